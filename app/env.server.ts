@@ -1,0 +1,81 @@
+import { z } from 'zod'
+
+const booleanFromString = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((value) => value === 'true' || value === '1')
+
+const postgresUrl = z
+  .string()
+  .url()
+  .refine((value) => /^postgres(ql)?:\/\//.test(value), 'must be a postgres:// or postgresql:// URL')
+
+const smtpUrl = z
+  .string()
+  .url()
+  .refine((value) => /^smtps?:\/\//.test(value), 'must be an smtp:// or smtps:// URL')
+
+/**
+ * Every setting the server reads, validated once at start-up. A wrong value stops the app with a
+ * message that names the variable (see formatEnvError).
+ */
+export const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+    APP_URL: z.string().url().optional(),
+    /** A PostgreSQL server. Unset: the embedded PostgreSQL (PGlite) with its data under DATA_DIR. */
+    DATABASE_URL: postgresUrl.optional(),
+    DATA_DIR: z.string().min(1).default('data'),
+    /** Unset: mail goes to the local mailbox, readable at /mailbox. */
+    SMTP_URL: smtpUrl.optional(),
+    MAIL_FROM: z.string().min(3).default('SoleSource <solesource@localhost>'),
+    SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    SEED_DEMO_DATA: booleanFromString.optional(),
+    SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+    SIGN_IN_LINK_TTL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+    OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+    OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+    /** First retry delay; each further retry doubles it (capped at one hour). */
+    OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.DATABASE_URL && !env.SESSION_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SESSION_SECRET'],
+        message: 'is required when DATABASE_URL names a server (every app instance must share it)',
+      })
+    }
+  })
+
+export type Env = z.infer<typeof EnvSchema> & { APP_URL: string }
+
+export class InvalidEnvironmentError extends Error {
+  override name = 'InvalidEnvironmentError'
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // An empty variable means "unset", as in most shells' `VAR= command`.
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''))
+  const result = EnvSchema.safeParse(present)
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join('.') || '(environment)'} ${issue.message}`)
+    throw new InvalidEnvironmentError(`Invalid environment:\n${lines.join('\n')}`)
+  }
+  const env = result.data
+  return { ...env, APP_URL: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '') }
+}
+
+let cached: Env | undefined
+
+/** The environment of this process, parsed on first use. */
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env)
+  return cached
+}
+
+/** Tests and the server entry change process.env before the app reads it; this forgets the last parse. */
+export function resetEnvForTests() {
+  cached = undefined
+}

@@ -1,0 +1,146 @@
+/**
+ * Exact amounts typed by people, as integer minor units (centimes, cents, pence).
+ *
+ * Unit decision: minor amounts are JavaScript `number`s that are always safe integers. The cap
+ * below (10 000 000 000.00 = 1e12 minor units) is far under Number.MAX_SAFE_INTEGER (~9e15), so
+ * every accepted amount is exact, survives JSON (snapshots, audit payloads, jsonb) untouched, and
+ * compares with `<`/`>`. Only multiplication by a rate can leave the safe range; conversion.ts does
+ * that product in bigint.
+ */
+export { currencies, isCurrency, type Currency } from './currency.ts'
+import type { Currency } from './currency.ts'
+
+/** Largest amount accepted: 10 000 000 000.00, in minor units. Anything above is a typo. */
+export const MAX_AMOUNT_MINOR = 1_000_000_000_000
+
+export type AmountProblem =
+  | 'EMPTY'
+  | 'NEGATIVE'
+  | 'ZERO'
+  | 'EXPONENT'
+  | 'LETTERS'
+  | 'UNEXPECTED_CHARACTER'
+  | 'TOO_MANY_DECIMALS'
+  | 'MISPLACED_SEPARATOR'
+  | 'AMBIGUOUS_COMMA'
+  | 'LEADING_ZERO'
+  | 'TOO_LARGE'
+
+export type ParseAmountResult =
+  | { ok: true; minor: number }
+  | { ok: false; problem: AmountProblem; message: string }
+
+// Group separators people use in Switzerland: apostrophe (typed ' or typographic ’) and spaces,
+// including the no-break spaces that copy-pasting from formatted documents brings along.
+const APOSTROPHES = "'\u2019"
+const SPACES = ' \u00a0\u202f\u2009'
+const GROUP_SEPARATORS = `${APOSTROPHES}${SPACES},`
+const ALLOWED = new RegExp(`^[0-9.${GROUP_SEPARATORS}]+$`)
+const EXPONENT = new RegExp(`^[0-9.${GROUP_SEPARATORS}]*[0-9][eE][+-]?[0-9]+$`)
+const MAX_INTEGER_DIGITS = String(MAX_AMOUNT_MINOR / 100).length
+
+const FORMAT_HINT = "for example 10'000.50 or 10 000.50"
+
+function refuse(problem: AmountProblem, message: string): ParseAmountResult {
+  return { ok: false, problem, message }
+}
+
+/** Parses a positive amount with at most two decimals into minor units, or says what is wrong. */
+export function parseAmount(input: string): ParseAmountResult {
+  const text = input.trim()
+  if (text === '') return refuse('EMPTY', 'Enter an amount.')
+  if (/^[-\u2212\u2013]/.test(text)) {
+    return refuse('NEGATIVE', 'The amount must be positive: leave out the minus sign.')
+  }
+  if (EXPONENT.test(text)) {
+    return refuse('EXPONENT', `Write the amount in full digits, not in exponent notation (${FORMAT_HINT}).`)
+  }
+  if (/\p{L}/u.test(text)) {
+    return refuse('LETTERS', 'The amount can contain only digits: leave out the currency and any letters (the currency is chosen separately).')
+  }
+  if (!ALLOWED.test(text)) {
+    const bad = [...text].find((c) => !ALLOWED.test(c)) ?? ''
+    return refuse('UNEXPECTED_CHARACTER', `The amount contains “${bad}”, which is not allowed. Use digits, ' or a space between thousands, and a point before the centimes (${FORMAT_HINT}).`)
+  }
+
+  const [integerText = '', decimals, ...extra] = text.split('.')
+  if (extra.length > 0) {
+    return refuse('MISPLACED_SEPARATOR', `Use a point only once, before the centimes; group thousands with ' or a space (${FORMAT_HINT}).`)
+  }
+  if (decimals !== undefined) {
+    if (decimals === '') return refuse('MISPLACED_SEPARATOR', 'Write the centimes after the point, or leave the point out.')
+    if (!/^[0-9]+$/.test(decimals)) return refuse('MISPLACED_SEPARATOR', 'Separators are allowed only between thousands, not after the point.')
+    if (decimals.length > 2) {
+      return refuse('TOO_MANY_DECIMALS', `Use at most two decimals (centimes). To group thousands, use ' or a space rather than a point (${FORMAT_HINT}).`)
+    }
+  }
+  if (integerText === '') return refuse('MISPLACED_SEPARATOR', 'Write at least one digit before the point, for example 0.50.')
+  // "1,500" reads as 1.5 to a French-speaking colleague and 1500 to an English-speaking one; it is
+  // accepted only when a decimal point elsewhere settles which role the comma plays.
+  if (integerText.includes(',') && decimals === undefined) {
+    return refuse('AMBIGUOUS_COMMA', `A comma is ambiguous here. Use a point before the centimes and ' or a space between thousands (${FORMAT_HINT}).`)
+  }
+
+  const integerDigits = ungroup(integerText)
+  if (integerDigits === null) {
+    return refuse('MISPLACED_SEPARATOR', `Separators must sit between groups of three digits, all of the same kind (${FORMAT_HINT}).`)
+  }
+  if (integerDigits.length > 1 && integerDigits.startsWith('0')) {
+    return refuse('LEADING_ZERO', 'The amount must not start with 0 (write 123 rather than 0123).')
+  }
+  if (integerDigits.length > MAX_INTEGER_DIGITS) return tooLarge()
+
+  const minor = Number(integerDigits) * 100 + Number((decimals ?? '').padEnd(2, '0'))
+  if (minor === 0) return refuse('ZERO', 'The amount must be greater than zero.')
+  if (minor > MAX_AMOUNT_MINOR) return tooLarge()
+  return { ok: true, minor }
+}
+
+function tooLarge(): ParseAmountResult {
+  return refuse('TOO_LARGE', `The amount is too large: the maximum is ${formatAmount(MAX_AMOUNT_MINOR)}.`)
+}
+
+/** Digits of a grouped integer part, or null when its separators are misplaced or mixed. */
+function ungroup(integerText: string): string | null {
+  const groups = integerText.split(new RegExp(`[${GROUP_SEPARATORS}]`))
+  const separators = integerText.replace(/[0-9]/g, '')
+  if (groups.length === 1) return integerText
+  const kind = separatorKind(separators[0] ?? '')
+  if (![...separators].every((s) => separatorKind(s) === kind)) return null
+  const [first = '', ...rest] = groups
+  if (!/^[0-9]{1,3}$/.test(first) || !rest.every((g) => /^[0-9]{3}$/.test(g))) return null
+  return groups.join('')
+}
+
+function separatorKind(separator: string): 'apostrophe' | 'space' | 'comma' {
+  if (APOSTROPHES.includes(separator)) return 'apostrophe'
+  if (SPACES.includes(separator)) return 'space'
+  return 'comma'
+}
+
+const GROUP_MARK = '\u2019'
+const NO_BREAK_SPACE = '\u00a0'
+
+/**
+ * Swiss notation of a minor amount without currency: 10’000.50.
+ *
+ * Written by hand rather than with Intl.NumberFormat('de-CH') because ICU releases disagree on the
+ * de-CH group mark (older data: ’ U+2019, ICU 78: ' U+0027), and e-mails and audit text must not
+ * change with the Node.js build. Integers only, so no float ever touches the digits.
+ */
+export function formatAmount(minor: number): string {
+  if (!Number.isSafeInteger(minor)) throw new RangeError(`Not an integer number of minor units: ${minor}`)
+  const sign = minor < 0 ? '-' : ''
+  const digits = String(Math.abs(minor)).padStart(3, '0')
+  const whole = digits.slice(0, -2).replace(/\B(?=(\d{3})+$)/g, GROUP_MARK)
+  return `${sign}${whole}.${digits.slice(-2)}`
+}
+
+/** "CHF 10’000.50", with a no-break space so the code never wraps away from its number. */
+export function formatMoney(minor: number, currency: Currency): string {
+  return `${currency}${NO_BREAK_SPACE}${formatAmount(minor)}`
+}
+
+export function formatChf(minor: number): string {
+  return formatMoney(minor, 'CHF')
+}
