@@ -13,6 +13,8 @@ export default {
     v3_throwAbortReason: true,
     v3_lazyRouteDiscovery: true,
     v3_singleFetch: true,
-    v3_routeConfig: true,
+    // v3_routeConfig needs the Vite compiler (Remix asserts a Vite context); the classic compiler
+    // uses the same flat-routes convention from app/routes/, so nothing is lost until a move to Vite.
+    v3_routeConfig: false,
   },
 }

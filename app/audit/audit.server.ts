@@ -1,0 +1,38 @@
+import type { DatabaseOrTransaction } from '~/db/client.server'
+import { auditPayloadSchemas, type AuditEventType, type AuditPayload } from './events'
+
+export type RequestOrigin = { ipAddress: string | null; userAgent: string | null }
+
+export function requestOrigin(request: Request): RequestOrigin {
+  const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim()
+  return {
+    ipAddress: forwarded || request.headers.get('x-solesource-client-ip') || null,
+    userAgent: request.headers.get('user-agent'),
+  }
+}
+
+/**
+ * Appends one audit event. The payload is validated against its type's schema, so a malformed event
+ * fails the transaction it belongs to instead of polluting the trail.
+ */
+export async function appendAuditEvent<T extends AuditEventType>(
+  db: DatabaseOrTransaction,
+  event: { type: T; actorId: string | null; subject: string; payload: AuditPayload<T>; origin?: RequestOrigin; at?: Date },
+) {
+  const payload = auditPayloadSchemas[event.type].parse(event.payload)
+  await db.auditEvent.create({
+    data: {
+      type: event.type,
+      actorId: event.actorId,
+      subject: event.subject,
+      payload: payload as object,
+      ipAddress: event.origin?.ipAddress ?? null,
+      userAgent: event.origin?.userAgent ?? null,
+      ...(event.at ? { createdAt: event.at } : {}),
+    },
+  })
+}
+
+export async function readAuditTrail(db: DatabaseOrTransaction, subject: string, { limit = 200 } = {}) {
+  return db.auditEvent.findMany({ where: { subject }, orderBy: { id: 'asc' }, take: limit })
+}

@@ -1,0 +1,96 @@
+import { appendAuditEvent, type RequestOrigin } from '~/audit/audit.server'
+import type { Database } from '~/db/client.server'
+import { Prisma } from '~/generated/prisma/client'
+import { parseIsoDate, toIsoDate, type AddPositionInput, type PersonInput } from './forms'
+
+export type AdminResult<T> = { ok: true; value: T } | { ok: false; fieldErrors: Record<string, string[]> }
+
+function isUniqueViolation(error: unknown) {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002'
+}
+
+const emailTaken: { ok: false; fieldErrors: Record<string, string[]> } = { ok: false, fieldErrors: { email: ['Another person already has this email address.'] } }
+
+export async function createPerson(db: Database, input: PersonInput, actor: { id: string; origin: RequestOrigin }): Promise<AdminResult<{ id: string }>> {
+  try {
+    return await db.$transaction(async (tx) => {
+      const person = await tx.person.create({ data: { ...input, groupId: input.groupId ?? null } })
+      await appendAuditEvent(tx, { type: 'PERSON_CREATED', actorId: actor.id, subject: `person:${person.id}`, payload: { email: person.email, name: person.name }, origin: actor.origin })
+      return { ok: true, value: { id: person.id } } as const
+    })
+  } catch (error) {
+    if (isUniqueViolation(error)) return emailTaken
+    throw error
+  }
+}
+
+const auditedPersonFields = ['name', 'email', 'groupId', 'isProcurementOfficer', 'isAdministrator', 'isActive'] as const
+
+export async function updatePerson(db: Database, personId: string, input: PersonInput, actor: { id: string; origin: RequestOrigin }): Promise<AdminResult<{ changed: string[] }>> {
+  try {
+    return await db.$transaction(async (tx) => {
+      const before = await tx.person.findUniqueOrThrow({ where: { id: personId } })
+      const after = { ...input, groupId: input.groupId ?? null }
+      const changes: Record<string, { from: unknown; to: unknown }> = {}
+      for (const field of auditedPersonFields) {
+        if (before[field] !== after[field]) changes[field] = { from: before[field], to: after[field] }
+      }
+      if (Object.keys(changes).length === 0) return { ok: true, value: { changed: [] } } as const
+      await tx.person.update({ where: { id: personId }, data: after })
+      if (changes.isActive?.to === false) await tx.session.deleteMany({ where: { personId } })
+      await appendAuditEvent(tx, { type: 'PERSON_UPDATED', actorId: actor.id, subject: `person:${personId}`, payload: { changes }, origin: actor.origin })
+      return { ok: true, value: { changed: Object.keys(changes) } } as const
+    })
+  } catch (error) {
+    if (isUniqueViolation(error)) return emailTaken
+    throw error
+  }
+}
+
+export async function addPosition(db: Database, personId: string, input: AddPositionInput, actor: { id: string; origin: RequestOrigin }): Promise<AdminResult<{ id: string }>> {
+  if (input.kind === 'DEPUTY' && input.deputyForPersonId === personId) {
+    return { ok: false, fieldErrors: { deputyForPersonId: ['Nobody can be their own deputy.'] } }
+  }
+  return db.$transaction(async (tx) => {
+    const position = await tx.position.create({
+      data: {
+        personId,
+        kind: input.kind,
+        groupId: input.kind === 'GROUP_LEADER' ? input.groupId! : null,
+        departmentId: input.kind === 'DEPARTMENT_HEAD' ? input.departmentId! : null,
+        deputyForPersonId: input.kind === 'DEPUTY' ? input.deputyForPersonId! : null,
+        startsOn: parseIsoDate(input.startsOn),
+        endsOn: input.endsOn ? parseIsoDate(input.endsOn) : null,
+      },
+    })
+    await appendAuditEvent(tx, {
+      type: 'POSITION_ADDED',
+      actorId: actor.id,
+      subject: `person:${personId}`,
+      payload: {
+        positionId: position.id,
+        kind: position.kind,
+        personId,
+        groupId: position.groupId,
+        departmentId: position.departmentId,
+        deputyForPersonId: position.deputyForPersonId,
+        startsOn: toIsoDate(position.startsOn),
+        endsOn: position.endsOn ? toIsoDate(position.endsOn) : null,
+      },
+      origin: actor.origin,
+    })
+    return { ok: true, value: { id: position.id } } as const
+  })
+}
+
+/** Positions are never deleted (the workflow's history refers to them): they end on a date. */
+export async function endPosition(db: Database, personId: string, positionId: string, endsOn: string, actor: { id: string; origin: RequestOrigin }): Promise<AdminResult<null>> {
+  return db.$transaction(async (tx) => {
+    const position = await tx.position.findFirst({ where: { id: positionId, personId } })
+    if (!position) return { ok: false, fieldErrors: { endsOn: ['This position no longer exists.'] } } as const
+    if (parseIsoDate(endsOn) < position.startsOn) return { ok: false, fieldErrors: { endsOn: ['A position cannot end before it starts.'] } } as const
+    await tx.position.update({ where: { id: positionId }, data: { endsOn: parseIsoDate(endsOn) } })
+    await appendAuditEvent(tx, { type: 'POSITION_ENDED', actorId: actor.id, subject: `person:${personId}`, payload: { positionId, endsOn }, origin: actor.origin })
+    return { ok: true, value: null } as const
+  })
+}

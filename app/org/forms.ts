@@ -1,0 +1,49 @@
+import { z } from 'zod'
+
+// One schema per form, shared by the browser (Conform) and the action.
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date like 2026-03-01.').refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'That date does not exist.')
+
+export const PersonSchema = z.object({
+  name: z.string({ error: 'Enter the person’s name.' }).trim().min(2, 'Enter the person’s full name.').max(120, 'At most 120 characters.'),
+  email: z.string({ error: 'Enter an email address.' }).trim().toLowerCase().email('Enter an address like name@example.org.').max(254),
+  groupId: z.string().uuid('Choose a group from the list.').optional(),
+  isProcurementOfficer: z.boolean().default(false),
+  isAdministrator: z.boolean().default(false),
+  isActive: z.boolean().default(false),
+})
+export type PersonInput = z.infer<typeof PersonSchema>
+
+export const POSITION_KINDS = ['GROUP_LEADER', 'DEPARTMENT_HEAD', 'DEPUTY'] as const
+
+export const AddPositionSchema = z
+  .object({
+    intent: z.literal('add-position'),
+    kind: z.enum(POSITION_KINDS, { error: 'Choose what the position is.' }),
+    groupId: z.string().uuid('Choose a group.').optional(),
+    departmentId: z.string().uuid('Choose a department.').optional(),
+    deputyForPersonId: z.string().uuid('Choose the person this deputy acts for.').optional(),
+    startsOn: isoDate,
+    endsOn: isoDate.optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.kind === 'GROUP_LEADER' && !value.groupId) ctx.addIssue({ code: 'custom', path: ['groupId'], message: 'A group leader leads a group: choose it.' })
+    if (value.kind === 'DEPARTMENT_HEAD' && !value.departmentId) ctx.addIssue({ code: 'custom', path: ['departmentId'], message: 'A department head heads a department: choose it.' })
+    if (value.kind === 'DEPUTY' && !value.deputyForPersonId) ctx.addIssue({ code: 'custom', path: ['deputyForPersonId'], message: 'Choose the person this deputy acts for.' })
+    if (value.endsOn && value.endsOn < value.startsOn) ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'The end date cannot be before the start date.' })
+  })
+export type AddPositionInput = z.infer<typeof AddPositionSchema>
+
+export const EndPositionSchema = z.object({
+  intent: z.literal('end-position'),
+  positionId: z.string().uuid(),
+  endsOn: isoDate,
+})
+
+export function parseIsoDate(value: string): Date {
+  return new Date(`${value}T00:00:00Z`)
+}
+
+export function toIsoDate(date: Date): string {
+  return date.toISOString().slice(0, 10)
+}

@@ -1,0 +1,24 @@
+import type { Database } from '~/db/client.server'
+
+/** Positions held on `date`: started on or before it and not ended before it (endsOn is inclusive). */
+export function heldOn(date: Date) {
+  return { startsOn: { lte: date }, OR: [{ endsOn: null }, { endsOn: { gte: date } }] }
+}
+
+export function startOfUtcDay(date: Date) {
+  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()))
+}
+
+/** A person's profile: their group and department, and the positions they hold today. */
+export async function loadProfile(db: Database, personId: string, now: Date) {
+  const today = startOfUtcDay(now)
+  const person = await db.person.findUniqueOrThrow({
+    where: { id: personId },
+    include: {
+      group: { include: { department: true } },
+      positions: { where: heldOn(today), include: { group: true, department: true, deputyFor: true }, orderBy: { startsOn: 'asc' } },
+      sessions: { where: { expiresAt: { gt: now } }, orderBy: { createdAt: 'desc' } },
+    },
+  })
+  return person
+}

@@ -1,0 +1,136 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import {
+  Form,
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useRouteError,
+  useRouteLoaderData,
+} from '@remix-run/react'
+import type { ReactNode } from 'react'
+import { getSignedInPerson } from '~/auth/session.server'
+import { getEnv } from '~/env.server'
+import stylesheet from '~/styles.css'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: stylesheet }]
+export const meta: MetaFunction = () => [{ title: 'SoleSource' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const person = await getSignedInPerson(request)
+  return {
+    person: person && { name: person.name, email: person.email, isAdministrator: person.isAdministrator, isProcurementOfficer: person.isProcurementOfficer },
+    localMailbox: !getEnv().SMTP_URL,
+  }
+}
+
+function SiteHeader() {
+  const data = useRouteLoaderData<typeof loader>('root')
+  const person = data?.person
+  return (
+    <header className="site">
+      <div className="bar">
+        <a className="brand" href="/">
+          SoleSource
+        </a>
+        <nav aria-label="Main">
+          <ul>
+            {person ? (
+              <li>
+                <NavLink to="/" end>
+                  Home
+                </NavLink>
+              </li>
+            ) : null}
+            {person?.isAdministrator ? (
+              <li>
+                <NavLink to="/admin">Organisation</NavLink>
+              </li>
+            ) : null}
+            {person?.isAdministrator ? (
+              <li>
+                <NavLink to="/admin/outbox">Outbox</NavLink>
+              </li>
+            ) : null}
+            {data?.localMailbox ? (
+              <li>
+                <NavLink to="/mailbox">Local mailbox</NavLink>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+        <div className="who">
+          {person ? (
+            <>
+              <NavLink to="/profile">{person.name}</NavLink>
+              <Form method="post" action="/sign-out" className="inline-form">
+                <button type="submit" className="link">
+                  Sign out
+                </button>
+              </Form>
+            </>
+          ) : (
+            <NavLink to="/sign-in">Sign in</NavLink>
+          )}
+        </div>
+      </div>
+    </header>
+  )
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <SiteHeader />
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  )
+}
+
+export default function App() {
+  useLoaderData<typeof loader>()
+  return <Outlet />
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError()
+  if (isRouteErrorResponse(error)) {
+    return (
+      <div className="card narrow" role="alert">
+        <h1>{error.status === 404 ? 'Page not found' : error.status === 403 ? 'Not allowed' : `Error ${error.status}`}</h1>
+        <p>{typeof error.data === 'string' && error.data ? error.data : error.statusText}</p>
+        <p>
+          <a href="/">Back to the home page</a>
+        </p>
+      </div>
+    )
+  }
+  return (
+    <div className="card narrow" role="alert">
+      <h1>Something went wrong</h1>
+      <p>The problem was logged. Nothing you entered was saved half-way; please try again.</p>
+      <p>
+        <a href="/">Back to the home page</a>
+      </p>
+    </div>
+  )
+}

@@ -1,0 +1,157 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
+import { requireAdministrator } from '~/auth/session.server'
+import { getDatabase } from '~/db/client.server'
+import { formatPeriod } from '~/org/describe'
+import { heldOn, startOfUtcDay } from '~/org/people.server'
+
+export const meta: MetaFunction = () => [{ title: 'Organisation · SoleSource' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAdministrator(request)
+  const db = getDatabase()
+  const today = startOfUtcDay(new Date())
+  const [departments, people, deputies] = await Promise.all([
+    db.department.findMany({
+      orderBy: { code: 'asc' },
+      include: {
+        positions: { where: { kind: 'DEPARTMENT_HEAD', ...heldOn(today) }, include: { person: true } },
+        groups: {
+          orderBy: { code: 'asc' },
+          include: {
+            positions: { where: { kind: 'GROUP_LEADER', ...heldOn(today) }, include: { person: true } },
+            _count: { select: { members: true } },
+          },
+        },
+      },
+    }),
+    db.person.findMany({ orderBy: { name: 'asc' }, include: { group: true } }),
+    db.position.findMany({ where: { kind: 'DEPUTY', ...heldOn(today) }, include: { person: true, deputyFor: true } }),
+  ])
+  const deputiesOf = (personId: string) => deputies.filter((d) => d.deputyForPersonId === personId).map((d) => ({ id: d.person.id, name: d.person.name, period: formatPeriod(d.startsOn, d.endsOn) }))
+  return {
+    departments: departments.map((department) => ({
+      id: department.id,
+      code: department.code,
+      name: department.name,
+      heads: department.positions.map((p) => ({ id: p.person.id, name: p.person.name, deputies: deputiesOf(p.person.id) })),
+      groups: department.groups.map((group) => ({
+        id: group.id,
+        code: group.code,
+        name: group.name,
+        members: group._count.members,
+        leaders: group.positions.map((p) => ({ id: p.person.id, name: p.person.name, deputies: deputiesOf(p.person.id) })),
+      })),
+    })),
+    people: people.map((p) => ({
+      id: p.id,
+      name: p.name,
+      email: p.email,
+      group: p.group?.code ?? null,
+      isProcurementOfficer: p.isProcurementOfficer,
+      isAdministrator: p.isAdministrator,
+      isActive: p.isActive,
+    })),
+  }
+}
+
+type Holder = { id: string; name: string; deputies: { id: string; name: string; period: string }[] }
+
+function Holders({ holders, vacant }: { holders: Holder[]; vacant: string }) {
+  if (holders.length === 0) return <span className="badge danger">{vacant}</span>
+  return (
+    <>
+      {holders.map((holder) => (
+        <span key={holder.id}>
+          <a href={`/admin/people/${holder.id}`}>{holder.name}</a>
+          {holder.deputies.length ? (
+            <span className="hint">
+              {' '}
+              (deputy: {holder.deputies.map((d) => `${d.name}, ${d.period}`).join('; ')})
+            </span>
+          ) : null}
+        </span>
+      ))}
+    </>
+  )
+}
+
+export default function OrganisationPage() {
+  const { departments, people } = useLoaderData<typeof loader>()
+  return (
+    <>
+      <h1>Organisation</h1>
+      <p>Who leads each group and heads each department today decides who signs single-source justifications.</p>
+      {departments.length === 0 ? <p className="empty">No departments yet.</p> : null}
+      {departments.map((department) => (
+        <section className="card" key={department.id} aria-labelledby={`department-${department.id}`}>
+          <h2 id={`department-${department.id}`}>
+            {department.code} · {department.name}
+          </h2>
+          <p>
+            Head: <Holders holders={department.heads} vacant="No head today" />
+          </p>
+          <table>
+            <caption className="visually-hidden">Groups of {department.code}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Group</th>
+                <th scope="col">Leader</th>
+                <th scope="col" className="number">
+                  People
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {department.groups.map((group) => (
+                <tr key={group.id}>
+                  <td>
+                    <strong>{group.code}</strong> {group.name}
+                  </td>
+                  <td>
+                    <Holders holders={group.leaders} vacant="No leader today" />
+                  </td>
+                  <td className="number">{group.members}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ))}
+      <section className="card" aria-labelledby="people-heading">
+        <h2 id="people-heading">People</h2>
+        <p>
+          <a className="button" href="/admin/people/new">
+            Add a person
+          </a>
+        </p>
+        <table>
+          <caption className="visually-hidden">Everybody who can sign in</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Email</th>
+              <th scope="col">Group</th>
+              <th scope="col">Roles</th>
+            </tr>
+          </thead>
+          <tbody>
+            {people.map((person) => (
+              <tr key={person.id}>
+                <td>
+                  <a href={`/admin/people/${person.id}`}>{person.name}</a>
+                </td>
+                <td>{person.email}</td>
+                <td>{person.group ?? <span className="empty">none</span>}</td>
+                <td>
+                  {person.isProcurementOfficer ? <span className="badge">Procurement</span> : null} {person.isAdministrator ? <span className="badge">Admin</span> : null}{' '}
+                  {person.isActive ? null : <span className="badge danger">Inactive</span>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </>
+  )
+}

@@ -1,0 +1,144 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { appendAuditEvent, requestOrigin } from '~/audit/audit.server'
+import { requireAdministrator } from '~/auth/session.server'
+import { getDatabase } from '~/db/client.server'
+import { requeueFailedMessage } from '~/email/delivery.server'
+import { formatDateTime } from '~/org/describe'
+
+export const meta: MetaFunction = () => [{ title: 'Outbox · SoleSource' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAdministrator(request)
+  const db = getDatabase()
+  const [failed, queued, sentCount, recentlySent] = await Promise.all([
+    db.outboxMessage.findMany({ where: { status: 'FAILED' }, orderBy: { createdAt: 'desc' }, take: 100 }),
+    db.outboxMessage.findMany({ where: { status: 'QUEUED' }, orderBy: { createdAt: 'asc' }, take: 100 }),
+    db.outboxMessage.count({ where: { status: 'SENT' } }),
+    db.outboxMessage.findMany({ where: { status: 'SENT' }, orderBy: { sentAt: 'desc' }, take: 20 }),
+  ])
+  const row = (m: (typeof failed)[number]) => ({
+    id: m.id,
+    to: m.toAddress,
+    subject: m.subject,
+    attempts: m.attempts,
+    lastError: m.lastError,
+    createdAt: formatDateTime(m.createdAt),
+    nextAttemptAt: formatDateTime(m.nextAttemptAt),
+    sentAt: m.sentAt ? formatDateTime(m.sentAt) : null,
+  })
+  return { failed: failed.map(row), queued: queued.map(row), sentCount, recentlySent: recentlySent.map(row) }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const admin = await requireAdministrator(request)
+  const id = String((await request.formData()).get('outboxId') ?? '')
+  const db = getDatabase()
+  const message = /^[0-9a-f-]{36}$/i.test(id) ? await db.outboxMessage.findUnique({ where: { id } }) : null
+  if (!message) return { error: 'This message no longer exists.' }
+  const requeued = await db.$transaction(async (tx) => {
+    const done = await requeueFailedMessage(tx, id, new Date())
+    if (done) {
+      await appendAuditEvent(tx, { type: 'EMAIL_REQUEUED', actorId: admin.id, subject: `outbox:${id}`, payload: { outboxId: id, to: message.toAddress, subject: message.subject }, origin: requestOrigin(request) })
+    }
+    return done
+  })
+  return requeued ? { ok: `The message to ${message.toAddress} is queued again.` } : { error: 'This message is no longer failed (someone queued it again already).' }
+}
+
+export default function OutboxPage() {
+  const data = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>()
+  return (
+    <>
+      <h1>Outbox</h1>
+      {result && 'ok' in result ? (
+        <p className="notice ok" role="status">
+          {result.ok}
+        </p>
+      ) : null}
+      {result && 'error' in result ? (
+        <p className="notice danger" role="alert">
+          {result.error}
+        </p>
+      ) : null}
+      <section className="card" aria-labelledby="failed-heading">
+        <h2 id="failed-heading">Failed ({data.failed.length})</h2>
+        {data.failed.length === 0 ? (
+          <p className="empty">No failed email. Every message was delivered or is still being tried.</p>
+        ) : (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">To</th>
+                <th scope="col">Subject</th>
+                <th scope="col">Attempts</th>
+                <th scope="col">Last error</th>
+                <th scope="col">Action</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.failed.map((m) => (
+                <tr key={m.id}>
+                  <td>{m.to}</td>
+                  <td>{m.subject}</td>
+                  <td className="number">{m.attempts}</td>
+                  <td>{m.lastError}</td>
+                  <td>
+                    <Form method="post">
+                      <input type="hidden" name="outboxId" value={m.id} />
+                      <button type="submit">Try again</button>
+                    </Form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <section className="card" aria-labelledby="queued-heading">
+        <h2 id="queued-heading">Waiting ({data.queued.length})</h2>
+        {data.queued.length === 0 ? (
+          <p className="empty">Nothing waiting.</p>
+        ) : (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">To</th>
+                <th scope="col">Subject</th>
+                <th scope="col">Attempts</th>
+                <th scope="col">Next attempt</th>
+                <th scope="col">Last error</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.queued.map((m) => (
+                <tr key={m.id}>
+                  <td>{m.to}</td>
+                  <td>{m.subject}</td>
+                  <td className="number">{m.attempts}</td>
+                  <td>{m.nextAttemptAt}</td>
+                  <td>{m.lastError ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <section className="card" aria-labelledby="sent-heading">
+        <h2 id="sent-heading">Sent ({data.sentCount} in all; the latest 20)</h2>
+        {data.recentlySent.length === 0 ? (
+          <p className="empty">Nothing sent yet.</p>
+        ) : (
+          <ul>
+            {data.recentlySent.map((m) => (
+              <li key={m.id}>
+                {m.sentAt}: “{m.subject}” to {m.to}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  )
+}

@@ -1,0 +1,57 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
+import { requireLocalMailbox } from '~/email/mailbox.server'
+import { formatDateTime } from '~/org/describe'
+
+export const meta: MetaFunction = () => [{ title: 'Message · Local mailbox · SoleSource' }]
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const db = requireLocalMailbox()
+  const id = params.messageId ?? ''
+  const message = UUID.test(id) ? await db.mailboxMessage.findUnique({ where: { id } }) : null
+  if (!message) throw new Response('This message does not exist.', { status: 404, statusText: 'Not Found' })
+  // Links in the HTML open in the whole window, not inside the frame.
+  const html = message.html.includes('<head>') ? message.html.replace('<head>', '<head><base target="_top">') : `<base target="_top">${message.html}`
+  return { ...message, html, receivedAt: formatDateTime(message.receivedAt) }
+}
+
+export default function MailboxMessagePage() {
+  const message = useLoaderData<typeof loader>()
+  return (
+    <>
+      <p>
+        <a href="/mailbox">← Local mailbox</a>
+      </p>
+      <h1>{message.subject}</h1>
+      <dl className="facts card">
+        <dt>To</dt>
+        <dd>{message.toAddress}</dd>
+        <dt>Received</dt>
+        <dd>{message.receivedAt}</dd>
+        <dt>Message-ID</dt>
+        <dd>{message.messageId}</dd>
+      </dl>
+      <h2>Plain text</h2>
+      {/* The text part, with its links clickable, so the page works without opening the HTML. */}
+      <pre className="card" style={{ whiteSpace: 'pre-wrap' }}>
+        {linkify(message.text)}
+      </pre>
+      <h2>HTML</h2>
+      <iframe className="mail" title={`HTML version of “${message.subject}”`} sandbox="allow-popups allow-top-navigation-by-user-activation" srcDoc={message.html} />
+    </>
+  )
+}
+
+function linkify(text: string) {
+  return text.split(/(https?:\/\/[^\s\]>)]+)/g).map((part, index) =>
+    /^https?:\/\//.test(part) ? (
+      <a key={index} href={part}>
+        {part}
+      </a>
+    ) : (
+      part
+    ),
+  )
+}

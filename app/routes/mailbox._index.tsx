@@ -1,0 +1,64 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, useLoaderData } from '@remix-run/react'
+import { requireLocalMailbox } from '~/email/mailbox.server'
+import { formatDateTime } from '~/org/describe'
+
+export const meta: MetaFunction = () => [{ title: 'Local mailbox · SoleSource' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const db = requireLocalMailbox()
+  const to = new URL(request.url).searchParams.get('to')?.trim().toLowerCase() || null
+  const messages = await db.mailboxMessage.findMany({
+    where: to ? { toAddress: to } : {},
+    orderBy: { receivedAt: 'desc' },
+    take: 200,
+    select: { id: true, toAddress: true, subject: true, receivedAt: true },
+  })
+  return { to, messages: messages.map((m) => ({ ...m, receivedAt: formatDateTime(m.receivedAt) })) }
+}
+
+export default function MailboxPage() {
+  const { to, messages } = useLoaderData<typeof loader>()
+  return (
+    <>
+      <h1>Local mailbox</h1>
+      <p className="notice">
+        No mail server is configured (SMTP_URL is unset), so SoleSource delivers every email here. Set SMTP_URL to send real mail; this page then disappears.
+      </p>
+      <Form method="get" className="card row">
+        <div className="field">
+          <label htmlFor="to">Recipient</label>
+          <input id="to" name="to" type="email" defaultValue={to ?? ''} placeholder="name@example.org" />
+        </div>
+        <div className="field" style={{ alignSelf: 'end', flex: '0 0 auto' }}>
+          <button type="submit">Filter</button>
+        </div>
+      </Form>
+      {messages.length === 0 ? (
+        <p className="empty">{to ? `No messages for ${to} yet.` : 'No messages yet.'}</p>
+      ) : (
+        <table>
+          <caption className="visually-hidden">Messages, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Received</th>
+              <th scope="col">To</th>
+              <th scope="col">Subject</th>
+            </tr>
+          </thead>
+          <tbody>
+            {messages.map((m) => (
+              <tr key={m.id}>
+                <td>{m.receivedAt}</td>
+                <td>{m.toAddress}</td>
+                <td>
+                  <a href={`/mailbox/${m.id}`}>{m.subject}</a>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  )
+}

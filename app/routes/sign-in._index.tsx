@@ -1,0 +1,59 @@
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { SignInRequestSchema } from '~/auth/forms'
+import { getSignedInPerson, safeRedirectTarget } from '~/auth/session.server'
+import { requestSignIn, signInSettingsFromEnv } from '~/auth/sign-in.server'
+import { getDatabase } from '~/db/client.server'
+import { getEnv } from '~/env.server'
+import { Field } from '~/ui/field'
+
+export const meta: MetaFunction = () => [{ title: 'Sign in · SoleSource' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const redirectTo = safeRedirectTarget(new URL(request.url).searchParams.get('redirectTo'))
+  if (await getSignedInPerson(request)) throw redirect(redirectTo)
+  return { redirectTo, localMailbox: !getEnv().SMTP_URL }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema: SignInRequestSchema })
+  if (submission.status !== 'success') return submission.reply()
+  const { email, redirectTo } = submission.value
+  await requestSignIn(getDatabase(), { email, now: new Date(), settings: signInSettingsFromEnv() })
+  // Same answer whether or not the address has an account.
+  const params = new URLSearchParams({ email, redirectTo: safeRedirectTarget(redirectTo) })
+  return redirect(`/sign-in/code?${params}`)
+}
+
+export default function SignInPage() {
+  const { redirectTo, localMailbox } = useLoaderData<typeof loader>()
+  const lastResult = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const [form, fields] = useForm({
+    lastResult,
+    shouldValidate: 'onBlur',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: SignInRequestSchema }),
+  })
+  return (
+    <div className="card narrow">
+      <h1>Sign in</h1>
+      <p>SoleSource has no passwords. Enter your work email address and we send you a link and a code to sign in.</p>
+      <Form method="post" {...getFormProps(form)}>
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        <Field id={fields.email.id} label="Email address" errors={fields.email.errors}>
+          {(aria) => <input {...getInputProps(fields.email, { type: 'email' })} {...aria} autoComplete="email" autoFocus />}
+        </Field>
+        <button type="submit" disabled={navigation.state === 'submitting'}>
+          {navigation.state === 'submitting' ? 'Sending…' : 'Email me a sign-in link'}
+        </button>
+      </Form>
+      {localMailbox ? (
+        <p className="hint">
+          This installation has no mail server configured: messages go to the <a href="/mailbox">local mailbox</a>.
+        </p>
+      ) : null}
+    </div>
+  )
+}

@@ -1,0 +1,25 @@
+import { redirect, type ActionFunctionArgs } from '@remix-run/node'
+import { appendAuditEvent, requestOrigin } from '~/audit/audit.server'
+import { destroySessionCookie, endSessions, requirePerson } from '~/auth/session.server'
+import { getDatabase } from '~/db/client.server'
+
+export async function loader() {
+  // Signing out changes state: only the POST from the header's button or the profile page does it.
+  throw redirect('/profile')
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const person = await requirePerson(request)
+  const everywhere = (await request.formData()).get('everywhere') === 'true'
+  await getDatabase().$transaction(async (tx) => {
+    const sessionsEnded = await endSessions(tx, person, { everywhere })
+    await appendAuditEvent(tx, {
+      type: 'SIGNED_OUT',
+      actorId: person.id,
+      subject: `person:${person.id}`,
+      payload: { everywhere, sessionsEnded },
+      origin: requestOrigin(request),
+    })
+  })
+  return redirect('/sign-in', { headers: { 'Set-Cookie': await destroySessionCookie() } })
+}

@@ -1,0 +1,136 @@
+// The SoleSource server process: validates the environment, starts the database (embedded PGlite
+// unless DATABASE_URL names a server), migrates it, seeds the demo organisation, starts the outbox
+// worker and serves the Remix app. `npm start` builds the app and runs this file.
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { createRequestHandler } from '@remix-run/express'
+import type { ServerBuild } from '@remix-run/node'
+import express from 'express'
+import { isCrossSiteRequest } from '~/auth/cross-site.server'
+import { disconnectDatabase, getDatabase } from '~/db/client.server'
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '~/db/embedded-postgres.server'
+import { migrate } from '~/db/migrate.server'
+import { startOutboxWorker } from '~/email/delivery.server'
+import { createMailboxTransport, createSmtpTransport } from '~/email/transport.server'
+import { getEnv, InvalidEnvironmentError, resetEnvForTests, type Env } from '~/env.server'
+import { seedDemoData } from '../../prisma/seed'
+import { errorFields, log } from './logger.server'
+
+function readEnvOrExit(): Env {
+  try {
+    return getEnv()
+  } catch (error) {
+    if (error instanceof InvalidEnvironmentError) {
+      process.stderr.write(`${error.message}\nSee the Configuration section of README.md.\n`)
+      process.exit(1)
+    }
+    throw error
+  }
+}
+
+/** Embedded mode needs no configuration: a secret is made once and kept with the data. */
+function sessionSecretFromDataDir(dataDir: string): string {
+  const file = path.join(dataDir, 'session-secret')
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true })
+    writeFileSync(file, randomBytes(48).toString('hex'), { mode: 0o600 })
+  }
+  return readFileSync(file, 'utf8').trim()
+}
+
+async function main() {
+  let env = readEnvOrExit()
+  let embedded: EmbeddedPostgres | null = null
+  if (!env.DATABASE_URL) {
+    embedded = await startEmbeddedPostgres({ dataDir: env.DATA_DIR })
+    log.info('embedded PostgreSQL started', { dataDir: path.resolve(env.DATA_DIR) })
+  }
+  // The Remix build reads the same settings from process.env: hand it what was decided here.
+  process.env.DATABASE_URL = env.DATABASE_URL ?? embedded!.url
+  process.env.SESSION_SECRET = env.SESSION_SECRET ?? sessionSecretFromDataDir(env.DATA_DIR)
+  resetEnvForTests()
+  env = getEnv()
+  const databaseUrl = process.env.DATABASE_URL
+
+  const migrations = await migrate(databaseUrl)
+  log.info('database migrated', migrations)
+
+  const db = getDatabase()
+  const seed = env.SEED_DEMO_DATA ?? embedded !== null
+  if (seed) {
+    const report = await seedDemoData(db)
+    log.info('demo data seeded', report)
+  }
+
+  const transport = env.SMTP_URL ? createSmtpTransport(env.SMTP_URL, env.MAIL_FROM) : createMailboxTransport(db)
+  const worker = startOutboxWorker({
+    db,
+    transport,
+    intervalMs: env.OUTBOX_POLL_INTERVAL_MS,
+    maxAttempts: env.OUTBOX_MAX_ATTEMPTS,
+    retryBaseMs: env.OUTBOX_RETRY_BASE_MS,
+  })
+
+  const buildPath = path.resolve('build/index.js')
+  const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild
+
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', 'loopback')
+  app.use((req, res, next) => {
+    const started = process.hrtime.bigint()
+    res.on('finish', () => {
+      log.info('request', {
+        method: req.method,
+        path: req.path,
+        status: res.statusCode,
+        ms: Number((process.hrtime.bigint() - started) / 1_000_000n),
+      })
+    })
+    next()
+  })
+  app.use('/build', express.static('build/public/build', { immutable: true, maxAge: '1y' }))
+  app.use(express.static('build/public', { maxAge: '1h' }))
+  app.get('/healthz', (_req, res) => void res.json({ ok: true }))
+  app.use((req, res, next) => {
+    const headers = new Headers()
+    for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value)
+    if (isCrossSiteRequest({ method: req.method, headers })) {
+      res.status(403).type('text/plain').send('This form was sent from another site and was refused.')
+      return
+    }
+    // The client address for the audit trail, as Express resolved it behind trusted proxies.
+    req.headers['x-solesource-client-ip'] = req.ip ?? ''
+    next()
+  })
+  app.all('*', createRequestHandler({ build, mode: env.NODE_ENV }))
+
+  const server = app.listen(env.PORT, () => {
+    const address = server.address()
+    const port = typeof address === 'object' && address ? address.port : env.PORT
+    log.info('listening', { url: `http://localhost:${port}`, appUrl: env.APP_URL, mail: transport.kind, database: embedded ? 'embedded' : 'server' })
+  })
+
+  let shuttingDown = false
+  const shutdown = async (signal: string) => {
+    if (shuttingDown) return
+    shuttingDown = true
+    log.info('shutting down', { signal })
+    server.close()
+    server.closeAllConnections()
+    await worker.stop()
+    transport.close()
+    await disconnectDatabase()
+    await embedded?.stop()
+    process.exit(0)
+  }
+  process.on('SIGINT', () => void shutdown('SIGINT'))
+  process.on('SIGTERM', () => void shutdown('SIGTERM'))
+}
+
+main().catch((error) => {
+  log.error('server failed to start', { ...errorFields(error), stack: error instanceof Error ? error.stack : undefined })
+  process.exit(1)
+})

@@ -1,0 +1,48 @@
+import type { ReactNode } from 'react'
+
+/**
+ * A labelled form control with its hint and errors wired for screen readers (aria-describedby,
+ * aria-invalid). `children` is the control; it must carry `id={id}` and the ARIA props passed to it.
+ */
+export function Field({
+  id,
+  label,
+  hint,
+  errors,
+  children,
+}: {
+  id: string
+  label: string
+  hint?: ReactNode
+  errors?: string[] | undefined
+  children: (control: { id: string; 'aria-invalid': boolean | undefined; 'aria-describedby': string | undefined }) => ReactNode
+}) {
+  const hintId = hint ? `${id}-description` : undefined
+  const errorId = errors?.length ? `${id}-error` : undefined
+  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p className="hint" id={hintId}>
+          {hint}
+        </p>
+      ) : null}
+      {children({ id, 'aria-invalid': errors?.length ? true : undefined, 'aria-describedby': describedBy })}
+      {errors?.length ? (
+        <p className="error" id={errorId}>
+          {errors.join(' ')}
+        </p>
+      ) : null}
+    </div>
+  )
+}
+
+export function FormErrors({ id, errors }: { id: string; errors?: string[] | undefined }) {
+  if (!errors?.length) return null
+  return (
+    <div className="notice danger" id={id} role="alert">
+      {errors.join(' ')}
+    </div>
+  )
+}
