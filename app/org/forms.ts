@@ -4,13 +4,19 @@ import { z } from 'zod'
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date like 2026-03-01.').refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'That date does not exist.')
 
+/** An HTML checkbox sends "on" when ticked and nothing otherwise. */
+const checkbox = z
+  .string()
+  .optional()
+  .transform((value) => value === 'on' || value === 'true')
+
 export const PersonSchema = z.object({
   name: z.string({ error: 'Enter the person’s name.' }).trim().min(2, 'Enter the person’s full name.').max(120, 'At most 120 characters.'),
   email: z.string({ error: 'Enter an email address.' }).trim().toLowerCase().email('Enter an address like name@example.org.').max(254),
   groupId: z.string().uuid('Choose a group from the list.').optional(),
-  isProcurementOfficer: z.boolean().default(false),
-  isAdministrator: z.boolean().default(false),
-  isActive: z.boolean().default(false),
+  isProcurementOfficer: checkbox,
+  isAdministrator: checkbox,
+  isActive: checkbox,
 })
 export type PersonInput = z.infer<typeof PersonSchema>
 

@@ -1,5 +1,5 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
+import { parseForm } from '~/ui/parse-form'
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { requestOrigin } from '~/audit/audit.server'
@@ -64,19 +64,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === 'add-position' || intent === 'end-position') {
     if (!UUID.test(personId)) throw new Response('This person does not exist.', { status: 404 })
     if (intent === 'add-position') {
-      const submission = parseWithZod(formData, { schema: AddPositionSchema })
+      const submission = parseForm(formData, { schema: AddPositionSchema })
       if (submission.status !== 'success') return { form: 'add-position' as const, result: submission.reply() }
       const outcome = await addPosition(db, personId, submission.value, actor)
       if (!outcome.ok) return { form: 'add-position' as const, result: submission.reply({ fieldErrors: outcome.fieldErrors }) }
       return { form: 'add-position' as const, result: submission.reply({ resetForm: true }) }
     }
-    const submission = parseWithZod(formData, { schema: EndPositionSchema })
+    const submission = parseForm(formData, { schema: EndPositionSchema })
     if (submission.status !== 'success') return { form: 'end-position' as const, result: submission.reply() }
     const outcome = await endPosition(db, personId, submission.value.positionId, submission.value.endsOn, actor)
     return { form: 'end-position' as const, result: outcome.ok ? submission.reply() : submission.reply({ fieldErrors: outcome.fieldErrors }) }
   }
 
-  const submission = parseWithZod(formData, { schema: PersonSchema })
+  const submission = parseForm(formData, { schema: PersonSchema })
   if (submission.status !== 'success') return { form: 'person' as const, result: submission.reply() }
   if (personId === 'new') {
     const outcome = await createPerson(db, submission.value, actor)
@@ -97,10 +97,13 @@ export default function PersonPage() {
     id: 'person',
     lastResult: actionData?.form === 'person' ? actionData.result : undefined,
     shouldValidate: 'onBlur',
+    // Once a field shows an error, re-check it as the person types, so the message goes away before
+    // they reach the button (re-checking on blur shifts the page under their click).
+    shouldRevalidate: 'onInput',
     defaultValue: person
       ? { name: person.name, email: person.email, groupId: person.groupId ?? '', isProcurementOfficer: person.isProcurementOfficer ? 'on' : '', isAdministrator: person.isAdministrator ? 'on' : '', isActive: person.isActive ? 'on' : '' }
       : { isActive: 'on' },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: PersonSchema }),
+    onValidate: ({ formData }) => parseForm(formData, { schema: PersonSchema }),
   })
   const saved = actionData && 'saved' in actionData ? actionData.saved : null
   return (
@@ -180,8 +183,11 @@ function Positions() {
     id: 'add-position',
     lastResult: actionData?.form === 'add-position' ? actionData.result : undefined,
     shouldValidate: 'onBlur',
+    // Once a field shows an error, re-check it as the person types, so the message goes away before
+    // they reach the button (re-checking on blur shifts the page under their click).
+    shouldRevalidate: 'onInput',
     defaultValue: { startsOn: data.today },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: AddPositionSchema }),
+    onValidate: ({ formData }) => parseForm(formData, { schema: AddPositionSchema }),
   })
   const endErrors = actionData?.form === 'end-position' ? actionData.result.error?.endsOn : undefined
   return (

@@ -1,5 +1,5 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
+import { parseForm } from '~/ui/parse-form'
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { SignInRequestSchema } from '~/auth/forms'
@@ -18,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: SignInRequestSchema })
+  const submission = parseForm(await request.formData(), { schema: SignInRequestSchema })
   if (submission.status !== 'success') return submission.reply()
   const { email, redirectTo } = submission.value
   await requestSignIn(getDatabase(), { email, now: new Date(), settings: signInSettingsFromEnv() })
@@ -34,7 +34,10 @@ export default function SignInPage() {
   const [form, fields] = useForm({
     lastResult,
     shouldValidate: 'onBlur',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SignInRequestSchema }),
+    // Once a field shows an error, re-check it as the person types, so the message goes away before
+    // they reach the button (re-checking on blur shifts the page under their click).
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseForm(formData, { schema: SignInRequestSchema }),
   })
   return (
     <div className="card narrow">

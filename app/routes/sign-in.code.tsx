@@ -1,5 +1,5 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
+import { parseForm } from '~/ui/parse-form'
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { requestOrigin } from '~/audit/audit.server'
@@ -22,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: SignInCodeSchema })
+  const submission = parseForm(await request.formData(), { schema: SignInCodeSchema })
   if (submission.status !== 'success') return submission.reply()
   const { email, code, redirectTo } = submission.value
   const result = await signInWithCode(getDatabase(), { email, code, now: new Date(), origin: requestOrigin(request), settings: signInSettingsFromEnv() })
@@ -38,8 +38,11 @@ export default function SignInCodePage() {
   const [form, fields] = useForm({
     lastResult,
     shouldValidate: 'onBlur',
+    // Once a field shows an error, re-check it as the person types, so the message goes away before
+    // they reach the button (re-checking on blur shifts the page under their click).
+    shouldRevalidate: 'onInput',
     defaultValue: { email },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SignInCodeSchema }),
+    onValidate: ({ formData }) => parseForm(formData, { schema: SignInCodeSchema }),
   })
   return (
     <div className="card narrow">

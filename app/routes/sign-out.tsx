@@ -1,10 +1,11 @@
-import { redirect, type ActionFunctionArgs } from '@remix-run/node'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { appendAuditEvent, requestOrigin } from '~/audit/audit.server'
 import { destroySessionCookie, endSessions, requirePerson } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
 
-export async function loader() {
+export async function loader({ request }: LoaderFunctionArgs) {
   // Signing out changes state: only the POST from the header's button or the profile page does it.
+  await requirePerson(request)
   throw redirect('/profile')
 }
 

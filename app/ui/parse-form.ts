@@ -1,0 +1,35 @@
+import { formatPaths, parse, type Submission } from '@conform-to/dom'
+import type { z } from 'zod'
+
+/**
+ * Validates a submitted form with its Zod schema, in the browser (Conform's onValidate) and in the
+ * action alike. Our own adapter rather than @conform-to/zod: that package imports `zod/v4/core`
+ * separately, and the Remix classic compiler's esbuild bundles it as a second copy of Zod for the
+ * browser, where every parse then fails and no form submits (see docs/decisions/004-forms.md).
+ *
+ * As Conform does, an empty text field counts as absent, so `optional()` and required-field messages
+ * behave as a person expects.
+ */
+export function parseForm<Schema extends z.ZodType>(payload: FormData | URLSearchParams, { schema }: { schema: Schema }): Submission<z.output<Schema>> {
+  return parse(payload, {
+    resolve(value) {
+      const result = schema.safeParse(emptyToUndefined(value))
+      if (result.success) return { value: result.data as z.output<Schema> }
+      const error: Record<string, string[]> = {}
+      for (const issue of result.error.issues) {
+        const name = formatPaths(issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol'))
+        ;(error[name] ??= []).push(issue.message)
+      }
+      return { error }
+    },
+  })
+}
+
+function emptyToUndefined(value: unknown): unknown {
+  if (value === '') return undefined
+  if (Array.isArray(value)) return value.map(emptyToUndefined)
+  if (value && typeof value === 'object' && !(value instanceof File)) {
+    return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, emptyToUndefined(entry)]))
+  }
+  return value
+}

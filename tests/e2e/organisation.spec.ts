@@ -1,0 +1,46 @@
+import { ADMIN, expect, signIn, test } from './fixtures'
+
+test('an administrator sees the organisation and edits a person, with field errors for bad input', async ({ page, smtp, app }) => {
+  await signIn(page, smtp, ADMIN)
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Organisation' }).click()
+  await expect(page.getByRole('heading', { name: 'Organisation', level: 1 })).toBeVisible()
+  const engineering = page.getByRole('region', { name: 'EN · Engineering' })
+  await expect(engineering.getByText('Head:')).toContainText('Elena Navarro')
+  await expect(engineering.getByRole('row', { name: /EN-MME/ })).toContainText('Marta Mendes')
+
+  await page.getByRole('link', { name: 'Chloé Caron' }).click()
+  await expect(page.getByRole('heading', { name: 'Chloé Caron', level: 1 })).toBeVisible()
+
+  // Bad input: clear messages on the fields, nothing stored.
+  await page.getByLabel('Name').fill('')
+  await page.getByLabel('Email address').fill('marta.mendes@example.org')
+  await page.getByRole('button', { name: 'Save changes' }).click()
+  await expect(page.getByText('Enter the person’s name.')).toBeVisible()
+  await page.getByLabel('Name').fill('Chloé Caron-Dubois')
+  await page.getByRole('button', { name: 'Save changes' }).click()
+  await expect(page.getByText('Another person already has this email address.')).toBeVisible()
+  expect(await app.sql(`SELECT name, email FROM "Person" WHERE email = 'chloe.caron@example.org'`)).toEqual([
+    { name: 'Chloé Caron', email: 'chloe.caron@example.org' },
+  ])
+
+  // A good edit: saved, and recorded in the person's history.
+  await page.getByLabel('Email address').fill('chloe.caron@example.org')
+  await page.getByLabel('Group', { exact: true }).selectOption({ label: 'EN-EL · Electrical Engineering' })
+  await page.getByRole('button', { name: 'Save changes' }).click()
+  await expect(page.getByRole('status')).toContainText('Saved (name, groupId changed).')
+  await expect(page.getByRole('region', { name: 'History' })).toContainText('Person updated')
+
+  // She becomes Luca Leone's deputy for a period.
+  await page.getByLabel('Position', { exact: true }).selectOption('DEPUTY')
+  await page.getByLabel('Acts for (for a deputy)').selectOption({ label: 'Luca Leone' })
+  await page.getByLabel('From').fill('2026-01-01')
+  await page.getByLabel('Until (inclusive, optional)').fill('2025-12-31')
+  await page.getByRole('button', { name: 'Add position' }).click()
+  await expect(page.getByText('The end date cannot be before the start date.')).toBeVisible()
+  await page.getByLabel('Until (inclusive, optional)').fill('2099-12-31')
+  await page.getByRole('button', { name: 'Add position' }).click()
+  await expect(page.getByRole('region', { name: 'Positions' }).getByRole('row', { name: /Deputy for Luca Leone/ })).toContainText('1 Jan 2026 – 31 Dec 2099')
+
+  await page.goto('/admin')
+  await expect(page.getByRole('region', { name: 'EN · Engineering' }).getByRole('row', { name: /EN-EL/ })).toContainText('Chloé Caron-Dubois, 1 Jan 2026 – 31 Dec 2099')
+})

@@ -1,0 +1,81 @@
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import type { ServerBuild } from '@remix-run/node'
+import { expect, REQUESTER, signIn, test } from './fixtures'
+
+// Routes anybody may open: signing in, and the local mailbox (where sign-in links arrive when no mail
+// server is configured; it does not exist at all when SMTP_URL is set).
+const PUBLIC_ROUTES = new Set([
+  'root',
+  'routes/sign-in._index',
+  'routes/sign-in.code',
+  'routes/sign-in.link.$token',
+  'routes/mailbox._index',
+  'routes/mailbox.$messageId',
+])
+
+async function routesOfTheBuild() {
+  const build = (await import(pathToFileURL(path.resolve('build/index.js')).href)) as ServerBuild
+  const urlOf = (id: string): string => {
+    const route = build.routes[id]!
+    const own = (route.path ?? '').replace(/:[^/]+/g, '00000000-0000-4000-8000-000000000000')
+    const parent = route.parentId && route.parentId !== 'root' ? urlOf(route.parentId) : ''
+    return `${parent}/${own}`.replace(/\/+/g, '/').replace(/(.)\/$/, '$1')
+  }
+  return Object.values(build.routes).map((route) => ({
+    id: route.id,
+    url: urlOf(route.id),
+    hasLoader: Boolean(route.module.loader),
+    hasAction: Boolean(route.module.action),
+  }))
+}
+
+test('every public route exists (a renamed route must be reclassified here)', async () => {
+  const ids = new Set((await routesOfTheBuild()).map((r) => r.id))
+  for (const id of PUBLIC_ROUTES) expect(ids, `public route ${id}`).toContain(id)
+})
+
+test('a signed-out request to every non-public route is sent to the sign-in page', async ({ request }) => {
+  const routes = (await routesOfTheBuild()).filter((route) => !PUBLIC_ROUTES.has(route.id))
+  expect(routes.length).toBeGreaterThanOrEqual(6)
+  for (const route of routes) {
+    if (route.hasLoader || !route.hasAction) {
+      const response = await request.get(route.url, { maxRedirects: 0 })
+      expect(response.status(), `GET ${route.url}`).toBe(302)
+      expect(response.headers().location, `GET ${route.url}`).toMatch(/^\/sign-in\?redirectTo=/)
+    }
+    if (route.hasAction) {
+      const response = await request.post(route.url, { form: { intent: 'anything' }, maxRedirects: 0 })
+      expect(response.status(), `POST ${route.url}`).toBe(302)
+      expect(response.headers().location, `POST ${route.url}`).toMatch(/^\/sign-in\?redirectTo=/)
+    }
+  }
+})
+
+test('the administration pages refuse a requester, on GET and POST', async ({ page, smtp }) => {
+  await signIn(page, smtp, REQUESTER)
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Organisation' })).toHaveCount(0)
+
+  const response = await page.goto('/admin')
+  expect(response?.status()).toBe(403)
+  await expect(page.getByText('Only administrators may open this page.')).toBeVisible()
+
+  for (const url of ['/admin', '/admin/outbox', '/admin/people/new']) {
+    expect((await page.request.get(url, { maxRedirects: 0 })).status(), `GET ${url}`).toBe(403)
+  }
+  const post = await page.request.post('/admin/people/new', { form: { name: 'Mallory', email: 'mallory@example.org', isActive: 'on' }, maxRedirects: 0 })
+  expect(post.status()).toBe(403)
+})
+
+test('a form posted from another site is refused', async ({ page, smtp }) => {
+  await signIn(page, smtp, REQUESTER)
+  const response = await page.request.post('/sign-out', { form: { everywhere: 'true' }, headers: { origin: 'https://evil.example' }, maxRedirects: 0 })
+  expect(response.status()).toBe(403)
+  await page.goto('/')
+  await expect(page.getByRole('heading', { name: 'Welcome, Rita Romano' })).toBeVisible()
+})
+
+test('the local mailbox does not exist when a mail server is configured', async ({ request }) => {
+  expect((await request.get('/mailbox')).status()).toBe(404)
+  expect((await request.get('/mailbox/00000000-0000-4000-8000-000000000000')).status()).toBe(404)
+})
