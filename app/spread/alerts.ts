@@ -30,5 +30,4 @@ export function bandTransitions(
 }
 
 /** The band map of a computed report, the form `bandTransitions` compares (and the form worth storing). */
-export const bandsOf = (rows: readonly CountryReturn[]): Map<string, Band | null> =>
-  new Map(rows.map((row) => [row.countryCode, row.band]))
+export const bandsOf = (rows: readonly CountryReturn[]): Map<string, Band | null> => new Map(rows.map((row) => [row.countryCode, row.band]))

@@ -16,9 +16,7 @@ export type Category = (typeof CATEGORIES)[number]
 export const BANDS = ['VERY_POORLY', 'POORLY', 'WELL'] as const
 export type Band = (typeof BANDS)[number]
 
-const Threshold = z
-  .string()
-  .regex(/^\d+(\.\d+)?$/, 'a threshold is a non-negative decimal such as "0.40"')
+const Threshold = z.string().regex(/^\d+(\.\d+)?$/, 'a threshold is a non-negative decimal such as "0.40"')
 
 const BandRuleSchema = z.object({
   band: z.enum(BANDS),

@@ -115,6 +115,13 @@ function ceilingOf(country: CountryInfo | undefined): Rational | null {
   return decimal(country.returnCeiling)
 }
 
+function reasonForNoCoefficient(membership: Membership, contributionShare: Rational, total: bigint): NoCoefficientReason | null {
+  if (membership === 'OTHER') return 'NOT_A_MEMBER'
+  if (isZero(contributionShare)) return 'NO_CONTRIBUTION'
+  if (total === 0n) return 'NO_CONTRACTS_IN_WINDOW'
+  return null
+}
+
 export function computeReturnCoefficients(inputs: ReturnInputs): ReturnReport {
   const values = sumValuesByCountry(inputs)
   const total = [...values.values()].reduce((a, b) => a + b, 0n)
@@ -128,8 +135,7 @@ export function computeReturnCoefficients(inputs: ReturnInputs): ReturnReport {
     const value = values.get(code) ?? 0n
     const contractShare = total === 0n ? ZERO : rational(value, total)
     const contributionShare = contributions.shares.get(code) ?? ZERO
-    const noCoefficientReason: NoCoefficientReason | null =
-      membership === 'OTHER' ? 'NOT_A_MEMBER' : isZero(contributionShare) ? 'NO_CONTRIBUTION' : total === 0n ? 'NO_CONTRACTS_IN_WINDOW' : null
+    const noCoefficientReason = reasonForNoCoefficient(membership, contributionShare, total)
     const uncapped = noCoefficientReason === null ? div(contractShare, contributionShare) : null
     const ceiling = ceilingOf(country)
     const coefficient = uncapped && ceiling ? min(uncapped, ceiling) : uncapped

@@ -27,7 +27,7 @@ export function rational(num: bigint | number, den: bigint | number = 1n): Ratio
   const d = toBigInt(den)
   if (d === 0n) throw new RangeError('Rational with a zero denominator')
   const sign = d < 0n ? -1n : 1n
-  const g = gcd(n, d) || 1n
+  const g = gcd(n, d) // >= 1 since d !== 0
   return { num: (sign * n) / g, den: (sign * d) / g }
 }
 

@@ -30,13 +30,47 @@ const CODE_ALIASES: Readonly<Record<string, string>> = { EL: 'GR', UK: 'GB' }
 
 /** Member, Associate Member and former/candidate states of a CERN-like organisation, by lower-case name. */
 const CODES_BY_NAME: Readonly<Record<string, string>> = {
-  austria: 'AT', belgium: 'BE', brazil: 'BR', bulgaria: 'BG', chile: 'CL', croatia: 'HR', cyprus: 'CY',
-  'czech republic': 'CZ', czechia: 'CZ', denmark: 'DK', estonia: 'EE', finland: 'FI', france: 'FR',
-  germany: 'DE', greece: 'GR', hungary: 'HU', india: 'IN', ireland: 'IE', israel: 'IL', italy: 'IT',
-  latvia: 'LV', lithuania: 'LT', netherlands: 'NL', 'the netherlands': 'NL', norway: 'NO',
-  pakistan: 'PK', poland: 'PL', portugal: 'PT', romania: 'RO', serbia: 'RS', slovakia: 'SK',
-  'slovak republic': 'SK', slovenia: 'SI', spain: 'ES', sweden: 'SE', switzerland: 'CH',
-  turkey: 'TR', 'türkiye': 'TR', turkiye: 'TR', ukraine: 'UA', 'united kingdom': 'GB',
+  austria: 'AT',
+  belgium: 'BE',
+  brazil: 'BR',
+  bulgaria: 'BG',
+  chile: 'CL',
+  croatia: 'HR',
+  cyprus: 'CY',
+  'czech republic': 'CZ',
+  czechia: 'CZ',
+  denmark: 'DK',
+  estonia: 'EE',
+  finland: 'FI',
+  france: 'FR',
+  germany: 'DE',
+  greece: 'GR',
+  hungary: 'HU',
+  india: 'IN',
+  ireland: 'IE',
+  israel: 'IL',
+  italy: 'IT',
+  latvia: 'LV',
+  lithuania: 'LT',
+  netherlands: 'NL',
+  'the netherlands': 'NL',
+  norway: 'NO',
+  pakistan: 'PK',
+  poland: 'PL',
+  portugal: 'PT',
+  romania: 'RO',
+  serbia: 'RS',
+  slovakia: 'SK',
+  'slovak republic': 'SK',
+  slovenia: 'SI',
+  spain: 'ES',
+  sweden: 'SE',
+  switzerland: 'CH',
+  turkey: 'TR',
+  türkiye: 'TR',
+  turkiye: 'TR',
+  ukraine: 'UA',
+  'united kingdom': 'GB',
 }
 
 export const SCALE_CSV_HEADER = 'year,country_iso2,country,contribution_pct'
@@ -66,7 +100,10 @@ function resolveCode(rawCode: string, name: string, line: number): { code: strin
   const code = CODE_ALIASES[given] ?? given
   const fromName = CODES_BY_NAME[name.toLowerCase()]
   if (code === '' && fromName === undefined) {
-    return { error: name === '' ? `line ${line} has no country.` : `line ${line}: unknown country name "${name}"; add its ISO code in country_iso2.` }
+    return {
+      error:
+        name === '' ? `line ${line} has no country.` : `line ${line}: unknown country name "${name}"; add its ISO code in country_iso2.`,
+    }
   }
   if (code !== '' && !/^[A-Z]{2}$/.test(code)) return { error: `line ${line}: "${rawCode}" is not a two-letter ISO 3166-1 code.` }
   if (code !== '' && fromName !== undefined && fromName !== code) {

@@ -32,8 +32,7 @@ export interface ScaleIssue {
 }
 
 export type ScaleValidation =
-  | { ok: true; scale: ContributionScale; warnings: ScaleIssue[] }
-  | { ok: false; errors: ScaleIssue[]; warnings: ScaleIssue[] }
+  { ok: true; scale: ContributionScale; warnings: ScaleIssue[] } | { ok: false; errors: ScaleIssue[]; warnings: ScaleIssue[] }
 
 export interface ScaleValidationOptions {
   /** Country list with the membership valid for the scale's year. */
@@ -54,10 +53,15 @@ export function validateContributionScale(input: ScaleInput, options: ScaleValid
   let total = ZERO
   let allPercentsValid = true
 
-  if (!Number.isInteger(input.year)) errors.push({ line: null, countryCode: null, message: `The year "${input.year}" is not a calendar year.` })
+  if (!Number.isInteger(input.year))
+    errors.push({ line: null, countryCode: null, message: `The year "${input.year}" is not a calendar year.` })
   const budget = input.budgetChfMinor
   if (budget != null && (!Number.isSafeInteger(budget) || budget <= 0)) {
-    errors.push({ line: null, countryCode: null, message: `The budget of ${input.year} must be a positive amount in centimes, got ${budget}.` })
+    errors.push({
+      line: null,
+      countryCode: null,
+      message: `The budget of ${input.year} must be a positive amount in centimes, got ${budget}.`,
+    })
   }
   if (input.rows.length === 0) errors.push({ line: null, countryCode: null, message: `The scale for ${input.year} has no rows.` })
 
@@ -97,7 +101,11 @@ export function validateContributionScale(input: ScaleInput, options: ScaleValid
   if (allPercentsValid && input.rows.length > 0) checkTotal(total, input.year, options, errors, warnings)
   for (const country of options.countries) {
     if (country.membership !== 'OTHER' && !firstRowOf.has(country.code)) {
-      warnings.push({ line: null, countryCode: country.code, message: `${country.name} (${country.code}) has no row in the ${input.year} scale.` })
+      warnings.push({
+        line: null,
+        countryCode: country.code,
+        message: `${country.name} (${country.code}) has no row in the ${input.year} scale.`,
+      })
     }
   }
   if (errors.length > 0) return { ok: false, errors, warnings }

@@ -73,11 +73,9 @@ export function windowYears(window: CalendarWindow): number[] {
   return Array.from({ length: windowLength(window) }, (_, i) => window.fromYear + i)
 }
 
-export const windowContainsYear = (window: CalendarWindow, year: number): boolean =>
-  year >= window.fromYear && year <= window.toYear
+export const windowContainsYear = (window: CalendarWindow, year: number): boolean => year >= window.fromYear && year <= window.toYear
 
-export const windowContains = (window: CalendarWindow, isoDate: string): boolean =>
-  windowContainsYear(window, parseIsoDate(isoDate).year)
+export const windowContains = (window: CalendarWindow, isoDate: string): boolean => windowContainsYear(window, parseIsoDate(isoDate).year)
 
 /** The window of the same length just before it, for "change against the previous window". */
 export function previousWindow(window: CalendarWindow): CalendarWindow {

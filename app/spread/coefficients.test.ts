@@ -1,0 +1,402 @@
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_BAND_POLICY, type Category } from './bands.ts'
+import {
+  compareWindows,
+  computeReturnCoefficients,
+  countVeryPoorly,
+  mostImbalanced,
+  type ContractAggregate,
+  type CountryInfo,
+  type ReturnInputs,
+  type ReturnReport,
+} from './coefficients.ts'
+import type { ContributionScale } from './contribution-share.ts'
+import { decimal, rational } from './rational.ts'
+import { calendarWindow, previousWindow } from './window.ts'
+
+const member = (code: string): CountryInfo => ({ code, name: code, membership: 'MEMBER' })
+const COUNTRIES: CountryInfo[] = [
+  member('CH'),
+  member('DE'),
+  member('FR'),
+  member('SK'),
+  { code: 'US', name: 'United States', membership: 'OTHER' },
+]
+
+const contract = (year: number, countryCode: string, valueChfMinor: number, category: Category = 'SUPPLIES'): ContractAggregate => ({
+  year,
+  countryCode,
+  category,
+  valueChfMinor,
+})
+const scale = (year: number, percents: Record<string, string>, budgetChfMinor: number | null = null): ContributionScale => ({
+  year,
+  budgetChfMinor,
+  shares: Object.entries(percents).map(([countryCode, percent]) => ({ countryCode, percent })),
+})
+const row = (report: ReturnReport, code: string) => {
+  const found = report.rows.find((r) => r.countryCode === code)
+  if (!found) throw new Error(`no row for ${code}`)
+  return found
+}
+
+/*
+ * One year, 2023. Scale: FR 45 %, DE 40 %, CH 10 %, SK 5 %.
+ * Supplies: FR 3000, DE 4000, CH 400, US 2600 (non-member), SK nothing  -> total 10 000.
+ *   FR 0.30 / 0.45 = 2/3  = 0.67 POORLY
+ *   DE 0.40 / 0.40 = 1    = 1.00 WELL        (exactly the 1.00 edge)
+ *   CH 0.04 / 0.10 = 2/5  = 0.40 POORLY      (exactly the 0.40 edge; 0.04/0.1 as floats is 0.39999999999999997)
+ *   SK 0    / 0.05 = 0    = 0.00 VERY_POORLY (zero contracts)
+ *   US share 0.26, no coefficient
+ * Services: FR 500, CH 200, US 300 -> total 1000 (the supplies above do not count).
+ *   FR 0.5 / 0.45 = 10/9 = 1.11 WELL; CH 0.2 / 0.1 = 2 WELL; DE 0 / 0.4 = 0 POORLY; SK 0 POORLY
+ */
+const ONE_YEAR: Omit<ReturnInputs, 'category'> = {
+  window: calendarWindow(2023, 2023),
+  bandPolicy: DEFAULT_BAND_POLICY,
+  countries: COUNTRIES,
+  scales: [scale(2023, { FR: '45', DE: '40', CH: '10', SK: '5' })],
+  contracts: [
+    contract(2023, 'FR', 3000),
+    contract(2023, 'DE', 4000),
+    contract(2023, 'CH', 400),
+    contract(2023, 'US', 2600),
+    contract(2023, 'FR', 500, 'SERVICES'),
+    contract(2023, 'CH', 200, 'SERVICES'),
+    contract(2023, 'US', 300, 'SERVICES'),
+  ],
+}
+
+describe('computeReturnCoefficients: supplies', () => {
+  const report = computeReturnCoefficients({ ...ONE_YEAR, category: 'SUPPLIES' })
+
+  it('divides the contract share by the contribution share, exactly', () => {
+    expect(report.totalValueChfMinor).toBe(10_000)
+    expect(row(report, 'FR')).toMatchObject({
+      coefficient: rational(2n, 3n),
+      coefficientDisplay: 0.67,
+      band: 'POORLY',
+      valueChfMinor: 3000,
+    })
+    expect(row(report, 'FR').contractShare).toEqual({ exact: rational(3n, 10n), percentDisplay: 30 })
+    expect(row(report, 'FR').contributionShare).toEqual({ exact: rational(9n, 20n), percentDisplay: 45 })
+  })
+
+  it('is WELL at exactly 1.00 and POORLY at exactly 0.40', () => {
+    expect(row(report, 'DE')).toMatchObject({ coefficient: rational(1n), coefficientDisplay: 1, band: 'WELL' })
+    expect(row(report, 'CH')).toMatchObject({ coefficient: rational(2n, 5n), coefficientDisplay: 0.4, band: 'POORLY' })
+  })
+
+  it('gives a member with no contracts a coefficient of 0, very poorly balanced', () => {
+    expect(row(report, 'SK')).toMatchObject({
+      valueChfMinor: 0,
+      coefficient: rational(0n),
+      coefficientDisplay: 0,
+      band: 'VERY_POORLY',
+      noCoefficientReason: null,
+    })
+    expect(countVeryPoorly(report.rows)).toBe(1)
+  })
+
+  it('counts a non-member supplier in the total only', () => {
+    expect(row(report, 'US')).toMatchObject({
+      membership: 'OTHER',
+      valueChfMinor: 2600,
+      coefficient: null,
+      coefficientDisplay: null,
+      band: null,
+      noCoefficientReason: 'NOT_A_MEMBER',
+    })
+    expect(row(report, 'US').contractShare.exact).toEqual(rational(13n, 50n)) // 2600 / 10000
+    // Without US in the denominator FR would be 3000/7400 / 0.45 = 0.90, not 0.67.
+  })
+
+  it('lists every country once, by code, and says how it computed', () => {
+    expect(report.rows.map((r) => r.countryCode)).toEqual(['CH', 'DE', 'FR', 'SK', 'US'])
+    expect(report).toMatchObject({
+      category: 'SUPPLIES',
+      contributionMethod: 'PLAIN_MEAN',
+      missingScaleYears: [],
+      bandPolicyVersion: DEFAULT_BAND_POLICY.version,
+    })
+  })
+
+  it('is very poorly balanced a hair below 0.40 even though it displays as 0.40', () => {
+    // FR 1 999 999 / 10 000 000 = 0.1999999 of contracts, 50 % of contributions -> 0.3999998
+    const hair = computeReturnCoefficients({
+      ...ONE_YEAR,
+      category: 'SUPPLIES',
+      scales: [scale(2023, { FR: '50', DE: '50' })],
+      contracts: [contract(2023, 'FR', 1_999_999), contract(2023, 'DE', 8_000_001)],
+    })
+    expect(row(hair, 'FR')).toMatchObject({ coefficient: decimal('0.3999998'), coefficientDisplay: 0.4, band: 'VERY_POORLY' })
+  })
+})
+
+describe('computeReturnCoefficients: services, computed apart', () => {
+  const report = computeReturnCoefficients({ ...ONE_YEAR, category: 'SERVICES' })
+
+  it('uses only service contracts and the services bands', () => {
+    expect(report.totalValueChfMinor).toBe(1000)
+    expect(row(report, 'FR')).toMatchObject({ coefficient: rational(10n, 9n), coefficientDisplay: 1.11, band: 'WELL' })
+    expect(row(report, 'CH')).toMatchObject({ coefficient: rational(2n), band: 'WELL' })
+    expect(row(report, 'DE')).toMatchObject({ coefficient: rational(0n), band: 'POORLY' }) // services have no very poorly class
+    expect(countVeryPoorly(report.rows)).toBe(0)
+  })
+
+  it('is WELL at exactly 0.40 for services', () => {
+    // CH 40 of 1000 = 0.04, / 0.10 = 0.40
+    const edge = computeReturnCoefficients({
+      ...ONE_YEAR,
+      category: 'SERVICES',
+      contracts: [contract(2023, 'CH', 40, 'SERVICES'), contract(2023, 'FR', 960, 'SERVICES')],
+    })
+    expect(row(edge, 'CH')).toMatchObject({ coefficient: rational(2n, 5n), band: 'WELL' })
+  })
+})
+
+/*
+ * Window 2021-2022. Scales: 2021 FR 60 / DE 40, budget 1000; 2022 FR 40 / DE 60, budget 3000.
+ * Contracts: 2021 FR 100, DE 300; 2022 FR 800, DE 800; 2020 FR 99 999 (outside, ignored).
+ *   contract shares: FR 900/2000 = 0.45, DE 1100/2000 = 0.55
+ * Budget-weighted: FR (1000*0.6 + 3000*0.4)/4000 = 1800/4000 = 0.45 -> 0.45/0.45 = 1.00 WELL
+ *                  DE (1000*0.4 + 3000*0.6)/4000 = 2200/4000 = 0.55 -> 1.00 WELL
+ * Plain mean:      FR (0.6 + 0.4)/2 = 0.5 -> 0.45/0.5 = 0.90 POORLY;  DE (0.4 + 0.6)/2 = 0.5 -> 1.10 WELL
+ */
+describe('computeReturnCoefficients: several years with changing scales', () => {
+  const inputs: ReturnInputs = {
+    window: calendarWindow(2021, 2022),
+    category: 'SUPPLIES',
+    bandPolicy: DEFAULT_BAND_POLICY,
+    countries: COUNTRIES,
+    scales: [scale(2021, { FR: '60', DE: '40' }, 1000), scale(2022, { FR: '40', DE: '60' }, 3000)],
+    contracts: [
+      contract(2021, 'FR', 100),
+      contract(2021, 'DE', 300),
+      contract(2022, 'FR', 800),
+      contract(2022, 'DE', 800),
+      contract(2020, 'FR', 99_999),
+    ],
+  }
+
+  it('weights the yearly scales by budget when every year has one', () => {
+    const report = computeReturnCoefficients(inputs)
+    expect(report.contributionMethod).toBe('BUDGET_WEIGHTED')
+    expect(report.totalValueChfMinor).toBe(2000)
+    expect(row(report, 'FR')).toMatchObject({
+      contributionShare: { exact: rational(9n, 20n), percentDisplay: 45 },
+      coefficient: rational(1n),
+      band: 'WELL',
+    })
+    expect(row(report, 'DE')).toMatchObject({ coefficient: rational(1n), band: 'WELL' })
+  })
+
+  it('takes the plain mean of the yearly percentages when a budget is unknown', () => {
+    const report = computeReturnCoefficients({
+      ...inputs,
+      scales: [scale(2021, { FR: '60', DE: '40' }, 1000), scale(2022, { FR: '40', DE: '60' })],
+    })
+    expect(report.contributionMethod).toBe('PLAIN_MEAN')
+    expect(row(report, 'FR')).toMatchObject({
+      contributionShare: { exact: rational(1n, 2n) },
+      coefficient: rational(9n, 10n),
+      band: 'POORLY',
+    })
+    expect(row(report, 'DE')).toMatchObject({ coefficient: rational(11n, 10n), band: 'WELL' })
+  })
+
+  it('leaves a year without a scale out of the mean and reports it', () => {
+    // Window 2021-2023, no 2023 scale -> plain mean over 2021-2022: FR 0.5, DE 0.5.
+    // Contracts add FR 1000 in 2023: FR 1900/3000 = 19/30 -> /0.5 = 19/15 = 1.27; DE 1100/3000 -> 11/15 = 0.73
+    const report = computeReturnCoefficients({
+      ...inputs,
+      window: calendarWindow(2021, 2023),
+      contracts: [...inputs.contracts, contract(2023, 'FR', 1000)],
+    })
+    expect(report).toMatchObject({ contributionMethod: 'PLAIN_MEAN', missingScaleYears: [2023], totalValueChfMinor: 3000 })
+    expect(row(report, 'FR')).toMatchObject({ coefficient: rational(19n, 15n), coefficientDisplay: 1.27, band: 'WELL' })
+    expect(row(report, 'DE')).toMatchObject({ coefficient: rational(11n, 15n), coefficientDisplay: 0.73, band: 'POORLY' })
+  })
+})
+
+/*
+ * Window 2021-2022, plain mean. 2021: FR 60, DE 40. 2022: FR 40, DE 50, UA 10 (Associate, joins in 2022).
+ *   UA contributes 0 in 2021: (0 + 0.10)/2 = 0.05; FR (0.6+0.4)/2 = 0.5; DE (0.4+0.5)/2 = 0.45
+ * Contracts 2022: FR 450, DE 450, UA 100 -> 1000.
+ *   FR 0.45/0.5 = 0.90; DE 0.45/0.45 = 1.00; UA 0.10/0.05 = 2.00, ceiling 1.50 -> counts 1.50
+ */
+describe('computeReturnCoefficients: Associate Member States', () => {
+  const inputs: ReturnInputs = {
+    window: calendarWindow(2021, 2022),
+    category: 'SUPPLIES',
+    bandPolicy: DEFAULT_BAND_POLICY,
+    countries: [...COUNTRIES, { code: 'UA', name: 'Ukraine', membership: 'ASSOCIATE', returnCeiling: '1.50' }],
+    scales: [scale(2021, { FR: '60', DE: '40' }), scale(2022, { FR: '40', DE: '50', UA: '10' })],
+    contracts: [contract(2022, 'FR', 450), contract(2022, 'DE', 450), contract(2022, 'UA', 100)],
+  }
+
+  it('counts a country absent from a year of the scale as contributing 0 that year', () => {
+    const report = computeReturnCoefficients(inputs)
+    expect(row(report, 'UA').contributionShare.exact).toEqual(rational(1n, 20n))
+    expect(row(report, 'DE').contributionShare.exact).toEqual(rational(9n, 20n))
+    expect(row(report, 'FR').coefficient).toEqual(rational(9n, 10n))
+  })
+
+  it('caps the return of an Associate at its ceiling and keeps the measured value', () => {
+    expect(row(computeReturnCoefficients(inputs), 'UA')).toMatchObject({
+      uncappedCoefficient: rational(2n),
+      coefficient: rational(3n, 2n),
+      cappedAt: rational(3n, 2n),
+      coefficientDisplay: 1.5,
+      band: 'WELL',
+    })
+  })
+
+  it('reports no cap below the ceiling, and ignores a ceiling given to a full Member', () => {
+    const report = computeReturnCoefficients({
+      ...inputs,
+      countries: [
+        ...COUNTRIES.filter((c) => c.code !== 'DE'),
+        { code: 'DE', name: 'Germany', membership: 'MEMBER', returnCeiling: '0.5' },
+        { code: 'UA', name: 'Ukraine', membership: 'ASSOCIATE', returnCeiling: '3' },
+      ],
+    })
+    expect(row(report, 'UA')).toMatchObject({ coefficient: rational(2n), cappedAt: null })
+    expect(row(report, 'DE')).toMatchObject({ coefficient: rational(1n), cappedAt: null })
+  })
+})
+
+describe('computeReturnCoefficients: no coefficient rather than a division by zero', () => {
+  it('gives a member with contracts but no contribution in the window no coefficient', () => {
+    const report = computeReturnCoefficients({
+      ...ONE_YEAR,
+      category: 'SUPPLIES',
+      countries: [...COUNTRIES, member('RO')],
+      contracts: [...ONE_YEAR.contracts, contract(2023, 'RO', 1000)],
+    })
+    expect(row(report, 'RO')).toMatchObject({ coefficient: null, band: null, noCoefficientReason: 'NO_CONTRIBUTION' })
+    expect(row(report, 'RO').contractShare.exact).toEqual(rational(1n, 11n)) // 1000 / 11 000
+  })
+
+  it('gives an empty window zero shares and no coefficients, never NaN', () => {
+    const report = computeReturnCoefficients({
+      ...ONE_YEAR,
+      category: 'SUPPLIES',
+      window: calendarWindow(2024, 2024),
+      scales: [...ONE_YEAR.scales, scale(2024, { FR: '50', DE: '50' })],
+    })
+    expect(report.totalValueChfMinor).toBe(0)
+    for (const r of report.rows) {
+      expect(r.contractShare).toEqual({ exact: rational(0n), percentDisplay: 0 })
+      expect(r.coefficient).toBeNull()
+      expect(r.coefficientDisplay).toBeNull()
+    }
+    expect(row(report, 'FR').noCoefficientReason).toBe('NO_CONTRACTS_IN_WINDOW')
+    expect(row(report, 'CH').noCoefficientReason).toBe('NO_CONTRIBUTION') // not in the 2024 scale
+    const displayed = report.rows.flatMap((r) => [r.contractShare.percentDisplay, r.contributionShare.percentDisplay])
+    expect(displayed.every(Number.isFinite)).toBe(true)
+    expect(countVeryPoorly(report.rows)).toBe(0)
+    expect(mostImbalanced(report.rows)).toEqual([])
+  })
+
+  it('handles no data at all', () => {
+    const report = computeReturnCoefficients({
+      window: calendarWindow(2021, 2024),
+      category: 'SUPPLIES',
+      bandPolicy: DEFAULT_BAND_POLICY,
+      countries: [],
+      scales: [],
+      contracts: [],
+    })
+    expect(report).toMatchObject({
+      rows: [],
+      totalValueChfMinor: 0,
+      contributionMethod: 'PLAIN_MEAN',
+      missingScaleYears: [2021, 2022, 2023, 2024],
+    })
+  })
+
+  it('refuses values that are not whole centimes, and ambiguous scales', () => {
+    const base = { ...ONE_YEAR, category: 'SUPPLIES' as const }
+    expect(() => computeReturnCoefficients({ ...base, contracts: [contract(2023, 'FR', 10.5)] })).toThrow(RangeError)
+    expect(() => computeReturnCoefficients({ ...base, contracts: [contract(2023, 'FR', -1)] })).toThrow(RangeError)
+    expect(() => computeReturnCoefficients({ ...base, scales: [...base.scales, scale(2023, { FR: '100' })] })).toThrow(
+      /Two contribution scales/,
+    )
+  })
+})
+
+describe('mostImbalanced', () => {
+  it('lists the lowest coefficients first, ties by code, members only', () => {
+    // Eight members at 12.5 % each; coefficient = value / total / 0.125. US (non-member) has the least but no coefficient.
+    const codes = ['AT', 'BE', 'CZ', 'DK', 'FI', 'GR', 'HU', 'IT']
+    const report = computeReturnCoefficients({
+      window: calendarWindow(2023, 2023),
+      category: 'SUPPLIES',
+      bandPolicy: DEFAULT_BAND_POLICY,
+      countries: [...codes.map(member), { code: 'US', name: 'United States', membership: 'OTHER' }],
+      scales: [scale(2023, Object.fromEntries(codes.map((c) => [c, '12.5'])))],
+      // BE and AT tie at 0; then CZ 100, DK 100 (tie), FI 200, GR 300, HU 400, IT 900
+      contracts: [
+        ['CZ', 100],
+        ['DK', 100],
+        ['FI', 200],
+        ['GR', 300],
+        ['HU', 400],
+        ['IT', 900],
+        ['US', 1],
+      ].map(([c, v]) => contract(2023, String(c), Number(v))),
+    })
+    expect(mostImbalanced(report.rows).map((r) => r.countryCode)).toEqual(['AT', 'BE', 'CZ', 'DK', 'FI', 'GR'])
+    expect(mostImbalanced(report.rows, 2).map((r) => r.countryCode)).toEqual(['AT', 'BE'])
+  })
+})
+
+/*
+ * Scale every year: FR 40, DE 40, CH 20 (no budgets). Current window 2023-2024, previous 2021-2022.
+ * Previous (2021): FR 120, DE 480, CH 400 -> FR 0.12/0.4 = 0.30 VERY_POORLY; DE 1.20 WELL; CH 2.00 WELL
+ * Current  (2023): FR 400, DE 100, CH 500 -> FR 1.00 WELL; DE 0.25 VERY_POORLY; CH 2.50 WELL
+ */
+describe('compareWindows', () => {
+  const window = calendarWindow(2023, 2024)
+  const base = {
+    category: 'SUPPLIES' as const,
+    bandPolicy: DEFAULT_BAND_POLICY,
+    countries: COUNTRIES,
+    scales: [2021, 2022, 2023, 2024].map((y) => scale(y, { FR: '40', DE: '40', CH: '20' })),
+    contracts: [
+      contract(2021, 'FR', 120),
+      contract(2021, 'DE', 480),
+      contract(2021, 'CH', 400),
+      contract(2023, 'FR', 400),
+      contract(2023, 'DE', 100),
+      contract(2023, 'CH', 500),
+    ],
+  }
+  const current = computeReturnCoefficients({ ...base, window })
+  const previous = computeReturnCoefficients({ ...base, window: previousWindow(window) })
+
+  it('gives the change of coefficient and the crossings of the very poorly line', () => {
+    const changes = compareWindows(current, previous)
+    expect(changes.find((c) => c.countryCode === 'FR')).toMatchObject({
+      previous: rational(3n, 10n),
+      current: rational(1n),
+      delta: rational(7n, 10n),
+      deltaDisplay: 0.7,
+      previousBand: 'VERY_POORLY',
+      currentBand: 'WELL',
+      veryPoorly: 'LEFT_VERY_POORLY',
+    })
+    expect(changes.find((c) => c.countryCode === 'DE')).toMatchObject({
+      delta: rational(-19n, 20n),
+      deltaDisplay: -0.95,
+      veryPoorly: 'ENTERED_VERY_POORLY',
+    })
+    expect(changes.find((c) => c.countryCode === 'CH')).toMatchObject({ delta: rational(1n, 2n), veryPoorly: null })
+    expect(changes.find((c) => c.countryCode === 'US')).toMatchObject({ delta: null, deltaDisplay: null, veryPoorly: null })
+  })
+
+  it('refuses to compare supplies with services', () => {
+    expect(() => compareWindows(current, computeReturnCoefficients({ ...base, window, category: 'SERVICES' }))).toThrow()
+  })
+})
