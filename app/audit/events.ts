@@ -22,6 +22,10 @@ export const auditPayloadSchemas = {
     endsOn: z.string().nullable(),
   }),
   POSITION_ENDED: z.object({ positionId: z.string(), endsOn: z.string() }),
+  GROUP_SAVED: z.object({
+    created: z.boolean(),
+    changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })),
+  }),
   EMAIL_REQUEUED: z.object({ outboxId: z.string(), to: z.string(), subject: z.string() }),
 } as const
 
@@ -35,5 +39,6 @@ export const auditEventLabels: Record<AuditEventType, string> = {
   PERSON_UPDATED: 'Person updated',
   POSITION_ADDED: 'Position added',
   POSITION_ENDED: 'Position ended',
+  GROUP_SAVED: 'Group saved',
   EMAIL_REQUEUED: 'Email queued again',
 }

@@ -1,7 +1,7 @@
 import { appendAuditEvent, type RequestOrigin } from '~/audit/audit.server'
 import type { Database } from '~/db/client.server'
 import { Prisma } from '~/generated/prisma/client'
-import { parseIsoDate, toIsoDate, type AddPositionInput, type PersonInput } from './forms'
+import { parseIsoDate, toIsoDate, type AddPositionInput, type GroupInput, type PersonInput } from './forms'
 
 export type AdminResult<T> = { ok: true; value: T } | { ok: false; fieldErrors: Record<string, string[]> }
 
@@ -93,4 +93,27 @@ export async function endPosition(db: Database, personId: string, positionId: st
     await appendAuditEvent(tx, { type: 'POSITION_ENDED', actorId: actor.id, subject: `person:${personId}`, payload: { positionId, endsOn }, origin: actor.origin })
     return { ok: true, value: null } as const
   })
+}
+
+const codeTaken: { ok: false; fieldErrors: Record<string, string[]> } = { ok: false, fieldErrors: { code: ['Another group already has this code.'] } }
+
+/** Creates a group (groupId null) or renames / moves one; recorded in the group's history. */
+export async function saveGroup(db: Database, groupId: string | null, input: GroupInput, actor: { id: string; origin: RequestOrigin }): Promise<AdminResult<{ id: string }>> {
+  try {
+    return await db.$transaction(async (tx) => {
+      const before = groupId ? await tx.group.findUniqueOrThrow({ where: { id: groupId } }) : null
+      const group = before ? await tx.group.update({ where: { id: before.id }, data: input }) : await tx.group.create({ data: input })
+      const changes: Record<string, { from: unknown; to: unknown }> = {}
+      for (const field of ['code', 'name', 'departmentId'] as const) {
+        if (before?.[field] !== group[field]) changes[field] = { from: before?.[field] ?? null, to: group[field] }
+      }
+      if (Object.keys(changes).length > 0) {
+        await appendAuditEvent(tx, { type: 'GROUP_SAVED', actorId: actor.id, subject: `group:${group.id}`, payload: { created: before === null, changes }, origin: actor.origin })
+      }
+      return { ok: true, value: { id: group.id } } as const
+    })
+  } catch (error) {
+    if (isUniqueViolation(error)) return codeTaken
+    throw error
+  }
 }

@@ -53,3 +53,15 @@ export function parseIsoDate(value: string): Date {
 export function toIsoDate(date: Date): string {
   return date.toISOString().slice(0, 10)
 }
+
+export const GroupSchema = z.object({
+  code: z
+    .string({ error: 'Enter the group’s code.' })
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9]+(-[A-Z0-9]+)*$/, 'Use letters, digits and dashes, like EN-MME.')
+    .max(20, 'At most 20 characters.'),
+  name: z.string({ error: 'Enter the group’s name.' }).trim().min(2, 'Enter the group’s full name.').max(120, 'At most 120 characters.'),
+  departmentId: z.string({ error: 'Choose the department the group belongs to.' }).uuid('Choose a department from the list.'),
+})
+export type GroupInput = z.infer<typeof GroupSchema>

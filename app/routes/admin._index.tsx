@@ -82,6 +82,11 @@ export default function OrganisationPage() {
     <>
       <h1>Organisation</h1>
       <p>Who leads each group and heads each department today decides who signs single-source justifications.</p>
+      <p>
+        <a className="button secondary" href="/admin/groups/new">
+          Add a group
+        </a>
+      </p>
       {departments.length === 0 ? <p className="empty">No departments yet.</p> : null}
       {departments.map((department) => (
         <section className="card" key={department.id} aria-labelledby={`department-${department.id}`}>
@@ -106,7 +111,10 @@ export default function OrganisationPage() {
               {department.groups.map((group) => (
                 <tr key={group.id}>
                   <td>
-                    <strong>{group.code}</strong> {group.name}
+                    <a href={`/admin/groups/${group.id}`}>
+                      <strong>{group.code}</strong>
+                    </a>{' '}
+                    {group.name}
                   </td>
                   <td>
                     <Holders holders={group.leaders} vacant="No leader today" />

@@ -44,3 +44,21 @@ test('an administrator sees the organisation and edits a person, with field erro
   await page.goto('/admin')
   await expect(page.getByRole('region', { name: 'EN · Engineering' }).getByRole('row', { name: /EN-EL/ })).toContainText('Chloé Caron-Dubois, 1 Jan 2026 – 31 Dec 2099')
 })
+
+test('an administrator adds a group to a department; a taken code is refused', async ({ page, smtp }) => {
+  await signIn(page, smtp, ADMIN)
+  await page.goto('/admin')
+  await page.getByRole('link', { name: 'Add a group' }).click()
+  await page.getByLabel('Code').fill('EN-MME')
+  await page.getByLabel('Name').fill('Surveying')
+  await page.getByLabel('Department').selectOption({ label: 'EN · Engineering' })
+  await page.getByRole('button', { name: 'Add group' }).click()
+  await expect(page.getByText('Another group already has this code.')).toBeVisible()
+
+  await page.getByLabel('Code').fill('en-su')
+  await page.getByRole('button', { name: 'Add group' }).click()
+  await expect(page.getByRole('heading', { name: 'Organisation', level: 1 })).toBeVisible()
+  const row = page.getByRole('region', { name: 'EN · Engineering' }).getByRole('row', { name: /EN-SU/ })
+  await expect(row).toContainText('Surveying')
+  await expect(row).toContainText('No leader today')
+})
