@@ -1,5 +1,5 @@
 import type { DatabaseOrTransaction } from '~/db/client.server'
-import { auditPayloadSchemas, type AuditEventType, type AuditPayload } from './events'
+import { auditEvents, type AuditEventType, type AuditPayload } from './events'
 
 export type RequestOrigin = { ipAddress: string | null; userAgent: string | null }
 
@@ -19,7 +19,7 @@ export async function appendAuditEvent<T extends AuditEventType>(
   db: DatabaseOrTransaction,
   event: { type: T; actorId: string | null; subject: string; payload: AuditPayload<T>; origin?: RequestOrigin; at?: Date },
 ) {
-  const payload = auditPayloadSchemas[event.type].parse(event.payload)
+  const payload = auditEvents[event.type].schema.parse(event.payload)
   await db.auditEvent.create({
     data: {
       type: event.type,

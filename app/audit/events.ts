@@ -1,44 +1,48 @@
 import { z } from 'zod'
+import { justificationAuditEvents } from '~/justifications/audit-events'
+import { spreadAuditEvents } from '~/spread/audit-events'
+
+type EventRegistry = Record<string, { schema: z.ZodType; label: string }>
+
+/** Sign-in and organisation events. Each feature keeps its own registry beside its code. */
+const organisationAuditEvents = {
+  SIGNED_IN: { label: 'Signed in', schema: z.object({ method: z.enum(['link', 'code']) }) },
+  SIGNED_OUT: { label: 'Signed out', schema: z.object({ everywhere: z.boolean(), sessionsEnded: z.number().int().min(0) }) },
+  PERSON_CREATED: { label: 'Person created', schema: z.object({ email: z.string(), name: z.string() }) },
+  PERSON_UPDATED: {
+    label: 'Person updated',
+    schema: z.object({ changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })) }),
+  },
+  POSITION_ADDED: {
+    label: 'Position added',
+    schema: z.object({
+      positionId: z.string(),
+      kind: z.enum(['GROUP_LEADER', 'DEPARTMENT_HEAD', 'DEPUTY', 'DIRECTOR', 'FINANCE_COMMITTEE']),
+      personId: z.string(),
+      groupId: z.string().nullable(),
+      departmentId: z.string().nullable(),
+      deputyForPersonId: z.string().nullable(),
+      startsOn: z.string(),
+      endsOn: z.string().nullable(),
+    }),
+  },
+  POSITION_ENDED: { label: 'Position ended', schema: z.object({ positionId: z.string(), endsOn: z.string() }) },
+  GROUP_SAVED: {
+    label: 'Group saved',
+    schema: z.object({ created: z.boolean(), changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })) }),
+  },
+  EMAIL_REQUEUED: { label: 'Email queued again', schema: z.object({ outboxId: z.string(), to: z.string(), subject: z.string() }) },
+} satisfies EventRegistry
 
 /**
- * Every kind of audit event, each with the Zod schema of its payload. The trail is append-only (a
- * database trigger refuses UPDATE and DELETE). Later features add their event types here.
+ * Every kind of audit event, each with the Zod schema of its payload and a label for timelines.
+ * The trail is append-only (a database trigger refuses UPDATE and DELETE).
  */
-export const auditPayloadSchemas = {
-  SIGNED_IN: z.object({ method: z.enum(['link', 'code']) }),
-  SIGNED_OUT: z.object({ everywhere: z.boolean(), sessionsEnded: z.number().int().min(0) }),
-  PERSON_CREATED: z.object({ email: z.string(), name: z.string() }),
-  PERSON_UPDATED: z.object({
-    changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })),
-  }),
-  POSITION_ADDED: z.object({
-    positionId: z.string(),
-    kind: z.enum(['GROUP_LEADER', 'DEPARTMENT_HEAD', 'DEPUTY']),
-    personId: z.string(),
-    groupId: z.string().nullable(),
-    departmentId: z.string().nullable(),
-    deputyForPersonId: z.string().nullable(),
-    startsOn: z.string(),
-    endsOn: z.string().nullable(),
-  }),
-  POSITION_ENDED: z.object({ positionId: z.string(), endsOn: z.string() }),
-  GROUP_SAVED: z.object({
-    created: z.boolean(),
-    changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })),
-  }),
-  EMAIL_REQUEUED: z.object({ outboxId: z.string(), to: z.string(), subject: z.string() }),
-} as const
+export const auditEvents = { ...organisationAuditEvents, ...justificationAuditEvents, ...spreadAuditEvents } satisfies EventRegistry
 
-export type AuditEventType = keyof typeof auditPayloadSchemas
-export type AuditPayload<T extends AuditEventType> = z.infer<(typeof auditPayloadSchemas)[T]>
+export type AuditEventType = keyof typeof auditEvents
+export type AuditPayload<T extends AuditEventType> = z.infer<(typeof auditEvents)[T]['schema']>
 
-export const auditEventLabels: Record<AuditEventType, string> = {
-  SIGNED_IN: 'Signed in',
-  SIGNED_OUT: 'Signed out',
-  PERSON_CREATED: 'Person created',
-  PERSON_UPDATED: 'Person updated',
-  POSITION_ADDED: 'Position added',
-  POSITION_ENDED: 'Position ended',
-  GROUP_SAVED: 'Group saved',
-  EMAIL_REQUEUED: 'Email queued again',
+export function auditEventLabel(type: string): string {
+  return type in auditEvents ? auditEvents[type as AuditEventType].label : type
 }

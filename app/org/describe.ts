@@ -1,5 +1,5 @@
 type PositionLike = {
-  kind: 'GROUP_LEADER' | 'DEPARTMENT_HEAD' | 'DEPUTY'
+  kind: 'GROUP_LEADER' | 'DEPARTMENT_HEAD' | 'DEPUTY' | 'DIRECTOR' | 'FINANCE_COMMITTEE'
   group?: { code: string } | null
   department?: { code: string } | null
   deputyFor?: { name: string } | null
@@ -14,6 +14,10 @@ export function describePosition(position: PositionLike): string {
       return `Head of ${position.department?.code ?? 'a department'}`
     case 'DEPUTY':
       return `Deputy for ${position.deputyFor?.name ?? 'someone'}`
+    case 'DIRECTOR':
+      return 'Director'
+    case 'FINANCE_COMMITTEE':
+      return 'Finance Committee signatory'
   }
 }
 

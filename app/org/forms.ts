@@ -20,7 +20,7 @@ export const PersonSchema = z.object({
 })
 export type PersonInput = z.infer<typeof PersonSchema>
 
-export const POSITION_KINDS = ['GROUP_LEADER', 'DEPARTMENT_HEAD', 'DEPUTY'] as const
+export const POSITION_KINDS = ['GROUP_LEADER', 'DEPARTMENT_HEAD', 'DEPUTY', 'DIRECTOR', 'FINANCE_COMMITTEE'] as const
 
 export const AddPositionSchema = z
   .object({

@@ -3,7 +3,7 @@ import { parseForm } from '~/ui/parse-form'
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { requestOrigin } from '~/audit/audit.server'
-import { auditEventLabels, type AuditEventType } from '~/audit/events'
+import { auditEventLabel } from '~/audit/events'
 import { requireAdministrator } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
 import { addPosition, createPerson, endPosition, updatePerson } from '~/org/admin.server'
@@ -49,7 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     departments,
     people: people.filter((p) => p.id !== person?.id),
     today: toIsoDate(new Date()),
-    history: history.map((event) => ({ id: String(event.id), label: auditEventLabels[event.type as AuditEventType] ?? event.type, at: formatDateTime(event.createdAt), payload: JSON.stringify(event.payload) })),
+    history: history.map((event) => ({ id: String(event.id), label: auditEventLabel(event.type), at: formatDateTime(event.createdAt), payload: JSON.stringify(event.payload) })),
   }
 }
 
@@ -242,6 +242,8 @@ function Positions() {
                 <option value="GROUP_LEADER">Group leader</option>
                 <option value="DEPARTMENT_HEAD">Department head</option>
                 <option value="DEPUTY">Deputy for someone</option>
+                <option value="DIRECTOR">Director (organisation-wide)</option>
+                <option value="FINANCE_COMMITTEE">Finance Committee signatory</option>
               </select>
             )}
           </Field>
