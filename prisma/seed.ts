@@ -2,6 +2,7 @@
 // with the embedded database). Every write is keyed by a natural key, so seeding twice changes nothing.
 import { pathToFileURL } from 'node:url'
 import type { Database } from '~/db/client.server'
+import { DEFAULT_SIGNATURE_POLICY } from '~/workflow/policy'
 
 type Membership = 'MEMBER' | 'ASSOCIATE' | 'OTHER'
 
@@ -68,6 +69,16 @@ export const DEMO_DEPARTMENTS: DemoDepartment[] = [
 
 export const DEMO_PROCUREMENT_OFFICER = 'Paula Procurement'
 export const DEMO_ADMINISTRATOR = { name: 'Alex Admin', groupCode: 'IT-CD' }
+/** Organisation-wide signatories: the top of escalation, and the Finance Committee tier if published. */
+export const DEMO_DIRECTOR = { name: 'Diane Rochat', groupCode: 'FAP-PRO' }
+export const DEMO_FINANCE_COMMITTEE = { name: 'Frederik Vogel', groupCode: 'FAP-PRO' }
+
+/** Demo exchange rates (CHF per unit), valid from 1 January 2026: procurement maintains the real ones. */
+export const DEMO_EXCHANGE_RATES: [currency: string, chfPerUnit: string][] = [
+  ['EUR', '0.9412'], ['USD', '0.8830'], ['GBP', '1.1050'], ['SEK', '0.0850'], ['NOK', '0.0820'],
+  ['DKK', '0.1262'], ['PLN', '0.2200'], ['CZK', '0.0375'],
+]
+export const DEMO_RATES_VALID_FROM = new Date('2026-01-01T00:00:00Z')
 export const DEMO_POSITIONS_START = new Date('2020-01-01T00:00:00Z')
 
 export function demoEmail(name: string) {
@@ -95,7 +106,7 @@ export async function seedDemoData(db: Database): Promise<SeedReport> {
 
   let positionsCreated = 0
   const ensurePosition = async (position: {
-    kind: 'GROUP_LEADER' | 'DEPARTMENT_HEAD' | 'DEPUTY'
+    kind: 'GROUP_LEADER' | 'DEPARTMENT_HEAD' | 'DEPUTY' | 'DIRECTOR' | 'FINANCE_COMMITTEE'
     personId: string
     groupId?: string
     departmentId?: string
@@ -139,6 +150,27 @@ export async function seedDemoData(db: Database): Promise<SeedReport> {
 
   const adminGroup = await db.group.findUniqueOrThrow({ where: { code: DEMO_ADMINISTRATOR.groupCode } })
   await upsertPerson(DEMO_ADMINISTRATOR.name, adminGroup.id, { isAdministrator: true })
+  for (const [holder, kind] of [[DEMO_DIRECTOR, 'DIRECTOR'], [DEMO_FINANCE_COMMITTEE, 'FINANCE_COMMITTEE']] as const) {
+    const group = await db.group.findUniqueOrThrow({ where: { code: holder.groupCode } })
+    await ensurePosition({ kind, personId: await upsertPerson(holder.name, group.id) })
+  }
+
+  if ((await db.signaturePolicy.count()) === 0) {
+    await db.signaturePolicy.create({
+      data: {
+        version: DEFAULT_SIGNATURE_POLICY.version,
+        effectiveFrom: new Date(`${DEFAULT_SIGNATURE_POLICY.effectiveFrom}T00:00:00Z`),
+        tiers: DEFAULT_SIGNATURE_POLICY.tiers,
+      },
+    })
+  }
+  for (const [currency, chfPerUnit] of DEMO_EXCHANGE_RATES) {
+    await db.exchangeRate.upsert({
+      where: { currency_validFrom: { currency, validFrom: DEMO_RATES_VALID_FROM } },
+      create: { currency, validFrom: DEMO_RATES_VALID_FROM, chfPerUnit },
+      update: {},
+    })
+  }
 
   return {
     countries: DEMO_COUNTRIES.length,

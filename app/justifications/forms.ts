@@ -1,0 +1,73 @@
+import { z } from 'zod'
+import { parseAmount } from '~/money/amount'
+import { isCurrency } from '~/money/currency'
+import { CATEGORIES, MIN_JUSTIFICATION_LENGTH, SINGLE_SOURCE_REASONS } from './labels'
+
+// The filing form's one schema, shared by the browser (Conform) and the action. Country codes and
+// the group are checked against the database by the server as well (see file.server.ts).
+
+const text = (name: string, min: number, max: number) =>
+  z
+    .string({ error: `Enter the ${name}.` })
+    .trim()
+    .min(min, `The ${name} needs at least ${min} characters.`)
+    .max(max, `The ${name} can have at most ${max} characters.`)
+
+const countryCode = (what: string) =>
+  z
+    .string({ error: `Choose the ${what}.` })
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/, `Choose the ${what} from the list.`)
+
+export const JustificationFormSchema = z
+  .object({
+    intent: z.enum(['save', 'submit']).default('save'),
+    title: text('title', 5, 200),
+    description: text('description of what is bought', 10, 5000),
+    supplierName: text('supplier’s name', 2, 200),
+    supplierCountryCode: countryCode('country where the supplier is established'),
+    originCountryCode: countryCode('country of origin of the goods').optional(),
+    category: z.enum(CATEGORIES, { error: 'Choose supplies or services.' }),
+    amount: z
+      .string({ error: 'Enter the amount.' })
+      .transform((value, ctx) => {
+        const parsed = parseAmount(value)
+        if (!parsed.ok) {
+          ctx.addIssue({ code: 'custom', message: parsed.message })
+          return z.NEVER
+        }
+        return parsed.minor
+      }),
+    currency: z.string({ error: 'Choose the currency.' }).refine(isCurrency, 'Choose a currency from the list.'),
+    groupId: z.string({ error: 'Choose the group that carries the purchase.' }).uuid('Choose a group from the list.'),
+    reason: z.enum(SINGLE_SOURCE_REASONS, { error: 'Choose why there is no competition.' }),
+    reasonText: text('written justification', MIN_JUSTIFICATION_LENGTH, 10_000),
+    marketSurveyReference: z.string().trim().max(200, 'At most 200 characters.').optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.category === 'SUPPLIES' && !value.originCountryCode) {
+      ctx.addIssue({ code: 'custom', path: ['originCountryCode'], message: 'For supplies, choose the country where the goods are made.' })
+    }
+  })
+
+export type JustificationFormInput = z.output<typeof JustificationFormSchema>
+
+export const DecisionFormSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('sign'), rowVersion: z.coerce.number().int(), comment: z.string().trim().max(2000).optional() }),
+  z.object({
+    intent: z.literal('reject'),
+    rowVersion: z.coerce.number().int(),
+    comment: z.string({ error: 'Say why you reject it: the requester reads this.' }).trim().min(5, 'Say why you reject it: the requester reads this.').max(2000),
+  }),
+  z.object({
+    intent: z.literal('request-changes'),
+    rowVersion: z.coerce.number().int(),
+    comment: z.string({ error: 'Say what should change.' }).trim().min(5, 'Say what should change.').max(2000),
+  }),
+])
+
+export const RequesterActionSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('submit'), rowVersion: z.coerce.number().int() }),
+  z.object({ intent: z.literal('withdraw'), rowVersion: z.coerce.number().int(), comment: z.string().trim().max(2000).optional() }),
+])

@@ -1,0 +1,42 @@
+import type { DatabaseOrTransaction } from '~/db/client.server'
+import { toIsoDate } from '~/org/forms'
+import { orgSnapshotSchema, type OrgSnapshot } from '~/workflow/org-snapshot'
+
+/**
+ * The organisation as the pure signatory resolution sees it: groups, positions and absences with
+ * their periods (both ends inclusive). The whole history is small (thousands of rows), and taking it
+ * whole lets the workflow answer "who on day D" for any day without another query.
+ */
+export async function loadOrgSnapshot(db: DatabaseOrTransaction): Promise<OrgSnapshot> {
+  const [groups, departments, people, positions, absences] = await Promise.all([
+    db.group.findMany({ select: { id: true, departmentId: true, code: true } }),
+    db.department.findMany({ select: { id: true, code: true } }),
+    db.person.findMany({ where: { isActive: true }, select: { id: true, name: true } }),
+    db.position.findMany({ orderBy: [{ startsOn: 'asc' }, { createdAt: 'asc' }] }),
+    db.absence.findMany({ orderBy: { startsOn: 'asc' } }),
+  ])
+  const active = new Set(people.map((p) => p.id))
+  return orgSnapshotSchema.parse({
+    groups: groups.map((g) => ({ id: g.id, departmentId: g.departmentId, name: g.code })),
+    departments: departments.map((d) => ({ id: d.id, name: d.code })),
+    people,
+    // An inactive person signs nothing: their positions do not count.
+    positions: positions
+      .filter((p) => active.has(p.personId))
+      .map((p) => ({
+        personId: p.personId,
+        kind: p.kind,
+        ...(p.groupId ? { groupId: p.groupId } : {}),
+        ...(p.departmentId ? { departmentId: p.departmentId } : {}),
+        ...(p.deputyForPersonId ? { deputyForPersonId: p.deputyForPersonId } : {}),
+        from: toIsoDate(p.startsOn),
+        to: p.endsOn ? toIsoDate(p.endsOn) : null,
+      })),
+    absences: absences.map((a) => ({
+      personId: a.personId,
+      from: toIsoDate(a.startsOn),
+      to: toIsoDate(a.endsOn),
+      deputyId: a.deputyId && active.has(a.deputyId) ? a.deputyId : null,
+    })),
+  })
+}

@@ -1,0 +1,238 @@
+import { appendAuditEvent, type RequestOrigin } from '~/audit/audit.server'
+import type { Database, Transaction } from '~/db/client.server'
+import { enqueueEmail } from '~/email/outbox.server'
+import { getEnv } from '~/env.server'
+import type { Prisma } from '~/generated/prisma/client'
+import type { Currency } from '~/money/currency'
+import {
+  currentStep,
+  sendAndSnapshot,
+  UnknownMachineVersionError,
+  InvalidSnapshotError,
+  type Effect,
+  type JustificationEvent,
+  type JustificationState,
+  type JustificationContext,
+} from '~/workflow/machine'
+import type { Category, JustificationStatus, SingleSourceReason } from './labels'
+import { emailsFor, type JustificationForEmail, type Person } from './notifications.server'
+
+export type Actor = { id: string; origin: RequestOrigin; via?: 'app' | 'link' }
+
+export type TransitionFailure =
+  | { ok: false; kind: 'NOT_FOUND'; message: string }
+  | { ok: false; kind: 'CONFLICT'; message: string }
+  | { ok: false; kind: 'REFUSED'; message: string }
+  | { ok: false; kind: 'UNREADABLE_SNAPSHOT'; message: string }
+  | { ok: false; kind: 'INVALID'; message: string; fieldErrors: Record<string, string[]> }
+
+export type TransitionSuccess = { ok: true; id: string; reference: string; status: JustificationStatus; rowVersion: number }
+export type TransitionResult = TransitionSuccess | TransitionFailure
+
+export const CHANGED_MEANWHILE =
+  'This justification changed meanwhile (someone else acted on it). Nothing was changed: the page now shows its current state.'
+
+const statusOfState: Record<JustificationState, JustificationStatus> = {
+  draft: 'DRAFT',
+  awaitingSignature: 'AWAITING_SIGNATURE',
+  changesRequested: 'CHANGES_REQUESTED',
+  approved: 'APPROVED',
+  rejected: 'REJECTED',
+  withdrawn: 'WITHDRAWN',
+}
+
+const rowInclude = {
+  requester: { select: { id: true, name: true, email: true } },
+  group: { select: { code: true } },
+  supplierCountry: { select: { name: true } },
+  originCountry: { select: { name: true } },
+} as const
+
+export type JustificationRow = Prisma.JustificationGetPayload<{ include: typeof rowInclude }>
+
+/** What a use case adds to a transition: the event, and the columns it changes besides the workflow's. */
+export type PreparedTransition = {
+  event: JustificationEvent
+  columns?: Prisma.JustificationUpdateManyMutationInput
+  /** Extra audit payload for the SUBMITTED effect (amount, rate, split-purchase flag). */
+  submission?: { amountMinor: number; currency: string; amountChfMinor: number; rate: string; rateDate: string; splitPurchaseFlag: boolean; splitPurchaseWarning: string | null }
+  /** Written in the same transaction, after the guarded update (e.g. the edit's audit event). */
+  alsoWrite?: (tx: Transaction) => Promise<void>
+}
+
+class ChangedMeanwhile extends Error {}
+
+/**
+ * The one way a justification changes state. Optimistic concurrency: read the row and its version,
+ * restore the machine from the stored snapshot, send the event, render the emails; then, in one
+ * transaction, write the new snapshot only if the row still has the version read (else nothing is
+ * written and the caller hears CHANGED_MEANWHILE), with the audit events, signatory records and
+ * outbox emails derived from the transition. Of two concurrent events exactly one wins.
+ */
+export async function runTransition(
+  db: Database,
+  {
+    justificationId,
+    expectedRowVersion,
+    actor,
+    prepare,
+  }: {
+    justificationId: string
+    /** The version the person saw when they acted; a newer row means their view was stale. */
+    expectedRowVersion?: number
+    actor: Actor
+    prepare: (row: JustificationRow) => Promise<PreparedTransition | TransitionFailure>
+  },
+): Promise<TransitionResult> {
+  const row = await db.justification.findUnique({ where: { id: justificationId }, include: rowInclude })
+  if (!row) return { ok: false, kind: 'NOT_FOUND', message: 'This justification does not exist.' }
+  if (expectedRowVersion !== undefined && row.rowVersion !== expectedRowVersion) return { ok: false, kind: 'CONFLICT', message: CHANGED_MEANWHILE }
+
+  const prepared = await prepare(row)
+  if ('ok' in prepared) return prepared
+
+  let sent: ReturnType<typeof sendAndSnapshot>
+  try {
+    sent = sendAndSnapshot({ machineVersion: row.machineVersion, persisted: row.snapshot }, prepared.event, { justificationId: row.id, requesterId: row.requesterId })
+  } catch (error) {
+    if (error instanceof UnknownMachineVersionError || error instanceof InvalidSnapshotError) {
+      return { ok: false, kind: 'UNREADABLE_SNAPSHOT', message: `This justification was stored by a workflow this version of SoleSource does not know (${error.message}). Nothing was changed; an administrator must migrate it.` }
+    }
+    throw error
+  }
+  if (!sent.changed) return { ok: false, kind: 'REFUSED', message: sent.message ?? 'This action is not possible now.' }
+
+  const context = sent.snapshot.context
+  const status = statusOfState[sent.state]
+  const people = await peopleIn(db, sent.effects, context)
+  const forEmail: JustificationForEmail = {
+    ...row,
+    category: row.category as Category,
+    reason: row.reason as SingleSourceReason,
+    currency: row.currency as Currency,
+    amountMinor: Number(prepared.columns?.amountMinor ?? row.amountMinor),
+    amountChfMinor: prepared.submission?.amountChfMinor ?? (row.amountChfMinor === null ? null : Number(row.amountChfMinor)),
+    splitPurchaseWarning: prepared.submission?.splitPurchaseWarning ?? null,
+  }
+  const appUrl = getEnv().APP_URL
+  const emails = await emailsFor(sent.effects, forEmail, people, { appUrl })
+  const at = new Date(prepared.event.at)
+
+  try {
+    await db.$transaction(async (tx) => {
+      const { count } = await tx.justification.updateMany({
+        where: { id: row.id, rowVersion: row.rowVersion },
+        data: {
+          ...prepared.columns,
+          snapshot: sent.persisted as Prisma.InputJsonValue,
+          machineVersion: sent.machineVersion,
+          status,
+          awaitingPersonId: status === 'AWAITING_SIGNATURE' ? (currentStep(context)?.signatoryId ?? null) : null,
+          ...(status === 'APPROVED' || status === 'REJECTED' || status === 'WITHDRAWN' ? { decidedAt: at } : {}),
+          rowVersion: row.rowVersion + 1,
+        },
+      })
+      if (count !== 1) throw new ChangedMeanwhile()
+      await prepared.alsoWrite?.(tx)
+      await recordEffects(tx, row, sent.effects, prepared, people, actor, at)
+      for (const email of emails) await enqueueEmail(tx, email, { appUrl })
+    })
+  } catch (error) {
+    if (error instanceof ChangedMeanwhile) return { ok: false, kind: 'CONFLICT', message: CHANGED_MEANWHILE }
+    throw error
+  }
+  return { ok: true, id: row.id, reference: row.reference, status, rowVersion: row.rowVersion + 1 }
+}
+
+async function peopleIn(db: Database, effects: Effect[], context: JustificationContext): Promise<Map<string, Person>> {
+  const ids = new Set<string>([context.requesterId])
+  for (const step of context.chain) {
+    ids.add(step.signatoryId)
+    if (step.decidedBy) ids.add(step.decidedBy)
+  }
+  for (const effect of effects) if ('by' in effect && effect.by) ids.add(effect.by)
+  const people = await db.person.findMany({ where: { id: { in: [...ids] } }, select: { id: true, name: true, email: true } })
+  return new Map(people.map((p) => [p.id, p]))
+}
+
+async function recordEffects(
+  tx: Transaction,
+  row: JustificationRow,
+  effects: Effect[],
+  prepared: PreparedTransition,
+  people: Map<string, Person>,
+  actor: Actor,
+  at: Date,
+) {
+  const subject = `justification:${row.id}`
+  const base = { actorId: actor.id, subject, origin: actor.origin, at }
+  const via = actor.via ?? 'app'
+  for (const effect of effects) {
+    switch (effect.type) {
+      case 'SUBMITTED':
+        if (!prepared.submission) throw new Error('A submission must say its amount, rate and split-purchase flag')
+        await appendAuditEvent(tx, {
+          ...base,
+          type: 'JUSTIFICATION_SUBMITTED',
+          payload: {
+            round: effect.round,
+            policyVersion: effect.policyVersion,
+            amountMinor: prepared.submission.amountMinor,
+            currency: prepared.submission.currency,
+            amountChfMinor: prepared.submission.amountChfMinor,
+            rate: prepared.submission.rate,
+            rateDate: prepared.submission.rateDate,
+            splitPurchaseFlag: prepared.submission.splitPurchaseFlag,
+          },
+        })
+        break
+      case 'STEP_ASSIGNED':
+        await tx.justificationSignatory.upsert({
+          where: { justificationId_personId: { justificationId: row.id, personId: effect.step.signatoryId } },
+          create: { justificationId: row.id, personId: effect.step.signatoryId },
+          update: {},
+        })
+        await appendAuditEvent(tx, {
+          ...base,
+          type: 'STEP_ASSIGNED',
+          payload: {
+            stepIndex: effect.stepIndex,
+            role: effect.step.role,
+            label: effect.step.label,
+            signatoryId: effect.step.signatoryId,
+            signatoryName: people.get(effect.step.signatoryId)?.name ?? effect.step.signatoryId,
+            reason: effect.step.reason,
+            explanation: effect.step.explanation,
+          },
+        })
+        break
+      case 'STEP_REASSIGNED':
+        await appendAuditEvent(tx, {
+          ...base,
+          type: 'STEP_REASSIGNED',
+          payload: { stepIndex: effect.stepIndex, fromSignatoryId: effect.fromSignatoryId, toSignatoryId: effect.step.signatoryId, reason: effect.step.reason, explanation: effect.step.explanation },
+        })
+        break
+      case 'STEP_SIGNED':
+        await appendAuditEvent(tx, { ...base, type: 'STEP_SIGNED', payload: { stepIndex: effect.stepIndex, label: effect.step.label, comment: effect.step.comment, via } })
+        break
+      case 'REJECTED':
+        await appendAuditEvent(tx, { ...base, type: 'JUSTIFICATION_REJECTED', payload: { stepIndex: effect.stepIndex, reason: effect.reason, via } })
+        break
+      case 'CHANGES_REQUESTED':
+        await appendAuditEvent(tx, { ...base, type: 'CHANGES_REQUESTED', payload: { stepIndex: effect.stepIndex, comment: effect.comment, via } })
+        break
+      case 'WITHDRAWN':
+        await appendAuditEvent(tx, { ...base, type: 'JUSTIFICATION_WITHDRAWN', payload: { reason: effect.reason } })
+        break
+      case 'APPROVED':
+        await appendAuditEvent(tx, { ...base, type: 'JUSTIFICATION_APPROVED', payload: { withoutSignature: effect.withoutSignature } })
+        break
+      case 'EDITED':
+      case 'ASSIGNMENT_ENDED':
+        // The edit's field-by-field audit event is written by the edit itself (alsoWrite); ended
+        // assignments matter to sign-off links, which arrive with the email sign-off feature.
+        break
+    }
+  }
+}
