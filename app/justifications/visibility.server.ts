@@ -1,0 +1,22 @@
+import type { SignedInPerson } from '~/auth/session.server'
+import type { Prisma } from '~/generated/prisma/client'
+
+/**
+ * Who may see a justification: its requester and their group (the group that carries it, or the
+ * requester's own), everybody ever asked to sign it, and procurement officers and administrators.
+ * Every query of justifications for a person goes through this filter.
+ */
+export function visibleTo(person: Pick<SignedInPerson, 'id' | 'groupId' | 'isProcurementOfficer' | 'isAdministrator'>): Prisma.JustificationWhereInput {
+  if (person.isProcurementOfficer || person.isAdministrator) return {}
+  return {
+    OR: [
+      { requesterId: person.id },
+      { signatories: { some: { personId: person.id } } },
+      ...(person.groupId ? [{ groupId: person.groupId }, { requester: { groupId: person.groupId } }] : []),
+    ],
+  }
+}
+
+export function seesEverything(person: Pick<SignedInPerson, 'isProcurementOfficer' | 'isAdministrator'>) {
+  return person.isProcurementOfficer || person.isAdministrator
+}
