@@ -40,21 +40,46 @@ function SiteHeader() {
         <nav aria-label="Main">
           <ul>
             {person ? (
+              <>
+                <li>
+                  <NavLink to="/justifications" end>
+                    My justifications
+                  </NavLink>
+                </li>
+                <li>
+                  <NavLink to="/approvals">Awaiting my signature</NavLink>
+                </li>
+              </>
+            ) : null}
+            {person?.isProcurementOfficer || person?.isAdministrator ? (
+              <>
+                <li>
+                  <NavLink to="/procurement/justifications">All justifications</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/spread">Industrial return</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/admin/policy">Policy and rates</NavLink>
+                </li>
+              </>
+            ) : null}
+            {person ? (
               <li>
-                <NavLink to="/" end>
-                  Home
-                </NavLink>
+                <NavLink to="/spread/mine">Our spread</NavLink>
               </li>
             ) : null}
             {person?.isAdministrator ? (
-              <li>
-                <NavLink to="/admin">Organisation</NavLink>
-              </li>
-            ) : null}
-            {person?.isAdministrator ? (
-              <li>
-                <NavLink to="/admin/outbox">Outbox</NavLink>
-              </li>
+              <>
+                <li>
+                  <NavLink to="/admin" end>
+                    Organisation
+                  </NavLink>
+                </li>
+                <li>
+                  <NavLink to="/admin/outbox">Outbox</NavLink>
+                </li>
+              </>
             ) : null}
             {data?.localMailbox ? (
               <li>

@@ -64,7 +64,9 @@ export async function requestSignInEmail(page: Page, smtp: TestSmtpServer, email
   await page.getByLabel('Email address').fill(email)
   await page.getByRole('button', { name: 'Email me a sign-in link' }).click()
   await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible()
-  const message = await smtp.waitForMessage((m) => recipientsOf(m).includes(email) && smtp.messagesTo(email).indexOf(m) >= before)
+  const message = await smtp.waitForMessage(
+    (m) => m.subject === 'Your SoleSource sign-in link' && recipientsOf(m).includes(email) && smtp.messagesTo(email).indexOf(m) >= before,
+  )
   return { message, link: linkIn(message, `${new URL(page.url()).origin}/sign-in/link/`), code: codeIn(message) }
 }
 

@@ -1,0 +1,43 @@
+import { redirect } from '@remix-run/node'
+import type { SubmissionResult } from '@conform-to/react'
+import { requestOrigin } from '~/audit/audit.server'
+import type { SignedInPerson } from '~/auth/session.server'
+import { getDatabase } from '~/db/client.server'
+import { parseForm } from '~/ui/parse-form'
+import { createJustification, editJustification, submitJustification } from './file.server'
+import { JustificationFormSchema } from './forms'
+import type { TransitionFailure } from './transition.server'
+
+export type FormActionResult = { result: SubmissionResult<string[]> }
+
+function noticeUrl(id: string, notice: string) {
+  return `/justifications/${id}?${new URLSearchParams({ notice })}`
+}
+
+/**
+ * The filing form's action, for a new justification (id null) or an edit: validates, saves, and
+ * with intent "submit" submits right after. An invalid form stores nothing and comes back with
+ * field messages; a saved draft whose submission fails opens with the reason.
+ */
+export async function saveJustificationForm(request: Request, person: SignedInPerson, id: string | null): Promise<Response | FormActionResult> {
+  const formData = await request.formData()
+  const submission = parseForm(formData, { schema: JustificationFormSchema })
+  if (submission.status !== 'success') return { result: submission.reply() }
+  const { intent, ...fields } = submission.value
+  const db = getDatabase()
+  const actor = { id: person.id, origin: requestOrigin(request) }
+  const now = new Date()
+  const rowVersion = Number(formData.get('rowVersion'))
+  const saved = id
+    ? await editJustification(db, { id, rowVersion, fields, actor, now })
+    : await createJustification(db, { fields, actor, now })
+  if (!saved.ok) return { result: submission.reply(failureReply(saved)) }
+  if (intent !== 'submit') return redirect(noticeUrl(saved.id, 'Saved as a draft. Nothing is sent until you submit it.'))
+  const submitted = await submitJustification(db, { id: saved.id, rowVersion: saved.rowVersion, actor, now })
+  if (!submitted.ok) return redirect(noticeUrl(saved.id, `Saved as a draft, but not submitted: ${submitted.message} ${Object.values(submitted.kind === 'INVALID' ? submitted.fieldErrors : {}).flat().join(' ')}`.trim()))
+  return redirect(noticeUrl(saved.id, submitted.status === 'APPROVED' ? 'Submitted and approved: at this amount no signature is needed.' : 'Submitted: the first signatory has been asked to sign.'))
+}
+
+export function failureReply(failure: TransitionFailure) {
+  return failure.kind === 'INVALID' ? { fieldErrors: failure.fieldErrors, formErrors: Object.keys(failure.fieldErrors).length ? [] : [failure.message] } : { formErrors: [failure.message] }
+}

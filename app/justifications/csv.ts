@@ -1,0 +1,47 @@
+/**
+ * CSV for spreadsheets, as RFC 4180 writes it: fields separated by commas, records ended by CRLF,
+ * a field quoted when it holds a comma, a double quote, CR or LF, and a quote inside doubled.
+ *
+ * Formula injection: a spreadsheet runs a cell that starts with =, +, - or @ (and, in some, a tab or
+ * CR before them) as a formula, so text a requester typed ("=HYPERLINK(...)") could act on the
+ * reader's machine. Such text cells are prefixed with an apostrophe, which spreadsheets show as text.
+ * Numbers we produce ourselves are written as they are.
+ */
+
+export type CsvCell = string | number | boolean | null | undefined
+
+const FORMULA_START = /^[=+\-@\t\r]/
+const NEEDS_QUOTES = /[",\r\n]/
+
+export function csvCell(value: CsvCell): string {
+  if (value === null || value === undefined) return ''
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new RangeError(`Not a number a CSV can hold: ${value}`)
+    return String(value)
+  }
+  let text = typeof value === 'boolean' ? (value ? 'yes' : 'no') : value
+  if (FORMULA_START.test(text)) text = `'${text}`
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+}
+
+export function csvRecord(values: readonly CsvCell[]): string {
+  return values.map(csvCell).join(',')
+}
+
+/** A whole file: a header record, then one record per row, each ended by CRLF. */
+export function toCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
+  return [header, ...rows].map((record) => `${csvRecord(record)}\r\n`).join('')
+}
+
+/** A download: UTF-8 with a byte-order mark (so Excel reads accented names right), as an attachment. */
+export function csvDownload(body: string, fileName: string): Response {
+  const safeName = fileName.replace(/[^A-Za-z0-9._-]/g, '_')
+  return new Response(`\uFEFF${body}`, {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8; header=present',
+      'Content-Disposition': `attachment; filename="${safeName}"`,
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+    },
+  })
+}

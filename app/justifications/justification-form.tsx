@@ -1,0 +1,227 @@
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { Form, useNavigation } from '@remix-run/react'
+import { useState } from 'react'
+import { formatChf, parseAmount } from '~/money/amount'
+import { toChfMinor } from '~/money/conversion'
+import { Field, FormErrors } from '~/ui/field'
+import { parseForm } from '~/ui/parse-form'
+import { requiredTiers, type SignaturePolicy } from '~/workflow/policy'
+import { JustificationFormSchema } from './forms'
+import { categoryLabels, CATEGORIES, MIN_JUSTIFICATION_LENGTH, reasonLabels, SINGLE_SOURCE_REASONS } from './labels'
+
+export type JustificationFormOptions = {
+  groups: { id: string; code: string; name: string }[]
+  countries: { code: string; name: string }[]
+  currencies: string[]
+  rates: Record<string, string>
+  policy: SignaturePolicy | null
+}
+
+export type JustificationFormDefaults = {
+  title?: string
+  description?: string
+  supplierName?: string
+  supplierCountryCode?: string
+  originCountryCode?: string
+  category?: string
+  amount?: string
+  currency?: string
+  groupId?: string
+  reason?: string
+  reasonText?: string
+  marketSurveyReference?: string
+}
+
+/** What the amount means, as the person types: its CHF equivalent and the signatures it needs. */
+export function describeAmount(amountText: string, currency: string, rates: Record<string, string>, policy: SignaturePolicy | null): string | null {
+  if (!amountText.trim()) return null
+  const parsed = parseAmount(amountText)
+  if (!parsed.ok) return null
+  const rate = rates[currency]
+  if (!rate) return `No exchange rate for ${currency} today: procurement must add one before you can submit.`
+  const chf = toChfMinor(parsed.minor, rate)
+  const inChf = currency === 'CHF' ? formatChf(chf) : `${formatChf(chf)} at ${rate} CHF per ${currency}`
+  if (!policy) return inChf
+  const tiers = requiredTiers(policy, chf)
+  if (tiers.length === 0) return `${inChf}. No signature needed: at or below ${formatChf(policy.tiers[0]!.aboveChfMinor)}.`
+  return `${inChf}. Needs the signature of: ${tiers.map((t) => t.label.toLowerCase()).join(', then ')}.`
+}
+
+export function JustificationForm({
+  options,
+  defaults,
+  lastResult,
+  rowVersion,
+  submitLabel,
+  extra,
+}: {
+  options: JustificationFormOptions
+  defaults: JustificationFormDefaults
+  lastResult: SubmissionResult<string[]> | undefined
+  rowVersion?: number
+  submitLabel: string
+  extra?: React.ReactNode
+}) {
+  const navigation = useNavigation()
+  const [form, fields] = useForm({
+    lastResult,
+    defaultValue: defaults,
+    shouldValidate: 'onBlur',
+    // Once a field shows an error, re-check it as the person types (see docs/decisions/004-forms.md).
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseForm(formData, { schema: JustificationFormSchema }),
+  })
+  const [amount, setAmount] = useState(defaults.amount ?? '')
+  const [currency, setCurrency] = useState(defaults.currency ?? 'CHF')
+  const [category, setCategory] = useState(defaults.category ?? '')
+  const preview = describeAmount(amount, currency, options.rates, options.policy)
+  const busy = navigation.state === 'submitting'
+
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      {rowVersion !== undefined ? <input type="hidden" name="rowVersion" value={rowVersion} /> : null}
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <section className="card" aria-labelledby="what-heading">
+        <h2 id="what-heading">What is bought</h2>
+        <Field id={fields.title.id} label="Title" errors={fields.title.errors}>
+          {(aria) => <input {...getInputProps(fields.title, { type: 'text' })} {...aria} />}
+        </Field>
+        <Field id={fields.description.id} label="Description of what is bought" errors={fields.description.errors}>
+          {(aria) => <textarea {...getTextareaProps(fields.description)} {...aria} rows={4} />}
+        </Field>
+        <fieldset className="field">
+          <legend>Category</legend>
+          {CATEGORIES.map((value) => (
+            <label key={value}>
+              <input
+                type="radio"
+                name={fields.category.name}
+                value={value}
+                defaultChecked={defaults.category === value}
+                onChange={() => setCategory(value)}
+                aria-invalid={fields.category.errors?.length ? true : undefined}
+                aria-describedby={fields.category.errors?.length ? `${fields.category.id}-error` : undefined}
+              />{' '}
+              {categoryLabels[value]}
+            </label>
+          ))}
+          {fields.category.errors?.length ? (
+            <p className="error" id={`${fields.category.id}-error`}>
+              {fields.category.errors.join(' ')}
+            </p>
+          ) : null}
+        </fieldset>
+        <Field id={fields.groupId.id} label="Group that carries the purchase" hint="Its leader and its department’s head sign." errors={fields.groupId.errors}>
+          {(aria) => (
+            <select {...getSelectProps(fields.groupId)} {...aria}>
+              <option value="">Choose…</option>
+              {options.groups.map((group) => (
+                <option key={group.id} value={group.id}>
+                  {group.code} · {group.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </section>
+
+      <section className="card" aria-labelledby="supplier-heading">
+        <h2 id="supplier-heading">Supplier</h2>
+        <Field id={fields.supplierName.id} label="Supplier’s name" errors={fields.supplierName.errors}>
+          {(aria) => <input {...getInputProps(fields.supplierName, { type: 'text' })} {...aria} autoComplete="organization" />}
+        </Field>
+        <div className="row">
+          <Field id={fields.supplierCountryCode.id} label="Country where the supplier is established" errors={fields.supplierCountryCode.errors}>
+            {(aria) => (
+              <select {...getSelectProps(fields.supplierCountryCode)} {...aria}>
+                <option value="">Choose…</option>
+                {options.countries.map((country) => (
+                  <option key={country.code} value={country.code}>
+                    {country.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field
+            id={fields.originCountryCode.id}
+            label="Country of origin of the goods"
+            hint={category === 'SERVICES' ? 'Not needed for services.' : 'For supplies: where the goods are made or last substantially transformed.'}
+            errors={fields.originCountryCode.errors}
+          >
+            {(aria) => (
+              <select {...getSelectProps(fields.originCountryCode)} {...aria} disabled={category === 'SERVICES'}>
+                <option value="">Choose…</option>
+                {options.countries.map((country) => (
+                  <option key={country.code} value={country.code}>
+                    {country.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+      </section>
+
+      <section className="card" aria-labelledby="amount-heading">
+        <h2 id="amount-heading">Price and signatures</h2>
+        <div className="row">
+          <Field id={fields.amount.id} label="Amount" hint="For example 10’000.50 or 10 000.50." errors={fields.amount.errors}>
+            {(aria) => <input {...getInputProps(fields.amount, { type: 'text' })} {...aria} inputMode="decimal" onChange={(event) => setAmount(event.currentTarget.value)} />}
+          </Field>
+          <Field id={fields.currency.id} label="Currency" errors={fields.currency.errors}>
+            {(aria) => (
+              <select {...getSelectProps(fields.currency)} {...aria} onChange={(event) => setCurrency(event.currentTarget.value)}>
+                {options.currencies.map((code) => (
+                  <option key={code} value={code}>
+                    {code}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+        <p className="notice" aria-live="polite" id="amount-preview">
+          {preview ?? 'The CHF equivalent and the signatures this amount needs appear here as you type (and on the justification’s page once saved).'}
+        </p>
+      </section>
+
+      <section className="card" aria-labelledby="why-heading">
+        <h2 id="why-heading">Why a single source</h2>
+        <Field id={fields.reason.id} label="Reason" errors={fields.reason.errors}>
+          {(aria) => (
+            <select {...getSelectProps(fields.reason)} {...aria}>
+              <option value="">Choose…</option>
+              {SINGLE_SOURCE_REASONS.map((value) => (
+                <option key={value} value={value}>
+                  {reasonLabels[value]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field
+          id={fields.reasonText.id}
+          label="Written justification"
+          hint={`Why no other supplier can do it: at least ${MIN_JUSTIFICATION_LENGTH} characters.`}
+          errors={fields.reasonText.errors}
+        >
+          {(aria) => <textarea {...getTextareaProps(fields.reasonText)} {...aria} rows={6} />}
+        </Field>
+        <Field id={fields.marketSurveyReference.id} label="Market survey reference (optional)" errors={fields.marketSurveyReference.errors}>
+          {(aria) => <input {...getInputProps(fields.marketSurveyReference, { type: 'text' })} {...aria} />}
+        </Field>
+      </section>
+      {extra}
+      <div className="row" style={{ alignItems: 'center' }}>
+        {/* "Save as draft" comes first: it is what Enter in a text field does, and it commits nobody. */}
+        <button type="submit" name="intent" value="save" className="secondary" disabled={busy}>
+          Save as draft
+        </button>
+        <button type="submit" name="intent" value="submit" disabled={busy}>
+          {submitLabel}
+        </button>
+      </div>
+    </Form>
+  )
+}

@@ -1,0 +1,162 @@
+import type { SignedInPerson } from '~/auth/session.server'
+import { auditEventLabel } from '~/audit/events'
+import type { Database } from '~/db/client.server'
+import { formatChf, formatMoney } from '~/money/amount'
+import { toChfMinor } from '~/money/conversion'
+import type { Currency } from '~/money/currency'
+import { formatDate, formatDateTime } from '~/org/describe'
+import { calendarDateIn } from '~/workflow/calendar-date'
+import { currentStep, justificationContextSchema, type StepRecord } from '~/workflow/machine'
+import { policyInForce, requiredTiers } from '~/workflow/policy'
+import { categoryLabels, reasonLabels, statusLabels, type Category, type JustificationStatus, type SingleSourceReason } from './labels'
+import { loadPolicies, rateOn } from './policy.server'
+import { checkSplitPurchase } from './split-purchase.server'
+import { visibleTo } from './visibility.server'
+
+const stepStatusLabels: Record<StepRecord['status'], string> = {
+  'to-come': 'To come',
+  pending: 'Awaiting signature',
+  done: 'Signed',
+  rejected: 'Rejected',
+  returned: 'Sent back for changes',
+  'not-reached': 'Not reached',
+}
+
+/** Everything the justification page shows to this person, or null if they may not see it. */
+export async function loadJustificationPage(db: Database, person: SignedInPerson, id: string, now: Date) {
+  const j = await db.justification.findFirst({
+    where: { AND: [{ id }, visibleTo(person)] },
+    include: {
+      requester: { select: { id: true, name: true } },
+      group: { select: { code: true, name: true, department: { select: { code: true } } } },
+      supplierCountry: { select: { name: true } },
+      originCountry: { select: { name: true } },
+    },
+  })
+  if (!j) return null
+  const context = justificationContextSchema.parse((j.snapshot as { context: unknown }).context)
+  const events = await db.auditEvent.findMany({ where: { subject: `justification:${j.id}` }, orderBy: { id: 'asc' } })
+  const personIds = new Set<string>([...context.chain.flatMap((s) => [s.signatoryId, ...(s.decidedBy ? [s.decidedBy] : [])]), ...events.flatMap((e) => (e.actorId ? [e.actorId] : []))])
+  const people = new Map((await db.person.findMany({ where: { id: { in: [...personIds] } }, select: { id: true, name: true } })).map((p) => [p.id, p.name]))
+  const nameOf = (personId: string | null) => (personId ? (people.get(personId) ?? 'Someone') : 'SoleSource')
+
+  const status = j.status as JustificationStatus
+  const isRequester = j.requesterId === person.id
+  const step = currentStep(context)
+  const isCurrentSignatory = status === 'AWAITING_SIGNATURE' && step?.signatoryId === person.id
+  const editable = status === 'DRAFT' || status === 'CHANGES_REQUESTED'
+  const amountMinor = Number(j.amountMinor)
+
+  return {
+    id: j.id,
+    reference: j.reference,
+    title: j.title,
+    description: j.description,
+    status,
+    statusLabel: statusLabels[status],
+    rowVersion: j.rowVersion,
+    requester: j.requester.name,
+    group: `${j.group.code} · ${j.group.name}`,
+    department: j.group.department.code,
+    supplier: j.supplierName,
+    supplierCountry: j.supplierCountry.name,
+    originCountry: j.originCountry?.name ?? null,
+    category: categoryLabels[j.category as Category],
+    amount: formatMoney(amountMinor, j.currency as Currency),
+    amountChf: j.amountChfMinor !== null ? formatChf(Number(j.amountChfMinor)) : null,
+    rate: j.exchangeRate && j.currency !== 'CHF' ? `${j.exchangeRate} CHF per ${j.currency}, rate of ${j.exchangeRateDate ? formatDate(j.exchangeRateDate) : '—'}` : null,
+    policyVersion: j.policyVersion,
+    reason: reasonLabels[j.reason as SingleSourceReason],
+    reasonText: j.reasonText,
+    marketSurveyReference: j.marketSurveyReference,
+    submittedAt: j.submittedAt ? formatDateTime(j.submittedAt) : null,
+    splitPurchaseFlag: j.splitPurchaseFlag,
+    approvedWithoutSignature: context.approvedWithoutSignature,
+    chain: context.chain.map((s, index) => ({
+      index,
+      label: s.label,
+      signatory: nameOf(s.signatoryId),
+      status: s.status,
+      statusLabel: stepStatusLabels[s.status],
+      why: s.explanation,
+      decidedBy: s.decidedBy ? nameOf(s.decidedBy) : null,
+      decidedAt: s.decidedAt ? formatDateTime(s.decidedAt) : null,
+      comment: s.comment,
+    })),
+    timeline: events.map((e) => ({
+      id: String(e.id),
+      label: auditEventLabel(e.type),
+      actor: nameOf(e.actorId),
+      at: formatDateTime(e.createdAt),
+      details: describeEvent(e.type, e.payload as Record<string, unknown>, nameOf),
+    })),
+    can: {
+      edit: isRequester && editable,
+      submit: isRequester && editable,
+      withdraw: isRequester && (status === 'DRAFT' || status === 'AWAITING_SIGNATURE' || status === 'CHANGES_REQUESTED'),
+      decide: isCurrentSignatory,
+    },
+    currentStepLabel: step?.label ?? null,
+    draftPreview: editable ? await draftPreview(db, j, now) : null,
+  }
+}
+
+/** For a draft: what submitting it now would mean (CHF, signatures, split-purchase warning). */
+async function draftPreview(
+  db: Database,
+  j: { id: string; amountMinor: bigint; currency: string; groupId: string; supplierName: string },
+  now: Date,
+): Promise<{ text: string; splitPurchaseWarning: string | null }> {
+  const today = calendarDateIn(now)
+  const [rate, policies] = await Promise.all([rateOn(db, j.currency as Currency, today), loadPolicies(db)])
+  if (!rate) return { text: `No exchange rate for ${j.currency} is valid today: procurement must add one before this can be submitted.`, splitPurchaseWarning: null }
+  const chf = toChfMinor(Number(j.amountMinor), rate.rate)
+  const policy = policies.length ? policyInForce(policies, today) : null
+  if (!policy) return { text: `${formatChf(chf)}. No signature policy is in force today.`, splitPurchaseWarning: null }
+  const tiers = requiredTiers(policy, chf)
+  const split = await checkSplitPurchase(db, {
+    justificationId: j.id,
+    groupId: j.groupId,
+    supplierName: j.supplierName,
+    amountChfMinor: chf,
+    at: now,
+    policy,
+    windowDays: policies.find((p) => p.version === policy.version)!.splitPurchaseWindowDays,
+  })
+  return {
+    text: tiers.length
+      ? `Submitted today, ${formatChf(chf)} needs the signature of: ${tiers.map((t) => t.label.toLowerCase()).join(', then ')}.`
+      : `Submitted today, ${formatChf(chf)} needs no signature (at or below ${formatChf(policy.tiers[0]!.aboveChfMinor)}).`,
+    splitPurchaseWarning: split.message,
+  }
+}
+
+function describeEvent(type: string, payload: Record<string, unknown>, nameOf: (id: string | null) => string): string | null {
+  const text = (value: unknown) => (typeof value === 'string' ? value : null)
+  switch (type) {
+    case 'JUSTIFICATION_EDITED': {
+      const changes = payload.changes as Record<string, { from: unknown; to: unknown }>
+      return Object.entries(changes)
+        .map(([field, { from, to }]) => `${field}: ${String(from ?? '—')} → ${String(to ?? '—')}`)
+        .join('; ')
+    }
+    case 'JUSTIFICATION_SUBMITTED':
+      return `Policy version ${payload.policyVersion}; ${formatMoney(Number(payload.amountMinor), payload.currency as Currency)} = ${formatChf(Number(payload.amountChfMinor))} at rate ${payload.rate} of ${payload.rateDate}${payload.splitPurchaseFlag ? '; flagged as a possible split purchase' : ''}.`
+    case 'STEP_ASSIGNED':
+      return `${text(payload.label)}: ${text(payload.signatoryName)}. ${text(payload.explanation) ?? ''}`.trim()
+    case 'STEP_REASSIGNED':
+      return `From ${nameOf(text(payload.fromSignatoryId))} to ${nameOf(text(payload.toSignatoryId))}: ${text(payload.explanation)}`
+    case 'STEP_SIGNED':
+      return `${text(payload.label)}${payload.via === 'link' ? ', from the email link' : ''}${text(payload.comment) ? `: “${text(payload.comment)}”` : ''}`
+    case 'JUSTIFICATION_REJECTED':
+      return `“${text(payload.reason)}”${payload.via === 'link' ? ' (from the email link)' : ''}`
+    case 'CHANGES_REQUESTED':
+      return `“${text(payload.comment)}”${payload.via === 'link' ? ' (from the email link)' : ''}`
+    case 'JUSTIFICATION_WITHDRAWN':
+      return text(payload.reason) ? `“${text(payload.reason)}”` : null
+    case 'JUSTIFICATION_APPROVED':
+      return payload.withoutSignature ? 'No signature needed at this amount.' : 'Every signature is in.'
+    default:
+      return null
+  }
+}

@@ -1,0 +1,74 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { requirePerson } from '~/auth/session.server'
+import { getDatabase } from '~/db/client.server'
+import { saveJustificationForm } from '~/justifications/actions.server'
+import { loadFormOptions } from '~/justifications/form-options.server'
+import { JustificationForm } from '~/justifications/justification-form'
+import { formatAmount } from '~/money/amount'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.reference ?? 'justification'} · SoleSource` }]
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+async function loadEditable(request: Request, id: string | undefined) {
+  const person = await requirePerson(request)
+  const justification = id && UUID.test(id) ? await getDatabase().justification.findFirst({ where: { id, requesterId: person.id } }) : null
+  if (!justification) throw new Response('This justification does not exist, or you did not file it.', { status: 404, statusText: 'Not Found' })
+  if (justification.status !== 'DRAFT' && justification.status !== 'CHANGES_REQUESTED') {
+    throw new Response('Only a draft, or a justification sent back for changes, can be edited.', { status: 409, statusText: 'Conflict' })
+  }
+  return { person, justification }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { justification: j } = await loadEditable(request, params.id)
+  const options = await loadFormOptions(getDatabase(), new Date())
+  return {
+    options,
+    id: j.id,
+    reference: j.reference,
+    status: j.status,
+    rowVersion: j.rowVersion,
+    defaults: {
+      title: j.title,
+      description: j.description,
+      supplierName: j.supplierName,
+      supplierCountryCode: j.supplierCountryCode,
+      originCountryCode: j.originCountryCode ?? '',
+      category: j.category,
+      amount: formatAmount(Number(j.amountMinor)).replace(/’/g, "'"),
+      currency: j.currency,
+      groupId: j.groupId,
+      reason: j.reason,
+      reasonText: j.reasonText,
+      marketSurveyReference: j.marketSurveyReference ?? '',
+    },
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { person, justification } = await loadEditable(request, params.id)
+  return saveJustificationForm(request, person, justification.id)
+}
+
+export default function EditJustificationPage() {
+  const data = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  return (
+    <>
+      <p>
+        <a href={`/justifications/${data.id}`}>← {data.reference}</a>
+      </p>
+      <h1>Edit {data.reference}</h1>
+      {data.status === 'CHANGES_REQUESTED' ? <p className="notice">Changes were requested. Submitting again starts the signatures over.</p> : null}
+      <JustificationForm
+        options={data.options}
+        defaults={data.defaults}
+        lastResult={actionData?.result}
+        rowVersion={data.rowVersion}
+        submitLabel={data.status === 'CHANGES_REQUESTED' ? 'Resubmit for signature' : 'Submit for signature'}
+      />
+    </>
+  )
+}

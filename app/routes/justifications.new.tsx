@@ -1,0 +1,32 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { requirePerson } from '~/auth/session.server'
+import { getDatabase } from '~/db/client.server'
+import { saveJustificationForm } from '~/justifications/actions.server'
+import { loadFormOptions } from '~/justifications/form-options.server'
+import { JustificationForm } from '~/justifications/justification-form'
+
+export const meta: MetaFunction = () => [{ title: 'File a justification · SoleSource' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const person = await requirePerson(request)
+  const options = await loadFormOptions(getDatabase(), new Date())
+  return { options, defaultGroupId: person.groupId ?? '' }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const person = await requirePerson(request)
+  return saveJustificationForm(request, person, null)
+}
+
+export default function NewJustificationPage() {
+  const { options, defaultGroupId } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  return (
+    <>
+      <h1>File a single-source justification</h1>
+      <p>A contract given to one supplier without competition needs a written reason. Save a draft at any time; submitting starts the signatures.</p>
+      <JustificationForm options={options} defaults={{ groupId: defaultGroupId, currency: 'CHF' }} lastResult={actionData?.result} submitLabel="Submit for signature" />
+    </>
+  )
+}
