@@ -31,6 +31,10 @@ const organisationAuditEvents = {
     label: 'Group saved',
     schema: z.object({ created: z.boolean(), changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })) }),
   },
+  ABSENCE_RECORDED: {
+    label: 'Absence recorded',
+    schema: z.object({ absenceId: z.string(), startsOn: z.string(), endsOn: z.string(), deputyId: z.string().nullable() }),
+  },
   EMAIL_REQUEUED: { label: 'Email queued again', schema: z.object({ outboxId: z.string(), to: z.string(), subject: z.string() }) },
 } satisfies EventRegistry
 

@@ -1,7 +1,7 @@
 import { appendAuditEvent, type RequestOrigin } from '~/audit/audit.server'
 import type { Database } from '~/db/client.server'
 import { Prisma } from '~/generated/prisma/client'
-import { parseIsoDate, toIsoDate, type AddPositionInput, type GroupInput, type PersonInput } from './forms'
+import { parseIsoDate, toIsoDate, type AddAbsenceInput, type AddPositionInput, type GroupInput, type PersonInput } from './forms'
 
 export type AdminResult<T> = { ok: true; value: T } | { ok: false; fieldErrors: Record<string, string[]> }
 
@@ -116,4 +116,22 @@ export async function saveGroup(db: Database, groupId: string | null, input: Gro
     if (isUniqueViolation(error)) return codeTaken
     throw error
   }
+}
+
+/** A signatory away for a period: their steps go to the named deputy, else their standing deputy. */
+export async function addAbsence(db: Database, personId: string, input: AddAbsenceInput, actor: { id: string; origin: RequestOrigin }): Promise<AdminResult<{ id: string }>> {
+  if (input.deputyId === personId) return { ok: false, fieldErrors: { deputyId: ['Nobody can be their own deputy.'] } }
+  return db.$transaction(async (tx) => {
+    const absence = await tx.absence.create({
+      data: { personId, startsOn: parseIsoDate(input.startsOn), endsOn: parseIsoDate(input.endsOn), deputyId: input.deputyId ?? null },
+    })
+    await appendAuditEvent(tx, {
+      type: 'ABSENCE_RECORDED',
+      actorId: actor.id,
+      subject: `person:${personId}`,
+      payload: { absenceId: absence.id, startsOn: input.startsOn, endsOn: input.endsOn, deputyId: input.deputyId ?? null },
+      origin: actor.origin,
+    })
+    return { ok: true, value: { id: absence.id } } as const
+  })
 }

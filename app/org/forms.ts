@@ -65,3 +65,15 @@ export const GroupSchema = z.object({
   departmentId: z.string({ error: 'Choose the department the group belongs to.' }).uuid('Choose a department from the list.'),
 })
 export type GroupInput = z.infer<typeof GroupSchema>
+
+export const AddAbsenceSchema = z
+  .object({
+    intent: z.literal('add-absence'),
+    startsOn: isoDate,
+    endsOn: isoDate,
+    deputyId: z.string().uuid('Choose the deputy from the list.').optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.endsOn < value.startsOn) ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'The last day cannot be before the first.' })
+  })
+export type AddAbsenceInput = z.infer<typeof AddAbsenceSchema>

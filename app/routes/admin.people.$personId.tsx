@@ -6,9 +6,9 @@ import { requestOrigin } from '~/audit/audit.server'
 import { auditEventLabel } from '~/audit/events'
 import { requireAdministrator } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
-import { addPosition, createPerson, endPosition, updatePerson } from '~/org/admin.server'
+import { addAbsence, addPosition, createPerson, endPosition, updatePerson } from '~/org/admin.server'
 import { describePosition, formatDateTime, formatPeriod } from '~/org/describe'
-import { AddPositionSchema, EndPositionSchema, PersonSchema, toIsoDate } from '~/org/forms'
+import { AddAbsenceSchema, AddPositionSchema, EndPositionSchema, PersonSchema, toIsoDate } from '~/org/forms'
 import { Field, FormErrors } from '~/ui/field'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.person?.name ?? 'New person'} · Organisation · SoleSource` }]
@@ -26,7 +26,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ? null
       : db.person.findUnique({
           where: { id: personId },
-          include: { positions: { include: { group: true, department: true, deputyFor: true }, orderBy: [{ startsOn: 'desc' }] } },
+          include: {
+            positions: { include: { group: true, department: true, deputyFor: true }, orderBy: [{ startsOn: 'desc' }] },
+            absences: { include: { deputy: true }, orderBy: { startsOn: 'desc' } },
+          },
         }),
     db.group.findMany({ orderBy: { code: 'asc' }, select: { id: true, code: true, name: true } }),
     db.department.findMany({ orderBy: { code: 'asc' }, select: { id: true, code: true, name: true } }),
@@ -44,6 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       isAdministrator: person.isAdministrator,
       isActive: person.isActive,
       positions: person.positions.map((p) => ({ id: p.id, label: describePosition(p), period: formatPeriod(p.startsOn, p.endsOn), ended: p.endsOn !== null })),
+      absences: person.absences.map((a) => ({ id: a.id, period: formatPeriod(a.startsOn, a.endsOn), deputy: a.deputy?.name ?? null })),
     },
     groups,
     departments,
@@ -60,6 +64,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData()
   const intent = formData.get('intent')
   const personId = params.personId ?? ''
+
+  if (intent === 'add-absence') {
+    if (!UUID.test(personId)) throw new Response('This person does not exist.', { status: 404 })
+    const submission = parseForm(formData, { schema: AddAbsenceSchema })
+    if (submission.status !== 'success') return { form: 'add-absence' as const, result: submission.reply() }
+    const outcome = await addAbsence(db, personId, submission.value, actor)
+    return { form: 'add-absence' as const, result: outcome.ok ? submission.reply({ resetForm: true }) : submission.reply({ fieldErrors: outcome.fieldErrors }) }
+  }
 
   if (intent === 'add-position' || intent === 'end-position') {
     if (!UUID.test(personId)) throw new Response('This person does not exist.', { status: 404 })
@@ -155,6 +167,7 @@ export default function PersonPage() {
         </Form>
       </section>
       {person ? <Positions /> : null}
+      {person ? <Absences /> : null}
       {person ? (
         <section className="card" aria-labelledby="history-heading">
           <h2 id="history-heading">History</h2>
@@ -293,6 +306,62 @@ function Positions() {
           </Field>
         </div>
         <button type="submit">Add position</button>
+      </Form>
+    </section>
+  )
+}
+
+function Absences() {
+  const data = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const person = data.person!
+  const [form, fields] = useForm({
+    id: 'add-absence',
+    lastResult: actionData?.form === 'add-absence' ? actionData.result : undefined,
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseForm(formData, { schema: AddAbsenceSchema }),
+  })
+  return (
+    <section className="card" aria-labelledby="absences-heading">
+      <h2 id="absences-heading">Absences</h2>
+      <p className="hint">While {person.name} is away, signatures asked of them go to the deputy named here, else to their standing deputy, else one level up.</p>
+      {person.absences.length === 0 ? (
+        <p className="empty">No absence recorded.</p>
+      ) : (
+        <ul>
+          {person.absences.map((absence) => (
+            <li key={absence.id}>
+              {absence.period}
+              {absence.deputy ? `, deputy ${absence.deputy}` : ', no named deputy'}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3>Record an absence</h3>
+      <Form method="post" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="add-absence" />
+        <div className="row">
+          <Field id={fields.startsOn.id} label="First day away" errors={fields.startsOn.errors}>
+            {(aria) => <input {...getInputProps(fields.startsOn, { type: 'date' })} {...aria} />}
+          </Field>
+          <Field id={fields.endsOn.id} label="Last day away" errors={fields.endsOn.errors}>
+            {(aria) => <input {...getInputProps(fields.endsOn, { type: 'date' })} {...aria} />}
+          </Field>
+          <Field id={fields.deputyId.id} label="Deputy while away (optional)" errors={fields.deputyId.errors}>
+            {(aria) => (
+              <select {...getSelectProps(fields.deputyId)} {...aria}>
+                <option value="">—</option>
+                {data.people.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+        <button type="submit">Record absence</button>
       </Form>
     </section>
   )

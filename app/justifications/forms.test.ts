@@ -1,0 +1,61 @@
+import { describe, expect, test } from 'vitest'
+import { parseForm } from '~/ui/parse-form'
+import { JustificationFormSchema } from './forms'
+
+const valid = {
+  intent: 'save',
+  title: 'Cryocooler cold heads',
+  description: 'Two spare cold heads for the cryocoolers.',
+  supplierName: 'Cryo Instruments AG',
+  supplierCountryCode: 'CH',
+  originCountryCode: 'DE',
+  category: 'SUPPLIES',
+  amount: "10'000.50",
+  currency: 'CHF',
+  groupId: '6f1c2a52-7f5e-4c1b-9d3e-2a1b3c4d5e6f',
+  reason: 'COMPATIBILITY',
+  reasonText: 'Only the original manufacturer supplies cold heads that fit the installed cryocoolers without requalification.',
+}
+
+function submit(overrides: Record<string, string | undefined>) {
+  const formData = new FormData()
+  for (const [key, value] of Object.entries({ ...valid, ...overrides })) if (value !== undefined) formData.set(key, value)
+  return parseForm(formData, { schema: JustificationFormSchema })
+}
+
+describe('the filing form', () => {
+  test.each(["10'000.50", '10 000.50', '10000.5', '10\u202f000.50', '10’000.50'])('"%s" is 10 000.50 exactly', (amount) => {
+    const result = submit({ amount })
+    expect(result.status).toBe('success')
+    expect(result.status === 'success' && result.value.amount).toBe(1_000_050)
+  })
+
+  test.each([
+    ['amount', '1e5'],
+    ['amount', '-100'],
+    ['amount', '0'],
+    ['amount', '10.505'],
+    ['amount', '99999999999999'],
+    ['amount', 'ten francs'],
+    ['amount', ''],
+    ['currency', 'XYZ'],
+    ['title', ''],
+    ['title', 'abc'],
+    ['reasonText', 'Because.'],
+    ['supplierCountryCode', 'Switzerland'],
+    ['groupId', 'EN-MME'],
+    ['reason', 'CHEAPEST'],
+    ['category', 'GOODS'],
+    ['originCountryCode', undefined],
+  ])('%s = %j is refused with a message on that field', (field, value) => {
+    const result = submit({ [field]: value })
+    if (result.status === 'success') throw new Error(`${field} = ${value} was accepted`)
+    const errors = result.error?.[field] ?? []
+    expect(errors.length, JSON.stringify(result.error)).toBeGreaterThan(0)
+    expect(errors.every((message: string) => message.length > 10)).toBe(true)
+  })
+
+  test('services need no country of origin', () => {
+    expect(submit({ category: 'SERVICES', originCountryCode: undefined }).status).toBe('success')
+  })
+})
