@@ -1,0 +1,15 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { requireProcurementOfficer } from '~/auth/session.server'
+import { getDatabase } from '~/db/client.server'
+import { csvDownload } from '~/justifications/csv'
+import { justificationsCsv, parseListQuery, PROCUREMENT_LIST_DEFAULT_SORT } from '~/justifications/lists.server'
+import { calendarDateIn } from '~/workflow/calendar-date'
+
+// The CSV export of procurement's list: the same query parameters, so the same filters and order,
+// every page of it. A filter value the page would refuse is left out here too (never a 500).
+export async function loader({ request }: LoaderFunctionArgs) {
+  const person = await requireProcurementOfficer(request)
+  const { query } = parseListQuery(new URL(request.url).searchParams, PROCUREMENT_LIST_DEFAULT_SORT)
+  const body = await justificationsCsv(getDatabase(), person, query)
+  return csvDownload(body, `justifications-${calendarDateIn(new Date())}.csv`)
+}
