@@ -11,7 +11,7 @@ import { reasonLabels } from './labels'
 import { loadOrgSnapshot } from './org-snapshot.server'
 import { loadPolicies, rateOn } from './policy.server'
 import { checkSplitPurchase, supplierKeyOf } from './split-purchase.server'
-import { runTransition, type Actor, type TransitionFailure, type TransitionResult } from './transition.server'
+import { runTransition, type PersonActor, type PreparedTransition, type TransitionFailure, type TransitionResult } from './transition.server'
 
 export type JustificationFields = Omit<JustificationFormInput, 'intent'>
 
@@ -56,7 +56,7 @@ function columnsOf(fields: JustificationFields) {
 /** Files a new justification as a draft. */
 export async function createJustification(
   db: Database,
-  { fields, actor, now }: { fields: JustificationFields; actor: Actor; now: Date },
+  { fields, actor, now }: { fields: JustificationFields; actor: PersonActor; now: Date },
 ): Promise<TransitionResult> {
   const problem = await checkReferences(db, fields)
   if (problem) return problem
@@ -86,7 +86,7 @@ function describeValue(field: string, value: Comparable, currency: string): Comp
 /** Edits a draft, or a justification sent back for changes. The audit event lists each change, from and to. */
 export async function editJustification(
   db: Database,
-  { id, rowVersion, fields, actor, now }: { id: string; rowVersion: number; fields: JustificationFields; actor: Actor; now: Date },
+  { id, rowVersion, fields, actor, now }: { id: string; rowVersion: number; fields: JustificationFields; actor: PersonActor; now: Date },
 ): Promise<TransitionResult> {
   const problem = await checkReferences(db, fields)
   if (problem) return problem
@@ -123,7 +123,7 @@ export async function editJustification(
  */
 export async function submitJustification(
   db: Database,
-  { id, rowVersion, actor, now }: { id: string; rowVersion?: number; actor: Actor; now: Date },
+  { id, rowVersion, actor, now }: { id: string; rowVersion?: number; actor: PersonActor; now: Date },
 ): Promise<TransitionResult> {
   return runTransition(db, {
     justificationId: id,
@@ -184,7 +184,14 @@ export type Decision = { kind: 'sign'; comment?: string | undefined } | { kind: 
 /** A signatory's decision on the current step, from the app or (later) from an email link. */
 export async function decideJustification(
   db: Database,
-  { id, rowVersion, actor, decision, now }: { id: string; rowVersion?: number; actor: Actor; decision: Decision; now: Date },
+  {
+    id,
+    rowVersion,
+    actor,
+    decision,
+    now,
+    alsoWrite,
+  }: { id: string; rowVersion?: number; actor: PersonActor; decision: Decision; now: Date; alsoWrite?: PreparedTransition['alsoWrite'] },
 ): Promise<TransitionResult> {
   const stamp = { actorId: actor.id, at: now.toISOString() }
   return runTransition(db, {
@@ -192,6 +199,7 @@ export async function decideJustification(
     ...(rowVersion !== undefined ? { expectedRowVersion: rowVersion } : {}),
     actor,
     prepare: async () => ({
+      ...(alsoWrite ? { alsoWrite } : {}),
       event:
         decision.kind === 'sign'
           ? { type: 'SIGN', ...stamp, ...(decision.comment ? { comment: decision.comment } : {}) }
@@ -204,7 +212,7 @@ export async function decideJustification(
 
 export async function withdrawJustification(
   db: Database,
-  { id, rowVersion, actor, reason, now }: { id: string; rowVersion?: number; actor: Actor; reason?: string | undefined; now: Date },
+  { id, rowVersion, actor, reason, now }: { id: string; rowVersion?: number; actor: PersonActor; reason?: string | undefined; now: Date },
 ): Promise<TransitionResult> {
   return runTransition(db, {
     justificationId: id,

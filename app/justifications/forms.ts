@@ -53,19 +53,31 @@ export const JustificationFormSchema = z
 
 export type JustificationFormInput = z.output<typeof JustificationFormSchema>
 
-export const DecisionFormSchema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('sign'), rowVersion: z.coerce.number().int(), comment: z.string().trim().max(2000).optional() }),
-  z.object({
-    intent: z.literal('reject'),
-    rowVersion: z.coerce.number().int(),
-    comment: z.string({ error: 'Say why you reject it: the requester reads this.' }).trim().min(5, 'Say why you reject it: the requester reads this.').max(2000),
-  }),
-  z.object({
-    intent: z.literal('request-changes'),
-    rowVersion: z.coerce.number().int(),
-    comment: z.string({ error: 'Say what should change.' }).trim().min(5, 'Say what should change.').max(2000),
-  }),
-])
+const signDecision = z.object({ intent: z.literal('sign'), comment: z.string().trim().max(2000).optional() })
+const rejectDecision = z.object({
+  intent: z.literal('reject'),
+  comment: z.string({ error: 'Say why you reject it: the requester reads this.' }).trim().min(5, 'Say why you reject it: the requester reads this.').max(2000),
+})
+const requestChangesDecision = z.object({
+  intent: z.literal('request-changes'),
+  comment: z.string({ error: 'Say what should change.' }).trim().min(5, 'Say what should change.').max(2000),
+})
+const rowVersion = { rowVersion: z.coerce.number().int() }
+
+/** A decision from a sign-off link: the link itself says which step and justification. */
+export const LinkDecisionSchema = z.discriminatedUnion('intent', [signDecision, rejectDecision, requestChangesDecision])
+
+/** A decision in the app: carries the row version the signatory saw. */
+export const DecisionFormSchema = z.discriminatedUnion('intent', [signDecision.extend(rowVersion), rejectDecision.extend(rowVersion), requestChangesDecision.extend(rowVersion)])
+
+/** Decision form values to the workflow's decision. */
+export function toDecision(value: z.infer<typeof LinkDecisionSchema>) {
+  return value.intent === 'sign'
+    ? { kind: 'sign' as const, comment: value.comment }
+    : value.intent === 'reject'
+      ? { kind: 'reject' as const, reason: value.comment }
+      : { kind: 'request-changes' as const, comment: value.comment }
+}
 
 export const RequesterActionSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('submit'), rowVersion: z.coerce.number().int() }),

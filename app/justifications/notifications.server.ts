@@ -1,13 +1,95 @@
 import { JustificationUpdateEmail } from '#emails/justification-update'
 import { SignatureRequestedEmail } from '#emails/signature-requested'
 import type { JustificationSummaryProps } from '#emails/justification-summary'
+import type { DatabaseOrTransaction } from '~/db/client.server'
 import type { OutgoingEmail } from '~/email/outbox.server'
 import { renderEmail } from '~/email/render.server'
 import { formatMoney } from '~/money/amount'
 import type { Currency } from '~/money/currency'
 import { formatDateTime } from '~/org/describe'
-import type { Effect } from '~/workflow/machine'
+import type { Effect, StepRecord } from '~/workflow/machine'
 import { categoryLabels, reasonLabels, type Category, type SingleSourceReason } from './labels'
+
+/** The request to sign (or the reminder): everything needed to decide, and the sign-off link. */
+export async function signatureRequestEmail({
+  justification,
+  step,
+  signOffUrl,
+  chain,
+  people,
+  appUrl,
+  linkTtlHours,
+  isReminder = false,
+}: {
+  justification: JustificationForEmail
+  step: StepRecord
+  signOffUrl: string
+  chain: StepRecord[]
+  people: Map<string, Person>
+  appUrl: string
+  linkTtlHours: number
+  isReminder?: boolean
+}): Promise<OutgoingEmail | null> {
+  const signatory = people.get(step.signatoryId)
+  if (!signatory) return null
+  const name = (id: string) => people.get(id)?.name ?? 'Someone'
+  const rendered = await renderEmail(
+    `${isReminder ? 'Reminder: ' : ''}${justification.reference} awaits your signature: ${justification.title}`,
+    SignatureRequestedEmail({
+      signatoryName: signatory.name,
+      stepLabel: step.label,
+      whyYou: step.explanation,
+      justificationUrl: `${appUrl}/justifications/${justification.id}`,
+      signOffUrl,
+      linkValidFor: describeHours(linkTtlHours),
+      summary: summaryOf(justification),
+      reasonText: justification.reasonText,
+      chainSoFar: describeChain(chain, name),
+      splitPurchaseWarning: justification.splitPurchaseWarning,
+      isReminder,
+    }),
+  )
+  return { ...rendered, to: signatory.email, template: isReminder ? 'signature-reminder' : 'signature-requested' }
+}
+
+/** A justification as emails describe it, loaded for emails sent outside a transition (reminders). */
+export async function loadJustificationForEmail(db: DatabaseOrTransaction, id: string): Promise<JustificationForEmail> {
+  const row = await db.justification.findUniqueOrThrow({
+    where: { id },
+    include: {
+      requester: { select: { id: true, name: true, email: true } },
+      group: { select: { code: true } },
+      supplierCountry: { select: { name: true } },
+      originCountry: { select: { name: true } },
+    },
+  })
+  return {
+    ...row,
+    category: row.category as Category,
+    reason: row.reason as SingleSourceReason,
+    currency: row.currency as Currency,
+    amountMinor: Number(row.amountMinor),
+    amountChfMinor: row.amountChfMinor === null ? null : Number(row.amountChfMinor),
+    splitPurchaseWarning: row.splitPurchaseFlag ? 'flagged at submission: see the justification’s page.' : null,
+  }
+}
+
+/** "Group leader: Marta Mendes, signed 26 Nov 2026, 10:15", one line a step. */
+export function describeChain(chain: StepRecord[], name: (id: string) => string): string[] {
+  const state: Record<StepRecord['status'], string> = {
+    'to-come': 'to come',
+    pending: 'awaiting signature',
+    done: 'signed',
+    rejected: 'rejected',
+    returned: 'sent back for changes',
+    'not-reached': 'not reached',
+  }
+  return chain.map((step) => `${step.label}: ${name(step.signatoryId)}, ${state[step.status]}${step.decidedAt ? ` ${formatDateTime(step.decidedAt)}` : ''}`)
+}
+
+function describeHours(hours: number) {
+  return hours % 24 === 0 ? `${hours / 24} day${hours === 24 ? '' : 's'}` : `${hours} hours`
+}
 
 export type JustificationForEmail = {
   id: string
@@ -23,6 +105,7 @@ export type JustificationForEmail = {
   currency: Currency
   amountChfMinor: number | null
   reason: SingleSourceReason
+  reasonText: string
   splitPurchaseWarning: string | null
 }
 
@@ -52,7 +135,7 @@ export async function emailsFor(
   effects: Effect[],
   justification: JustificationForEmail,
   people: Map<string, Person>,
-  { appUrl }: { appUrl: string },
+  { appUrl, signOffUrls, chain, linkTtlHours }: { appUrl: string; signOffUrls: Map<number, string>; chain: StepRecord[]; linkTtlHours: number },
 ): Promise<OutgoingEmail[]> {
   const url = `${appUrl}/justifications/${justification.id}`
   const summary = summaryOf(justification)
@@ -60,10 +143,10 @@ export async function emailsFor(
   const name = (id: string) => people.get(id)?.name ?? 'Someone'
   const final = effects.some((e) => e.type === 'APPROVED' || e.type === 'REJECTED' || e.type === 'CHANGES_REQUESTED' || e.type === 'WITHDRAWN')
   const emails: OutgoingEmail[] = []
-  const toRequester = async (template: string, subject: string, props: { headline: string; paragraphs: string[]; quote?: string | null; actionLabel?: string }) => {
+  const toRequester = async (template: string, subject: string, { url: actionUrl, ...props }: { headline: string; paragraphs: string[]; quote?: string | null; actionLabel?: string; url?: string }) => {
     const rendered = await renderEmail(
       `${justification.reference}: ${subject}`,
-      JustificationUpdateEmail({ recipientName: requester.name, quote: null, actionLabel: 'Open the justification', ...props, justificationUrl: url, summary }),
+      JustificationUpdateEmail({ recipientName: requester.name, quote: null, actionLabel: 'Open the justification', ...props, justificationUrl: actionUrl ?? url, summary }),
     )
     emails.push({ ...rendered, to: requester.email, template })
   }
@@ -71,20 +154,8 @@ export async function emailsFor(
   for (const effect of effects) {
     switch (effect.type) {
       case 'STEP_ASSIGNED': {
-        const signatory = people.get(effect.step.signatoryId)
-        if (!signatory) break
-        const rendered = await renderEmail(
-          `${justification.reference} awaits your signature: ${justification.title}`,
-          SignatureRequestedEmail({
-            signatoryName: signatory.name,
-            stepLabel: effect.step.label,
-            whyYou: effect.step.explanation,
-            justificationUrl: url,
-            summary,
-            splitPurchaseWarning: justification.splitPurchaseWarning,
-          }),
-        )
-        emails.push({ ...rendered, to: signatory.email, template: 'signature-requested' })
+        const email = await signatureRequestEmail({ justification, step: effect.step, signOffUrl: signOffUrls.get(effect.stepIndex) ?? url, chain, people, appUrl, linkTtlHours })
+        if (email) emails.push(email)
         break
       }
       case 'STEP_SIGNED':
@@ -101,7 +172,7 @@ export async function emailsFor(
           headline: 'Your justification was approved',
           paragraphs: effect.withoutSignature
             ? ['At this amount the signature policy asks for no signature: the justification is approved as submitted.']
-            : [`Every signature is in (the last on ${formatDateTime(effect.at)}). You may proceed with the purchase.`],
+            : [`Every signature is in. You may proceed with the purchase.`, ...describeChain(chain, name)],
         })
         break
       case 'REJECTED':
@@ -117,6 +188,7 @@ export async function emailsFor(
           paragraphs: [`${name(effect.by)} asked for changes on ${formatDateTime(effect.at)}. Edit the justification and submit it again: the signatures then start over.`],
           quote: effect.comment,
           actionLabel: 'Edit and resubmit',
+          url: `${url}/edit`,
         })
         break
       case 'ASSIGNMENT_ENDED': {

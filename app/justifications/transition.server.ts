@@ -16,8 +16,18 @@ import {
 } from '~/workflow/machine'
 import type { Category, JustificationStatus, SingleSourceReason } from './labels'
 import { emailsFor, type JustificationForEmail, type Person } from './notifications.server'
+import { loadWorkflowSettings } from './settings.server'
+import { issueSignOffToken, revokeSignOffTokens, signOffUrl, type IssuedToken } from './sign-off-tokens.server'
 
-export type Actor = { id: string; origin: RequestOrigin; via?: 'app' | 'link' }
+/** Who acts: a person, or SoleSource itself (id null: the reminder and escalation scheduler). */
+export type Actor = { id: string | null; origin: RequestOrigin; via?: 'app' | 'link' }
+
+/** A person acting (every use case but the scheduler's). */
+export type PersonActor = Actor & { id: string }
+
+export const SYSTEM_ACTOR: Actor = { id: null, origin: { ipAddress: null, userAgent: null } }
+/** The machine needs an actor id on every event; this one can never be a person's. */
+export const SYSTEM_ACTOR_ID = 'system'
 
 export type TransitionFailure =
   | { ok: false; kind: 'NOT_FOUND'; message: string }
@@ -60,7 +70,8 @@ export type PreparedTransition = {
   alsoWrite?: (tx: Transaction) => Promise<void>
 }
 
-class ChangedMeanwhile extends Error {}
+/** Thrown inside a transition's transaction when a guard finds the world changed: rolls back, answers CHANGED_MEANWHILE. */
+export class ChangedMeanwhile extends Error {}
 
 /**
  * The one way a justification changes state. Optimistic concurrency: read the row and its version,
@@ -115,8 +126,20 @@ export async function runTransition(
     splitPurchaseWarning: prepared.submission?.splitPurchaseWarning ?? null,
   }
   const appUrl = getEnv().APP_URL
-  const emails = await emailsFor(sent.effects, forEmail, people, { appUrl })
   const at = new Date(prepared.event.at)
+  // Each newly assigned signatory gets a sign-off link of their own, written with the transition.
+  const settings = await loadWorkflowSettings(db)
+  const tokens = new Map<number, IssuedToken>()
+  for (const effect of sent.effects) {
+    if (effect.type !== 'STEP_ASSIGNED') continue
+    tokens.set(
+      effect.stepIndex,
+      issueSignOffToken({ justificationId: row.id, round: context.round, stepIndex: effect.stepIndex, signatoryId: effect.step.signatoryId, now: at, ttlHours: settings.linkTtlHours }),
+    )
+  }
+  const signOffUrls = new Map([...tokens].map(([stepIndex, issued]) => [stepIndex, signOffUrl(appUrl, issued.token)]))
+  const emails = await emailsFor(sent.effects, forEmail, people, { appUrl, signOffUrls, chain: context.chain, linkTtlHours: settings.linkTtlHours })
+  const newAssignee = sent.effects.some((e) => e.type === 'STEP_ASSIGNED' || e.type === 'STEP_REASSIGNED')
 
   try {
     await db.$transaction(async (tx) => {
@@ -128,6 +151,7 @@ export async function runTransition(
           machineVersion: sent.machineVersion,
           status,
           awaitingPersonId: status === 'AWAITING_SIGNATURE' ? (currentStep(context)?.signatoryId ?? null) : null,
+          ...(status !== 'AWAITING_SIGNATURE' ? { awaitingSince: null } : newAssignee ? { awaitingSince: at } : {}),
           ...(status === 'APPROVED' || status === 'REJECTED' || status === 'WITHDRAWN' ? { decidedAt: at } : {}),
           rowVersion: row.rowVersion + 1,
         },
@@ -135,6 +159,12 @@ export async function runTransition(
       if (count !== 1) throw new ChangedMeanwhile()
       await prepared.alsoWrite?.(tx)
       await recordEffects(tx, row, sent.effects, prepared, people, actor, at)
+      for (const effect of sent.effects) {
+        if (effect.type === 'ASSIGNMENT_ENDED') {
+          await revokeSignOffTokens(tx, { justificationId: row.id, stepIndex: effect.stepIndex, signatoryId: effect.signatoryId }, 'ASSIGNMENT_ENDED', at)
+        }
+      }
+      for (const issued of tokens.values()) await tx.signOffToken.create({ data: issued.data })
       for (const email of emails) await enqueueEmail(tx, email, { appUrl })
     })
   } catch (error) {
@@ -230,8 +260,8 @@ async function recordEffects(
         break
       case 'EDITED':
       case 'ASSIGNMENT_ENDED':
-        // The edit's field-by-field audit event is written by the edit itself (alsoWrite); ended
-        // assignments matter to sign-off links, which arrive with the email sign-off feature.
+        // The edit's field-by-field audit event is written by the edit itself (alsoWrite); an ended
+        // assignment revokes that person's sign-off links (below, in the same transaction).
         break
     }
   }

@@ -4,7 +4,7 @@ import { requestOrigin } from '~/audit/audit.server'
 import { requirePerson } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
 import { decideJustification, submitJustification, withdrawJustification } from '~/justifications/file.server'
-import { DecisionFormSchema, RequesterActionSchema } from '~/justifications/forms'
+import { DecisionFormSchema, RequesterActionSchema, toDecision } from '~/justifications/forms'
 import { statusBadge } from '~/justifications/labels'
 import { loadJustificationPage } from '~/justifications/page.server'
 import { parseForm } from '~/ui/parse-form'
@@ -52,8 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<A
     return { error: 'Please complete the form.', fieldErrors: Object.fromEntries(Object.entries(submission.error ?? {}).map(([k, v]) => [k, v ?? []])) }
   }
   const value = submission.value
-  const decision =
-    value.intent === 'sign' ? { kind: 'sign' as const, comment: value.comment } : value.intent === 'reject' ? { kind: 'reject' as const, reason: value.comment } : { kind: 'request-changes' as const, comment: value.comment }
+  const decision = toDecision(value)
   const result = await decideJustification(db, { id: params.id, rowVersion: value.rowVersion, actor, decision, now })
   if (!result.ok) return { error: result.message }
   return { done: value.intent === 'sign' ? 'Signed. Thank you.' : value.intent === 'reject' ? 'Rejected. The requester has been told why.' : 'Sent back to the requester for changes.' }

@@ -13,6 +13,7 @@ import { disconnectDatabase, getDatabase } from '~/db/client.server'
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '~/db/embedded-postgres.server'
 import { migrate } from '~/db/migrate.server'
 import { startOutboxWorker } from '~/email/delivery.server'
+import { startReminderScheduler } from '~/justifications/reminders.server'
 import { createMailboxTransport, createSmtpTransport } from '~/email/transport.server'
 import { getEnv, InvalidEnvironmentError, resetEnvForTests, type Env } from '~/env.server'
 import { seedDemoData } from '../../prisma/seed'
@@ -73,6 +74,8 @@ async function main() {
     retryBaseMs: env.OUTBOX_RETRY_BASE_MS,
   })
 
+  const reminders = startReminderScheduler({ db, intervalMs: env.REMINDER_INTERVAL_MS })
+
   const buildPath = path.resolve('build/index.js')
   const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild
 
@@ -120,7 +123,7 @@ async function main() {
     log.info('shutting down', { signal })
     server.close()
     server.closeAllConnections()
-    await worker.stop()
+    await Promise.all([worker.stop(), reminders.stop()])
     transport.close()
     await disconnectDatabase()
     await embedded?.stop()

@@ -3,8 +3,8 @@ import { pathToFileURL } from 'node:url'
 import type { ServerBuild } from '@remix-run/node'
 import { expect, REQUESTER, signIn, test } from './fixtures'
 
-// Routes anybody may open: signing in, and the local mailbox (where sign-in links arrive when no mail
-// server is configured; it does not exist at all when SMTP_URL is set).
+// Routes anybody may open: signing in, the local mailbox (where sign-in links arrive when no mail
+// server is configured; it does not exist at all when SMTP_URL is set), and sign-off links.
 const PUBLIC_ROUTES = new Set([
   'root',
   'routes/sign-in._index',
@@ -12,6 +12,8 @@ const PUBLIC_ROUTES = new Set([
   'routes/sign-in.link.$token',
   'routes/mailbox._index',
   'routes/mailbox.$messageId',
+  // Sign-off links work without a session (unless strict mode is on); GET only shows.
+  'routes/sign-off.$token',
 ])
 
 async function routesOfTheBuild() {

@@ -1,0 +1,187 @@
+import type { Database } from '~/db/client.server'
+import { enqueueEmail } from '~/email/outbox.server'
+import { getEnv } from '~/env.server'
+import { Prisma } from '~/generated/prisma/client'
+import { errorFields, log } from '~/server/logger.server'
+import { calendarDateIn } from '~/workflow/calendar-date'
+import { currentStep, justificationContextSchema } from '~/workflow/machine'
+import { isAbsent } from '~/workflow/org-snapshot'
+import { findReplacement } from '~/workflow/reassignment'
+import { workingDaysHavePassed } from '~/workflow/working-days'
+import { loadJustificationForEmail, signatureRequestEmail } from './notifications.server'
+import { loadOrgSnapshot } from './org-snapshot.server'
+import { loadWorkflowSettings, type WorkflowSettings } from './settings.server'
+import { issueSignOffToken, revokeSignOffTokens, signOffUrl } from './sign-off-tokens.server'
+import { runTransition, SYSTEM_ACTOR, SYSTEM_ACTOR_ID } from './transition.server'
+
+export type ReminderPassReport = { reminded: number; escalated: number; reassignedForAbsence: number }
+
+function contextOf(snapshot: unknown) {
+  return justificationContextSchema.parse((snapshot as { context: unknown }).context)
+}
+
+/**
+ * One pass of the reminder scheduler, for the moment `now`. Everything it decides comes from the
+ * database (when each step reached its signatory, which reminders were sent), never from timers:
+ * a restart loses nothing, and a pass run twice, or by two instances, acts once (unique reminder
+ * rows and the justification's row version).
+ *  1. a step whose signatory is away today moves to their deputy (or up a level);
+ *  2. after N working days without decision, a reminder with a fresh link (the old one stops);
+ *  3. after M working days, the step moves to the deputy or the next level up.
+ */
+export async function runReminderPass(db: Database, now: Date): Promise<ReminderPassReport> {
+  const settings = await loadWorkflowSettings(db)
+  const report: ReminderPassReport = { reminded: 0, escalated: 0, reassignedForAbsence: 0 }
+  const open = await db.justification.findMany({
+    where: { status: 'AWAITING_SIGNATURE', awaitingSince: { not: null } },
+    select: { id: true, requesterId: true, groupId: true, snapshot: true, awaitingSince: true, awaitingPersonId: true },
+  })
+  if (open.length === 0) return report
+  const org = await loadOrgSnapshot(db)
+  const today = calendarDateIn(now)
+
+  for (const justification of open) {
+    try {
+      const context = contextOf(justification.snapshot)
+      const step = currentStep(context)
+      const stepIndex = context.currentStepIndex
+      if (!step || stepIndex === null) continue
+      const since = justification.awaitingSince!
+
+      if (isAbsent(org, step.signatoryId, today)) {
+        if (await reassign(db, justification, context, stepIndex, 'ABSENT', now, org, today)) report.reassignedForAbsence++
+        continue
+      }
+      if (workingDaysHavePassed(since, settings.escalateAfterWorkingDays, now)) {
+        if (await reassign(db, justification, context, stepIndex, 'OVERDUE', now, org, today)) report.escalated++
+        continue
+      }
+      if (workingDaysHavePassed(since, settings.reminderAfterWorkingDays, now)) {
+        if (await remind(db, justification.id, context.round, stepIndex, step.signatoryId, now, settings)) report.reminded++
+      }
+    } catch (error) {
+      log.error('reminder pass failed for a justification', { justificationId: justification.id, ...errorFields(error) })
+    }
+  }
+  return report
+}
+
+async function reassign(
+  db: Database,
+  justification: { id: string; requesterId: string; groupId: string },
+  context: ReturnType<typeof contextOf>,
+  stepIndex: number,
+  cause: 'ABSENT' | 'OVERDUE',
+  now: Date,
+  org: Awaited<ReturnType<typeof loadOrgSnapshot>>,
+  today: string,
+): Promise<boolean> {
+  const step = context.chain[stepIndex]!
+  const replacement = findReplacement({ org, date: today, requesterId: justification.requesterId, carryingGroupId: justification.groupId, chain: context.chain, stepIndex, cause })
+  if (!replacement) {
+    log.warn('nobody can take over an open step', { justificationId: justification.id, stepIndex, cause })
+    return false
+  }
+  const result = await runTransition(db, {
+    justificationId: justification.id,
+    actor: SYSTEM_ACTOR,
+    prepare: async () => ({
+      event: { type: 'REASSIGN_STEP', actorId: SYSTEM_ACTOR_ID, at: now.toISOString(), toSignatoryId: replacement.personId, reason: replacement.reason, explanation: replacement.explanation },
+      alsoWrite:
+        cause === 'OVERDUE'
+          ? async (tx) => {
+              await tx.stepReminder.create({ data: { justificationId: justification.id, round: context.round, stepIndex, signatoryId: step.signatoryId, kind: 'ESCALATION', sentAt: now } })
+            }
+          : undefined,
+    }),
+  })
+  if (!result.ok && result.kind !== 'CONFLICT') log.warn('step reassignment refused', { justificationId: justification.id, message: result.message })
+  return result.ok
+}
+
+/** A reminder with a fresh link, recorded once for this signatory's turn on this step. */
+async function remind(db: Database, justificationId: string, round: number, stepIndex: number, signatoryId: string, now: Date, settings: WorkflowSettings): Promise<boolean> {
+  const already = await db.stepReminder.findUnique({
+    where: { justificationId_round_stepIndex_signatoryId_kind: { justificationId, round, stepIndex, signatoryId, kind: 'REMINDER' } },
+  })
+  if (already) return false
+  const justification = await loadJustificationForEmail(db, justificationId)
+  const { snapshot } = await db.justification.findUniqueOrThrow({ where: { id: justificationId }, select: { snapshot: true } })
+  const context = contextOf(snapshot)
+  const people = new Map(
+    (await db.person.findMany({ where: { id: { in: [context.requesterId, ...context.chain.map((s) => s.signatoryId)] } }, select: { id: true, name: true, email: true } })).map((p) => [p.id, p]),
+  )
+  const appUrl = getEnv().APP_URL
+  const issued = issueSignOffToken({ justificationId, round, stepIndex, signatoryId, now, ttlHours: settings.linkTtlHours })
+  const email = await signatureRequestEmail({
+    justification,
+    step: context.chain[stepIndex]!,
+    signOffUrl: signOffUrl(appUrl, issued.token),
+    chain: context.chain,
+    people,
+    appUrl,
+    linkTtlHours: settings.linkTtlHours,
+    isReminder: true,
+  })
+  if (!email) return false
+  try {
+    await db.$transaction(async (tx) => {
+      // Still this person's turn on this step? (The row is re-read inside the transaction.)
+      const current = await tx.justification.findUniqueOrThrow({ where: { id: justificationId }, select: { status: true, awaitingPersonId: true, snapshot: true } })
+      const currentContext = contextOf(current.snapshot)
+      if (current.status !== 'AWAITING_SIGNATURE' || current.awaitingPersonId !== signatoryId || currentContext.round !== round || currentContext.currentStepIndex !== stepIndex) {
+        throw new StepMovedOn()
+      }
+      await tx.stepReminder.create({ data: { justificationId, round, stepIndex, signatoryId, kind: 'REMINDER', sentAt: now } })
+      await revokeSignOffTokens(tx, { justificationId, stepIndex, signatoryId }, 'SUPERSEDED', now)
+      await tx.signOffToken.create({ data: issued.data })
+      await enqueueEmail(tx, email, { appUrl })
+    })
+  } catch (error) {
+    // Another pass (or instance) sent it first, or the step moved on: nothing to do.
+    if (error instanceof StepMovedOn) return false
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return false
+    throw error
+  }
+  return true
+}
+
+class StepMovedOn extends Error {}
+
+export type ReminderScheduler = { stop: () => Promise<void>; runOnce: () => Promise<ReminderPassReport> }
+
+/** Runs a pass every `intervalMs` in the app's process; `clock` is injectable so tests control time. */
+export function startReminderScheduler({ db, intervalMs, clock = () => new Date() }: { db: Database; intervalMs: number; clock?: () => Date }): ReminderScheduler {
+  let stopped = false
+  let running: Promise<ReminderPassReport> | null = null
+  let timer: NodeJS.Timeout | null = null
+  const runOnce = () => {
+    running ??= runReminderPass(db, clock())
+      .then((report) => {
+        if (report.reminded || report.escalated || report.reassignedForAbsence) log.info('reminder pass', report)
+        return report
+      })
+      .catch((error) => {
+        log.error('reminder pass failed', errorFields(error))
+        return { reminded: 0, escalated: 0, reassignedForAbsence: 0 }
+      })
+      .finally(() => {
+        running = null
+      })
+    return running
+  }
+  const loop = async () => {
+    if (stopped) return
+    await runOnce()
+    if (!stopped) timer = setTimeout(loop, intervalMs)
+  }
+  timer = setTimeout(loop, intervalMs)
+  return {
+    runOnce,
+    async stop() {
+      stopped = true
+      if (timer) clearTimeout(timer)
+      await running
+    },
+  }
+}

@@ -1,0 +1,31 @@
+import type { DatabaseOrTransaction } from '~/db/client.server'
+
+export type WorkflowSettings = {
+  linkTtlHours: number
+  reminderAfterWorkingDays: number
+  escalateAfterWorkingDays: number
+  linkRequiresSignIn: boolean
+}
+
+export const DEFAULT_WORKFLOW_SETTINGS: WorkflowSettings = {
+  linkTtlHours: 7 * 24,
+  reminderAfterWorkingDays: 3,
+  escalateAfterWorkingDays: 7,
+  linkRequiresSignIn: false,
+}
+
+/** The workflow's operational policy values; the defaults until an administrator changes them. */
+export async function loadWorkflowSettings(db: DatabaseOrTransaction): Promise<WorkflowSettings> {
+  const row = await db.workflowSettings.findUnique({ where: { id: 1 } })
+  if (!row) return DEFAULT_WORKFLOW_SETTINGS
+  return {
+    linkTtlHours: row.linkTtlHours,
+    reminderAfterWorkingDays: row.reminderAfterWorkingDays,
+    escalateAfterWorkingDays: row.escalateAfterWorkingDays,
+    linkRequiresSignIn: row.linkRequiresSignIn,
+  }
+}
+
+export async function saveWorkflowSettings(db: DatabaseOrTransaction, settings: WorkflowSettings, updatedById: string) {
+  await db.workflowSettings.upsert({ where: { id: 1 }, create: { id: 1, ...settings, updatedById }, update: { ...settings, updatedById } })
+}

@@ -1,0 +1,207 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { requestOrigin } from '~/audit/audit.server'
+import { getSignedInPerson } from '~/auth/session.server'
+import { getDatabase } from '~/db/client.server'
+import { LinkDecisionSchema, toDecision } from '~/justifications/forms'
+import { loadJustificationPage } from '~/justifications/page.server'
+import { loadWorkflowSettings } from '~/justifications/settings.server'
+import { decideBySignOffLink, inspectSignOffLink, sendFreshSignOffLink, type SignOffLinkState } from '~/justifications/sign-off.server'
+import { parseForm } from '~/ui/parse-form'
+
+export const meta: MetaFunction = () => [{ title: 'Sign-off · SoleSource' }, { name: 'robots', content: 'noindex' }]
+
+// GET and HEAD only show: mail scanners open every link, so a decision takes one of the buttons
+// below (a POST). Nothing here signs anybody in, and nothing auto-submits.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const db = getDatabase()
+  const token = params.token ?? ''
+  const state = await inspectSignOffLink(db, token, new Date())
+  const signInUrl = `/sign-in?${new URLSearchParams({ redirectTo: new URL(request.url).pathname })}`
+  if (state.status !== 'open') return { state, details: null, signInRequired: false, wrongPerson: false, signInUrl }
+  const [settings, signedIn] = await Promise.all([loadWorkflowSettings(db), getSignedInPerson(request)])
+  // The link shows what its addressee may see: the justification they are asked to sign.
+  const details = await loadJustificationPage(db, { id: state.signatoryId, groupId: null, isProcurementOfficer: false, isAdministrator: false, email: '', name: '', sessionId: '' }, state.justificationId, new Date())
+  const signInRequired = settings.linkRequiresSignIn && signedIn?.id !== state.signatoryId
+  return { state, details, signInRequired, wrongPerson: signInRequired && signedIn !== null, signInUrl }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const db = getDatabase()
+  const token = params.token ?? ''
+  const formData = await request.formData()
+  if (formData.get('intent') === 'fresh-link') {
+    await sendFreshSignOffLink(db, { token, now: new Date() })
+    return { freshLinkRequested: true as const }
+  }
+  const submission = parseForm(formData, { schema: LinkDecisionSchema })
+  if (submission.status !== 'success') {
+    return { fieldErrors: Object.fromEntries(Object.entries(submission.error ?? {}).map(([k, v]) => [k, v ?? []])) as Record<string, string[]> }
+  }
+  const decision = toDecision(submission.value)
+  const signedIn = await getSignedInPerson(request)
+  const result = await decideBySignOffLink(db, { token, decision, now: new Date(), origin: requestOrigin(request), signedInPersonId: signedIn?.id ?? null })
+  if (result.ok) return { done: result.outcome }
+  if ('state' in result) return { refused: result.state }
+  if ('signInRequired' in result) return { signInRequired: true as const }
+  return { error: result.message }
+}
+
+const refusals: Record<Exclude<SignOffLinkState['status'], 'open'>, (state: SignOffLinkState) => { title: string; body: string }> = {
+  decided: (s) => ({ title: 'This step is already decided', body: s.status === 'decided' ? `It was ${s.outcome} by ${s.by}${s.at ? ` on ${s.at}` : ''}. Nothing was changed.` : '' }),
+  used: () => ({ title: 'This link was already used', body: 'Each sign-off link works once. Nothing was changed.' }),
+  withdrawn: () => ({ title: 'This justification was withdrawn', body: 'The requester withdrew it: nothing is left to sign.' }),
+  reassigned: (s) => ({ title: 'This signature is no longer yours to give', body: s.status === 'reassigned' ? `The step was reassigned to ${s.to}. Nothing was changed.` : '' }),
+  superseded: () => ({ title: 'A newer link replaced this one', body: 'A reminder sent you a fresh link: use the one in the latest email.' }),
+  changed: () => ({ title: 'This justification changed since the email', body: 'It was sent back for changes or resubmitted. If your signature is needed again, a new email will ask for it.' }),
+  expired: () => ({ title: 'This link has expired', body: 'Sign-off links work for a limited time. The step is still waiting for you: ask for a fresh link below.' }),
+  unknown: () => ({ title: 'This link is not valid', body: 'It may be incomplete: check that the whole link was copied from the email.' }),
+}
+
+function Refusal({ state, freshLinkRequested }: { state: SignOffLinkState; freshLinkRequested: boolean }) {
+  if (state.status === 'open') return null
+  const { title, body } = refusals[state.status](state)
+  return (
+    <div className="card narrow" role="alert">
+      <h1>{title}</h1>
+      <p>{body}</p>
+      {state.status === 'expired' ? (
+        freshLinkRequested ? (
+          <p className="notice ok" role="status">
+            If the step is still waiting for you, a fresh link is on its way to your inbox.
+          </p>
+        ) : (
+          <Form method="post">
+            <button type="submit" name="intent" value="fresh-link">
+              Email me a fresh link
+            </button>
+          </Form>
+        )
+      ) : null}
+      <p>
+        <a href="/">Open SoleSource</a>
+      </p>
+    </div>
+  )
+}
+
+export default function SignOffPage() {
+  const { state, details, signInRequired, wrongPerson, signInUrl } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const navigation = useNavigation()
+  if (actionData && 'done' in actionData) {
+    return (
+      <div className="card narrow" role="status">
+        <h1>Thank you: {actionData.done}</h1>
+        <p>Your decision is recorded{details ? ` on ${details.reference}` : ''}, with the time and from where it was made. The requester is told by email.</p>
+      </div>
+    )
+  }
+  const shownState = actionData && 'refused' in actionData ? actionData.refused : state
+  if (shownState.status !== 'open' || !details) return <Refusal state={shownState} freshLinkRequested={Boolean(actionData && 'freshLinkRequested' in actionData)} />
+  const mustSignIn = signInRequired || Boolean(actionData && 'signInRequired' in actionData)
+  const commentErrors = actionData && 'fieldErrors' in actionData ? actionData.fieldErrors.comment : undefined
+  return (
+    <>
+      <h1>
+        {details.reference}: {details.title}
+      </h1>
+      <p>
+        {state.status === 'open' ? `${state.signatoryName}, your signature is asked as ${state.stepLabel.toLowerCase()}. This link works once, until ${state.expiresAt}.` : null}
+      </p>
+      {actionData && 'error' in actionData ? (
+        <p className="notice danger" role="alert">
+          {actionData.error}
+        </p>
+      ) : null}
+      <section className="card" aria-labelledby="facts-heading">
+        <h2 id="facts-heading">The justification</h2>
+        <dl className="facts">
+          <dt>Requester</dt>
+          <dd>
+            {details.requester}, {details.group}
+          </dd>
+          <dt>Supplier</dt>
+          <dd>
+            {details.supplier}, established in {details.supplierCountry}
+          </dd>
+          {details.originCountry ? (
+            <>
+              <dt>Origin of the goods</dt>
+              <dd>{details.originCountry}</dd>
+            </>
+          ) : null}
+          <dt>Amount</dt>
+          <dd>
+            {details.amount}
+            {details.amountChf && details.rate ? ` = ${details.amountChf} (${details.rate})` : null}
+          </dd>
+          <dt>Why a single source</dt>
+          <dd>{details.reason}</dd>
+          <dt>Justification</dt>
+          <dd style={{ whiteSpace: 'pre-wrap' }}>{details.reasonText}</dd>
+          <dt>What is bought</dt>
+          <dd style={{ whiteSpace: 'pre-wrap' }}>{details.description}</dd>
+        </dl>
+        {details.splitPurchaseFlag ? <p className="notice danger">Flagged as a possible split purchase.</p> : null}
+        <h3>Signatures</h3>
+        <ol className="chain">
+          {details.chain.map((step) => (
+            <li key={step.index}>
+              <strong>{step.label}</strong>: {step.signatory}, {step.statusLabel.toLowerCase()}
+              {step.decidedAt ? ` ${step.decidedAt}` : ''}
+            </li>
+          ))}
+        </ol>
+      </section>
+      {mustSignIn ? (
+        <div className="card narrow" role="alert">
+          <h2>Sign in to decide</h2>
+          <p>
+            {wrongPerson
+              ? `You are signed in as someone else. Decisions from this link require being signed in as ${state.status === 'open' ? state.signatoryName : 'the addressee'}.`
+              : 'This organisation requires sign-off links to be used while signed in as their addressee.'}
+          </p>
+          <a className="button" href={signInUrl}>
+            Sign in
+          </a>
+        </div>
+      ) : (
+        <section className="card" aria-labelledby="decide-heading">
+          <h2 id="decide-heading">Your decision</h2>
+          <Form method="post">
+            <div className="field">
+              <label htmlFor="comment">Comment</label>
+              <p className="hint" id="comment-hint">
+                Optional when you sign; required when you reject or ask for changes. The requester reads it.
+              </p>
+              <textarea
+                id="comment"
+                name="comment"
+                rows={3}
+                aria-describedby={commentErrors?.length ? 'comment-hint comment-error' : 'comment-hint'}
+                aria-invalid={commentErrors?.length ? true : undefined}
+              />
+              {commentErrors?.length ? (
+                <p className="error" id="comment-error">
+                  {commentErrors.join(' ')}
+                </p>
+              ) : null}
+            </div>
+            <div className="row" style={{ flex: '0 0 auto' }}>
+              <button type="submit" name="intent" value="sign" disabled={navigation.state === 'submitting'}>
+                Sign
+              </button>
+              <button type="submit" name="intent" value="request-changes" className="secondary" disabled={navigation.state === 'submitting'}>
+                Request changes
+              </button>
+              <button type="submit" name="intent" value="reject" className="danger" disabled={navigation.state === 'submitting'}>
+                Reject
+              </button>
+            </div>
+          </Form>
+        </section>
+      )}
+    </>
+  )
+}
