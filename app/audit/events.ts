@@ -35,6 +35,10 @@ const organisationAuditEvents = {
     label: 'Absence recorded',
     schema: z.object({ absenceId: z.string(), startsOn: z.string(), endsOn: z.string(), deputyId: z.string().nullable() }),
   },
+  WORKFLOW_SETTINGS_SAVED: {
+    label: 'Sign-off settings saved',
+    schema: z.object({ linkTtlHours: z.number().int(), reminderAfterWorkingDays: z.number().int(), escalateAfterWorkingDays: z.number().int(), linkRequiresSignIn: z.boolean() }),
+  },
   EMAIL_REQUEUED: { label: 'Email queued again', schema: z.object({ outboxId: z.string(), to: z.string(), subject: z.string() }) },
 } satisfies EventRegistry
 

@@ -66,6 +66,27 @@ export async function runReminderPass(db: Database, now: Date): Promise<Reminder
   return report
 }
 
+/**
+ * Right after a person declares an absence that covers today: their open steps go to their deputy
+ * now, rather than at the scheduler's next pass. Returns how many steps moved.
+ */
+export async function handOverOpenSteps(db: Database, personId: string, now: Date): Promise<number> {
+  const org = await loadOrgSnapshot(db)
+  const today = calendarDateIn(now)
+  if (!isAbsent(org, personId, today)) return 0
+  const open = await db.justification.findMany({
+    where: { status: 'AWAITING_SIGNATURE', awaitingPersonId: personId },
+    select: { id: true, requesterId: true, groupId: true, snapshot: true },
+  })
+  let moved = 0
+  for (const justification of open) {
+    const context = contextOf(justification.snapshot)
+    if (context.currentStepIndex === null) continue
+    if (await reassign(db, justification, context, context.currentStepIndex, 'ABSENT', now, org, today)) moved++
+  }
+  return moved
+}
+
 async function reassign(
   db: Database,
   justification: { id: string; requesterId: string; groupId: string },

@@ -85,6 +85,9 @@ export default function OrganisationPage() {
       <p>
         <a className="button secondary" href="/admin/groups/new">
           Add a group
+        </a>{' '}
+        <a className="button secondary" href="/admin/workflow">
+          Sign-off settings
         </a>
       </p>
       {departments.length === 0 ? <p className="empty">No departments yet.</p> : null}

@@ -1,5 +1,12 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, useLoaderData } from '@remix-run/react'
+import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { requestOrigin } from '~/audit/audit.server'
+import { handOverOpenSteps } from '~/justifications/reminders.server'
+import { addAbsence } from '~/org/admin.server'
+import { AddAbsenceSchema } from '~/org/forms'
+import { Field } from '~/ui/field'
+import { parseForm } from '~/ui/parse-form'
 import { requirePerson } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
 import { describePosition, formatDateTime, formatPeriod } from '~/org/describe'
@@ -9,8 +16,15 @@ export const meta: MetaFunction = () => [{ title: 'Your profile · SoleSource' }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const signedIn = await requirePerson(request)
-  const profile = await loadProfile(getDatabase(), signedIn.id, new Date())
+  const db = getDatabase()
+  const profile = await loadProfile(db, signedIn.id, new Date())
+  const [absences, people] = await Promise.all([
+    db.absence.findMany({ where: { personId: signedIn.id }, include: { deputy: true }, orderBy: { startsOn: 'desc' }, take: 20 }),
+    db.person.findMany({ where: { isActive: true, id: { not: signedIn.id } }, orderBy: { name: 'asc' }, select: { id: true, name: true } }),
+  ])
   return {
+    absences: absences.map((a) => ({ id: a.id, period: formatPeriod(a.startsOn, a.endsOn), deputy: a.deputy?.name ?? null })),
+    people,
     name: profile.name,
     email: profile.email,
     positions: profile.positions.map((p) => ({ id: p.id, label: describePosition(p), period: formatPeriod(p.startsOn, p.endsOn) })),
@@ -25,8 +39,32 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
 }
 
+export async function action({ request }: ActionFunctionArgs) {
+  const person = await requirePerson(request)
+  const submission = parseForm(await request.formData(), { schema: AddAbsenceSchema })
+  if (submission.status !== 'success') return { result: submission.reply() }
+  const db = getDatabase()
+  const outcome = await addAbsence(db, person.id, submission.value, { id: person.id, origin: requestOrigin(request) })
+  if (!outcome.ok) return { result: submission.reply({ fieldErrors: outcome.fieldErrors }) }
+  const handedOver = await handOverOpenSteps(db, person.id, new Date())
+  return {
+    result: submission.reply({ resetForm: true }),
+    notice: handedOver
+      ? `Absence recorded. ${handedOver} signature${handedOver === 1 ? '' : 's'} waiting for you went to your deputy; your links for them no longer work.`
+      : 'Absence recorded. While you are away, signatures asked of you go to your deputy.',
+  }
+}
+
 export default function ProfilePage() {
   const data = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const [form, fields] = useForm({
+    id: 'absence',
+    lastResult: actionData?.result,
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseForm(formData, { schema: AddAbsenceSchema }),
+  })
   return (
     <>
       <h1>{data.name}</h1>
@@ -50,6 +88,51 @@ export default function ProfilePage() {
           </dd>
         </dl>
       </div>
+      <section className="card" aria-labelledby="absence-heading">
+        <h2 id="absence-heading">Away?</h2>
+        <p className="hint">Declare an absence: while you are away, signatures asked of you go to your deputy (the one you name here, else your standing deputy).</p>
+        {actionData && 'notice' in actionData ? (
+          <p className="notice ok" role="status">
+            {actionData.notice}
+          </p>
+        ) : null}
+        {data.absences.length ? (
+          <ul>
+            {data.absences.map((a) => (
+              <li key={a.id}>
+                {a.period}
+                {a.deputy ? `, deputy ${a.deputy}` : ''}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="empty">No absence declared.</p>
+        )}
+        <Form method="post" {...getFormProps(form)}>
+          <input type="hidden" name="intent" value="add-absence" />
+          <div className="row">
+            <Field id={fields.startsOn.id} label="First day away" errors={fields.startsOn.errors}>
+              {(aria) => <input {...getInputProps(fields.startsOn, { type: 'date' })} {...aria} />}
+            </Field>
+            <Field id={fields.endsOn.id} label="Last day away" errors={fields.endsOn.errors}>
+              {(aria) => <input {...getInputProps(fields.endsOn, { type: 'date' })} {...aria} />}
+            </Field>
+            <Field id={fields.deputyId.id} label="Deputy while away (optional)" errors={fields.deputyId.errors}>
+              {(aria) => (
+                <select {...getSelectProps(fields.deputyId)} {...aria}>
+                  <option value="">My standing deputy</option>
+                  {data.people.map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {p.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          </div>
+          <button type="submit">Declare absence</button>
+        </Form>
+      </section>
       <div className="card">
         <h2>Where you are signed in</h2>
         <table>

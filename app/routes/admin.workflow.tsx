@@ -1,0 +1,105 @@
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { z } from 'zod'
+import { appendAuditEvent, requestOrigin } from '~/audit/audit.server'
+import { requireAdministrator } from '~/auth/session.server'
+import { getDatabase } from '~/db/client.server'
+import { loadWorkflowSettings, saveWorkflowSettings } from '~/justifications/settings.server'
+import { Field } from '~/ui/field'
+import { parseForm } from '~/ui/parse-form'
+
+export const meta: MetaFunction = () => [{ title: 'Sign-off settings · SoleSource' }]
+
+const whole = (what: string, min: number, max: number) =>
+  z.coerce
+    .number({ error: `Enter the ${what}.` })
+    .int(`The ${what} is a whole number.`)
+    .min(min, `The ${what} is at least ${min}.`)
+    .max(max, `The ${what} is at most ${max}.`)
+
+const SettingsSchema = z
+  .object({
+    linkTtlDays: whole('link lifetime in days', 1, 30),
+    reminderAfterWorkingDays: whole('reminder delay', 1, 30),
+    escalateAfterWorkingDays: whole('escalation delay', 1, 60),
+    linkRequiresSignIn: z
+      .string()
+      .optional()
+      .transform((value) => value === 'on'),
+  })
+  .superRefine((value, ctx) => {
+    if (value.escalateAfterWorkingDays <= value.reminderAfterWorkingDays) {
+      ctx.addIssue({ code: 'custom', path: ['escalateAfterWorkingDays'], message: 'Escalation comes after the reminder: make it a longer delay.' })
+    }
+  })
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAdministrator(request)
+  return { settings: await loadWorkflowSettings(getDatabase()) }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const admin = await requireAdministrator(request)
+  const submission = parseForm(await request.formData(), { schema: SettingsSchema })
+  if (submission.status !== 'success') return { result: submission.reply() }
+  const { linkTtlDays, ...rest } = submission.value
+  const settings = { ...rest, linkTtlHours: linkTtlDays * 24 }
+  await getDatabase().$transaction(async (tx) => {
+    await saveWorkflowSettings(tx, settings, admin.id)
+    await appendAuditEvent(tx, { type: 'WORKFLOW_SETTINGS_SAVED', actorId: admin.id, subject: 'workflow-settings', payload: settings, origin: requestOrigin(request) })
+  })
+  return { result: submission.reply(), saved: true }
+}
+
+export default function WorkflowSettingsPage() {
+  const { settings } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const [form, fields] = useForm({
+    lastResult: actionData?.result,
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    defaultValue: {
+      linkTtlDays: String(Math.round(settings.linkTtlHours / 24)),
+      reminderAfterWorkingDays: String(settings.reminderAfterWorkingDays),
+      escalateAfterWorkingDays: String(settings.escalateAfterWorkingDays),
+      linkRequiresSignIn: settings.linkRequiresSignIn ? 'on' : '',
+    },
+    onValidate: ({ formData }) => parseForm(formData, { schema: SettingsSchema }),
+  })
+  return (
+    <>
+      <h1>Sign-off by email: settings</h1>
+      {actionData && 'saved' in actionData ? (
+        <p className="notice ok" role="status">
+          Saved. Links already sent keep the lifetime they were given.
+        </p>
+      ) : null}
+      <div className="card narrow">
+        <Form method="post" {...getFormProps(form)}>
+          <Field id={fields.linkTtlDays.id} label="A sign-off link works for (days)" errors={fields.linkTtlDays.errors}>
+            {(aria) => <input {...getInputProps(fields.linkTtlDays, { type: 'number' })} {...aria} min={1} max={30} />}
+          </Field>
+          <Field id={fields.reminderAfterWorkingDays.id} label="Remind after (working days without decision)" errors={fields.reminderAfterWorkingDays.errors}>
+            {(aria) => <input {...getInputProps(fields.reminderAfterWorkingDays, { type: 'number' })} {...aria} min={1} />}
+          </Field>
+          <Field
+            id={fields.escalateAfterWorkingDays.id}
+            label="Escalate after (working days without decision)"
+            hint="The step goes to the signatory’s deputy, else one level up."
+            errors={fields.escalateAfterWorkingDays.errors}
+          >
+            {(aria) => <input {...getInputProps(fields.escalateAfterWorkingDays, { type: 'number' })} {...aria} min={2} />}
+          </Field>
+          <div className="field">
+            <label>
+              <input {...getInputProps(fields.linkRequiresSignIn, { type: 'checkbox' })} /> Deciding from an email link also requires being signed in as its addressee
+            </label>
+            <p className="hint">Stops someone who received a forwarded email from deciding. Approvers then sign in once on the link’s page.</p>
+          </div>
+          <button type="submit">Save settings</button>
+        </Form>
+      </div>
+    </>
+  )
+}
