@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
-import { Form, useNavigation } from '@remix-run/react'
-import { useState } from 'react'
+import { Form, useFetcher, useNavigation } from '@remix-run/react'
+import { useEffect, useState } from 'react'
 import { formatChf, parseAmount } from '~/money/amount'
 import { toChfMinor } from '~/money/conversion'
 import { Field, FormErrors } from '~/ui/field'
@@ -52,6 +52,7 @@ export function JustificationForm({
   defaults,
   lastResult,
   rowVersion,
+  justificationId,
   submitLabel,
   extra,
 }: {
@@ -59,6 +60,7 @@ export function JustificationForm({
   defaults: JustificationFormDefaults
   lastResult: SubmissionResult<string[]> | undefined
   rowVersion?: number
+  justificationId?: string
   submitLabel: string
   extra?: React.ReactNode
 }) {
@@ -74,7 +76,21 @@ export function JustificationForm({
   const [amount, setAmount] = useState(defaults.amount ?? '')
   const [currency, setCurrency] = useState(defaults.currency ?? 'CHF')
   const [category, setCategory] = useState(defaults.category ?? '')
+  const [supplierName, setSupplierName] = useState(defaults.supplierName ?? '')
+  const [groupId, setGroupId] = useState(defaults.groupId ?? '')
   const preview = describeAmount(amount, currency, options.rates, options.policy)
+  // Split-purchase check as the person types (a warning only; without JavaScript the draft's page shows it).
+  const splitCheck = useFetcher<{ warning: string | null }>()
+  useEffect(() => {
+    if (!supplierName.trim() || !amount.trim() || !groupId) return
+    const timer = setTimeout(() => {
+      const params = new URLSearchParams({ supplierName, amount, currency, groupId, ...(justificationId ? { justificationId } : {}) })
+      splitCheck.load(`/justifications/split-check?${params}`)
+    }, 400)
+    return () => clearTimeout(timer)
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the fetcher is stable; re-check when the inputs change
+  }, [supplierName, amount, currency, groupId, justificationId])
+  const splitWarning = splitCheck.data?.warning ?? null
   const busy = navigation.state === 'submitting'
 
   return (
@@ -113,7 +129,7 @@ export function JustificationForm({
         </fieldset>
         <Field id={fields.groupId.id} label="Group that carries the purchase" hint="Its leader and its department’s head sign." errors={fields.groupId.errors}>
           {(aria) => (
-            <select {...getSelectProps(fields.groupId)} {...aria}>
+            <select {...getSelectProps(fields.groupId)} {...aria} onChange={(event) => setGroupId(event.currentTarget.value)}>
               <option value="">Choose…</option>
               {options.groups.map((group) => (
                 <option key={group.id} value={group.id}>
@@ -128,7 +144,7 @@ export function JustificationForm({
       <section className="card" aria-labelledby="supplier-heading">
         <h2 id="supplier-heading">Supplier</h2>
         <Field id={fields.supplierName.id} label="Supplier’s name" errors={fields.supplierName.errors}>
-          {(aria) => <input {...getInputProps(fields.supplierName, { type: 'text' })} {...aria} autoComplete="organization" />}
+          {(aria) => <input {...getInputProps(fields.supplierName, { type: 'text' })} {...aria} autoComplete="organization" onChange={(event) => setSupplierName(event.currentTarget.value)} />}
         </Field>
         <div className="row">
           <Field id={fields.supplierCountryCode.id} label="Country where the supplier is established" errors={fields.supplierCountryCode.errors}>
@@ -184,6 +200,7 @@ export function JustificationForm({
         <p className="notice" aria-live="polite" id="amount-preview">
           {preview ?? 'The CHF equivalent and the signatures this amount needs appear here as you type (and on the justification’s page once saved).'}
         </p>
+        <div aria-live="polite">{splitWarning ? <p className="notice danger">Possible split purchase: {splitWarning}</p> : null}</div>
       </section>
 
       <section className="card" aria-labelledby="why-heading">

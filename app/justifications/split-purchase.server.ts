@@ -1,6 +1,10 @@
 import type { DatabaseOrTransaction } from '~/db/client.server'
-import { formatChf } from '~/money/amount'
-import type { SignaturePolicy } from '~/workflow/policy'
+import { formatChf, parseAmount } from '~/money/amount'
+import { toChfMinor } from '~/money/conversion'
+import { isCurrency } from '~/money/currency'
+import { calendarDateIn } from '~/workflow/calendar-date'
+import { policyInForce, type SignaturePolicy } from '~/workflow/policy'
+import { loadPolicies, rateOn } from './policy.server'
 
 /** How the split-purchase check recognises one supplier across spellings of its name. */
 export function supplierKeyOf(name: string): string {
@@ -61,3 +65,29 @@ export async function checkSplitPurchase(
       `the total is ${formatChf(totalChfMinor)}: above ${formatChf(crossed)}, which each one alone stays under.`,
   }
 }
+
+/** The split-purchase warning for values still being typed into the form, or null. */
+export async function splitPurchaseWarningFor(
+  db: DatabaseOrTransaction,
+  input: { justificationId: string | null; groupId: string; supplierName: string; amount: string; currency: string; now: Date },
+): Promise<string | null> {
+  const parsed = parseAmount(input.amount)
+  if (!parsed.ok || !isCurrency(input.currency) || input.supplierName.trim().length < 2 || !UUID.test(input.groupId)) return null
+  if (input.justificationId !== null && !UUID.test(input.justificationId)) return null
+  const today = calendarDateIn(input.now)
+  const [rate, policies] = await Promise.all([rateOn(db, input.currency, today), loadPolicies(db)])
+  const policy = policyInForce(policies, today)
+  if (!rate || !policy) return null
+  const check = await checkSplitPurchase(db, {
+    justificationId: input.justificationId,
+    groupId: input.groupId,
+    supplierName: input.supplierName,
+    amountChfMinor: toChfMinor(parsed.minor, rate.rate),
+    at: input.now,
+    policy,
+    windowDays: policies.find((p) => p.version === policy.version)!.splitPurchaseWindowDays,
+  })
+  return check.message
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i

@@ -67,6 +67,7 @@ export default function EditJustificationPage() {
         defaults={data.defaults}
         lastResult={actionData?.result}
         rowVersion={data.rowVersion}
+        justificationId={data.id}
         submitLabel={data.status === 'CHANGES_REQUESTED' ? 'Resubmit for signature' : 'Submit for signature'}
       />
     </>

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test'
+import { fileJustifications } from '../support/justifications'
 import { expect, signIn, test } from './fixtures'
 
 const REQUESTER = 'rita.romano@example.org'
@@ -96,4 +97,15 @@ test('bad values get a message on their field and nothing is stored, without Jav
   await expect(page.getByRole('status')).toHaveText('Saved as a draft. Nothing is sent until you submit it.')
   await expect(page.getByRole('region', { name: 'Before you submit' })).toContainText('CHF\u00a010’000.01 needs the signature of: group leader.')
   await context.close()
+})
+
+test('the form warns of a split purchase as the requester types: same supplier, same group, each under the threshold, together above it', async ({ page, smtp, app }) => {
+  await fileJustifications(app, [{ requester: 'ruben.rasmussen@example.org', title: 'First half', supplierName: 'Splitter AG', amount: 800_000 }])
+  await signIn(page, smtp, REQUESTER)
+  await page.goto('/justifications/new')
+  await page.getByLabel('Supplier’s name').fill('Splitter AG')
+  await page.getByLabel('Amount', { exact: true }).fill('7000')
+  await expect(page.getByText(/Possible split purchase: With SSJ-\d{4}-\d{5} to the same supplier from the same group in the last 90 days, the total is CHF\s15’000\.00: above CHF\s10’000\.00/)).toBeVisible()
+  await page.getByLabel('Amount', { exact: true }).fill('1000')
+  await expect(page.getByText(/Possible split purchase/)).toHaveCount(0)
 })
