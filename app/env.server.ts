@@ -31,6 +31,8 @@ export const EnvSchema = z
     MAIL_FROM: z.string().min(3).default('SoleSource <solesource@localhost>'),
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     SEED_DEMO_DATA: booleanFromString.optional(),
+    /** With the demo organisation, also demo contracts and contribution scales (default: yes). */
+    SEED_DEMO_CONTRACTS: booleanFromString.default(true),
     SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(14),
     SIGN_IN_LINK_TTL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
     OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),

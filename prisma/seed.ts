@@ -192,7 +192,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const url = env.DATABASE_URL ?? embedded!.url
   await migrate(url)
   const db = createDatabaseClient(url)
-  console.log(JSON.stringify(await seedDemoData(db)))
+  const { seedSpreadDemoData } = await import('./seed-spread')
+  console.log(JSON.stringify({ ...(await seedDemoData(db)), ...(await seedSpreadDemoData(db)) }))
   await db.$disconnect()
   await embedded?.stop()
 }

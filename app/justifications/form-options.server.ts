@@ -1,20 +1,22 @@
 import type { Database } from '~/db/client.server'
 import { currencies } from '~/money/currency'
 import { calendarDateIn } from '~/workflow/calendar-date'
+import { loadFilingTimeSpread } from '~/spread/filing-time.server'
 import { policyInForce } from '~/workflow/policy'
 import { loadPolicies, ratesOn } from './policy.server'
 
 /** What the filing form offers and needs for its live preview: lists, today's rates and policy. */
 export async function loadFormOptions(db: Database, now: Date) {
   const today = calendarDateIn(now)
-  const [groups, countries, rates, policies] = await Promise.all([
+  const [groups, countries, rates, policies, spread] = await Promise.all([
     db.group.findMany({ orderBy: { code: 'asc' }, select: { id: true, code: true, name: true } }),
     db.country.findMany({ orderBy: { name: 'asc' }, select: { code: true, name: true, membership: true } }),
     ratesOn(db, currencies, today),
     loadPolicies(db),
+    loadFilingTimeSpread(db, now),
   ])
   const policy = policyInForce(policies, today)
-  return { groups, countries, currencies: [...currencies], rates, policy, today }
+  return { groups, countries, currencies: [...currencies], rates, policy, today, spread }
 }
 
 export type FormOptions = Awaited<ReturnType<typeof loadFormOptions>>

@@ -5,6 +5,8 @@ import { formatChf, parseAmount } from '~/money/amount'
 import { toChfMinor } from '~/money/conversion'
 import { Field, FormErrors } from '~/ui/field'
 import { parseForm } from '~/ui/parse-form'
+import { FilingTimeSpreadPanel } from '~/spread/filing-time-panel'
+import type { FilingTimeSpread } from '~/spread/filing-time'
 import { requiredTiers, type SignaturePolicy } from '~/workflow/policy'
 import { JustificationFormSchema } from './forms'
 import { categoryLabels, CATEGORIES, MIN_JUSTIFICATION_LENGTH, reasonLabels, SINGLE_SOURCE_REASONS } from './labels'
@@ -15,6 +17,7 @@ export type JustificationFormOptions = {
   currencies: string[]
   rates: Record<string, string>
   policy: SignaturePolicy | null
+  spread: FilingTimeSpread
 }
 
 export type JustificationFormDefaults = {
@@ -30,6 +33,12 @@ export type JustificationFormDefaults = {
   reason?: string
   reasonText?: string
   marketSurveyReference?: string
+}
+
+function chfMinorOf(amountText: string, currency: string, rates: Record<string, string>): number | null {
+  const parsed = parseAmount(amountText)
+  const rate = rates[currency]
+  return parsed.ok && rate ? toChfMinor(parsed.minor, rate) : null
 }
 
 /** What the amount means, as the person types: its CHF equivalent and the signatures it needs. */
@@ -77,6 +86,10 @@ export function JustificationForm({
   const [currency, setCurrency] = useState(defaults.currency ?? 'CHF')
   const [category, setCategory] = useState(defaults.category ?? '')
   const [supplierName, setSupplierName] = useState(defaults.supplierName ?? '')
+  const [supplierCountry, setSupplierCountry] = useState(defaults.supplierCountryCode ?? '')
+  const [originCountry, setOriginCountry] = useState(defaults.originCountryCode ?? '')
+  // The country a contract counts for: origin of the goods for supplies, establishment for services.
+  const returnCountry = category === 'SUPPLIES' ? originCountry || supplierCountry : supplierCountry
   const [groupId, setGroupId] = useState(defaults.groupId ?? '')
   const preview = describeAmount(amount, currency, options.rates, options.policy)
   // Split-purchase check as the person types (a warning only; without JavaScript the draft's page shows it).
@@ -149,7 +162,7 @@ export function JustificationForm({
         <div className="row">
           <Field id={fields.supplierCountryCode.id} label="Country where the supplier is established" errors={fields.supplierCountryCode.errors}>
             {(aria) => (
-              <select {...getSelectProps(fields.supplierCountryCode)} {...aria}>
+              <select {...getSelectProps(fields.supplierCountryCode)} {...aria} onChange={(event) => setSupplierCountry(event.currentTarget.value)}>
                 <option value="">Choose…</option>
                 {options.countries.map((country) => (
                   <option key={country.code} value={country.code}>
@@ -166,7 +179,7 @@ export function JustificationForm({
             errors={fields.originCountryCode.errors}
           >
             {(aria) => (
-              <select {...getSelectProps(fields.originCountryCode)} {...aria} disabled={category === 'SERVICES'}>
+              <select {...getSelectProps(fields.originCountryCode)} {...aria} disabled={category === 'SERVICES'} onChange={(event) => setOriginCountry(event.currentTarget.value)}>
                 <option value="">Choose…</option>
                 {options.countries.map((country) => (
                   <option key={country.code} value={country.code}>
@@ -229,6 +242,12 @@ export function JustificationForm({
           {(aria) => <input {...getInputProps(fields.marketSurveyReference, { type: 'text' })} {...aria} />}
         </Field>
       </section>
+      <FilingTimeSpreadPanel
+        data={options.spread}
+        countryCode={returnCountry}
+        category={category === 'SUPPLIES' || category === 'SERVICES' ? category : null}
+        amountChfMinor={chfMinorOf(amount, currency, options.rates)}
+      />
       {extra}
       <div className="row" style={{ alignItems: 'center' }}>
         {/* "Save as draft" comes first: it is what Enter in a text field does, and it commits nobody. */}

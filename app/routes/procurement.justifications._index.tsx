@@ -2,6 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { requireProcurementOfficer } from '~/auth/session.server'
+import { wellBalancedCountryCodes } from '~/spread/filing-time.server'
+import { goesToWellBalancedCountry } from '~/spread/filing-time'
 import { getDatabase } from '~/db/client.server'
 import { JUSTIFICATION_STATUSES, statusBadge, statusLabels } from '~/justifications/labels'
 import {
@@ -24,7 +26,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDatabase()
   const params = new URL(request.url).searchParams
   const { query, problems, values } = parseListQuery(params, PROCUREMENT_LIST_DEFAULT_SORT)
-  const [{ items, pagination }, options] = await Promise.all([listAllJustifications(db, person, query, params), procurementFilterOptions(db)])
+  const [{ items: listed, pagination }, options, wellBalanced] = await Promise.all([
+    listAllJustifications(db, person, query, params),
+    procurementFilterOptions(db),
+    wellBalancedCountryCodes(db, new Date()),
+  ])
+  // Single-source contracts going to well balanced countries are worth a second look (industrial return).
+  const items = listed.map((item) => ({ ...item, toWellBalancedCountry: goesToWellBalancedCountry(wellBalanced, item) }))
   const columns = sortableColumns(params, query, [
     { key: 'status', label: 'Status' },
     { key: 'reference', label: 'Reference' },
@@ -139,7 +147,7 @@ export default function ProcurementJustificationsPage() {
                 <SortHeader column={column('amount')} />
                 <SortHeader column={column('submitted')} />
                 <th scope="col">Waiting on</th>
-                <th scope="col">Split purchase</th>
+                <th scope="col">Flags</th>
               </tr>
             </thead>
             <tbody>
@@ -177,7 +185,11 @@ export default function ProcurementJustificationsPage() {
                   </td>
                   <td>{item.submittedOn ? formatDate(item.submittedOn) : '—'}</td>
                   <td>{item.awaitingPersonName ?? '—'}</td>
-                  <td>{item.splitPurchaseFlag ? <span className="badge warn">Possible split purchase</span> : <span className="hint">No</span>}</td>
+                  <td>
+                    {item.splitPurchaseFlag ? <span className="badge warn">Possible split purchase</span> : null}
+                    {item.toWellBalancedCountry ? <span className="badge">To a well balanced country</span> : null}
+                    {!item.splitPurchaseFlag && !item.toWellBalancedCountry ? <span className="hint">None</span> : null}
+                  </td>
                 </tr>
               ))}
             </tbody>

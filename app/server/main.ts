@@ -17,6 +17,8 @@ import { startReminderScheduler } from '~/justifications/reminders.server'
 import { createMailboxTransport, createSmtpTransport } from '~/email/transport.server'
 import { getEnv, InvalidEnvironmentError, resetEnvForTests, type Env } from '~/env.server'
 import { seedDemoData } from '../../prisma/seed'
+import { seedSpreadDemoData } from '../../prisma/seed-spread'
+import { startSpreadJobs } from '~/spread/jobs.server'
 import { errorFields, log } from './logger.server'
 
 function readEnvOrExit(): Env {
@@ -62,7 +64,8 @@ async function main() {
   const seed = env.SEED_DEMO_DATA ?? embedded !== null
   if (seed) {
     const report = await seedDemoData(db)
-    log.info('demo data seeded', report)
+    const spread = env.SEED_DEMO_CONTRACTS ? await seedSpreadDemoData(db) : null
+    log.info('demo data seeded', { ...report, ...spread })
   }
 
   const transport = env.SMTP_URL ? createSmtpTransport(env.SMTP_URL, env.MAIL_FROM) : createMailboxTransport(db)
@@ -75,6 +78,7 @@ async function main() {
   })
 
   const reminders = startReminderScheduler({ db, intervalMs: env.REMINDER_INTERVAL_MS })
+  const spreadJobs = startSpreadJobs({ db, intervalMs: 5_000 })
 
   const buildPath = path.resolve('build/index.js')
   const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild
@@ -123,7 +127,7 @@ async function main() {
     log.info('shutting down', { signal })
     server.close()
     server.closeAllConnections()
-    await Promise.all([worker.stop(), reminders.stop()])
+    await Promise.all([worker.stop(), reminders.stop(), spreadJobs.stop()])
     transport.close()
     await disconnectDatabase()
     await embedded?.stop()

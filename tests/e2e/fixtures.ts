@@ -31,6 +31,8 @@ export const test = base.extend<object, { smtp: TestSmtpServer; app: AppUnderTes
         DATABASE_URL: database.url,
         SESSION_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e-secret',
         SEED_DEMO_DATA: 'true',
+        // The organisation only: journeys build the contracts and scales they need.
+        SEED_DEMO_CONTRACTS: 'false',
         SMTP_URL: smtp.url,
         OUTBOX_RETRY_BASE_MS: '500',
       })

@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs'
+import { expect, signIn, test } from './fixtures'
+
+const PROCUREMENT = 'paula.procurement@example.org'
+const GROUP_LEADER = 'marta.mendes@example.org'
+
+// The default window: the four calendar years before the current status year (which starts on 1 March).
+const today = new Date()
+const statusYear = today.getUTCMonth() >= 2 ? today.getUTCFullYear() : today.getUTCFullYear() - 1
+const windowYears = [statusYear - 4, statusYear - 3, statusYear - 2, statusYear - 1]
+
+const SCALE_2009 = [
+  ['AT', '2.24'], ['BE', '2.77'], ['BG', '0.22'], ['CZ', '1.15'], ['DK', '1.76'], ['FI', '1.55'], ['FR', '15.34'], ['DE', '19.88'], ['GR', '1.96'], ['HU', '0.78'],
+  ['IT', '11.51'], ['NL', '4.79'], ['NO', '2.53'], ['PL', '2.85'], ['PT', '1.14'], ['SK', '0.54'], ['ES', '8.52'], ['SE', '2.76'], ['CH', '3.01'], ['GB', '14.70'],
+]
+const scaleCsv = ['year,country_iso2,country,contribution_pct', ...windowYears.flatMap((year) => SCALE_2009.map(([code, pct]) => `${year},${code},,${pct}`))].join('\n')
+
+const y = windowYears[2]
+const contractsCsv = [
+  'order_number,award_date,supplier,category,origin_country,establishment_country,amount,currency,exchange_rate,department,group',
+  `E2E-0001,${y}-03-14,Precision Magnets GmbH,SUPPLIES,DE,DE,900000000.00,CHF,,TE,TE-MSC`,
+  `E2E-0002,${y}-04-02,Lyon Cryogenie SA,SUPPLIES,FR,FR,350000000.00,CHF,,EN,EN-MME`,
+  `E2E-0003,${y}-05-20,"Geneva Services, SA",SERVICES,,CH,12000000.00,CHF,,EN,EN-MME`,
+  `E2E-0004,${y}-06-01,Atlantic Optics,SUPPLIES,PT,PT,40000.00,EUR,0.95,EN,EN-MME`,
+  `E2E-0005,${y}-06-02,Nowhere Ltd,SUPPLIES,XX,CH,1000.00,CHF,,EN,EN-MME`,
+].join('\n')
+
+test.describe.configure({ mode: 'serial' })
+
+test('procurement imports contracts and sees the table, chart, map and alerts, and downloads the CSV', async ({ page, smtp }) => {
+  await signIn(page, smtp, PROCUREMENT)
+
+  // A contribution scale for each year of the window, as a CSV in the published format.
+  await page.goto('/spread/scales')
+  await page.getByLabel('CSV file').setInputFiles({ name: 'scales.csv', mimeType: 'text/csv', buffer: Buffer.from(scaleCsv) })
+  await page.getByLabel('Source of the figures').fill('E2E: the 2009 percentages reused')
+  await page.getByRole('button', { name: 'Import scale' }).click()
+  await expect(page.getByRole('status')).toContainText(`Saved the scale of ${windowYears.join(', ')}`)
+
+  // The contracts file: four good rows and one with an unknown country.
+  await page.goto('/spread/import')
+  await page.getByLabel('CSV file').setInputFiles({ name: 'contracts.csv', mimeType: 'text/csv', buffer: Buffer.from(contractsCsv) })
+  await page.getByRole('button', { name: 'Import', exact: true }).click()
+  await expect(page.getByRole('heading', { name: 'Import of contracts.csv' })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Import finished' })).toBeVisible({ timeout: 30_000 })
+  await expect(page.getByRole('heading', { name: 'Rejected rows (1)' })).toBeVisible()
+  await expect(page.getByRole('cell', { name: /unknown country of origin "XX"/ })).toBeVisible()
+
+  // The dashboard: table, chart, map and the alerts the import raised.
+  await page.goto('/spread')
+  await expect(page.getByRole('heading', { name: 'Industrial return', level: 1 })).toBeVisible()
+  const table = page.getByRole('table', { name: /Industrial return for supplies/ })
+  await expect(table.getByRole('row', { name: /Germany/ })).toContainText('CHF')
+  await expect(table.getByRole('row', { name: /Portugal/ })).toContainText('very poorly balanced')
+  await expect(page.getByRole('img', { name: /Return coefficients for supplies/ })).toBeVisible()
+  await expect(page.getByRole('img', { name: /Map of Europe coloured by the band/ })).toBeVisible()
+  await expect(page.getByRole('img', { name: /very poorly balanced countries for supplies per status year/ })).toBeVisible()
+  const alerts = page.getByRole('table', { name: 'Alerts waiting to be acknowledged' })
+  await expect(alerts.getByRole('row', { name: /Portugal/ })).toContainText('entered very poorly balanced')
+
+  // Every procurement officer was told by email.
+  const alertEmail = await smtp.waitForMessage((m) => /very poorly balanced countries changed/.test(m.subject ?? ''))
+  expect(alertEmail.text).toMatch(/Portugal \(PT\)/)
+
+  await alerts.getByRole('button', { name: 'Acknowledge the alert for Portugal' }).click()
+  await expect(page.getByRole('status')).toContainText('Alert acknowledged')
+  await expect(page.getByRole('table', { name: 'Alerts waiting to be acknowledged' }).getByRole('row', { name: /Portugal/ })).toHaveCount(0)
+
+  // Sorting is done by the server, through the address.
+  await table.getByRole('link', { name: /Contracts \(CHF\)/ }).click()
+  await expect(page).toHaveURL(/sort=value&dir=asc/)
+  await page.getByRole('table', { name: /Industrial return for supplies/ }).getByRole('link', { name: /Contracts \(CHF\)/ }).click()
+  await expect(page).toHaveURL(/sort=value&dir=desc/)
+  await expect(page.getByRole('table', { name: /Industrial return for supplies/ }).getByRole('row').nth(1)).toContainText('Germany')
+
+  // The CSV export.
+  const downloading = page.waitForEvent('download')
+  await page.getByRole('link', { name: 'Download this table as CSV' }).click()
+  const download = await downloading
+  expect(download.suggestedFilename()).toBe(`industrial-return-supplies-${windowYears[0]}-${windowYears[3]}.csv`)
+  const csv = readFileSync((await download.path())!, 'utf8')
+  expect(csv.split('\r\n')[0]).toBe('country_iso2,country,membership,category,window,contracts,value_chf,share_of_value_pct,share_of_contributions_pct,coefficient,band,previous_window,previous_coefficient,change')
+  expect(csv).toMatch(/\nDE,Germany,MEMBER,SUPPLIES,/)
+  expect(csv).toMatch(/\nPT,Portugal,MEMBER,SUPPLIES,[^\n]*VERY_POORLY/)
+})
+
+test('a group leader opens the page of their group, and not the dashboard', async ({ page, smtp }) => {
+  await signIn(page, smtp, GROUP_LEADER)
+  await page.goto('/spread/mine')
+  await expect(page.getByRole('heading', { name: 'Group EN-MME: where the contracts went' })).toBeVisible()
+  const table = page.getByRole('table', { name: /Contracts of Group EN-MME by country/ })
+  await expect(table.getByRole('row', { name: /France/ })).toContainText('CHF 350’000’000.00')
+  await expect(table.getByRole('row', { name: /Switzerland/ })).toBeVisible()
+  await expect(table.getByRole('row', { name: /Germany/ })).toHaveCount(0) // TE-MSC's contract, not hers
+  expect((await page.request.get('/spread', { maxRedirects: 0 })).status()).toBe(403)
+})
