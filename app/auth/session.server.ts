@@ -111,6 +111,10 @@ export async function endSessions(db: DatabaseOrTransaction, person: SignedInPer
 
 /** A safe place to go after signing in: only paths on this site. */
 export function safeRedirectTarget(target: FormDataEntryValue | string | null | undefined, fallback = '/') {
-  if (typeof target !== 'string' || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\')) return fallback
-  return target
+  if (typeof target !== 'string' || !target.startsWith('/')) return fallback
+  // Browsers drop tabs and newlines and read backslashes as slashes: "/\t/evil" would leave the site.
+  if (/[\u0000-\u001f\u007f\\]/.test(target)) return fallback
+  const base = 'http://solesource.invalid'
+  const url = new URL(target, base)
+  return url.origin === base ? `${url.pathname}${url.search}${url.hash}` : fallback
 }

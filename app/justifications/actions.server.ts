@@ -3,6 +3,7 @@ import type { SubmissionResult } from '@conform-to/react'
 import { requestOrigin } from '~/audit/audit.server'
 import type { SignedInPerson } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
+import { flashHeaders } from '~/ui/flash.server'
 import { parseForm } from '~/ui/parse-form'
 import { createJustification, editJustification, submitJustification } from './file.server'
 import { JustificationFormSchema } from './forms'
@@ -10,8 +11,8 @@ import type { TransitionFailure } from './transition.server'
 
 export type FormActionResult = { result: SubmissionResult<string[]> }
 
-function noticeUrl(id: string, notice: string) {
-  return `/justifications/${id}?${new URLSearchParams({ notice })}`
+async function redirectWithNotice(id: string, notice: string) {
+  return redirect(`/justifications/${id}`, { headers: await flashHeaders(notice) })
 }
 
 /**
@@ -32,10 +33,12 @@ export async function saveJustificationForm(request: Request, person: SignedInPe
     ? await editJustification(db, { id, rowVersion, fields, actor, now })
     : await createJustification(db, { fields, actor, now })
   if (!saved.ok) return { result: submission.reply(failureReply(saved)) }
-  if (intent !== 'submit') return redirect(noticeUrl(saved.id, 'Saved as a draft. Nothing is sent until you submit it.'))
+  if (intent !== 'submit') return redirectWithNotice(saved.id, 'Saved as a draft. Nothing is sent until you submit it.')
   const submitted = await submitJustification(db, { id: saved.id, rowVersion: saved.rowVersion, actor, now })
-  if (!submitted.ok) return redirect(noticeUrl(saved.id, `Saved as a draft, but not submitted: ${submitted.message} ${Object.values(submitted.kind === 'INVALID' ? submitted.fieldErrors : {}).flat().join(' ')}`.trim()))
-  return redirect(noticeUrl(saved.id, submitted.status === 'APPROVED' ? 'Submitted and approved: at this amount no signature is needed.' : 'Submitted: the first signatory has been asked to sign.'))
+  if (!submitted.ok) {
+    return redirectWithNotice(saved.id, `Saved as a draft, but not submitted: ${submitted.message} ${Object.values(submitted.kind === 'INVALID' ? submitted.fieldErrors : {}).flat().join(' ')}`.trim())
+  }
+  return redirectWithNotice(saved.id, submitted.status === 'APPROVED' ? 'Submitted and approved: at this amount no signature is needed.' : 'Submitted: the first signatory has been asked to sign.')
 }
 
 export function failureReply(failure: TransitionFailure) {

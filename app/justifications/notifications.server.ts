@@ -70,9 +70,11 @@ export async function loadJustificationForEmail(db: DatabaseOrTransaction, id: s
     currency: row.currency as Currency,
     amountMinor: Number(row.amountMinor),
     amountChfMinor: row.amountChfMinor === null ? null : Number(row.amountChfMinor),
-    splitPurchaseWarning: row.splitPurchaseFlag ? 'flagged at submission: see the justification’s page.' : null,
+    splitPurchaseWarning: row.splitPurchaseFlag ? SPLIT_PURCHASE_FLAGGED : null,
   }
 }
+
+export const SPLIT_PURCHASE_FLAGGED = 'flagged at submission (see the justification’s page for the related justifications).'
 
 /** "Group leader: Marta Mendes, signed 26 Nov 2026, 10:15", one line a step. */
 export function describeChain(chain: StepRecord[], name: (id: string) => string): string[] {

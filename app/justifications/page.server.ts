@@ -6,12 +6,12 @@ import { toChfMinor } from '~/money/conversion'
 import type { Currency } from '~/money/currency'
 import { formatDate, formatDateTime } from '~/org/describe'
 import { calendarDateIn } from '~/workflow/calendar-date'
-import { currentStep, justificationContextSchema, type StepRecord } from '~/workflow/machine'
+import { currentStep, justificationContextSchema, KNOWN_MACHINE_VERSIONS, type StepRecord } from '~/workflow/machine'
 import { policyInForce, requiredTiers } from '~/workflow/policy'
 import { categoryLabels, reasonLabels, statusLabels, type Category, type JustificationStatus, type SingleSourceReason } from './labels'
 import { loadPolicies, rateOn } from './policy.server'
 import { checkSplitPurchase } from './split-purchase.server'
-import { visibleTo } from './visibility.server'
+import { seesGroupOf, visibleTo } from './visibility.server'
 
 const stepStatusLabels: Record<StepRecord['status'], string> = {
   'to-come': 'To come',
@@ -34,7 +34,9 @@ export async function loadJustificationPage(db: Database, person: SignedInPerson
     },
   })
   if (!j) return null
-  const context = justificationContextSchema.parse((j.snapshot as { context: unknown }).context)
+  // A snapshot written by a workflow version this code does not know is shown, not misread.
+  const readable = KNOWN_MACHINE_VERSIONS.includes(j.machineVersion)
+  const context = readable ? justificationContextSchema.parse((j.snapshot as { context: unknown }).context) : { chain: [], approvedWithoutSignature: false, currentStepIndex: null }
   const events = await db.auditEvent.findMany({ where: { subject: `justification:${j.id}` }, orderBy: { id: 'asc' } })
   const personIds = new Set<string>([...context.chain.flatMap((s) => [s.signatoryId, ...(s.decidedBy ? [s.decidedBy] : [])]), ...events.flatMap((e) => (e.actorId ? [e.actorId] : []))])
   const people = new Map((await db.person.findMany({ where: { id: { in: [...personIds] } }, select: { id: true, name: true } })).map((p) => [p.id, p.name]))
@@ -42,9 +44,9 @@ export async function loadJustificationPage(db: Database, person: SignedInPerson
 
   const status = j.status as JustificationStatus
   const isRequester = j.requesterId === person.id
-  const step = currentStep(context)
+  const step = readable ? currentStep(context as Parameters<typeof currentStep>[0]) : undefined
   const isCurrentSignatory = status === 'AWAITING_SIGNATURE' && step?.signatoryId === person.id
-  const editable = status === 'DRAFT' || status === 'CHANGES_REQUESTED'
+  const editable = readable && (status === 'DRAFT' || status === 'CHANGES_REQUESTED')
   const amountMinor = Number(j.amountMinor)
 
   return {
@@ -93,11 +95,12 @@ export async function loadJustificationPage(db: Database, person: SignedInPerson
     can: {
       edit: isRequester && editable,
       submit: isRequester && editable,
-      withdraw: isRequester && (status === 'DRAFT' || status === 'AWAITING_SIGNATURE' || status === 'CHANGES_REQUESTED'),
+      withdraw: readable && isRequester && (status === 'DRAFT' || status === 'AWAITING_SIGNATURE' || status === 'CHANGES_REQUESTED'),
       decide: isCurrentSignatory,
     },
     currentStepLabel: step?.label ?? null,
-    draftPreview: editable ? await draftPreview(db, j, now) : null,
+    draftPreview: editable ? await draftPreview(db, j, now, seesGroupOf(person, j.groupId)) : null,
+    unreadable: readable ? null : `Stored by workflow version ${j.machineVersion}, which this version of SoleSource does not know: nothing can change until an administrator migrates it.`,
   }
 }
 
@@ -106,6 +109,7 @@ async function draftPreview(
   db: Database,
   j: { id: string; amountMinor: bigint; currency: string; groupId: string; supplierName: string },
   now: Date,
+  detailed: boolean,
 ): Promise<{ text: string; splitPurchaseWarning: string | null }> {
   const today = calendarDateIn(now)
   const [rate, policies] = await Promise.all([rateOn(db, j.currency as Currency, today), loadPolicies(db)])
@@ -122,6 +126,7 @@ async function draftPreview(
     at: now,
     policy,
     windowDays: policies.find((p) => p.version === policy.version)!.splitPurchaseWindowDays,
+    detailed,
   })
   return {
     text: tiers.length

@@ -1,5 +1,6 @@
 import { appendAuditEvent, type RequestOrigin } from '~/audit/audit.server'
 import type { Database, DatabaseOrTransaction } from '~/db/client.server'
+import { Prisma } from '~/generated/prisma/client'
 import { CHF_RATE, parseRate, type ExchangeRate } from '~/money/conversion'
 import type { Currency } from '~/money/currency'
 import { parseIsoDate, toIsoDate } from '~/org/forms'
@@ -25,6 +26,22 @@ export class PolicyConflictError extends Error {
  * effective date on; those already submitted keep the version they recorded.
  */
 export async function publishPolicy(
+  db: Database,
+  input: { effectiveFrom: string; tiers: SignaturePolicy['tiers']; splitPurchaseWindowDays: number },
+  actor: { id: string; origin: RequestOrigin },
+): Promise<StoredPolicy> {
+  try {
+    return await publishNextVersion(db, input, actor)
+  } catch (error) {
+    // Two people publishing at once both chose the next version number; the second learns it.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+      throw new PolicyConflictError('Someone published a policy version at the same moment. Reload the page to see it, then publish again if needed.')
+    }
+    throw error
+  }
+}
+
+async function publishNextVersion(
   db: Database,
   input: { effectiveFrom: string; tiers: SignaturePolicy['tiers']; splitPurchaseWindowDays: number },
   actor: { id: string; origin: RequestOrigin },

@@ -4,7 +4,7 @@ import { getEnv } from '~/env.server'
 import { Prisma } from '~/generated/prisma/client'
 import { errorFields, log } from '~/server/logger.server'
 import { calendarDateIn } from '~/workflow/calendar-date'
-import { currentStep, justificationContextSchema } from '~/workflow/machine'
+import { currentStep, justificationContextSchema, KNOWN_MACHINE_VERSIONS } from '~/workflow/machine'
 import { isAbsent } from '~/workflow/org-snapshot'
 import { findReplacement } from '~/workflow/reassignment'
 import { workingDaysHavePassed } from '~/workflow/working-days'
@@ -34,7 +34,7 @@ export async function runReminderPass(db: Database, now: Date): Promise<Reminder
   const report: ReminderPassReport = { reminded: 0, escalated: 0, reassignedForAbsence: 0 }
   const open = await db.justification.findMany({
     where: { status: 'AWAITING_SIGNATURE', awaitingSince: { not: null } },
-    select: { id: true, requesterId: true, groupId: true, snapshot: true, awaitingSince: true, awaitingPersonId: true },
+    select: { id: true, requesterId: true, groupId: true, snapshot: true, awaitingSince: true, awaitingPersonId: true, rowVersion: true, machineVersion: true },
   })
   if (open.length === 0) return report
   const org = await loadOrgSnapshot(db)
@@ -42,6 +42,10 @@ export async function runReminderPass(db: Database, now: Date): Promise<Reminder
 
   for (const justification of open) {
     try {
+      if (!KNOWN_MACHINE_VERSIONS.includes(justification.machineVersion)) {
+        log.warn('reminders skip a justification stored by an unknown workflow version', { justificationId: justification.id, machineVersion: justification.machineVersion })
+        continue
+      }
       const context = contextOf(justification.snapshot)
       const step = currentStep(context)
       const stepIndex = context.currentStepIndex
@@ -53,8 +57,11 @@ export async function runReminderPass(db: Database, now: Date): Promise<Reminder
         continue
       }
       if (workingDaysHavePassed(since, settings.escalateAfterWorkingDays, now)) {
-        if (await reassign(db, justification, context, stepIndex, 'OVERDUE', now, org, today)) report.escalated++
-        continue
+        if (await reassign(db, justification, context, stepIndex, 'OVERDUE', now, org, today)) {
+          report.escalated++
+          continue
+        }
+        // Nobody to escalate to: at least make sure the signatory was reminded.
       }
       if (workingDaysHavePassed(since, settings.reminderAfterWorkingDays, now)) {
         if (await remind(db, justification.id, context.round, stepIndex, step.signatoryId, now, settings)) report.reminded++
@@ -76,7 +83,7 @@ export async function handOverOpenSteps(db: Database, personId: string, now: Dat
   if (!isAbsent(org, personId, today)) return 0
   const open = await db.justification.findMany({
     where: { status: 'AWAITING_SIGNATURE', awaitingPersonId: personId },
-    select: { id: true, requesterId: true, groupId: true, snapshot: true },
+    select: { id: true, requesterId: true, groupId: true, snapshot: true, rowVersion: true },
   })
   let moved = 0
   for (const justification of open) {
@@ -89,7 +96,7 @@ export async function handOverOpenSteps(db: Database, personId: string, now: Dat
 
 async function reassign(
   db: Database,
-  justification: { id: string; requesterId: string; groupId: string },
+  justification: { id: string; requesterId: string; groupId: string; rowVersion: number },
   context: ReturnType<typeof contextOf>,
   stepIndex: number,
   cause: 'ABSENT' | 'OVERDUE',
@@ -103,8 +110,11 @@ async function reassign(
     log.warn('nobody can take over an open step', { justificationId: justification.id, stepIndex, cause })
     return false
   }
+  // The decision was made on the state read at the start of the pass: if anything happened since
+  // (a signature moved the chain on), nothing is written and the next pass decides afresh.
   const result = await runTransition(db, {
     justificationId: justification.id,
+    expectedRowVersion: justification.rowVersion,
     actor: SYSTEM_ACTOR,
     prepare: async () => ({
       event: { type: 'REASSIGN_STEP', actorId: SYSTEM_ACTOR_ID, at: now.toISOString(), toSignatoryId: replacement.personId, reason: replacement.reason, explanation: replacement.explanation },
@@ -147,7 +157,9 @@ async function remind(db: Database, justificationId: string, round: number, step
   if (!email) return false
   try {
     await db.$transaction(async (tx) => {
-      // Still this person's turn on this step? (The row is re-read inside the transaction.)
+      // Still this person's turn on this step? Read under a row lock, so a decision committing now
+      // either happens before (and we see it) or waits until the reminder is written.
+      await tx.$queryRaw`SELECT id FROM "Justification" WHERE id = ${justificationId}::uuid FOR UPDATE`
       const current = await tx.justification.findUniqueOrThrow({ where: { id: justificationId }, select: { status: true, awaitingPersonId: true, snapshot: true } })
       const currentContext = contextOf(current.snapshot)
       if (current.status !== 'AWAITING_SIGNATURE' || current.awaitingPersonId !== signatoryId || currentContext.round !== round || currentContext.currentStepIndex !== stepIndex) {

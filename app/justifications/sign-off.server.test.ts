@@ -3,6 +3,7 @@ import { seedDemoData } from '../../prisma/seed'
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../../tests/support/database'
 import { demoPeople, fileAndSubmit, latestSignOffToken, origin } from '../../tests/support/workflow'
 import { decideJustification } from './file.server'
+import { loadJustificationPage } from './page.server'
 import { runReminderPass } from './reminders.server'
 import { saveWorkflowSettings, DEFAULT_WORKFLOW_SETTINGS } from './settings.server'
 import { decideBySignOffLink, inspectSignOffLink, sendFreshSignOffLink } from './sign-off.server'
@@ -97,6 +98,29 @@ describe(`sign-off links (${testDatabaseKind()})`, () => {
     const deputyToken = await latestSignOffToken(database.db, 'mikko.makinen@example.org')
     expect(await inspectSignOffLink(database.db, deputyToken, now)).toMatchObject({ status: 'open', signatoryName: 'Mikko Mäkinen' })
     await database.db.absence.deleteMany()
+  })
+
+  test('a step reassigned to a deputy asks them with the split-purchase flag the submission raised', async () => {
+    await fileAndSubmit(database.db, { requesterId: ids['rita.romano']!, now, supplierName: 'Halves Ltd', amount: 3_000_000 })
+    const { id } = await fileAndSubmit(database.db, { requesterId: ids['ruben.rasmussen']!, now, supplierName: 'Halves Ltd', amount: 3_000_000 })
+    expect((await database.db.justification.findUniqueOrThrow({ where: { id } })).splitPurchaseFlag).toBe(true)
+    await database.db.absence.create({ data: { personId: ids['marta.mendes']!, startsOn: new Date('2026-11-26T00:00:00Z'), endsOn: new Date('2026-11-27T00:00:00Z') } })
+    await runReminderPass(database.db, now)
+    const toDeputy = await database.db.outboxMessage.findFirstOrThrow({ where: { toAddress: 'mikko.makinen@example.org', subject: { contains: (await database.db.justification.findUniqueOrThrow({ where: { id } })).reference } } })
+    expect(toDeputy.text).toMatch(/Possible split purchase/)
+    await database.db.absence.deleteMany()
+  })
+
+  test('the justification page is not found for a requester of another group, and found for the signatory', async () => {
+    const { id } = await fileAndSubmit(database.db, { requesterId: ids['rita.romano']!, now })
+    const as = async (name: string) => {
+      const person = await database.db.person.findUniqueOrThrow({ where: { id: ids[name]! } })
+      return loadJustificationPage(database.db, { ...person, sessionId: 's' }, id, now)
+    }
+    expect(await as('emil.eriksen')).toBeNull()
+    expect(await as('marta.mendes')).toMatchObject({ can: { decide: true } })
+    expect(await as('ruben.rasmussen')).toMatchObject({ can: { decide: false, edit: false, withdraw: false } })
+    expect(await as('paula.procurement')).not.toBeNull()
   })
 
   test('strict mode: a decision by link needs the addressee signed in', async () => {

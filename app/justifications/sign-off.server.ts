@@ -3,7 +3,7 @@ import type { Database } from '~/db/client.server'
 import { enqueueEmail } from '~/email/outbox.server'
 import { getEnv } from '~/env.server'
 import { formatDateTime } from '~/org/describe'
-import { justificationContextSchema, type StepRecord } from '~/workflow/machine'
+import { justificationContextSchema, KNOWN_MACHINE_VERSIONS, type StepRecord } from '~/workflow/machine'
 import { decideJustification, type Decision } from './file.server'
 import { loadJustificationForEmail, signatureRequestEmail } from './notifications.server'
 import { loadWorkflowSettings } from './settings.server'
@@ -30,7 +30,11 @@ const outcomeOf: Partial<Record<StepRecord['status'], string>> = { done: 'signed
 export async function inspectSignOffLink(db: Database, token: string, now: Date): Promise<SignOffLinkState> {
   const link = await findSignOffToken(db, token)
   if (!link) return { status: 'unknown' }
-  const justification = await db.justification.findUniqueOrThrow({ where: { id: link.justificationId }, select: { id: true, status: true, snapshot: true } })
+  const justification = await db.justification.findUniqueOrThrow({ where: { id: link.justificationId }, select: { id: true, status: true, snapshot: true, machineVersion: true } })
+  const signatory = await db.person.findUnique({ where: { id: link.signatoryId }, select: { isActive: true } })
+  // A person who left signs nothing, as their sessions end when they are made inactive.
+  if (!signatory?.isActive) return { status: 'unknown' }
+  if (!KNOWN_MACHINE_VERSIONS.includes(justification.machineVersion)) return { status: 'changed' }
   const context = justificationContextSchema.parse((justification.snapshot as { context: unknown }).context)
   if (justification.status === 'WITHDRAWN') return { status: 'withdrawn' }
   if (context.round !== link.round) return { status: 'changed' }

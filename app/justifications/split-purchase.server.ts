@@ -32,7 +32,17 @@ export type SplitPurchaseCheck = {
  */
 export async function checkSplitPurchase(
   db: DatabaseOrTransaction,
-  input: { justificationId: string | null; groupId: string; supplierName: string; amountChfMinor: number; at: Date; policy: SignaturePolicy; windowDays: number },
+  input: {
+    justificationId: string | null
+    groupId: string
+    supplierName: string
+    amountChfMinor: number
+    at: Date
+    policy: SignaturePolicy
+    windowDays: number
+    /** Name the related justifications and the total: only for someone who may see them all. */
+    detailed?: boolean
+  },
 ): Promise<SplitPurchaseCheck> {
   const since = new Date(input.at.getTime() - input.windowDays * 24 * 60 * 60 * 1000)
   const others = await db.justification.findMany({
@@ -61,15 +71,17 @@ export async function checkSplitPurchase(
     totalChfMinor,
     related,
     message:
-      `With ${related.map((r) => r.reference).join(', ')} to the same supplier from the same group in the last ${input.windowDays} days, ` +
-      `the total is ${formatChf(totalChfMinor)}: above ${formatChf(crossed)}, which each one alone stays under.`,
+      input.detailed === false
+        ? `Other justifications to the same supplier from the same group in the last ${input.windowDays} days, together with this one, go above ${formatChf(crossed)}, which each one alone stays under. Procurement will see a split-purchase flag.`
+        : `With ${related.map((r) => r.reference).join(', ')} to the same supplier from the same group in the last ${input.windowDays} days, ` +
+          `the total is ${formatChf(totalChfMinor)}: above ${formatChf(crossed)}, which each one alone stays under.`,
   }
 }
 
 /** The split-purchase warning for values still being typed into the form, or null. */
 export async function splitPurchaseWarningFor(
   db: DatabaseOrTransaction,
-  input: { justificationId: string | null; groupId: string; supplierName: string; amount: string; currency: string; now: Date },
+  input: { justificationId: string | null; groupId: string; supplierName: string; amount: string; currency: string; now: Date; detailed: boolean },
 ): Promise<string | null> {
   const parsed = parseAmount(input.amount)
   if (!parsed.ok || !isCurrency(input.currency) || input.supplierName.trim().length < 2 || !UUID.test(input.groupId)) return null
@@ -86,6 +98,7 @@ export async function splitPurchaseWarningFor(
     at: input.now,
     policy,
     windowDays: policies.find((p) => p.version === policy.version)!.splitPurchaseWindowDays,
+    detailed: input.detailed,
   })
   return check.message
 }

@@ -15,7 +15,7 @@ import {
   type JustificationContext,
 } from '~/workflow/machine'
 import type { Category, JustificationStatus, SingleSourceReason } from './labels'
-import { emailsFor, type JustificationForEmail, type Person } from './notifications.server'
+import { emailsFor, SPLIT_PURCHASE_FLAGGED, type JustificationForEmail, type Person } from './notifications.server'
 import { loadWorkflowSettings } from './settings.server'
 import { issueSignOffToken, revokeSignOffTokens, signOffUrl, type IssuedToken } from './sign-off-tokens.server'
 
@@ -123,7 +123,7 @@ export async function runTransition(
     currency: row.currency as Currency,
     amountMinor: Number(prepared.columns?.amountMinor ?? row.amountMinor),
     amountChfMinor: prepared.submission?.amountChfMinor ?? (row.amountChfMinor === null ? null : Number(row.amountChfMinor)),
-    splitPurchaseWarning: prepared.submission?.splitPurchaseWarning ?? null,
+    splitPurchaseWarning: prepared.submission?.splitPurchaseWarning ?? (row.splitPurchaseFlag ? SPLIT_PURCHASE_FLAGGED : null),
   }
   const appUrl = getEnv().APP_URL
   const at = new Date(prepared.event.at)

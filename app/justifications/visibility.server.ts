@@ -20,3 +20,9 @@ export function visibleTo(person: Pick<SignedInPerson, 'id' | 'groupId' | 'isPro
 export function seesEverything(person: Pick<SignedInPerson, 'isProcurementOfficer' | 'isAdministrator'>) {
   return person.isProcurementOfficer || person.isAdministrator
 }
+
+/** May this person see every justification of the group (theirs, or procurement)? Then details of
+ * related justifications (e.g. in a split-purchase warning) may be shown to them. */
+export function seesGroupOf(person: Pick<SignedInPerson, 'groupId' | 'isProcurementOfficer' | 'isAdministrator'>, groupId: string) {
+  return seesEverything(person) || person.groupId === groupId
+}

@@ -121,6 +121,9 @@ export async function saveGroup(db: Database, groupId: string | null, input: Gro
 /** A signatory away for a period: their steps go to the named deputy, else their standing deputy. */
 export async function addAbsence(db: Database, personId: string, input: AddAbsenceInput, actor: { id: string; origin: RequestOrigin }): Promise<AdminResult<{ id: string }>> {
   if (input.deputyId === personId) return { ok: false, fieldErrors: { deputyId: ['Nobody can be their own deputy.'] } }
+  if (input.deputyId && !(await db.person.findFirst({ where: { id: input.deputyId, isActive: true }, select: { id: true } }))) {
+    return { ok: false, fieldErrors: { deputyId: ['Choose the deputy from the list.'] } }
+  }
   return db.$transaction(async (tx) => {
     const absence = await tx.absence.create({
       data: { personId, startsOn: parseIsoDate(input.startsOn), endsOn: parseIsoDate(input.endsOn), deputyId: input.deputyId ?? null },

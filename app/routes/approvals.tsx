@@ -4,6 +4,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/re
 import { z } from 'zod'
 import { requestOrigin } from '~/audit/audit.server'
 import { requirePerson } from '~/auth/session.server'
+import { visibleTo } from '~/justifications/visibility.server'
 import { getDatabase } from '~/db/client.server'
 import { decideJustification, type Decision } from '~/justifications/file.server'
 import { DecisionFormSchema } from '~/justifications/forms'
@@ -45,6 +46,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const justificationId = String(formData.get('justificationId') ?? '')
   if (submission.status !== 'success') return { justificationId, result: submission.reply(), failure: null }
   const { intent, rowVersion } = submission.value
+  // Acting needs seeing: for a justification this person may not see, the same answer as for none.
+  const visible = await getDatabase().justification.findFirst({ where: { AND: [{ id: submission.value.justificationId }, visibleTo(person)] }, select: { id: true } })
+  if (!visible) throw new Response('This justification does not exist, or you may not see it.', { status: 404, statusText: 'Not Found' })
   const decision: Decision =
     submission.value.intent === 'sign'
       ? { kind: 'sign', comment: submission.value.comment }

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { requestOrigin } from '~/audit/audit.server'
 import { requirePerson } from '~/auth/session.server'
@@ -7,6 +7,7 @@ import { decideJustification, submitJustification, withdrawJustification } from 
 import { DecisionFormSchema, RequesterActionSchema, toDecision } from '~/justifications/forms'
 import { statusBadge } from '~/justifications/labels'
 import { loadJustificationPage } from '~/justifications/page.server'
+import { readFlash } from '~/ui/flash.server'
 import { parseForm } from '~/ui/parse-form'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.page.reference ?? 'Justification'} · SoleSource` }]
@@ -19,7 +20,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!params.id || !UUID.test(params.id)) throw notFound()
   const page = await loadJustificationPage(getDatabase(), person, params.id, new Date())
   if (!page) throw notFound()
-  return { page, notice: new URL(request.url).searchParams.get('notice') }
+  const flash = await readFlash(request)
+  return data({ page, notice: flash.message }, { headers: flash.headers })
 }
 
 type ActionData = { error: string; fieldErrors?: Record<string, string[]> } | { done: string }
@@ -130,6 +132,11 @@ export default function JustificationPage() {
         </section>
       ) : null}
 
+      {page.unreadable ? (
+        <p className="notice danger" role="alert">
+          {page.unreadable}
+        </p>
+      ) : null}
       {page.draftPreview ? (
         <section className="card" aria-labelledby="preview-heading">
           <h2 id="preview-heading">Before you submit</h2>

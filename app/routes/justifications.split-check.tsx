@@ -2,18 +2,22 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { requirePerson } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
 import { splitPurchaseWarningFor } from '~/justifications/split-purchase.server'
+import { seesGroupOf } from '~/justifications/visibility.server'
 
 /** For the filing form as the person types: would this be a split purchase? (A warning, not a block.) */
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePerson(request)
+  const person = await requirePerson(request)
   const params = new URL(request.url).searchParams
+  const groupId = params.get('groupId') ?? ''
   const warning = await splitPurchaseWarningFor(getDatabase(), {
     justificationId: params.get('justificationId'),
-    groupId: params.get('groupId') ?? '',
+    groupId,
     supplierName: params.get('supplierName') ?? '',
     amount: params.get('amount') ?? '',
     currency: params.get('currency') ?? '',
     now: new Date(),
+    // Somebody filing for another group learns that there is a risk, not what that group bought.
+    detailed: seesGroupOf(person, groupId),
   })
   return { warning }
 }

@@ -20,10 +20,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const signInUrl = `/sign-in?${new URLSearchParams({ redirectTo: new URL(request.url).pathname })}`
   if (state.status !== 'open') return { state, details: null, signInRequired: false, wrongPerson: false, signInUrl }
   const [settings, signedIn] = await Promise.all([loadWorkflowSettings(db), getSignedInPerson(request)])
+  const signInRequired = settings.linkRequiresSignIn && signedIn?.id !== state.signatoryId
+  // In strict mode a forwarded copy shows nothing until its addressee signs in.
+  if (signInRequired) return { state: { ...state, signatoryName: '' }, details: null, signInRequired, wrongPerson: signedIn !== null, signInUrl }
   // The link shows what its addressee may see: the justification they are asked to sign.
   const details = await loadJustificationPage(db, { id: state.signatoryId, groupId: null, isProcurementOfficer: false, isAdministrator: false, email: '', name: '', sessionId: '' }, state.justificationId, new Date())
-  const signInRequired = settings.linkRequiresSignIn && signedIn?.id !== state.signatoryId
-  return { state, details, signInRequired, wrongPerson: signInRequired && signedIn !== null, signInUrl }
+  return { state, details, signInRequired, wrongPerson: false, signInUrl }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -36,6 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const submission = parseForm(formData, { schema: LinkDecisionSchema })
   if (submission.status !== 'success') {
+    if (!['sign', 'reject', 'request-changes'].includes(String(formData.get('intent')))) return { error: 'Choose one of the three buttons: sign, request changes or reject.' }
     return { fieldErrors: Object.fromEntries(Object.entries(submission.error ?? {}).map(([k, v]) => [k, v ?? []])) as Record<string, string[]> }
   }
   const decision = toDecision(submission.value)
@@ -97,10 +100,34 @@ export default function SignOffPage() {
       </div>
     )
   }
-  const shownState = actionData && 'refused' in actionData ? actionData.refused : state
-  if (shownState.status !== 'open' || !details) return <Refusal state={shownState} freshLinkRequested={Boolean(actionData && 'freshLinkRequested' in actionData)} />
+  if (actionData && 'freshLinkRequested' in actionData) {
+    // Whatever the link says now (it was just replaced), the person needs to hear what happens next.
+    return (
+      <div className="card narrow" role="status">
+        <h1>Check your inbox</h1>
+        <p>If the step is still waiting for you, a fresh link is on its way to your inbox. This one no longer works.</p>
+      </div>
+    )
+  }
+  const shownState: SignOffLinkState = (actionData && 'refused' in actionData ? actionData.refused : undefined) ?? state
   const mustSignIn = signInRequired || Boolean(actionData && 'signInRequired' in actionData)
-  const commentErrors = actionData && 'fieldErrors' in actionData ? actionData.fieldErrors.comment : undefined
+  if (shownState.status === 'open' && mustSignIn) {
+    return (
+      <div className="card narrow" role="alert">
+        <h1>Sign in to decide</h1>
+        <p>
+          {wrongPerson
+            ? 'You are signed in as someone else. This organisation requires sign-off links to be used while signed in as the person they were sent to.'
+            : 'This organisation requires sign-off links to be used while signed in as the person they were sent to. Sign in, and you come back here.'}
+        </p>
+        <a className="button" href={signInUrl}>
+          Sign in
+        </a>
+      </div>
+    )
+  }
+  if (shownState.status !== 'open' || !details) return <Refusal state={shownState} freshLinkRequested={Boolean(actionData && 'freshLinkRequested' in actionData)} />
+  const commentErrors = actionData && 'fieldErrors' in actionData ? actionData.fieldErrors?.comment : undefined
   return (
     <>
       <h1>
@@ -154,20 +181,7 @@ export default function SignOffPage() {
           ))}
         </ol>
       </section>
-      {mustSignIn ? (
-        <div className="card narrow" role="alert">
-          <h2>Sign in to decide</h2>
-          <p>
-            {wrongPerson
-              ? `You are signed in as someone else. Decisions from this link require being signed in as ${state.status === 'open' ? state.signatoryName : 'the addressee'}.`
-              : 'This organisation requires sign-off links to be used while signed in as their addressee.'}
-          </p>
-          <a className="button" href={signInUrl}>
-            Sign in
-          </a>
-        </div>
-      ) : (
-        <section className="card" aria-labelledby="decide-heading">
+      <section className="card" aria-labelledby="decide-heading">
           <h2 id="decide-heading">Your decision</h2>
           <Form method="post">
             <div className="field">
@@ -201,7 +215,6 @@ export default function SignOffPage() {
             </div>
           </Form>
         </section>
-      )}
     </>
   )
 }

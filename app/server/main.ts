@@ -91,7 +91,8 @@ async function main() {
     res.on('finish', () => {
       log.info('request', {
         method: req.method,
-        path: req.path,
+        // Sign-in and sign-off links carry live secrets in their path: never write them to a log.
+        path: req.path.replace(/^\/(sign-in\/link|sign-off)\/[^/]+/, '/$1/[token]'),
         status: res.statusCode,
         ms: Number((process.hrtime.bigint() - started) / 1_000_000n),
       })

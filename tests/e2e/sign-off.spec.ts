@@ -2,7 +2,7 @@ import type { APIRequestContext } from '@playwright/test'
 import type { ParsedMail } from 'mailparser'
 import { fileJustifications } from '../support/justifications'
 import { linkIn, recipientsOf, type TestSmtpServer } from '../support/smtp'
-import { expect, test, type AppUnderTest } from './fixtures'
+import { expect, signIn, test, type AppUnderTest } from './fixtures'
 
 const REQUESTER = 'rita.romano@example.org'
 const GROUP_LEADER = 'marta.mendes@example.org'
@@ -123,9 +123,67 @@ test('a used, tampered or expired link is refused with a clear page; an expired 
   const before = smtp.messagesTo(GROUP_LEADER).length
   await page.getByRole('button', { name: 'Email me a fresh link' }).click()
   await expect(page.getByRole('status')).toContainText('a fresh link is on its way')
+  await expect(page.getByRole('heading', { name: 'Check your inbox' })).toBeVisible()
   await expect.poll(() => smtp.messagesTo(GROUP_LEADER).length).toBe(before + 1)
   const fresh = linkIn(smtp.messagesTo(GROUP_LEADER).at(-1)!, `${app.url}/sign-off/`)
   expect(fresh).not.toBe(secondLink)
   await page.goto(fresh)
   await expect(page.getByRole('button', { name: 'Sign', exact: true })).toBeVisible()
+})
+
+test('twenty simultaneous POSTs of one link through the server make one decision', async ({ smtp, app, request }) => {
+  const [filed] = await fileJustifications(app, [{ requester: REQUESTER, title: 'Beam screens', supplierName: 'Screens SA', amount: 2_000_000 }])
+  const link = linkIn(await signatureRequestTo(smtp, GROUP_LEADER, filed!.reference), `${app.url}/sign-off/`)
+  const responses = await Promise.all(Array.from({ length: 20 }, () => request.post(link, { form: { intent: 'sign' }, maxRedirects: 0 })))
+  expect(responses.every((r) => r.status() < 500)).toBe(true)
+  expect(await stateOf(app, filed!.id)).toMatchObject({ status: 'APPROVED', decisions: 1 })
+})
+
+test('a signatory who declares an absence hands the step to the deputy; the old link says so', async ({ browser, smtp, app }) => {
+  const [filed] = await fileJustifications(app, [{ requester: REQUESTER, title: 'Cryo valves', supplierName: 'Valves AG', amount: 2_000_000 }])
+  const link = linkIn(await signatureRequestTo(smtp, GROUP_LEADER, filed!.reference), `${app.url}/sign-off/`)
+  const page = await (await browser.newContext()).newPage()
+  await signIn(page, smtp, GROUP_LEADER)
+  await page.goto('/profile')
+  const today = new Date().toISOString().slice(0, 10)
+  const away = page.getByRole('region', { name: 'Away?' })
+  await away.getByLabel('First day away').fill(today)
+  await away.getByLabel('Last day away').fill(today)
+  await away.getByLabel('Deputy while away (optional)').selectOption({ label: 'Mikko Mäkinen' })
+  await away.getByRole('button', { name: 'Declare absence' }).click()
+  await expect(away.getByRole('status')).toContainText(/\d+ signatures? waiting for you went to your deputy/)
+
+  await page.goto(link)
+  await expect(page.getByRole('heading', { name: 'This signature is no longer yours to give' })).toBeVisible()
+  await expect(page.getByText('The step was reassigned to Mikko Mäkinen.')).toBeVisible()
+  await expect(signatureRequestTo(smtp, 'mikko.makinen@example.org', filed!.reference)).resolves.toBeTruthy()
+  await app.sql(`DELETE FROM "Absence"`)
+})
+
+test('strict mode: the link asks its addressee to sign in first, shows nothing before, and refuses a decision without it', async ({ browser, smtp, app, request }) => {
+  await app.sql(
+    `INSERT INTO "WorkflowSettings" (id, "linkRequiresSignIn", "updatedAt") VALUES (1, true, now()) ON CONFLICT (id) DO UPDATE SET "linkRequiresSignIn" = true`,
+  )
+  try {
+    const [filed] = await fileJustifications(app, [{ requester: REQUESTER, title: 'Strictly signed optics', supplierName: 'Optics BV', amount: 2_000_000 }])
+    const link = linkIn(await signatureRequestTo(smtp, GROUP_LEADER, filed!.reference), `${app.url}/sign-off/`)
+
+    const forwarded = await (await browser.newContext()).newPage()
+    await forwarded.goto(link)
+    await expect(forwarded.getByRole('heading', { name: 'Sign in to decide' })).toBeVisible()
+    await expect(forwarded.getByText('Strictly signed optics')).toHaveCount(0)
+    await expect(forwarded.getByRole('button', { name: 'Sign', exact: true })).toHaveCount(0)
+    expect((await request.post(link, { form: { intent: 'sign' }, maxRedirects: 0 })).status()).toBeLessThan(500)
+    expect(await stateOf(app, filed!.id)).toMatchObject({ status: 'AWAITING_SIGNATURE', decisions: 0 })
+
+    // Signed in as the addressee, the same link works.
+    const leader = await (await browser.newContext()).newPage()
+    await signIn(leader, smtp, GROUP_LEADER)
+    await leader.goto(link)
+    await leader.getByRole('button', { name: 'Sign', exact: true }).click()
+    await expect(leader.getByRole('heading', { name: 'Thank you: signed' })).toBeVisible()
+    expect(await stateOf(app, filed!.id)).toMatchObject({ status: 'APPROVED', decisions: 1 })
+  } finally {
+    await app.sql(`DELETE FROM "WorkflowSettings"`)
+  }
 })
