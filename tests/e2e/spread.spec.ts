@@ -56,7 +56,11 @@ test('procurement imports contracts and sees the table, chart, map and alerts, a
   await expect(page.getByRole('img', { name: /Map of Europe coloured by the band/ })).toBeVisible()
   await expect(page.getByRole('img', { name: /very poorly balanced countries for supplies per status year/ })).toBeVisible()
   const alerts = page.getByRole('table', { name: 'Alerts waiting to be acknowledged' })
-  await expect(alerts.getByRole('row', { name: /Portugal/ })).toContainText('entered very poorly balanced')
+  // Alerts are recomputed just after the import commits: the page may need a moment to show them.
+  await expect(async () => {
+    await page.reload()
+    await expect(alerts.getByRole('row', { name: /Portugal/ })).toContainText('entered very poorly balanced', { timeout: 1000 })
+  }).toPass({ timeout: 20_000 })
 
   // Every procurement officer was told by email.
   const alertEmail = await smtp.waitForMessage((m) => /very poorly balanced countries changed/.test(m.subject ?? ''))
