@@ -1,5 +1,6 @@
 import type { Database, DatabaseOrTransaction } from '~/db/client.server'
 import { errorFields, log } from '~/server/logger.server'
+import { startPeriodicJob, type PeriodicJob } from '~/server/periodic.server'
 import type { MailTransport } from './transport.server'
 
 export type DeliveryOptions = {
@@ -79,39 +80,16 @@ export async function requeueFailedMessage(db: DatabaseOrTransaction, id: string
   return count === 1
 }
 
-export type OutboxWorker = { stop: () => Promise<void>; runOnce: () => Promise<DeliveryReport> }
+export type OutboxWorker = PeriodicJob<DeliveryReport>
 
 /** Polls the outbox in the app's process. `clock` is injectable so tests control time. */
 export function startOutboxWorker(options: Omit<DeliveryOptions, 'now'> & { intervalMs: number; clock?: () => Date }): OutboxWorker {
   const clock = options.clock ?? (() => new Date())
-  let stopped = false
-  let running: Promise<DeliveryReport> | null = null
-  let timer: NodeJS.Timeout | null = null
-
-  const runOnce = () => {
-    running ??= deliverDueMessages({ ...options, now: clock() })
-      .catch((error) => {
-        log.error('outbox worker pass failed', errorFields(error))
-        return { sent: 0, retried: 0, failed: 0 }
-      })
-      .finally(() => {
-        running = null
-      })
-    return running
-  }
-  const loop = async () => {
-    if (stopped) return
-    await runOnce()
-    if (!stopped) timer = setTimeout(loop, options.intervalMs)
-  }
-  timer = setTimeout(loop, 0)
-
-  return {
-    runOnce,
-    async stop() {
-      stopped = true
-      if (timer) clearTimeout(timer)
-      await running
-    },
-  }
+  return startPeriodicJob({
+    name: 'outbox worker pass',
+    intervalMs: options.intervalMs,
+    firstRunAfterMs: 0,
+    run: () => deliverDueMessages({ ...options, now: clock() }),
+    onFailure: { sent: 0, retried: 0, failed: 0 },
+  })
 }

@@ -3,6 +3,7 @@ import { enqueueEmail } from '~/email/outbox.server'
 import { getEnv } from '~/env.server'
 import { Prisma } from '~/generated/prisma/client'
 import { errorFields, log } from '~/server/logger.server'
+import { startPeriodicJob, type PeriodicJob } from '~/server/periodic.server'
 import { calendarDateIn } from '~/workflow/calendar-date'
 import { currentStep, justificationContextSchema, KNOWN_MACHINE_VERSIONS } from '~/workflow/machine'
 import { isAbsent } from '~/workflow/org-snapshot'
@@ -181,40 +182,18 @@ async function remind(db: Database, justificationId: string, round: number, step
 
 class StepMovedOn extends Error {}
 
-export type ReminderScheduler = { stop: () => Promise<void>; runOnce: () => Promise<ReminderPassReport> }
+export type ReminderScheduler = PeriodicJob<ReminderPassReport>
 
 /** Runs a pass every `intervalMs` in the app's process; `clock` is injectable so tests control time. */
 export function startReminderScheduler({ db, intervalMs, clock = () => new Date() }: { db: Database; intervalMs: number; clock?: () => Date }): ReminderScheduler {
-  let stopped = false
-  let running: Promise<ReminderPassReport> | null = null
-  let timer: NodeJS.Timeout | null = null
-  const runOnce = () => {
-    running ??= runReminderPass(db, clock())
-      .then((report) => {
-        if (report.reminded || report.escalated || report.reassignedForAbsence) log.info('reminder pass', report)
-        return report
-      })
-      .catch((error) => {
-        log.error('reminder pass failed', errorFields(error))
-        return { reminded: 0, escalated: 0, reassignedForAbsence: 0 }
-      })
-      .finally(() => {
-        running = null
-      })
-    return running
-  }
-  const loop = async () => {
-    if (stopped) return
-    await runOnce()
-    if (!stopped) timer = setTimeout(loop, intervalMs)
-  }
-  timer = setTimeout(loop, intervalMs)
-  return {
-    runOnce,
-    async stop() {
-      stopped = true
-      if (timer) clearTimeout(timer)
-      await running
+  return startPeriodicJob({
+    name: 'reminder pass',
+    intervalMs,
+    onFailure: { reminded: 0, escalated: 0, reassignedForAbsence: 0 },
+    run: async () => {
+      const report = await runReminderPass(db, clock())
+      if (report.reminded || report.escalated || report.reassignedForAbsence) log.info('reminder pass', report)
+      return report
     },
-  }
+  })
 }

@@ -6,6 +6,7 @@ import { requestOrigin } from '~/audit/audit.server'
 import { auditEventLabel } from '~/audit/events'
 import { requireAdministrator } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
+import { AbsenceForm } from '~/org/absence-form'
 import { addAbsence, addPosition, createPerson, endPosition, updatePerson } from '~/org/admin.server'
 import { describePosition, formatDateTime, formatPeriod } from '~/org/describe'
 import { AddAbsenceSchema, AddPositionSchema, EndPositionSchema, PersonSchema, toIsoDate } from '~/org/forms'
@@ -315,13 +316,6 @@ function Absences() {
   const data = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const person = data.person!
-  const [form, fields] = useForm({
-    id: 'add-absence',
-    lastResult: actionData?.form === 'add-absence' ? actionData.result : undefined,
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseForm(formData, { schema: AddAbsenceSchema }),
-  })
   return (
     <section className="card" aria-labelledby="absences-heading">
       <h2 id="absences-heading">Absences</h2>
@@ -339,30 +333,12 @@ function Absences() {
         </ul>
       )}
       <h3>Record an absence</h3>
-      <Form method="post" {...getFormProps(form)}>
-        <input type="hidden" name="intent" value="add-absence" />
-        <div className="row">
-          <Field id={fields.startsOn.id} label="First day away" errors={fields.startsOn.errors}>
-            {(aria) => <input {...getInputProps(fields.startsOn, { type: 'date' })} {...aria} />}
-          </Field>
-          <Field id={fields.endsOn.id} label="Last day away" errors={fields.endsOn.errors}>
-            {(aria) => <input {...getInputProps(fields.endsOn, { type: 'date' })} {...aria} />}
-          </Field>
-          <Field id={fields.deputyId.id} label="Deputy while away (optional)" errors={fields.deputyId.errors}>
-            {(aria) => (
-              <select {...getSelectProps(fields.deputyId)} {...aria}>
-                <option value="">—</option>
-                {data.people.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-        </div>
-        <button type="submit">Record absence</button>
-      </Form>
+      <AbsenceForm
+        people={data.people}
+        lastResult={actionData?.form === 'add-absence' ? actionData.result : undefined}
+        noDeputyLabel="—"
+        submitLabel="Record absence"
+      />
     </section>
   )
 }

@@ -5,6 +5,7 @@ import { requirePerson } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
 import { decideJustification, submitJustification, withdrawJustification } from '~/justifications/file.server'
 import { DecisionFormSchema, RequesterActionSchema, toDecision } from '~/justifications/forms'
+import { DecisionForm } from '~/justifications/decision-form'
 import { statusBadge } from '~/justifications/labels'
 import { loadJustificationPage } from '~/justifications/page.server'
 import { readFlash } from '~/ui/flash.server'
@@ -97,38 +98,7 @@ export default function JustificationPage() {
       {page.can.decide ? (
         <section className="card" aria-labelledby="decide-heading">
           <h2 id="decide-heading">Your decision as {page.currentStepLabel?.toLowerCase()}</h2>
-          <Form method="post">
-            <input type="hidden" name="rowVersion" value={page.rowVersion} />
-            <div className="field">
-              <label htmlFor="decision-comment">Comment</label>
-              <p className="hint" id="decision-comment-hint">
-                Optional when you sign; required when you reject or ask for changes. The requester reads it.
-              </p>
-              <textarea
-                id="decision-comment"
-                name="comment"
-                rows={3}
-                aria-describedby={commentErrors?.length ? 'decision-comment-hint decision-comment-error' : 'decision-comment-hint'}
-                aria-invalid={commentErrors?.length ? true : undefined}
-              />
-              {commentErrors?.length ? (
-                <p className="error" id="decision-comment-error">
-                  {commentErrors.join(' ')}
-                </p>
-              ) : null}
-            </div>
-            <div className="row" style={{ flex: '0 0 auto' }}>
-              <button type="submit" name="intent" value="sign" disabled={busy}>
-                Sign
-              </button>
-              <button type="submit" name="intent" value="request-changes" className="secondary" disabled={busy}>
-                Request changes
-              </button>
-              <button type="submit" name="intent" value="reject" className="danger" disabled={busy}>
-                Reject
-              </button>
-            </div>
-          </Form>
+          <DecisionForm rowVersion={page.rowVersion} commentErrors={commentErrors} />
         </section>
       ) : null}
 

@@ -1,11 +1,10 @@
-import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { requestOrigin } from '~/audit/audit.server'
 import { handOverOpenSteps } from '~/justifications/reminders.server'
+import { AbsenceForm } from '~/org/absence-form'
 import { addAbsence } from '~/org/admin.server'
 import { AddAbsenceSchema } from '~/org/forms'
-import { Field } from '~/ui/field'
 import { parseForm } from '~/ui/parse-form'
 import { requirePerson } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
@@ -58,13 +57,6 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function ProfilePage() {
   const data = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const [form, fields] = useForm({
-    id: 'absence',
-    lastResult: actionData?.result,
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseForm(formData, { schema: AddAbsenceSchema }),
-  })
   return (
     <>
       <h1>{data.name}</h1>
@@ -108,30 +100,7 @@ export default function ProfilePage() {
         ) : (
           <p className="empty">No absence declared.</p>
         )}
-        <Form method="post" {...getFormProps(form)}>
-          <input type="hidden" name="intent" value="add-absence" />
-          <div className="row">
-            <Field id={fields.startsOn.id} label="First day away" errors={fields.startsOn.errors}>
-              {(aria) => <input {...getInputProps(fields.startsOn, { type: 'date' })} {...aria} />}
-            </Field>
-            <Field id={fields.endsOn.id} label="Last day away" errors={fields.endsOn.errors}>
-              {(aria) => <input {...getInputProps(fields.endsOn, { type: 'date' })} {...aria} />}
-            </Field>
-            <Field id={fields.deputyId.id} label="Deputy while away (optional)" errors={fields.deputyId.errors}>
-              {(aria) => (
-                <select {...getSelectProps(fields.deputyId)} {...aria}>
-                  <option value="">My standing deputy</option>
-                  {data.people.map((p) => (
-                    <option key={p.id} value={p.id}>
-                      {p.name}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-          </div>
-          <button type="submit">Declare absence</button>
-        </Form>
+        <AbsenceForm people={data.people} lastResult={actionData?.result} noDeputyLabel="My standing deputy" submitLabel="Declare absence" />
       </section>
       <div className="card">
         <h2>Where you are signed in</h2>

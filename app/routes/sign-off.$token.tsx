@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { requestOrigin } from '~/audit/audit.server'
 import { getSignedInPerson } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
+import { DecisionForm } from '~/justifications/decision-form'
 import { LinkDecisionSchema, toDecision } from '~/justifications/forms'
 import { loadJustificationPage } from '~/justifications/page.server'
 import { loadWorkflowSettings } from '~/justifications/settings.server'
@@ -91,7 +92,6 @@ function Refusal({ state, freshLinkRequested }: { state: SignOffLinkState; fresh
 export default function SignOffPage() {
   const { state, details, signInRequired, wrongPerson, signInUrl } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const navigation = useNavigation()
   if (actionData && 'done' in actionData) {
     return (
       <div className="card narrow" role="status">
@@ -183,37 +183,7 @@ export default function SignOffPage() {
       </section>
       <section className="card" aria-labelledby="decide-heading">
           <h2 id="decide-heading">Your decision</h2>
-          <Form method="post">
-            <div className="field">
-              <label htmlFor="comment">Comment</label>
-              <p className="hint" id="comment-hint">
-                Optional when you sign; required when you reject or ask for changes. The requester reads it.
-              </p>
-              <textarea
-                id="comment"
-                name="comment"
-                rows={3}
-                aria-describedby={commentErrors?.length ? 'comment-hint comment-error' : 'comment-hint'}
-                aria-invalid={commentErrors?.length ? true : undefined}
-              />
-              {commentErrors?.length ? (
-                <p className="error" id="comment-error">
-                  {commentErrors.join(' ')}
-                </p>
-              ) : null}
-            </div>
-            <div className="row" style={{ flex: '0 0 auto' }}>
-              <button type="submit" name="intent" value="sign" disabled={navigation.state === 'submitting'}>
-                Sign
-              </button>
-              <button type="submit" name="intent" value="request-changes" className="secondary" disabled={navigation.state === 'submitting'}>
-                Request changes
-              </button>
-              <button type="submit" name="intent" value="reject" className="danger" disabled={navigation.state === 'submitting'}>
-                Reject
-              </button>
-            </div>
-          </Form>
+          <DecisionForm commentErrors={commentErrors} />
         </section>
     </>
   )

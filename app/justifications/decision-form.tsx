@@ -1,0 +1,44 @@
+import { Form, useNavigation } from '@remix-run/react'
+
+/**
+ * A signatory's three deliberate actions, with one comment field (required to reject or ask for
+ * changes, checked by the server). The same form in the app and on a sign-off link's page.
+ */
+export function DecisionForm({ rowVersion, commentErrors }: { rowVersion?: number; commentErrors?: string[] | undefined }) {
+  const busy = useNavigation().state === 'submitting'
+  const invalid = Boolean(commentErrors?.length)
+  return (
+    <Form method="post">
+      {rowVersion !== undefined ? <input type="hidden" name="rowVersion" value={rowVersion} /> : null}
+      <div className="field">
+        <label htmlFor="decision-comment">Comment</label>
+        <p className="hint" id="decision-comment-hint">
+          Optional when you sign; required when you reject or ask for changes. The requester reads it.
+        </p>
+        <textarea
+          id="decision-comment"
+          name="comment"
+          rows={3}
+          aria-describedby={invalid ? 'decision-comment-hint decision-comment-error' : 'decision-comment-hint'}
+          aria-invalid={invalid ? true : undefined}
+        />
+        {invalid ? (
+          <p className="error" id="decision-comment-error">
+            {commentErrors!.join(' ')}
+          </p>
+        ) : null}
+      </div>
+      <div className="row" style={{ flex: '0 0 auto' }}>
+        <button type="submit" name="intent" value="sign" disabled={busy}>
+          Sign
+        </button>
+        <button type="submit" name="intent" value="request-changes" className="secondary" disabled={busy}>
+          Request changes
+        </button>
+        <button type="submit" name="intent" value="reject" className="danger" disabled={busy}>
+          Reject
+        </button>
+      </div>
+    </Form>
+  )
+}
