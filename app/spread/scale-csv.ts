@@ -10,6 +10,7 @@
  * grouped by year, ready for `validateContributionScale` (which checks codes, membership, totals).
  */
 import type { ScaleRowInput } from './scale-validation.ts'
+import { splitCsvRecord } from './csv.ts'
 
 export interface CsvScale {
   year: number
@@ -75,24 +76,8 @@ const CODES_BY_NAME: Readonly<Record<string, string>> = {
 
 export const SCALE_CSV_HEADER = 'year,country_iso2,country,contribution_pct'
 
-/** Splits one CSV record; double quotes may wrap a field ("Korea, Republic of") and "" escapes one. */
 function splitCsvLine(line: string): string[] {
-  const fields: string[] = []
-  let field = ''
-  let quoted = false
-  for (let i = 0; i < line.length; i++) {
-    const char = line[i]
-    if (quoted && char === '"' && line[i + 1] === '"') {
-      field += '"'
-      i++
-    } else if (char === '"') quoted = !quoted
-    else if (char === ',' && !quoted) {
-      fields.push(field.trim())
-      field = ''
-    } else field += char
-  }
-  fields.push(field.trim())
-  return fields
+  return splitCsvRecord(line).fields
 }
 
 function resolveCode(rawCode: string, name: string, line: number): { code: string } | { error: string } {
