@@ -3,6 +3,7 @@ import type { SubmissionResult } from '@conform-to/react'
 import { requestOrigin } from '~/audit/audit.server'
 import type { SignedInPerson } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
+import { readForm } from '~/http/request-body.server'
 import { flashHeaders } from '~/ui/flash.server'
 import { parseForm } from '~/ui/parse-form'
 import { createJustification, editJustification, submitJustification } from './file.server'
@@ -21,7 +22,7 @@ async function redirectWithNotice(id: string, notice: string) {
  * field messages; a saved draft whose submission fails opens with the reason.
  */
 export async function saveJustificationForm(request: Request, person: SignedInPerson, id: string | null): Promise<Response | FormActionResult> {
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const submission = parseForm(formData, { schema: JustificationFormSchema })
   if (submission.status !== 'success') return { result: submission.reply() }
   const { intent, ...fields } = submission.value

@@ -8,6 +8,7 @@ import { saveGroup } from '~/org/admin.server'
 import { GroupSchema } from '~/org/forms'
 import { Field } from '~/ui/field'
 import { parseForm } from '~/ui/parse-form'
+import { readForm } from '~/http/request-body.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.group?.code ?? 'New group'} · Organisation · SoleSource` }]
 
@@ -34,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireAdministrator(request)
   const groupId = groupIdFrom(params.groupId)
-  const submission = parseForm(await request.formData(), { schema: GroupSchema })
+  const submission = parseForm(await readForm(request), { schema: GroupSchema })
   if (submission.status !== 'success') return submission.reply()
   const outcome = await saveGroup(getDatabase(), groupId, submission.value, { id: admin.id, origin: requestOrigin(request) })
   if (!outcome.ok) return submission.reply({ fieldErrors: outcome.fieldErrors })

@@ -5,6 +5,7 @@ import { requireAdministrator } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
 import { requeueFailedMessage } from '~/email/delivery.server'
 import { formatDateTime } from '~/org/describe'
+import { readForm } from '~/http/request-body.server'
 
 export const meta: MetaFunction = () => [{ title: 'Outbox · SoleSource' }]
 
@@ -32,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdministrator(request)
-  const id = String((await request.formData()).get('outboxId') ?? '')
+  const id = String((await readForm(request)).get('outboxId') ?? '')
   const db = getDatabase()
   const message = /^[0-9a-f-]{36}$/i.test(id) ? await db.outboxMessage.findUnique({ where: { id } }) : null
   if (!message) return { error: 'This message no longer exists.' }

@@ -11,6 +11,7 @@ import { addAbsence, addPosition, createPerson, endPosition, updatePerson } from
 import { describePosition, formatDateTime, formatPeriod } from '~/org/describe'
 import { AddAbsenceSchema, AddPositionSchema, EndPositionSchema, PersonSchema, toIsoDate } from '~/org/forms'
 import { Field, FormErrors } from '~/ui/field'
+import { readForm } from '~/http/request-body.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.person?.name ?? 'New person'} · Organisation · SoleSource` }]
 
@@ -62,7 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireAdministrator(request)
   const db = getDatabase()
   const actor = { id: admin.id, origin: requestOrigin(request) }
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const intent = formData.get('intent')
   const personId = params.personId ?? ''
 

@@ -15,6 +15,7 @@ import { Field, FormErrors } from '~/ui/field'
 import { parseForm } from '~/ui/parse-form'
 import { calendarDateIn, isIsoDate } from '~/workflow/calendar-date'
 import { signaturePolicySchema, signatoryRoles, type PolicyTier, type SignatoryRole } from '~/workflow/policy'
+import { readForm } from '~/http/request-body.server'
 
 export const meta: MetaFunction = () => [{ title: 'Signature policy and exchange rates · SoleSource' }]
 
@@ -122,7 +123,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const person = await requireProcurementOfficer(request)
   const db = getDatabase()
   const actor = { id: person.id, origin: requestOrigin(request) }
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const today = calendarDateIn(new Date())
 
   if (formData.get('intent') === 'add-rate') {

@@ -8,6 +8,7 @@ import { getDatabase } from '~/db/client.server'
 import { loadWorkflowSettings, saveWorkflowSettings } from '~/justifications/settings.server'
 import { Field } from '~/ui/field'
 import { parseForm } from '~/ui/parse-form'
+import { readForm } from '~/http/request-body.server'
 
 export const meta: MetaFunction = () => [{ title: 'Sign-off settings · SoleSource' }]
 
@@ -41,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdministrator(request)
-  const submission = parseForm(await request.formData(), { schema: SettingsSchema })
+  const submission = parseForm(await readForm(request), { schema: SettingsSchema })
   if (submission.status !== 'success') return { result: submission.reply() }
   const { linkTtlDays, ...rest } = submission.value
   const settings = { ...rest, linkTtlHours: linkTtlDays * 24 }

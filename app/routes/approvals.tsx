@@ -15,6 +15,7 @@ import type { Currency } from '~/money/currency'
 import { formatDate, formatDateTime } from '~/org/describe'
 import { FormErrors } from '~/ui/field'
 import { parseForm } from '~/ui/parse-form'
+import { readForm } from '~/http/request-body.server'
 
 export const meta: MetaFunction = () => [{ title: 'Awaiting my signature · SoleSource' }]
 
@@ -41,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const person = await requirePerson(request)
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const submission = parseForm(formData, { schema: ApprovalDecisionSchema })
   const justificationId = String(formData.get('justificationId') ?? '')
   if (submission.status !== 'success') return { justificationId, result: submission.reply(), failure: null }

@@ -10,6 +10,7 @@ import { statusBadge } from '~/justifications/labels'
 import { loadJustificationPage } from '~/justifications/page.server'
 import { readFlash } from '~/ui/flash.server'
 import { parseForm } from '~/ui/parse-form'
+import { readForm } from '~/http/request-body.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.page.reference ?? 'Justification'} · SoleSource` }]
 
@@ -33,7 +34,7 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<A
   const db = getDatabase()
   // Acting needs seeing: a person who may not see it gets the same answer as for a missing one.
   if (!(await loadJustificationPage(db, person, params.id, new Date()))) throw notFound()
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const actor = { id: person.id, origin: requestOrigin(request) }
   const now = new Date()
   const intent = formData.get('intent')

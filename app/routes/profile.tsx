@@ -10,6 +10,7 @@ import { requirePerson } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
 import { describePosition, formatDateTime, formatPeriod } from '~/org/describe'
 import { loadProfile } from '~/org/people.server'
+import { readForm } from '~/http/request-body.server'
 
 export const meta: MetaFunction = () => [{ title: 'Your profile · SoleSource' }]
 
@@ -40,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const person = await requirePerson(request)
-  const submission = parseForm(await request.formData(), { schema: AddAbsenceSchema })
+  const submission = parseForm(await readForm(request), { schema: AddAbsenceSchema })
   if (submission.status !== 'success') return { result: submission.reply() }
   const db = getDatabase()
   const outcome = await addAbsence(db, person.id, submission.value, { id: person.id, origin: requestOrigin(request) })

@@ -8,6 +8,7 @@ import { requestSignIn, signInSettingsFromEnv } from '~/auth/sign-in.server'
 import { getDatabase } from '~/db/client.server'
 import { getEnv } from '~/env.server'
 import { Field } from '~/ui/field'
+import { readForm } from '~/http/request-body.server'
 
 export const meta: MetaFunction = () => [{ title: 'Sign in · SoleSource' }]
 
@@ -18,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const submission = parseForm(await request.formData(), { schema: SignInRequestSchema })
+  const submission = parseForm(await readForm(request), { schema: SignInRequestSchema })
   if (submission.status !== 'success') return submission.reply()
   const { email, redirectTo } = submission.value
   await requestSignIn(getDatabase(), { email, now: new Date(), settings: signInSettingsFromEnv() })

@@ -9,6 +9,7 @@ import { signInSettingsFromEnv, signInWithCode } from '~/auth/sign-in.server'
 import { getDatabase } from '~/db/client.server'
 import { getEnv } from '~/env.server'
 import { Field } from '~/ui/field'
+import { readForm } from '~/http/request-body.server'
 
 export const meta: MetaFunction = () => [{ title: 'Check your email · SoleSource' }]
 
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const submission = parseForm(await request.formData(), { schema: SignInCodeSchema })
+  const submission = parseForm(await readForm(request), { schema: SignInCodeSchema })
   if (submission.status !== 'success') return submission.reply()
   const { email, code, redirectTo } = submission.value
   const result = await signInWithCode(getDatabase(), { email, code, now: new Date(), origin: requestOrigin(request), settings: signInSettingsFromEnv() })

@@ -9,6 +9,7 @@ import { loadJustificationPage } from '~/justifications/page.server'
 import { loadWorkflowSettings } from '~/justifications/settings.server'
 import { decideBySignOffLink, inspectSignOffLink, sendFreshSignOffLink, type SignOffLinkState } from '~/justifications/sign-off.server'
 import { parseForm } from '~/ui/parse-form'
+import { readForm } from '~/http/request-body.server'
 
 export const meta: MetaFunction = () => [{ title: 'Sign-off · SoleSource' }, { name: 'robots', content: 'noindex' }]
 
@@ -32,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDatabase()
   const token = params.token ?? ''
-  const formData = await request.formData()
+  const formData = await readForm(request)
   if (formData.get('intent') === 'fresh-link') {
     await sendFreshSignOffLink(db, { token, now: new Date() })
     return { freshLinkRequested: true as const }

@@ -2,6 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@rem
 import { appendAuditEvent, requestOrigin } from '~/audit/audit.server'
 import { destroySessionCookie, endSessions, requirePerson } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
+import { readForm } from '~/http/request-body.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // Signing out changes state: only the POST from the header's button or the profile page does it.
@@ -11,7 +12,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const person = await requirePerson(request)
-  const everywhere = (await request.formData()).get('everywhere') === 'true'
+  const everywhere = (await readForm(request)).get('everywhere') === 'true'
   await getDatabase().$transaction(async (tx) => {
     const sessionsEnded = await endSessions(tx, person, { everywhere })
     await appendAuditEvent(tx, {

@@ -13,6 +13,7 @@ import { europeShapes, MAP_HEIGHT, MAP_WIDTH } from '~/spread/europe-map.server'
 import { CATEGORY_LABELS, describeMethod, formatDateTimeShort, formatPercent, NO_COEFFICIENT_REASONS } from '~/spread/format'
 import { SpreadNav } from '~/spread/spread-nav'
 import type { SortKey } from '~/spread/spread-view'
+import { readForm } from '~/http/request-body.server'
 
 export const meta: MetaFunction = () => [{ title: 'Industrial return · SoleSource' }]
 
@@ -26,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const officer = await requireProcurementOfficer(request)
-  const form = await request.formData()
+  const form = await readForm(request)
   const alertId = String(form.get('alertId') ?? '')
   if (form.get('intent') !== 'acknowledge' || !/^[0-9a-f-]{36}$/i.test(alertId)) return { error: 'Choose an alert to acknowledge.' }
   const outcome = await acknowledgeAlert(getDatabase(), alertId, { actorId: officer.id, now: new Date(), origin: requestOrigin(request) })

@@ -12,6 +12,7 @@ import { CATEGORY_LABELS } from '~/spread/format'
 import { SpreadNav } from '~/spread/spread-nav'
 import { Field } from '~/ui/field'
 import { parseForm } from '~/ui/parse-form'
+import { readForm } from '~/http/request-body.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Award ${data?.justification.reference ?? ''} · SoleSource` }]
 
@@ -31,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const officer = await requireProcurementOfficer(request)
   const justification = await justificationOr404(params.justificationId)
-  const submission = parseForm(await request.formData(), { schema: AwardSchema })
+  const submission = parseForm(await readForm(request), { schema: AwardSchema })
   if (submission.status !== 'success') return submission.reply()
   const outcome = await awardJustification(getDatabase(), justification.id, submission.value, {
     actorId: officer.id,

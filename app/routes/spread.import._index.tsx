@@ -1,17 +1,10 @@
-import {
-  redirect,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  MaxPartSizeExceededError,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { requestOrigin } from '~/audit/audit.server'
 import { requireProcurementOfficer } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
 import { getEnv } from '~/env.server'
+import { readUploadForm } from '~/http/request-body.server'
 import { CONTRACT_CSV_COLUMNS } from '~/spread/contract-csv'
 import { formatDateTimeShort } from '~/spread/format'
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '~/spread/import-limits'
@@ -27,14 +20,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const officer = await requireProcurementOfficer(request)
-  let form: FormData
-  try {
-    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_BYTES }))
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return { error: `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it into several files.` }
-    throw error
-  }
-  const file = form.get('file')
+  const upload = await readUploadForm(request, { maxFileBytes: MAX_IMPORT_BYTES })
+  if (!upload.ok) return { error: `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it into several files.` }
+  const file = upload.form.get('file')
   if (!file || typeof file === 'string' || file.size === 0) return { error: 'Choose a CSV file to import.' }
   const db = getDatabase()
   const created = await createContractImport(db, { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()), actorId: officer.id, now: new Date(), origin: requestOrigin(request) })

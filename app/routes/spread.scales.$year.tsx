@@ -12,6 +12,7 @@ import { loadCountries, loadScales } from '~/spread/spread-data.server'
 import { SpreadNav } from '~/spread/spread-nav'
 import { Field } from '~/ui/field'
 import { parseForm } from '~/ui/parse-form'
+import { readForm } from '~/http/request-body.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Scale ${data?.year ?? ''} · Industrial return · SoleSource` }]
 
@@ -42,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const officer = await requireProcurementOfficer(request)
   const year = yearFrom(params.year)
-  const submission = parseForm(await request.formData(), { schema: ScaleFormSchema })
+  const submission = parseForm(await readForm(request), { schema: ScaleFormSchema })
   if (submission.status !== 'success') return submission.reply()
   const db = getDatabase()
   const countries = await loadCountries(db)

@@ -1,16 +1,10 @@
-import {
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  MaxPartSizeExceededError,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { requestOrigin } from '~/audit/audit.server'
 import { requireProcurementOfficer } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
 import { getEnv } from '~/env.server'
+import { readUploadForm } from '~/http/request-body.server'
 import { formatChf } from '~/money/amount'
 import { isoDateIn } from '~/spread/dates'
 import { budgetMinorOf } from '~/spread/scale-form'
@@ -40,13 +34,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const officer = await requireProcurementOfficer(request)
-  let form: FormData
-  try {
-    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: 1024 * 1024 }))
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return { errors: ['A scale file is small: this one is larger than 1 MB.'], warnings: [] }
-    throw error
-  }
+  const upload = await readUploadForm(request, { maxFileBytes: 1024 * 1024 })
+  if (!upload.ok) return { errors: ['A scale file is small: this one is larger than 1 MB.'], warnings: [] }
+  const { form } = upload
   const file = form.get('file')
   const source = String(form.get('source') ?? '').trim()
   const budgetText = String(form.get('budget') ?? '').trim()

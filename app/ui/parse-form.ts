@@ -9,20 +9,36 @@ import type { z } from 'zod'
  *
  * As Conform does, an empty text field counts as absent, so `optional()` and required-field messages
  * behave as a person expects.
+ *
+ * A NUL character (U+0000, pasted from a binary file or sent by a careless client) is refused in
+ * every field here, whatever the schema: PostgreSQL cannot store it in text, so it would otherwise
+ * fail at the database as a 500.
  */
 export function parseForm<Schema extends z.ZodType>(payload: FormData | URLSearchParams, { schema }: { schema: Schema }): Submission<z.output<Schema>> {
   return parse(payload, {
     resolve(value) {
-      const result = schema.safeParse(emptyToUndefined(value))
-      if (result.success) return { value: result.data as z.output<Schema> }
       const error: Record<string, string[]> = {}
-      for (const issue of result.error.issues) {
+      for (const name of fieldsWithNul(value)) error[name] = [NUL_MESSAGE]
+      const result = schema.safeParse(emptyToUndefined(value))
+      if (result.success && Object.keys(error).length === 0) return { value: result.data as z.output<Schema> }
+      for (const issue of result.error?.issues ?? []) {
         const name = formatPaths(issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol'))
         ;(error[name] ??= []).push(issue.message)
       }
       return { error }
     },
   })
+}
+
+export const NUL_MESSAGE = 'Remove the invisible NUL character from this field (it often comes with text pasted from a file).'
+
+function fieldsWithNul(value: unknown, path: (string | number)[] = []): string[] {
+  if (typeof value === 'string') return value.includes('\u0000') ? [formatPaths(path)] : []
+  if (Array.isArray(value)) return value.flatMap((entry, index) => fieldsWithNul(entry, [...path, index]))
+  if (value && typeof value === 'object' && !(value instanceof File)) {
+    return Object.entries(value).flatMap(([key, entry]) => fieldsWithNul(entry, [...path, key]))
+  }
+  return []
 }
 
 function emptyToUndefined(value: unknown): unknown {
