@@ -124,6 +124,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const db = getDatabase()
   const actor = { id: person.id, origin: requestOrigin(request) }
   const formData = await readForm(request)
+  // The page sends tier rows as tiers[0].threshold, ...: a bare "tiers" value comes from no form of
+  // ours, and echoed back to the page it would break the rows' rendering.
+  formData.delete('tiers')
   const today = calendarDateIn(new Date())
 
   if (formData.get('intent') === 'add-rate') {

@@ -9,6 +9,7 @@ import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import express from 'express'
 import { isCrossSiteRequest } from '~/auth/cross-site.server'
+import { refuseMalformedUrl } from '~/http/malformed-url.server'
 import { disconnectDatabase, getDatabase } from '~/db/client.server'
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '~/db/embedded-postgres.server'
 import { migrate } from '~/db/migrate.server'
@@ -102,6 +103,7 @@ async function main() {
   app.use('/build', express.static('build/public/build', { immutable: true, maxAge: '1y' }))
   app.use(express.static('build/public', { maxAge: '1h' }))
   app.get('/healthz', (_req, res) => void res.json({ ok: true }))
+  app.use(refuseMalformedUrl)
   app.use((req, res, next) => {
     const headers = new Headers()
     for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value)

@@ -1,6 +1,4 @@
-import path from 'node:path'
-import { pathToFileURL } from 'node:url'
-import type { ServerBuild } from '@remix-run/node'
+import { routesOfTheBuild } from '../support/routes'
 import { expect, REQUESTER, signIn, test } from './fixtures'
 
 // Routes anybody may open: signing in, the local mailbox (where sign-in links arrive when no mail
@@ -15,22 +13,6 @@ const PUBLIC_ROUTES = new Set([
   // Sign-off links work without a session (unless strict mode is on); GET only shows.
   'routes/sign-off.$token',
 ])
-
-async function routesOfTheBuild() {
-  const build = (await import(pathToFileURL(path.resolve('build/index.js')).href)) as ServerBuild
-  const urlOf = (id: string): string => {
-    const route = build.routes[id]!
-    const own = (route.path ?? '').replace(/:[^/]+/g, '00000000-0000-4000-8000-000000000000')
-    const parent = route.parentId && route.parentId !== 'root' ? urlOf(route.parentId) : ''
-    return `${parent}/${own}`.replace(/\/+/g, '/').replace(/(.)\/$/, '$1')
-  }
-  return Object.values(build.routes).map((route) => ({
-    id: route.id,
-    url: urlOf(route.id),
-    hasLoader: Boolean(route.module.loader),
-    hasAction: Boolean(route.module.action),
-  }))
-}
 
 test('every public route exists (a renamed route must be reclassified here)', async () => {
   const ids = new Set((await routesOfTheBuild()).map((r) => r.id))
