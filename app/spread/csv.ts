@@ -30,6 +30,18 @@ export function csvField(value: string | number | null | undefined): string {
 
 export const csvLine = (values: readonly (string | number | null | undefined)[]): string => values.map(csvField).join(',')
 
+/**
+ * The number (1-based) of the first line holding a NUL character, or null. PostgreSQL cannot store
+ * U+0000 in text, and no spreadsheet writes one into a CSV: such a file is refused whole, by line.
+ */
+export function firstLineWithNul(lines: readonly string[]): number | null {
+  const index = lines.findIndex((line) => line.includes('\u0000'))
+  return index === -1 ? null : index + 1
+}
+
+export const nulInFileMessage = (line: number) =>
+  `Line ${line} contains a NUL character (U+0000), which is not text: save the file as "CSV UTF-8 (comma delimited)" and upload it again. Nothing was imported.`
+
 /** Lines of a text file without the byte-order mark, trailing blank lines dropped. */
 export function linesOf(text: string): string[] {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/)

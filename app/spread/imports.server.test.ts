@@ -87,6 +87,15 @@ describe('contract import', () => {
     expect(await database.db.contractImportJob.count()).toBe(jobs)
   })
 
+  it('refuses a file with a NUL character, naming its line, and stores nothing', async () => {
+    const count = await database.db.contract.count()
+    const jobs = await database.db.contractImportJob.count()
+    const withNul = await importText(FILE.replace('Atlantic Optics', 'Atlantic\u0000Optics'), 'contracts\u0000.csv')
+    expect(withNul.created).toEqual({ ok: false, message: expect.stringMatching(/^Line 4 contains a NUL character .* Nothing was imported\.$/) })
+    expect(await database.db.contract.count()).toBe(count)
+    expect(await database.db.contractImportJob.count()).toBe(jobs)
+  })
+
   it('rolls back the whole import when it fails after some batches were checked', async () => {
     const count = await database.db.contract.count()
     const before = await rollupAndLedger(database.db)

@@ -27,7 +27,7 @@ import {
   type ContractLookups,
   type ValidContractRow,
 } from './contract-csv.ts'
-import { linesOf, splitCsvRecord } from './csv.ts'
+import { firstLineWithNul, linesOf, nulInFileMessage, splitCsvRecord } from './csv.ts'
 import { dateColumn, isoDateIn, isoDateOfColumn } from './dates.ts'
 import { addImportToRollup, safeNumber } from './rollup.server.ts'
 
@@ -54,6 +54,8 @@ export async function createContractImport(
   }
   const lines = linesOf(text)
   if (lines.length === 0) return { ok: false, message: 'The file is empty.' }
+  const nulLine = firstLineWithNul(lines)
+  if (nulLine !== null) return { ok: false, message: nulInFileMessage(nulLine) }
   const header = readContractHeader(splitCsvRecord(lines[0]!).fields)
   if (!header.ok) {
     const semicolons = lines[0]!.includes(';') && !lines[0]!.includes(',') ? ' The fields seem separated by semicolons: save the file with commas.' : ''
@@ -64,7 +66,7 @@ export async function createContractImport(
   if (totalRows > MAX_IMPORT_ROWS) return { ok: false, message: `The file has ${totalRows} rows; at most ${MAX_IMPORT_ROWS} are accepted per file.` }
 
   const job = await db.$transaction(async (tx) => {
-    const created = await tx.contractImportJob.create({ data: { fileName: fileName.slice(0, 200) || 'contracts.csv', content: lines.join('\n'), totalRows, createdById: actorId, createdAt: now } })
+    const created = await tx.contractImportJob.create({ data: { fileName: fileName.replaceAll('\u0000', '').slice(0, 200) || 'contracts.csv', content: lines.join('\n'), totalRows, createdById: actorId, createdAt: now } })
     await appendAuditEvent(tx, { type: 'CONTRACT_IMPORT_UPLOADED', actorId, subject: `import:${created.id}`, payload: { importJobId: created.id, fileName: created.fileName, totalRows }, origin, at: now })
     return created
   })

@@ -3,6 +3,7 @@ import { appendAuditEvent, type RequestOrigin } from '~/audit/audit.server'
 import type { Database, Transaction } from '~/db/client.server'
 import { errorFields, log } from '~/server/logger.server'
 import { refreshSpreadAlerts } from './alerts.server.ts'
+import { firstLineWithNul, nulInFileMessage } from './csv.ts'
 import { parseContributionsCsv } from './scale-csv.ts'
 import { validateContributionScale, type ScaleIssue } from './scale-validation.ts'
 import { loadCountries } from './spread-data.server.ts'
@@ -64,6 +65,11 @@ export async function importContributionScalesCsv(
   { source, budgetChfMinor }: { source: string; budgetChfMinor: number | null },
   actor: Actor,
 ): Promise<ScaleSaveOutcome> {
+  if (source.includes('\u0000')) {
+    return { ok: false, errors: [{ line: null, countryCode: null, message: 'Remove the invisible NUL character from “where the figures come from”.' }], warnings: [] }
+  }
+  const nulLine = firstLineWithNul(text.split(/\r?\n/))
+  if (nulLine !== null) return { ok: false, errors: [{ line: nulLine, countryCode: null, message: nulInFileMessage(nulLine) }], warnings: [] }
   const parsed = parseContributionsCsv(text)
   if (parsed.errors.length > 0) return { ok: false, errors: parsed.errors.map((e) => ({ line: e.line, countryCode: null, message: e.message })), warnings: [] }
   if (parsed.scales.length === 0) return { ok: false, errors: [{ line: null, countryCode: null, message: 'The file holds no scale row.' }], warnings: [] }
