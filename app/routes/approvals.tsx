@@ -1,5 +1,5 @@
 import { getFormProps, getTextareaProps, useForm } from '@conform-to/react'
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { z } from 'zod'
 import { requestOrigin } from '~/audit/audit.server'
@@ -7,6 +7,7 @@ import { requirePerson } from '~/auth/session.server'
 import { visibleTo } from '~/justifications/visibility.server'
 import { getDatabase } from '~/db/client.server'
 import { decideJustification, type Decision } from '~/justifications/file.server'
+import { failureStatus } from '~/justifications/failure-status'
 import { DecisionFormSchema } from '~/justifications/forms'
 import { statusBadge, statusLabels } from '~/justifications/labels'
 import { listAwaitingMySignature, listDecidedByMe, type JustificationListItem } from '~/justifications/lists.server'
@@ -45,7 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await readForm(request)
   const submission = parseForm(formData, { schema: ApprovalDecisionSchema })
   const justificationId = String(formData.get('justificationId') ?? '')
-  if (submission.status !== 'success') return { justificationId, result: submission.reply(), failure: null }
+  if (submission.status !== 'success') return data({ justificationId, result: submission.reply(), failure: null }, { status: 400 })
   const { intent, rowVersion } = submission.value
   // Acting needs seeing: for a justification this person may not see, the same answer as for none.
   const visible = await getDatabase().justification.findFirst({ where: { AND: [{ id: submission.value.justificationId }, visibleTo(person)] }, select: { id: true } })
@@ -64,7 +65,10 @@ export async function action({ request }: ActionFunctionArgs) {
     now: new Date(),
   })
   if (!outcome.ok) {
-    return { justificationId, result: submission.reply({ formErrors: [outcome.message] }), failure: { kind: outcome.kind, message: outcome.message } }
+    return data(
+      { justificationId, result: submission.reply({ formErrors: [outcome.message] }), failure: { kind: outcome.kind, message: outcome.message } },
+      { status: failureStatus(outcome) },
+    )
   }
   return redirect(`/approvals?${new URLSearchParams({ done: intent, ref: outcome.reference })}`)
 }

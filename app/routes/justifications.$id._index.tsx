@@ -6,6 +6,7 @@ import { getDatabase } from '~/db/client.server'
 import { decideJustification, submitJustification, withdrawJustification } from '~/justifications/file.server'
 import { DecisionFormSchema, RequesterActionSchema, toDecision } from '~/justifications/forms'
 import { DecisionForm } from '~/justifications/decision-form'
+import { failureStatus } from '~/justifications/failure-status'
 import { statusBadge } from '~/justifications/labels'
 import { loadJustificationPage } from '~/justifications/page.server'
 import { readFlash } from '~/ui/flash.server'
@@ -28,7 +29,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 type ActionData = { error: string; fieldErrors?: Record<string, string[]> } | { done: string }
 
-export async function action({ request, params }: ActionFunctionArgs): Promise<ActionData> {
+/** A refusal answers with its status (400, 403, 409) and the message the page shows. */
+const refused = (status: number, body: ActionData) => data(body, { status })
+
+export async function action({ request, params }: ActionFunctionArgs) {
   const person = await requirePerson(request)
   if (!params.id || !UUID.test(params.id)) throw notFound()
   const db = getDatabase()
@@ -41,25 +45,25 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<A
 
   if (intent === 'submit' || intent === 'withdraw') {
     const submission = parseForm(formData, { schema: RequesterActionSchema })
-    if (submission.status !== 'success') return { error: 'The form was incomplete; reload the page and try again.' }
+    if (submission.status !== 'success') return refused(400, { error: 'The form was incomplete; reload the page and try again.' })
     const { rowVersion } = submission.value
     const result =
       submission.value.intent === 'submit'
         ? await submitJustification(db, { id: params.id, rowVersion, actor, now })
         : await withdrawJustification(db, { id: params.id, rowVersion, actor, reason: submission.value.comment, now })
-    if (!result.ok) return { error: [result.message, ...Object.values(result.kind === 'INVALID' ? result.fieldErrors : {}).flat()].join(' ') }
-    return { done: intent === 'submit' ? (result.status === 'APPROVED' ? 'Submitted and approved: no signature is needed at this amount.' : 'Submitted: the first signatory has been asked to sign.') : 'Withdrawn.' }
+    if (!result.ok) return refused(failureStatus(result), { error: [result.message, ...Object.values(result.kind === 'INVALID' ? result.fieldErrors : {}).flat()].join(' ') })
+    return data<ActionData>({ done: intent === 'submit' ? (result.status === 'APPROVED' ? 'Submitted and approved: no signature is needed at this amount.' : 'Submitted: the first signatory has been asked to sign.') : 'Withdrawn.' })
   }
 
   const submission = parseForm(formData, { schema: DecisionFormSchema })
   if (submission.status !== 'success') {
-    return { error: 'Please complete the form.', fieldErrors: Object.fromEntries(Object.entries(submission.error ?? {}).map(([k, v]) => [k, v ?? []])) }
+    return refused(400, { error: 'Please complete the form.', fieldErrors: Object.fromEntries(Object.entries(submission.error ?? {}).map(([k, v]) => [k, v ?? []])) })
   }
   const value = submission.value
   const decision = toDecision(value)
   const result = await decideJustification(db, { id: params.id, rowVersion: value.rowVersion, actor, decision, now })
-  if (!result.ok) return { error: result.message }
-  return { done: value.intent === 'sign' ? 'Signed. Thank you.' : value.intent === 'reject' ? 'Rejected. The requester has been told why.' : 'Sent back to the requester for changes.' }
+  if (!result.ok) return refused(failureStatus(result), { error: result.message })
+  return data<ActionData>({ done: value.intent === 'sign' ? 'Signed. Thank you.' : value.intent === 'reject' ? 'Rejected. The requester has been told why.' : 'Sent back to the requester for changes.' })
 }
 
 export default function JustificationPage() {
