@@ -35,6 +35,15 @@ export const EnvSchema = z
     SEED_DEMO_CONTRACTS: booleanFromString.default(true),
     SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(14),
     SIGN_IN_LINK_TTL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+    /** Sign-in emails per address (known or not) per window; beyond, the same answer and no email. */
+    SIGN_IN_EMAILS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(3),
+    SIGN_IN_EMAIL_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(10),
+    /** Codes tried per address across its requests per window; beyond, codes are refused (429) until a link is used. */
+    SIGN_IN_WRONG_CODES_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(10),
+    SIGN_IN_WRONG_CODE_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
+    /** Sign-in requests and codes tried per client address per window; beyond, 429. */
+    SIGN_IN_REQUESTS_PER_CLIENT: z.coerce.number().int().min(1).max(1_000_000).default(50),
+    SIGN_IN_CLIENT_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(10),
     OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
     OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
     /** First retry delay; each further retry doubles it (capped at one hour). */

@@ -20,5 +20,5 @@ export const SignInCodeSchema = z.object({
     .string({ error: 'Enter the six-digit code from the email.' })
     .trim()
     .regex(/^\d{6}$/, 'The code is six digits, for example 042917.'),
-  redirectTo: z.string().optional(),
+  // No redirectTo: where to go after the code is kept on the sign-in request (it may be typed on another device).
 })

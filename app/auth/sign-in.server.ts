@@ -4,8 +4,10 @@ import type { Database } from '~/db/client.server'
 import { enqueueEmail } from '~/email/outbox.server'
 import { renderEmail } from '~/email/render.server'
 import { getEnv } from '~/env.server'
-import { createSession } from './session.server'
-import { constantTimeEqual, generateCode, generateToken, hashCode, hashToken } from './tokens.server'
+import { errorFields, log } from '~/server/logger.server'
+import { maskEmail, type SignInLimiters } from './rate-limits.server'
+import { createSession, safeRedirectTarget } from './session.server'
+import { constantTimeEqual, generateCode, generateToken, hashCode, hashToken, openSealedText, sealText } from './tokens.server'
 
 export type SignInSettings = { appUrl: string; linkTtlMinutes: number; sessionTtlDays: number; secret: string }
 
@@ -17,12 +19,16 @@ export function normaliseEmail(email: string) {
 }
 
 /**
- * Emails a one-time sign-in link and code to the person with this address. Unknown and inactive
- * addresses get no email but the same answer, so the form never reveals who has an account.
+ * Emails a one-time sign-in link and code to the person with this address; once signed in, they go
+ * to `redirectTo` (a same-origin path, kept encrypted on the request). Unknown and inactive
+ * addresses get no email, but the same work up to the writes (the email is rendered and thrown
+ * away), so that neither the answer nor the time spent tells who has an account.
  */
-export async function requestSignIn(db: Database, { email, now, settings }: { email: string; now: Date; settings: SignInSettings }) {
+export async function requestSignIn(
+  db: Database,
+  { email, now, settings, redirectTo }: { email: string; now: Date; settings: SignInSettings; redirectTo?: string | null },
+) {
   const person = await db.person.findUnique({ where: { email: normaliseEmail(email) } })
-  if (!person || !person.isActive) return
 
   const token = generateToken()
   const code = generateCode()
@@ -31,14 +37,77 @@ export async function requestSignIn(db: Database, { email, now, settings }: { em
   const signInUrl = `${settings.appUrl}/sign-in/link/${token}`
   const rendered = await renderEmail(
     'Your SoleSource sign-in link',
-    SignInLinkEmail({ name: person.name, signInUrl, code, expiresInMinutes: settings.linkTtlMinutes }),
+    SignInLinkEmail({ name: person?.name ?? 'Ada Lovelace', signInUrl, code, expiresInMinutes: settings.linkTtlMinutes }),
   )
+  if (!person || !person.isActive) return
+  const target = safeRedirectTarget(redirectTo)
   await db.$transaction(async (tx) => {
     await tx.signInRequest.create({
-      data: { id: requestId, personId: person.id, tokenHash: hashToken(token), codeHash: hashCode(code, requestId, settings.secret), expiresAt },
+      data: {
+        id: requestId,
+        personId: person.id,
+        tokenHash: hashToken(token),
+        codeHash: hashCode(code, requestId, settings.secret),
+        expiresAt,
+        sealedRedirectTo: target === '/' ? null : sealText(target, requestId, settings.secret),
+      },
     })
     await enqueueEmail(tx, { ...rendered, to: person.email, template: 'sign-in-link' }, { appUrl: settings.appUrl })
   })
+}
+
+export type SignInRequestAnswer =
+  /** The email is being queued (or, past the address's limit, silently not): answer the same either way. */
+  | { status: 'accepted'; queued: Promise<void> }
+  | { status: 'address-limited' }
+  /** Too many requests from this client: refuse (429), which says nothing about any address. */
+  | { status: 'client-limited'; retryAfterSeconds: number }
+
+/**
+ * A sign-in request as the form sends it, within the limits: per client, then per address. The
+ * address's count is taken whether or not it has an account, so its limit looks the same for
+ * everybody; past it nothing is sent and a log line says why. The lookup, the rendering and the
+ * writes run after the response is sent (`queued`), so the response takes the same time for every
+ * address: only the limit counters, the same for all, are written before it.
+ */
+export async function acceptSignInRequest(
+  db: Database,
+  limiters: SignInLimiters,
+  { email, client, redirectTo, now, settings }: { email: string; client: string; redirectTo?: string | null; now: Date; settings: SignInSettings },
+): Promise<SignInRequestAnswer> {
+  const fromClient = await limiters.takeClientRequest(client)
+  if (!fromClient.allowed) {
+    const { points, windowMinutes } = limiters.limits.requestsPerClient
+    log.warn('sign-in request refused: too many from this client', { client, limit: points, windowMinutes, retryAfterSeconds: fromClient.retryAfterSeconds })
+    return { status: 'client-limited', retryAfterSeconds: fromClient.retryAfterSeconds }
+  }
+  const forAddress = await limiters.takeEmail(email)
+  if (!forAddress.allowed) {
+    const { points, windowMinutes } = limiters.limits.emailsPerAddress
+    log.warn('sign-in email not sent: too many for this address', {
+      address: maskEmail(email),
+      limit: points,
+      windowMinutes,
+      retryAfterSeconds: forAddress.retryAfterSeconds,
+    })
+    return { status: 'address-limited' }
+  }
+  return { status: 'accepted', queued: afterResponse(() => requestSignIn(db, { email, now, settings, redirectTo })) }
+}
+
+/**
+ * Runs `work` once the current response is on its way: a Remix action's response is written in the
+ * microtasks that follow it, and setImmediate waits for those. A failure is logged (never the token
+ * or code, which do not leave requestSignIn); the person sees no email and asks again.
+ */
+function afterResponse(work: () => Promise<void>): Promise<void> {
+  return new Promise<void>((resolve) => setImmediate(resolve))
+    .then(work)
+    .catch((error) => log.error('sign-in email could not be queued', errorFields(error)))
+}
+
+function openRedirectTarget(request: { id: string; sealedRedirectTo: string | null }, secret: string) {
+  return request.sealedRedirectTo ? safeRedirectTarget(openSealedText(request.sealedRedirectTo, request.id, secret)) : '/'
 }
 
 export type LinkStatus =
@@ -54,7 +123,10 @@ export async function inspectSignInLink(db: Database, token: string, now: Date):
   return { status: 'valid', email: request.person.email, name: request.person.name }
 }
 
-export type SignInResult = { ok: true; sessionId: string; expiresAt: Date } | { ok: false; reason: 'used' | 'expired' | 'unknown' | 'invalid-code' }
+export type SignInResult =
+  | { ok: true; sessionId: string; expiresAt: Date; redirectTo: string }
+  | { ok: false; reason: 'used' | 'expired' | 'unknown' | 'invalid-code' }
+  | { ok: false; reason: 'rate-limited'; retryAfterSeconds: number }
 
 /**
  * Signs in with the link's token: marks the request used and opens a session in one transaction.
@@ -62,29 +134,65 @@ export type SignInResult = { ok: true; sessionId: string; expiresAt: Date } | { 
  */
 export async function signInWithLink(
   db: Database,
-  { token, now, origin, settings }: { token: string; now: Date; origin: RequestOrigin; settings: SignInSettings },
+  { token, now, origin, settings, limiters }: { token: string; now: Date; origin: RequestOrigin; settings: SignInSettings; limiters: SignInLimiters },
 ): Promise<SignInResult> {
   const tokenHash = hashToken(token)
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const request = await tx.signInRequest.findUnique({ where: { tokenHash }, include: { person: true } })
     if (!request || !request.person.isActive) return { ok: false, reason: 'unknown' } as const
     const claimed = await tx.signInRequest.updateMany({
       where: { id: request.id, usedAt: null, expiresAt: { gt: now } },
-      data: { usedAt: now },
+      // The return path is needed once: a used request keeps nothing of it.
+      data: { usedAt: now, sealedRedirectTo: null },
     })
     if (claimed.count !== 1) return { ok: false, reason: request.expiresAt <= now ? 'expired' : 'used' } as const
     const session = await createSession(tx, { personId: request.personId, now, origin, ttlDays: settings.sessionTtlDays })
     await appendAuditEvent(tx, { type: 'SIGNED_IN', actorId: request.personId, subject: `person:${request.personId}`, payload: { method: 'link' }, origin, at: now })
-    return { ok: true, sessionId: session.id, expiresAt: session.expiresAt } as const
+    return { ok: true, sessionId: session.id, expiresAt: session.expiresAt, redirectTo: openRedirectTarget(request, settings.secret), email: request.person.email } as const
   })
+  if (!result.ok) return result
+  // Whoever followed the link reads the address's mail: codes tried against it so far stop counting.
+  await limiters.forgetCodeAttempts(result.email)
+  return { ok: true, sessionId: result.sessionId, expiresAt: result.expiresAt, redirectTo: result.redirectTo }
 }
 
-/** Signs in with the code from the most recent unexpired request for this address. */
+/**
+ * Signs in with the code from the most recent unexpired request for this address. Every code tried
+ * counts against the client and against the address, across all its requests (whether or not the
+ * address has an account): past the address's limit its codes are refused until the window passes or
+ * a link is used, so guessing a six-digit code takes far longer than any code lives.
+ */
 export async function signInWithCode(
   db: Database,
-  { email, code, now, origin, settings }: { email: string; code: string; now: Date; origin: RequestOrigin; settings: SignInSettings },
+  {
+    email,
+    code,
+    now,
+    origin,
+    client,
+    settings,
+    limiters,
+  }: { email: string; code: string; now: Date; origin: RequestOrigin; client: string; settings: SignInSettings; limiters: SignInLimiters },
 ): Promise<SignInResult> {
-  return db.$transaction(async (tx) => {
+  const fromClient = await limiters.takeClientRequest(client)
+  if (!fromClient.allowed) {
+    const { points, windowMinutes } = limiters.limits.requestsPerClient
+    log.warn('sign-in code refused: too many requests from this client', { client, limit: points, windowMinutes, retryAfterSeconds: fromClient.retryAfterSeconds })
+    return { ok: false, reason: 'rate-limited', retryAfterSeconds: fromClient.retryAfterSeconds }
+  }
+  // Counted before checking, so that a burst of parallel guesses cannot all pass a check made before any is counted.
+  const forAddress = await limiters.takeCodeAttempt(email)
+  if (!forAddress.allowed) {
+    const { points, windowMinutes } = limiters.limits.wrongCodesPerAddress
+    log.warn('sign-in code refused: too many codes tried for this address', {
+      address: maskEmail(email),
+      limit: points,
+      windowMinutes,
+      retryAfterSeconds: forAddress.retryAfterSeconds,
+    })
+    return { ok: false, reason: 'rate-limited', retryAfterSeconds: forAddress.retryAfterSeconds }
+  }
+  const result = await db.$transaction(async (tx) => {
     const request = await tx.signInRequest.findFirst({
       where: { person: { email: normaliseEmail(email), isActive: true }, usedAt: null, expiresAt: { gt: now } },
       orderBy: { createdAt: 'desc' },
@@ -94,12 +202,15 @@ export async function signInWithCode(
       await tx.signInRequest.update({ where: { id: request.id }, data: { failedCodeAttempts: { increment: 1 } } })
       return { ok: false, reason: 'invalid-code' } as const
     }
-    const claimed = await tx.signInRequest.updateMany({ where: { id: request.id, usedAt: null }, data: { usedAt: now } })
+    const claimed = await tx.signInRequest.updateMany({ where: { id: request.id, usedAt: null }, data: { usedAt: now, sealedRedirectTo: null } })
     if (claimed.count !== 1) return { ok: false, reason: 'invalid-code' } as const
     const session = await createSession(tx, { personId: request.personId, now, origin, ttlDays: settings.sessionTtlDays })
     await appendAuditEvent(tx, { type: 'SIGNED_IN', actorId: request.personId, subject: `person:${request.personId}`, payload: { method: 'code' }, origin, at: now })
-    return { ok: true, sessionId: session.id, expiresAt: session.expiresAt } as const
+    return { ok: true, sessionId: session.id, expiresAt: session.expiresAt, redirectTo: openRedirectTarget(request, settings.secret) } as const
   })
+  // The right code: the person reads the address's mail, and the codes they mistyped stop counting.
+  if (result.ok) await limiters.forgetCodeAttempts(email)
+  return result
 }
 
 export function signInSettingsFromEnv(): SignInSettings {

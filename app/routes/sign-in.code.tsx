@@ -4,40 +4,49 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { requestOrigin } from '~/audit/audit.server'
 import { SignInCodeSchema } from '~/auth/forms'
-import { commitSessionCookie, safeRedirectTarget } from '~/auth/session.server'
+import { clientAddress, getSignInLimiters, tooManyAttempts } from '~/auth/rate-limits.server'
+import { commitSessionCookie } from '~/auth/session.server'
 import { signInSettingsFromEnv, signInWithCode } from '~/auth/sign-in.server'
+import { isRateLimited, retryAfterHeaders, TooManyAttempts } from '~/auth/too-many-attempts'
 import { getDatabase } from '~/db/client.server'
 import { getEnv } from '~/env.server'
 import { Field } from '~/ui/field'
 import { readForm } from '~/http/request-body.server'
 
 export const meta: MetaFunction = () => [{ title: 'Check your email · SoleSource' }]
+export const headers = retryAfterHeaders
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url)
-  return {
-    email: url.searchParams.get('email') ?? '',
-    redirectTo: safeRedirectTarget(url.searchParams.get('redirectTo')),
-    localMailbox: !getEnv().SMTP_URL,
-  }
+  return { email: url.searchParams.get('email') ?? '', localMailbox: !getEnv().SMTP_URL }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const submission = parseForm(await readForm(request), { schema: SignInCodeSchema })
   if (submission.status !== 'success') return submission.reply()
-  const { email, code, redirectTo } = submission.value
-  const result = await signInWithCode(getDatabase(), { email, code, now: new Date(), origin: requestOrigin(request), settings: signInSettingsFromEnv() })
+  const { email, code } = submission.value
+  const result = await signInWithCode(getDatabase(), {
+    email,
+    code,
+    now: new Date(),
+    origin: requestOrigin(request),
+    client: clientAddress(request),
+    settings: signInSettingsFromEnv(),
+    limiters: getSignInLimiters(),
+  })
+  if (!result.ok && result.reason === 'rate-limited') return tooManyAttempts(result.retryAfterSeconds, 'codes')
   if (!result.ok) {
     return submission.reply({ fieldErrors: { code: ['That code is not valid, or it has expired. Check the latest email, or ask for a new one.'] } })
   }
-  return redirect(safeRedirectTarget(redirectTo), { headers: { 'Set-Cookie': await commitSessionCookie(result.sessionId, result.expiresAt) } })
+  // Back where the sign-in started (e.g. a sign-off page in strict mode), as kept on the request.
+  return redirect(result.redirectTo, { headers: { 'Set-Cookie': await commitSessionCookie(result.sessionId, result.expiresAt) } })
 }
 
 export default function SignInCodePage() {
-  const { email, redirectTo, localMailbox } = useLoaderData<typeof loader>()
-  const lastResult = useActionData<typeof action>()
+  const { email, localMailbox } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
   const [form, fields] = useForm({
-    lastResult,
+    lastResult: isRateLimited(actionData) ? undefined : actionData,
     shouldValidate: 'onBlur',
     // Once a field shows an error, re-check it as the person types, so the message goes away before
     // they reach the button (re-checking on blur shifts the page under their click).
@@ -45,6 +54,7 @@ export default function SignInCodePage() {
     defaultValue: { email },
     onValidate: ({ formData }) => parseForm(formData, { schema: SignInCodeSchema }),
   })
+  if (isRateLimited(actionData)) return <TooManyAttempts {...actionData.rateLimited} />
   return (
     <div className="card narrow">
       <h1>Check your email</h1>
@@ -59,7 +69,6 @@ export default function SignInCodePage() {
       ) : null}
       <h2>Opened the email on another device?</h2>
       <Form method="post" {...getFormProps(form)}>
-        <input type="hidden" name="redirectTo" value={redirectTo} />
         <Field id={fields.email.id} label="Email address" errors={fields.email.errors}>
           {(aria) => <input {...getInputProps(fields.email, { type: 'email' })} {...aria} autoComplete="email" />}
         </Field>

@@ -1,6 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
 import { requestOrigin } from '~/audit/audit.server'
+import { getSignInLimiters } from '~/auth/rate-limits.server'
 import { commitSessionCookie } from '~/auth/session.server'
 import { inspectSignInLink, signInSettingsFromEnv, signInWithLink, type LinkStatus } from '~/auth/sign-in.server'
 import { getDatabase } from '~/db/client.server'
@@ -20,9 +21,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     now: new Date(),
     origin: requestOrigin(request),
     settings: signInSettingsFromEnv(),
+    limiters: getSignInLimiters(),
   })
   if (!result.ok) return { status: result.reason }
-  return redirect('/', { headers: { 'Set-Cookie': await commitSessionCookie(result.sessionId, result.expiresAt) } })
+  // Back where the sign-in started (e.g. a sign-off page in strict mode), as kept on the request.
+  return redirect(result.redirectTo, { headers: { 'Set-Cookie': await commitSessionCookie(result.sessionId, result.expiresAt) } })
 }
 
 const refusals: Record<Exclude<LinkStatus['status'], 'valid'> | 'invalid-code', { title: string; body: string }> = {

@@ -1,0 +1,40 @@
+import type { HeadersFunction } from '@remix-run/node'
+
+// A refusal for a sign-in limit, shared by the sign-in routes: the same 429 and Retry-After for a
+// script (the Remix data request answers with the action's JSON) and for a browser (this page).
+
+export type RateLimited = { rateLimited: { retryAfterSeconds: number; reason: 'client' | 'codes' } }
+
+export function isRateLimited(value: unknown): value is RateLimited {
+  return typeof value === 'object' && value !== null && 'rateLimited' in value
+}
+
+/** Carries the action's Retry-After onto the document response (Remix keeps only cookies by default). */
+export const retryAfterHeaders: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get('Retry-After')
+  return retryAfter ? { 'Retry-After': retryAfter } : new Headers()
+}
+
+export function minutesToWait(retryAfterSeconds: number) {
+  return Math.max(1, Math.ceil(retryAfterSeconds / 60))
+}
+
+export function TooManyAttempts({ retryAfterSeconds, reason }: RateLimited['rateLimited']) {
+  const minutes = minutesToWait(retryAfterSeconds)
+  return (
+    <div className="card narrow" role="alert">
+      <h1>Too many attempts</h1>
+      <p>
+        Too many attempts; try again in {minutes} {minutes === 1 ? 'minute' : 'minutes'}.
+      </p>
+      <p>
+        {reason === 'codes'
+          ? 'Too many codes were tried for this address, so codes are refused for a while. The link in the latest email still signs you in.'
+          : 'Too many sign-in attempts came from your network in a short time.'}
+      </p>
+      <p>
+        <a href="/sign-in">Back to sign-in</a>
+      </p>
+    </div>
+  )
+}
