@@ -35,6 +35,11 @@ export const test = base.extend<object, { smtp: TestSmtpServer; app: AppUnderTes
         SEED_DEMO_CONTRACTS: 'false',
         SMTP_URL: smtp.url,
         OUTBOX_RETRY_BASE_MS: '500',
+        // Journeys sign the same demo people in many times from one client: limits out of their way
+        // (tests/e2e/sign-in-abuse.spec.ts runs an app with the real ones).
+        SIGN_IN_EMAILS_PER_ADDRESS: '100000',
+        SIGN_IN_WRONG_CODES_PER_ADDRESS: '100000',
+        SIGN_IN_REQUESTS_PER_CLIENT: '1000000',
       })
       const sql = async <T extends pg.QueryResultRow>(text: string, values: unknown[] = []) => {
         const client = new pg.Client({ connectionString: database.url })
