@@ -2,41 +2,17 @@
  * Recording the award of an approved single-source justification: the contract enters the ledger and
  * the rollup in one transaction, then the alerts are refreshed.
  */
-import { z } from 'zod'
 import { appendAuditEvent, type RequestOrigin } from '~/audit/audit.server'
 import type { Database, DatabaseOrTransaction } from '~/db/client.server'
 import { Prisma } from '~/generated/prisma/client'
 import { formatAmount, parseAmount } from '~/money/amount'
 import { chfEquivalent } from '~/money/conversion'
 import { isCurrency } from '~/money/currency'
+import type { AwardInput } from './award-form.ts'
 import { refreshSpreadAlerts } from './alerts.server.ts'
 import { returnCountryOf } from './contract-csv.ts'
 import { dateColumn, isoDateIn, isoDateOfColumn } from './dates.ts'
 import { addContractsToRollup, safeNumber } from './rollup.server.ts'
-import { parseIsoDate } from './window.ts'
-
-export const ORDER_NUMBER_PATTERN = /^[A-Za-z0-9][A-Za-z0-9\-_/.]{0,63}$/
-
-/** The award form; shared by the browser and the action. The action adds the checks that need "today". */
-export const AwardSchema = z.object({
-  orderNumber: z
-    .string({ error: 'Enter the order number.' })
-    .trim()
-    .regex(ORDER_NUMBER_PATTERN, 'Use letters, digits and - _ / . only (at most 64 characters).'),
-  awardedOn: z.string({ error: 'Enter the award date.' }).refine((text) => {
-    try {
-      parseIsoDate(text)
-      return true
-    } catch {
-      return false
-    }
-  }, 'Enter a date, e.g. 2026-11-26.'),
-  amount: z.string({ error: 'Enter the final amount.' }).superRefine((text, ctx) => {
-    const parsed = parseAmount(text)
-    if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.message })
-  }),
-})
-export type AwardInput = z.infer<typeof AwardSchema>
 
 const awardableWhere = { status: 'APPROVED', contract: { is: null } } satisfies Prisma.JustificationWhereInput
 
