@@ -17,7 +17,13 @@ import { getSignedInPerson } from '~/auth/session.server'
 import { getEnv } from '~/env.server'
 import stylesheet from '~/styles.css'
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: stylesheet }]
+// An icon in the page itself: without one, browsers fetch /favicon.ico on every load and log its 404.
+const ICON = `data:image/svg+xml,${encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#1f4e79"/><text x="16" y="23" font-family="sans-serif" font-size="20" font-weight="bold" fill="#fff" text-anchor="middle">S</text></svg>')}`
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: stylesheet },
+  { rel: 'icon', href: ICON, type: 'image/svg+xml' },
+]
 export const meta: MetaFunction = () => [{ title: 'SoleSource' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test'
+import { test as base, expect, type Browser, type ConsoleMessage, type Page } from '@playwright/test'
 import pg from 'pg'
 import { startApp, type RunningApp } from '../support/app'
 import { createEmptyTestDatabase } from '../support/database'
@@ -15,7 +15,7 @@ export type AppUnderTest = RunningApp & {
  * in memory, or a fresh database on TEST_POSTGRES_URL) with the demo organisation, sending its mail to
  * a real SMTP server in this process.
  */
-export const test = base.extend<object, { smtp: TestSmtpServer; app: AppUnderTest }>({
+export const test = base.extend<{ pageErrors: PageErrors }, { smtp: TestSmtpServer; app: AppUnderTest }>({
   smtp: [
     async ({}, use) => {
       const smtp = await startSmtpServer()
@@ -57,7 +57,73 @@ export const test = base.extend<object, { smtp: TestSmtpServer; app: AppUnderTes
     { scope: 'worker' },
   ],
   baseURL: async ({ app }, use) => use(app.url),
+  pageErrors: [
+    async ({ browser }, use, testInfo) => {
+      const errors = new PageErrors()
+      // Journeys with several people open pages in contexts of their own: watch those pages too.
+      const newContext = browser.newContext
+      browser.newContext = async (...args: Parameters<Browser['newContext']>) => {
+        const context = await newContext.apply(browser, args)
+        context.on('page', (page) => errors.watch(page))
+        return context
+      }
+      try {
+        await use(errors)
+      } finally {
+        browser.newContext = newContext
+      }
+      const allowances = allowedConsoleErrors.get(testInfo) ?? []
+      expect(errors.list.filter((error) => !allowances.some((allows) => allows(error))), 'uncaught page errors and console errors').toEqual([])
+    },
+    { auto: true },
+  ],
+  page: async ({ page, pageErrors }, use) => {
+    pageErrors.watch(page)
+    await use(page)
+  },
 })
+
+/**
+ * Every journey fails on an uncaught exception in a page or on a console error: a browser bundle that
+ * breaks (a server module emptied by the compiler, a hydration mismatch) must not pass unnoticed.
+ */
+class PageErrors {
+  readonly list: string[] = []
+  private readonly watched = new WeakSet<Page>()
+
+  watch(page: Page) {
+    if (this.watched.has(page)) return
+    this.watched.add(page)
+    page.on('pageerror', (error) => this.list.push(`uncaught page error on ${page.url()}: ${error.stack ?? error.message}`))
+    page.on('console', (message) => {
+      if (message.type() === 'error') this.list.push(describeConsoleError(message))
+    })
+  }
+}
+
+function describeConsoleError(message: ConsoleMessage) {
+  const { url, lineNumber } = message.location()
+  return `console error: ${message.text()}${url ? ` (at ${url}${lineNumber ? `:${lineNumber}` : ''})` : ''}`
+}
+
+type ErrorAllowance = (error: string) => boolean
+const allowedConsoleErrors = new WeakMap<object, ErrorAllowance[]>()
+
+/**
+ * For the one test that calls it: the console error Chromium logs when a resource answers `status`
+ * on purpose (e.g. the 403 page a refused visit gets) is expected, for a URL whose path matches
+ * `path`. Uncaught page errors are never allowed, nor any other console error.
+ */
+export function allowFailedResourceLoad(status: number, path: RegExp) {
+  const text = `console error: Failed to load resource: the server responded with a status of ${status} `
+  const allowances = allowedConsoleErrors.get(base.info()) ?? []
+  allowances.push((error) => {
+    if (!error.startsWith(text)) return false
+    const at = /\(at (\S+?)(?::\d+)?\)$/.exec(error)?.[1]
+    return at !== undefined && path.test(new URL(at).pathname)
+  })
+  allowedConsoleErrors.set(base.info(), allowances)
+}
 
 export { expect }
 

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { decideAs, fileJustifications } from '../support/justifications'
-import { ADMIN, expect, REQUESTER, signIn, test } from './fixtures'
+import { ADMIN, allowFailedResourceLoad, expect, REQUESTER, signIn, test } from './fixtures'
 
 const GROUP_LEADER = 'marta.mendes@example.org'
 const OTHER_GROUP_LEADER = 'luca.leone@example.org'
@@ -129,6 +129,8 @@ test('an approver sees what awaits them and rejects it with a reason; it then sh
 })
 
 test('a decision on a justification that changed meanwhile is refused with a clear message', async ({ page, smtp, app }) => {
+  // The refused decision answers 409 on purpose.
+  allowFailedResourceLoad(409, /^\/approvals\.data$/)
   await signIn(page, smtp, OTHER_GROUP_LEADER)
   await page.goto('/approvals')
   await expect(page.getByRole('row').filter({ hasText: trays.reference })).toBeVisible()
@@ -191,6 +193,8 @@ test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false })
 
   test('a signatory requests changes from /approvals; the server asks for the comment first', async ({ page, smtp, app }) => {
+    // The decision without its comment answers 400 on purpose.
+    allowFailedResourceLoad(400, /^\/approvals$/)
     await signIn(page, smtp, 'martin.schulz@example.org')
     await page.goto('/approvals')
     await page.getByRole('button', { name: `Request changes to ${coils.reference}` }).click()

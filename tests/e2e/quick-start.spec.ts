@@ -1,4 +1,4 @@
-import { test as base, expect } from '@playwright/test'
+import { test as base, expect } from './fixtures'
 import { startApp, type RunningApp } from '../support/app'
 
 // The app as the README's first line starts it: no DATABASE_URL, no SMTP_URL, no SESSION_SECRET.
