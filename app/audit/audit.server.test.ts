@@ -33,4 +33,13 @@ describe(`audit trail (${testDatabaseKind()})`, () => {
     await expect(database.db.auditEvent.deleteMany({})).rejects.toThrow(/append-only/)
     expect(await database.db.auditEvent.count()).toBe(2)
   })
+
+  test('the database refuses to empty the trail with TRUNCATE, alone or with other tables', async () => {
+    await expect(database.db.$executeRawUnsafe('TRUNCATE "AuditEvent"')).rejects.toThrow('AuditEvent rows are append-only (TRUNCATE refused)')
+    await expect(database.db.$executeRawUnsafe('TRUNCATE "OutboxMessage", "AuditEvent" RESTART IDENTITY')).rejects.toThrow(/append-only \(TRUNCATE refused\)/)
+    expect(await database.db.auditEvent.count()).toBe(2)
+    // Still appendable after a refused TRUNCATE.
+    await appendAuditEvent(database.db, { type: 'SIGNED_IN', actorId: null, subject: 'person:x', payload: { method: 'code' } })
+    expect(await database.db.auditEvent.count()).toBe(3)
+  })
 })
