@@ -10,7 +10,8 @@ import type { JustificationFormInput } from './forms'
 import { reasonLabels } from './labels'
 import { loadOrgSnapshot } from './org-snapshot.server'
 import { loadPolicies, rateOn } from './policy.server'
-import { checkSplitPurchase, supplierKeyOf } from './split-purchase.server'
+import { checkSplitPurchase } from './split-purchase.server'
+import { supplierKeyOf } from './supplier-name'
 import { runTransition, type PersonActor, type PreparedTransition, type TransitionFailure, type TransitionResult } from './transition.server'
 
 export type JustificationFields = Omit<JustificationFormInput, 'intent'>

@@ -5,30 +5,37 @@ import { isCurrency } from '~/money/currency'
 import { calendarDateIn } from '~/workflow/calendar-date'
 import { policyInForce, type SignaturePolicy } from '~/workflow/policy'
 import { loadPolicies, rateOn } from './policy.server'
+import { supplierKeyOf } from './supplier-name'
 
-/** How the split-purchase check recognises one supplier across spellings of its name. */
-export function supplierKeyOf(name: string): string {
-  return name
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[.,]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-}
+/**
+ * Likely duplicates: another justification for the same CHF amount to the same supplier from the
+ * same group, submitted this many days before at most (the same order filed twice, or by two people).
+ * A policy value of the split-purchase check, like the policy version's split-purchase window.
+ */
+export const LIKELY_DUPLICATE_WINDOW_DAYS = 7
+
+type RelatedJustification = { id: string; reference: string; amountChfMinor: number; submittedAt: Date }
 
 export type SplitPurchaseCheck = {
+  /** A possible split purchase or a likely duplicate: what the stored flag, and procurement's list, show. */
   flagged: boolean
   /** The threshold the combined total crosses while each justification alone stays at or under it. */
   thresholdChfMinor: number | null
   totalChfMinor: number
-  related: { id: string; reference: string; amountChfMinor: number; submittedAt: Date }[]
+  /** The others counted in the total: to the same supplier from the same group within the policy's window. */
+  related: RelatedJustification[]
+  /** The others for the same CHF amount within LIKELY_DUPLICATE_WINDOW_DAYS. */
+  likelyDuplicates: RelatedJustification[]
   message: string | null
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000
+
 /**
- * Several justifications to one supplier from one group, each under a signature threshold, that
- * together cross it (Coupa's Spend Guard pattern): the others counted are those submitted within
- * the policy's window before `at`, not withdrawn.
+ * Several justifications to one supplier (by its supplier key, see supplier-name.ts) from one group,
+ * each under a signature threshold, that together cross it (Coupa's Spend Guard pattern): the others
+ * counted are those submitted within the policy's window before `at`, not withdrawn. And likely
+ * duplicates: one of those others for the same CHF amount, submitted a few days before at most.
  */
 export async function checkSplitPurchase(
   db: DatabaseOrTransaction,
@@ -40,42 +47,63 @@ export async function checkSplitPurchase(
     at: Date
     policy: SignaturePolicy
     windowDays: number
+    duplicateWindowDays?: number
     /** Name the related justifications and the total: only for someone who may see them all. */
     detailed?: boolean
   },
 ): Promise<SplitPurchaseCheck> {
-  const since = new Date(input.at.getTime() - input.windowDays * 24 * 60 * 60 * 1000)
+  const duplicateWindowDays = input.duplicateWindowDays ?? LIKELY_DUPLICATE_WINDOW_DAYS
+  const splitSince = new Date(input.at.getTime() - input.windowDays * DAY_MS)
+  const duplicateSince = new Date(input.at.getTime() - duplicateWindowDays * DAY_MS)
   const others = await db.justification.findMany({
     where: {
       groupId: input.groupId,
       supplierKey: supplierKeyOf(input.supplierName),
-      submittedAt: { gte: since, lte: input.at },
+      submittedAt: { gte: splitSince < duplicateSince ? splitSince : duplicateSince, lte: input.at },
       status: { notIn: ['DRAFT', 'WITHDRAWN'] },
       ...(input.justificationId ? { id: { not: input.justificationId } } : {}),
     },
     select: { id: true, reference: true, amountChfMinor: true, submittedAt: true },
     orderBy: { submittedAt: 'asc' },
   })
-  const related = others.map((o) => ({ id: o.id, reference: o.reference, amountChfMinor: Number(o.amountChfMinor ?? 0n), submittedAt: o.submittedAt! }))
+  const candidates = others.map((o) => ({ id: o.id, reference: o.reference, amountChfMinor: Number(o.amountChfMinor ?? 0n), submittedAt: o.submittedAt! }))
+  const related = candidates.filter((c) => c.submittedAt >= splitSince)
+  const likelyDuplicates = candidates.filter((c) => c.submittedAt >= duplicateSince && c.amountChfMinor === input.amountChfMinor)
+
   const amounts = [input.amountChfMinor, ...related.map((r) => r.amountChfMinor)]
   const totalChfMinor = amounts.reduce((sum, amount) => sum + amount, 0)
-  const crossed = input.policy.tiers
-    .map((tier) => tier.aboveChfMinor)
-    .find((threshold) => totalChfMinor > threshold && amounts.every((amount) => amount <= threshold))
-  if (crossed === undefined || related.length === 0) {
-    return { flagged: false, thresholdChfMinor: null, totalChfMinor, related, message: null }
-  }
+  const crossed =
+    related.length === 0
+      ? undefined
+      : input.policy.tiers.map((tier) => tier.aboveChfMinor).find((threshold) => totalChfMinor > threshold && amounts.every((amount) => amount <= threshold))
+  const thresholdChfMinor = crossed ?? null
+  const detailed = input.detailed !== false
+  const messages = [
+    thresholdChfMinor === null ? null : splitPurchaseMessage({ related, totalChfMinor, thresholdChfMinor, windowDays: input.windowDays, detailed }),
+    likelyDuplicates.length === 0 ? null : likelyDuplicateMessage({ likelyDuplicates, amountChfMinor: input.amountChfMinor, windowDays: duplicateWindowDays, detailed }),
+  ].filter((message) => message !== null)
   return {
-    flagged: true,
-    thresholdChfMinor: crossed,
+    flagged: messages.length > 0,
+    thresholdChfMinor,
     totalChfMinor,
     related,
-    message:
-      input.detailed === false
-        ? `Other justifications to the same supplier from the same group in the last ${input.windowDays} days, together with this one, go above ${formatChf(crossed)}, which each one alone stays under. Procurement will see a split-purchase flag.`
-        : `With ${related.map((r) => r.reference).join(', ')} to the same supplier from the same group in the last ${input.windowDays} days, ` +
-          `the total is ${formatChf(totalChfMinor)}: above ${formatChf(crossed)}, which each one alone stays under.`,
+    likelyDuplicates,
+    message: messages.length ? messages.join(' ') : null,
   }
+}
+
+function splitPurchaseMessage(input: { related: RelatedJustification[]; totalChfMinor: number; thresholdChfMinor: number; windowDays: number; detailed: boolean }) {
+  return input.detailed
+    ? `With ${input.related.map((r) => r.reference).join(', ')} to the same supplier from the same group in the last ${input.windowDays} days, ` +
+        `the total is ${formatChf(input.totalChfMinor)}: above ${formatChf(input.thresholdChfMinor)}, which each one alone stays under.`
+    : `Other justifications to the same supplier from the same group in the last ${input.windowDays} days, together with this one, go above ${formatChf(input.thresholdChfMinor)}, which each one alone stays under. Procurement will see a split-purchase flag.`
+}
+
+function likelyDuplicateMessage(input: { likelyDuplicates: RelatedJustification[]; amountChfMinor: number; windowDays: number; detailed: boolean }) {
+  const days = input.windowDays === 1 ? 'day' : `${input.windowDays} days`
+  return input.detailed
+    ? `It may duplicate ${input.likelyDuplicates.map((d) => d.reference).join(', ')}: the same supplier, the same group and the same amount, ${formatChf(input.amountChfMinor)}, in the last ${days}.`
+    : `Another justification to the same supplier from the same group for the same amount was submitted in the last ${days}: it may be a duplicate. Procurement will see it flagged.`
 }
 
 /** The split-purchase warning for values still being typed into the form, or null. */
