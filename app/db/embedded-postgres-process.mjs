@@ -7,11 +7,46 @@
 // Execute ("portal does not exist" under concurrent load). This server runs every extended-protocol
 // batch (up to its Sync) and every simple query as one unit, and keeps the session for one connection
 // while it is in a transaction. See docs/decisions/002-embedded-postgresql.md.
+//
+// PGlite trusts whatever it is handed: a message type it does not know sends it into an endless loop,
+// and anything PostgreSQL answers with FATAL (a COPY FROM STDIN whose data is not in the same call)
+// ends the WebAssembly program, and with it every connection's database. So nothing reaches PGlite
+// that it cannot survive: clients authenticate here (SCRAM-SHA-256 against EMBEDDED_POSTGRES_PASSWORD),
+// only known message types are passed on, COPY FROM STDIN is collected here and handed over whole, and
+// whatever is refused is answered the way PostgreSQL would. See docs/decisions/009-embedded-postgresql-password-and-copy.md.
+import { createHash, createHmac, pbkdf2Sync, randomBytes, timingSafeEqual } from 'node:crypto'
 import { createServer } from 'node:net'
 import { PGlite } from '@electric-sql/pglite'
 
 const SSL_REQUEST = 80877103
+const GSSENC_REQUEST = 80877104
 const CANCEL_REQUEST = 80877102
+const PROTOCOL_3_0 = 196608
+const MAX_STARTUP_BYTES = 10_000
+const AUTHENTICATION_TIMEOUT_MS = 60_000
+/** Larger than any query the app sends; a length beyond it is garbage, not a message. */
+const MAX_MESSAGE_BYTES = 256 * 1024 * 1024
+/** COPY FROM STDIN data is held in memory until CopyDone (PGlite takes it in one call). */
+const MAX_COPY_BYTES = 256 * 1024 * 1024
+/** Messages passed on to PGlite as they are; a unit ends at Sync, Query or FunctionCall. */
+const FORWARDED_TYPES = new Set(['Q', 'P', 'B', 'E', 'D', 'C', 'S', 'H', 'F'])
+const COPY_TYPES = new Set(['d', 'c', 'f'])
+
+const password = process.env.EMBEDDED_POSTGRES_PASSWORD
+if (!password) throw new Error('EMBEDDED_POSTGRES_PASSWORD is not set: the parent process sets it')
+delete process.env.EMBEDDED_POSTGRES_PASSWORD
+
+// The SCRAM verifier PostgreSQL would store for the password (RFC 5802, RFC 7677), made once.
+const SCRAM_ITERATIONS = 4096
+const scramSalt = randomBytes(16)
+const saltedPassword = pbkdf2Sync(password, scramSalt, SCRAM_ITERATIONS, 32, 'sha256')
+const storedKey = createHash('sha256').update(hmac(saltedPassword, 'Client Key')).digest()
+const serverKey = hmac(saltedPassword, 'Server Key')
+
+function hmac(key, text) {
+  return createHmac('sha256', key).update(text).digest()
+}
+
 const dataDir = process.env.PGLITE_DATA_DIR ?? 'memory://'
 const db = await PGlite.create(dataDir)
 
@@ -35,93 +70,466 @@ function release(connectionId) {
   }
 }
 
+// --- Protocol messages this server writes itself ---------------------------------------------------
+
+function backendMessage(type, body) {
+  const message = Buffer.alloc(5 + body.length)
+  message.write(type, 0, 'latin1')
+  message.writeInt32BE(4 + body.length, 1)
+  body.copy(message, 5)
+  return message
+}
+function int32(value) {
+  const buffer = Buffer.alloc(4)
+  buffer.writeInt32BE(value)
+  return buffer
+}
+function authentication(code, data = Buffer.alloc(0)) {
+  return backendMessage('R', Buffer.concat([int32(code), data]))
+}
+function fatalError(sqlstate, message) {
+  const fields = Buffer.from(`SFATAL\0VFATAL\0C${sqlstate}\0M${message}\0\0`, 'utf8')
+  return backendMessage('E', fields)
+}
+function frontendMessage(type, body) {
+  return new Uint8Array(backendMessage(type, body))
+}
+/**
+ * A query that makes PGlite itself raise the error, so that the client sees a real ErrorResponse, an
+ * open transaction is marked failed, and ReadyForQuery carries the true transaction status.
+ */
+function raisingQuery(sqlstate, message) {
+  const text = message.replace(/'/g, "''")
+  return frontendMessage('Q', Buffer.from(`DO $$BEGIN RAISE EXCEPTION USING ERRCODE = '${sqlstate}', MESSAGE = '${text}'; END$$\0`))
+}
+
+// --- Which statements are COPY FROM STDIN ----------------------------------------------------------
+
+/**
+ * Splits SQL into statements of top-level words, skipping comments, string literals, quoted names and
+ * dollar-quoted bodies, so that "copy ... from stdin" inside a literal is not taken for a COPY.
+ */
+function statementsOf(sql) {
+  const statements = []
+  let words = []
+  let depth = 0
+  let i = 0
+  const endStatement = () => {
+    if (words.length > 0) statements.push(words)
+    words = []
+  }
+  while (i < sql.length) {
+    const c = sql[i]
+    if (c === '-' && sql[i + 1] === '-') {
+      const end = sql.indexOf('\n', i)
+      i = end === -1 ? sql.length : end + 1
+    } else if (c === '/' && sql[i + 1] === '*') {
+      let nesting = 1
+      i += 2
+      while (i < sql.length && nesting > 0) {
+        const pair = sql.slice(i, i + 2)
+        if (pair === '/*' || pair === '*/') {
+          nesting += pair === '/*' ? 1 : -1
+          i += 2
+        } else {
+          i++
+        }
+      }
+    } else if (c === "'") {
+      const escapes = /[eE]/.test(sql[i - 1] ?? '') && !/[\w$]/.test(sql[i - 2] ?? '')
+      i++
+      while (i < sql.length) {
+        if (escapes && sql[i] === '\\') i += 2
+        else if (sql[i] === "'" && sql[i + 1] === "'") i += 2
+        else if (sql[i] === "'") break
+        else i++
+      }
+      i++
+      words.push({ word: "'", depth })
+    } else if (c === '"') {
+      const end = sql.indexOf('"', i + 1)
+      i = end === -1 ? sql.length : end + 1
+      while (sql[i] === '"') i = (sql.indexOf('"', i + 1) + 1) || sql.length
+      words.push({ word: '"', depth })
+    } else if (c === '$' && !/[\w$]/.test(sql[i - 1] ?? '') && /^\$([A-Za-z_][\w]*)?\$/.test(sql.slice(i, i + 64))) {
+      const tag = /^\$([A-Za-z_][\w]*)?\$/.exec(sql.slice(i, i + 64))[0]
+      const end = sql.indexOf(tag, i + tag.length)
+      i = end === -1 ? sql.length : end + tag.length
+      words.push({ word: "'", depth })
+    } else if (c === ';') {
+      endStatement()
+      i++
+    } else if (c === '(') {
+      depth++
+      i++
+    } else if (c === ')') {
+      depth--
+      i++
+    } else if (/[A-Za-z_\u0080-\uffff]/.test(c)) {
+      const match = /^[A-Za-z_\u0080-\uffff][\w$\u0080-\uffff]*/.exec(sql.slice(i, i + 256))
+      words.push({ word: match[0].toLowerCase(), depth })
+      i += match[0].length
+    } else {
+      i++
+    }
+  }
+  endStatement()
+  return statements
+}
+
+/** COPY FROM STDIN statements of a query; only a query that mentions stdin at all is read closely. */
+function copyFromStdinIn(sql) {
+  if (!/stdin/i.test(sql)) return { statements: null, copyIn: false }
+  const statements = statementsOf(sql)
+  return { statements, copyIn: statements.some(isCopyFromStdin) }
+}
+
+function isCopyFromStdin(words) {
+  if (words[0]?.word !== 'copy') return false
+  return words.some((w, i) => w.depth === 0 && w.word === 'from' && words[i + 1]?.word === 'stdin')
+}
+
+/** Binary or text, for the CopyInResponse (whose column count is not known before the COPY runs). */
+function copyInResponse(words) {
+  const binary = words.some((w) => w.word === 'binary')
+  return backendMessage('G', Buffer.from([binary ? 1 : 0, 0, 0]))
+}
+
+/** The SQL text of a simple Query ('Q') or a Parse ('P') message. */
+function sqlOf(message) {
+  const body = Buffer.from(message.buffer, message.byteOffset + 5, message.length - 5)
+  if (message[0] === 0x51) return body.toString('utf8', 0, Math.max(0, body.indexOf(0)))
+  const nameEnd = body.indexOf(0)
+  if (nameEnd === -1) return ''
+  const queryEnd = body.indexOf(0, nameEnd + 1)
+  return body.toString('utf8', nameEnd + 1, queryEnd === -1 ? body.length : queryEnd)
+}
+
+// --- Filtering what PGlite answers -----------------------------------------------------------------
+
+/**
+ * Passes PGlite's output on to the client message by message, dropping the CopyInResponse it sends
+ * for a COPY this server already answered, and the PL/pgSQL CONTEXT of a raised refusal.
+ */
+function outputFilter(write, { dropCopyInResponse = false, dropErrorContext = false }) {
+  if (!dropCopyInResponse && !dropErrorContext) return write
+  let pending = Buffer.alloc(0)
+  return (data) => {
+    pending = pending.length ? Buffer.concat([pending, Buffer.from(data)]) : Buffer.from(data)
+    while (pending.length >= 5) {
+      const length = pending.readInt32BE(1) + 1
+      if (pending.length < length) return
+      const type = String.fromCharCode(pending[0])
+      let message = pending.subarray(0, length)
+      pending = pending.subarray(length)
+      if (type === 'G' && dropCopyInResponse) {
+        dropCopyInResponse = false
+        continue
+      }
+      if (type === 'E' && dropErrorContext) message = withoutField(message, 'W')
+      write(message)
+    }
+  }
+}
+function withoutField(errorResponse, code) {
+  const fields = []
+  let i = 5
+  while (i < errorResponse.length && errorResponse[i] !== 0) {
+    const end = errorResponse.indexOf(0, i)
+    if (String.fromCharCode(errorResponse[i]) !== code) fields.push(errorResponse.subarray(i, end + 1))
+    i = end + 1
+  }
+  return backendMessage('E', Buffer.concat([...fields, Buffer.from([0])]))
+}
+
+// --- SCRAM-SHA-256 ---------------------------------------------------------------------------------
+
+function parseAttributes(text) {
+  const attributes = new Map()
+  for (const part of text.split(',')) {
+    const at = part.indexOf('=')
+    if (at === 1) attributes.set(part[0], part.slice(2))
+  }
+  return attributes
+}
+
+/** The SASLInitialResponse: mechanism, then the client-first-message. Null if it is not SCRAM-SHA-256. */
+function readClientFirst(body) {
+  const mechanismEnd = body.indexOf(0)
+  if (mechanismEnd === -1 || body.toString('utf8', 0, mechanismEnd) !== 'SCRAM-SHA-256') return null
+  if (body.length < mechanismEnd + 5) return null
+  const length = body.readInt32BE(mechanismEnd + 1)
+  const text = body.toString('utf8', mechanismEnd + 5, mechanismEnd + 5 + Math.max(0, length))
+  // gs2 header: "n,," (no channel binding) or "y,," (client could, we offer none); never "p=...".
+  const match = /^([ny]),(?:a=[^,]*)?,(.*)$/s.exec(text)
+  if (!match) return null
+  const bare = match[2]
+  const nonce = parseAttributes(bare).get('r')
+  if (!nonce || !/^[\x21-\x2b\x2d-\x7e]+$/.test(nonce)) return null
+  return { gs2Header: text.slice(0, text.length - bare.length), bare, nonce }
+}
+
+/** Checks the client-final-message's proof; returns the server signature to send back, or null. */
+function verifyClientFinal(text, { gs2Header, bare, serverFirst, nonce }) {
+  const proofAt = text.lastIndexOf(',p=')
+  if (proofAt === -1) return null
+  const withoutProof = text.slice(0, proofAt)
+  const attributes = parseAttributes(withoutProof)
+  if (attributes.get('c') !== Buffer.from(gs2Header).toString('base64') || attributes.get('r') !== nonce) return null
+  const proof = Buffer.from(text.slice(proofAt + 3), 'base64')
+  if (proof.length !== 32) return null
+  const authMessage = `${bare},${serverFirst},${withoutProof}`
+  const clientSignature = hmac(storedKey, authMessage)
+  const clientKey = Buffer.alloc(32)
+  for (let i = 0; i < 32; i++) clientKey[i] = proof[i] ^ clientSignature[i]
+  if (!timingSafeEqual(createHash('sha256').update(clientKey).digest(), storedKey)) return null
+  return hmac(serverKey, authMessage).toString('base64')
+}
+
+// --- Connections -----------------------------------------------------------------------------------
+
 let nextConnectionId = 1
 const sockets = new Set()
 
 function serve(socket) {
   const id = nextConnectionId++
   sockets.add(socket)
-  let buffer = Buffer.alloc(0)
-  let started = false
+  /** 'startup' → 'sasl-first' → 'sasl-final' → 'ready'; 'copy-in' while collecting COPY data; 'closing'. */
+  let state = 'startup'
+  let startupPacket = null
+  let user = ''
+  let scram = null
   let pending = []
+  /** The COPY FROM STDIN being collected: its Query, data messages and their size. */
+  let copy = null
+  /** A batch refused before its Sync: its messages are dropped, its Sync answered with the error. */
+  let refusedBatch = null
   let chain = Promise.resolve()
   let closed = false
 
-  const runUnit = (messages, endsBatch) => {
+  const write = (data) => {
+    if (!closed && socket.writable) socket.write(data)
+  }
+  const runInOrder = (work) => {
     chain = chain.then(async () => {
-      if (closed) return
+      if (!closed) await work()
+    })
+    // A failure here is PGlite's own (the program ended): drop this connection, never the process.
+    chain = chain.catch((error) => {
+      console.error('embedded PostgreSQL: connection failed', error)
+      socket.destroy()
+    })
+  }
+  const runUnit = (messages, endsBatch, filter = {}) => {
+    runInOrder(async () => {
       await acquire(id)
       try {
-        for (const message of messages) {
-          await db.execProtocolRawStream(message, { onRawData: (data) => !closed && socket.write(Buffer.from(data)) })
-        }
+        const onRawData = outputFilter(write, filter)
+        for (const message of messages) await db.execProtocolRawStream(message, { onRawData })
       } finally {
         // A batch not yet synced, or an open transaction, keeps the session for this connection.
         if (endsBatch && !db.isInTransaction()) release(id)
       }
     })
-    chain.catch((error) => {
-      console.error('embedded PostgreSQL: connection failed', error)
-      socket.destroy()
+  }
+  const refuse = (sqlstate, message) => runUnit([raisingQuery(sqlstate, message)], true, { dropErrorContext: true })
+  /** PostgreSQL's answer to a broken protocol: FATAL, then the connection (only this one) is closed. */
+  const closeWith = (sqlstate, message) => {
+    state = 'closing'
+    runInOrder(() => {
+      write(fatalError(sqlstate, message))
+      socket.end()
     })
   }
+  const authenticationFailed = () =>
+    closeWith('28P01', `password authentication failed for user "${user.replace(/[^\x20-\x7e]/g, '?')}"`)
+
+  const onStartup = (packet) => {
+    const version = packet.readInt32BE(4)
+    if (version >> 16 !== 3) return closeWith('0A000', `unsupported frontend protocol ${version >> 16}.${version & 0xffff}`)
+    const parts = packet.toString('utf8', 8).split('\0')
+    const unsupportedOptions = []
+    for (let i = 0; i + 1 < parts.length && parts[i] !== ''; i += 2) {
+      if (parts[i] === 'user') user = parts[i + 1]
+      if (parts[i].startsWith('_pq_.')) unsupportedOptions.push(parts[i])
+    }
+    if ((version & 0xffff) !== 0 || unsupportedOptions.length > 0) {
+      // Newer clients may ask for protocol 3.2 or options: say that 3.0 without options is what this serves.
+      const names = unsupportedOptions.map((name) => Buffer.from(`${name}\0`))
+      write(backendMessage('v', Buffer.concat([int32(0), int32(unsupportedOptions.length), ...names])))
+    }
+    // PGlite is handed a plain 3.0 startup packet once the password is proven.
+    const normalised = Buffer.from(packet)
+    normalised.writeInt32BE(PROTOCOL_3_0, 4)
+    startupPacket = new Uint8Array(normalised)
+    state = 'sasl-first'
+    write(authentication(10, Buffer.from('SCRAM-SHA-256\0\0')))
+  }
+
+  const onAuthenticationMessage = (type, body) => {
+    if (type !== 'p') return authenticationFailed()
+    if (state === 'sasl-first') {
+      const first = readClientFirst(body)
+      if (!first) return authenticationFailed()
+      const nonce = first.nonce + randomBytes(18).toString('base64')
+      const serverFirst = `r=${nonce},s=${scramSalt.toString('base64')},i=${SCRAM_ITERATIONS}`
+      scram = { ...first, nonce, serverFirst }
+      state = 'sasl-final'
+      write(authentication(11, Buffer.from(serverFirst)))
+      return
+    }
+    const serverSignature = verifyClientFinal(body.toString('utf8'), scram)
+    if (!serverSignature) return authenticationFailed()
+    state = 'ready'
+    clearTimeout(authenticationTimer)
+    write(authentication(12, Buffer.from(`v=${serverSignature}`)))
+    // PGlite answers the startup with AuthenticationOk, the parameters and ReadyForQuery.
+    runUnit([startupPacket], true)
+  }
+
+  const onCopyMessage = (type, message) => {
+    if (type === 'd') {
+      copy.bytes += message.length
+      if (copy.bytes > MAX_COPY_BYTES) copy.tooLarge = true
+      else copy.messages.push(message)
+      return
+    }
+    const { query, messages, tooLarge } = copy
+    copy = null
+    state = 'ready'
+    if (type === 'f') return runUnit([new Uint8Array(Buffer.concat([query, message]))], true, { dropCopyInResponse: true })
+    if (type !== 'c') return refuse('08P01', `unexpected message type 0x${type.charCodeAt(0).toString(16)} during COPY from stdin`)
+    if (tooLarge) return refuse('54000', `COPY data larger than ${MAX_COPY_BYTES / 1024 / 1024} MB: the embedded PostgreSQL holds it in memory; send it in parts`)
+    // PGlite reads a COPY's data from the same call as its query: hand it the whole exchange at once.
+    runUnit([new Uint8Array(Buffer.concat([query, ...messages, message]))], true, { dropCopyInResponse: true })
+  }
+
+  const onMessage = (type, message) => {
+    if (state === 'copy-in') {
+      if (type === 'H' || type === 'S') return // PostgreSQL ignores these during COPY IN
+      return onCopyMessage(type, message)
+    }
+    if (COPY_TYPES.has(type)) return // left over from a COPY that failed: PostgreSQL ignores them too
+    if (refusedBatch) {
+      if (type !== 'S') return
+      const { sqlstate, text } = refusedBatch
+      refusedBatch = null
+      pending = []
+      return refuse(sqlstate, text)
+    }
+    if (type === 'Q' || type === 'P') {
+      const { statements, copyIn } = copyFromStdinIn(sqlOf(message))
+      if (copyIn) {
+        const text = 'the embedded PostgreSQL runs COPY FROM STDIN only as a simple query of its own'
+        if (type === 'P') {
+          refusedBatch = { sqlstate: '0A000', text }
+          return
+        }
+        if (statements.length > 1 || pending.length > 0) return refuse('0A000', text)
+        copy = { query: Buffer.from(message), messages: [], bytes: 0, tooLarge: false }
+        state = 'copy-in'
+        runInOrder(() => write(copyInResponse(statements[0])))
+        return
+      }
+    }
+    pending.push(message)
+    // Sync ends an extended-protocol batch; a simple Query or a FunctionCall is a batch of its own.
+    if (type === 'S' || type === 'Q' || type === 'F') {
+      runUnit(pending, true)
+      pending = []
+    } else if (type === 'H') {
+      runUnit(pending, false)
+      pending = []
+    }
+  }
+
+  // Reading: a list of chunks and their total size, joined only when a whole message is there (a
+  // large COPY or query arrives in many chunks; joining on every chunk would copy it over and over).
+  let chunks = []
+  let buffered = 0
+  const head = (n) => {
+    if (chunks[0].length < n) chunks = [Buffer.concat(chunks)]
+    return chunks[0]
+  }
+  const take = (n) => {
+    const first = head(n)
+    const taken = first.subarray(0, n)
+    if (first.length === n) chunks.shift()
+    else chunks[0] = first.subarray(n)
+    buffered -= n
+    return taken
+  }
+
+  // As PostgreSQL's authentication_timeout: a client that never proves the password is let go.
+  const authenticationTimer = setTimeout(() => {
+    if (state !== 'ready' && state !== 'copy-in') closeWith('08P01', 'canceling authentication due to timeout')
+  }, AUTHENTICATION_TIMEOUT_MS)
+  authenticationTimer.unref()
 
   socket.setNoDelay(true)
   socket.on('data', (chunk) => {
-    buffer = Buffer.concat([buffer, chunk])
-    for (;;) {
-      if (!started) {
-        if (buffer.length < 8) return
-        const length = buffer.readInt32BE(0)
-        const code = buffer.readInt32BE(4)
-        if (code === SSL_REQUEST) {
-          buffer = buffer.subarray(8)
-          socket.write('N')
+    if (state === 'closing') return
+    chunks.push(chunk)
+    buffered += chunk.length
+    while (state !== 'closing') {
+      if (state === 'startup') {
+        if (buffered < 8) return
+        const length = head(8).readInt32BE(0)
+        const code = head(8).readInt32BE(4)
+        if (length < 8 || length > MAX_STARTUP_BYTES) return closeWith('08P01', 'invalid length of startup packet')
+        if (code === SSL_REQUEST || code === GSSENC_REQUEST) {
+          take(8)
+          write('N') // neither TLS nor GSSAPI on a loopback port; the client goes on in the clear
           continue
         }
         if (code === CANCEL_REQUEST) {
           socket.destroy()
           return
         }
-        if (buffer.length < length) return
-        const startup = new Uint8Array(buffer.subarray(0, length))
-        buffer = buffer.subarray(length)
-        started = true
-        runUnit([startup], true)
+        if (buffered < length) return
+        onStartup(Buffer.from(take(length)))
         continue
       }
-      if (buffer.length < 5) return
-      const length = buffer.readInt32BE(1) + 1
-      if (buffer.length < length) return
-      const type = String.fromCharCode(buffer[0])
-      const message = new Uint8Array(buffer.subarray(0, length))
-      buffer = buffer.subarray(length)
+      if (buffered < 5) return
+      const type = String.fromCharCode(head(5)[0])
+      const length = head(5).readInt32BE(1) + 1
+      if (length < 5 || length > MAX_MESSAGE_BYTES) return closeWith('08P01', 'invalid message length')
+      if (buffered < length) return
+      const message = take(length)
+      if (state === 'sasl-first' || state === 'sasl-final') {
+        onAuthenticationMessage(type, message.subarray(5))
+        continue
+      }
       if (type === 'X') {
+        state = 'closing'
         socket.end()
         return
       }
-      pending.push(message)
-      // Sync ends an extended-protocol batch; a simple Query is a batch of its own.
-      if (type === 'S' || type === 'Q') {
-        runUnit(pending, true)
-        pending = []
-      } else if (type === 'H') {
-        runUnit(pending, false)
-        pending = []
+      if (!FORWARDED_TYPES.has(type) && !COPY_TYPES.has(type)) {
+        return closeWith('08P01', `invalid frontend message type ${message[0]}`)
       }
+      onMessage(type, new Uint8Array(message))
     }
   })
   const cleanUp = () => {
     if (closed) return
     closed = true
+    clearTimeout(authenticationTimer)
+    copy = null
+    chunks = []
     sockets.delete(socket)
-    chain = chain.then(async () => {
-      if (owner === id) {
-        // A connection that went away mid-transaction must not leave the session locked.
-        if (db.isInTransaction()) await db.exec('ROLLBACK').catch(() => {})
-        release(id)
-      }
-    })
+    runInOrderAfterClose()
+  }
+  const runInOrderAfterClose = () => {
+    chain = chain
+      .then(async () => {
+        if (owner === id) {
+          // A connection that went away mid-transaction must not leave the session locked.
+          if (db.isInTransaction()) await db.exec('ROLLBACK').catch(() => {})
+          release(id)
+        }
+      })
+      .catch((error) => console.error('embedded PostgreSQL: clean-up failed', error))
   }
   socket.on('close', cleanUp)
   socket.on('error', cleanUp)
