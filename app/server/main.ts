@@ -34,6 +34,64 @@ function readEnvOrExit(): Env {
   }
 }
 
+/** Where DATABASE_URL points, as a person would check it: user@host:port/database, never the password. */
+function describeDatabaseUrl(databaseUrl: string): string {
+  const url = new URL(databaseUrl)
+  const user = decodeURIComponent(url.username) || '(no user)'
+  const database = decodeURIComponent(url.pathname.slice(1)) || user
+  return `${user}@${url.hostname}:${url.port || '5432'}/${database}`
+}
+
+/** Why a connection to DATABASE_URL failed and what to do about it, or null if it is not a connection problem. */
+function databaseConnectionProblem(error: unknown): { reason: string; remedy: string } | null {
+  if (!(error instanceof Error)) return null
+  const withCode = error as Error & { code?: string; errors?: { code?: string }[] }
+  // Node reports a refused connection to every address of a name (::1 and 127.0.0.1) as an AggregateError.
+  const code = withCode.code ?? withCode.errors?.find((inner) => inner.code)?.code
+  const server = 'start the PostgreSQL server or correct the host and port in DATABASE_URL'
+  switch (code) {
+    case 'ECONNREFUSED':
+      return { reason: `nothing accepts connections there (${code})`, remedy: server }
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return { reason: `the host name does not resolve (${code})`, remedy: 'correct the host in DATABASE_URL' }
+    case 'ETIMEDOUT':
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      return { reason: `the host does not answer (${code})`, remedy: `${server}, and check the network between them` }
+    case 'ECONNRESET':
+      return { reason: `the server closed the connection (${code})`, remedy: 'check that DATABASE_URL names a PostgreSQL server and its sslmode' }
+    case '28P01':
+    case '28000':
+      return { reason: `the server refused the user or password (${code}): ${error.message}`, remedy: 'correct the user and password in DATABASE_URL' }
+    case '3D000':
+      return { reason: `the database does not exist (${code})`, remedy: 'create it, or correct its name in DATABASE_URL' }
+    case '57P03':
+      return { reason: `the server is not accepting connections yet (${code})`, remedy: 'start the app again once the server is up' }
+  }
+  if (error.message.startsWith('SASL:')) {
+    return { reason: 'the server asks for a password that DATABASE_URL does not give', remedy: 'add the password to DATABASE_URL' }
+  }
+  return null
+}
+
+/**
+ * A database that cannot be reached or refuses the app at start-up is a configuration problem, not a
+ * crash: say, as readEnvOrExit does, which DATABASE_URL was tried and what to do, and stop with 1.
+ * Any other error (and any error of the embedded database) goes on to the generic start-up failure.
+ */
+function exitIfDatabaseUnusable(error: unknown, configuredUrl: string | undefined): never {
+  const problem = configuredUrl ? databaseConnectionProblem(error) : null
+  if (!configuredUrl || !problem) throw error
+  process.stderr.write(
+    `Cannot use the database named by DATABASE_URL:\n` +
+      `  DATABASE_URL tried ${describeDatabaseUrl(configuredUrl)}: ${problem.reason}\n` +
+      `  To fix: ${problem.remedy}; or leave DATABASE_URL unset to use the embedded database.\n` +
+      `See the Configuration section of README.md.\n`,
+  )
+  process.exit(1)
+}
+
 /** Embedded mode needs no configuration: a secret is made once and kept with the data. */
 function sessionSecretFromDataDir(dataDir: string): string {
   const file = path.join(dataDir, 'session-secret')
@@ -58,7 +116,7 @@ async function main() {
   env = getEnv()
   const databaseUrl = process.env.DATABASE_URL
 
-  const migrations = await migrate(databaseUrl)
+  const migrations = await migrate(databaseUrl).catch((error: unknown) => exitIfDatabaseUnusable(error, env.DATABASE_URL))
   log.info('database migrated', migrations)
 
   const db = getDatabase()
