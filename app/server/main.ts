@@ -107,7 +107,8 @@ async function main() {
   let embedded: EmbeddedPostgres | null = null
   if (!env.DATABASE_URL) {
     embedded = await startEmbeddedPostgres({ dataDir: env.DATA_DIR })
-    log.info('embedded PostgreSQL started', { dataDir: path.resolve(env.DATA_DIR) })
+    // The port, so that a developer can connect with psql (the password is in DATA_DIR, never logged).
+    log.info('embedded PostgreSQL started', { dataDir: path.resolve(env.DATA_DIR), port: Number(new URL(embedded.url).port) })
   }
   // The Remix build reads the same settings from process.env: hand it what was decided here.
   process.env.DATABASE_URL = env.DATABASE_URL ?? embedded!.url
