@@ -48,6 +48,8 @@ export const EnvSchema = z
     OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
     /** First retry delay; each further retry doubles it (capped at one hour). */
     OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+    /** How long a message being sent stays another worker's to leave alone; renewed every ~third of it while its worker lives. */
+    OUTBOX_LEASE_MS: z.coerce.number().int().min(1_000).max(600_000).default(10_000),
     /** How often the scheduler looks for steps to remind, escalate or hand to a deputy. */
     REMINDER_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),

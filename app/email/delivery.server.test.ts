@@ -1,5 +1,10 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import path from 'node:path'
+import { simpleParser } from 'mailparser'
+import { SMTPServer } from 'smtp-server'
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { requestSignIn, type SignInSettings } from '~/auth/sign-in.server'
+import { resetEnvForTests } from '~/env.server'
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../../tests/support/database'
 import { freePort, recipientsOf, startSmtpServer, type TestSmtpServer } from '../../tests/support/smtp'
 import { deliverDueMessages, requeueFailedMessage, retryDelayMs } from './delivery.server'
@@ -14,6 +19,9 @@ describe(`outbox delivery (${testDatabaseKind()}, real SMTP server)`, () => {
   let smtp: TestSmtpServer
   let transport: MailTransport
   beforeAll(async () => {
+    // Bodies are sealed with a key derived from SESSION_SECRET, as in the server process.
+    process.env.SESSION_SECRET = settings.secret
+    resetEnvForTests()
     database = await createTestDatabase()
     smtp = await startSmtpServer({ port: await freePort() })
     transport = createSmtpTransport(smtp.url, 'SoleSource <solesource@localhost>')
@@ -24,6 +32,8 @@ describe(`outbox delivery (${testDatabaseKind()}, real SMTP server)`, () => {
     transport?.close()
     await smtp?.stop()
     await database?.drop()
+    delete process.env.SESSION_SECRET
+    resetEnvForTests()
   })
   beforeEach(async () => {
     await database.db.outboxMessage.deleteMany()
@@ -32,7 +42,9 @@ describe(`outbox delivery (${testDatabaseKind()}, real SMTP server)`, () => {
 
   test('with the SMTP server down, asking for a sign-in link still succeeds; the email waits and is delivered exactly once when the server is back', async () => {
     await smtp.stop()
-    const start = new Date('2026-11-26T10:00:00Z')
+    // Queued messages are due from the database's now(); the worker's clock starts just after it (a
+    // fixed date here stopped working once the calendar passed it).
+    const start = new Date(Date.now() + 1000)
     await expect(requestSignIn(database.db, { email: 'ada@example.org', now: start, settings })).resolves.toBeUndefined()
 
     const options = { db: database.db, transport, maxAttempts: 5, retryBaseMs: 60_000 }
@@ -55,7 +67,8 @@ describe(`outbox delivery (${testDatabaseKind()}, real SMTP server)`, () => {
     expect(delivered!.messageId).toBe(queued.messageId)
     expect(delivered!.html).toContain('/sign-in/link/')
     expect(delivered!.text).toMatch(/\b\d{6}\b/)
-    expect(await database.db.outboxMessage.findFirstOrThrow()).toMatchObject({ status: 'SENT', attempts: 2 })
+    // Sent: the body (and the link in it) is gone from the database.
+    expect(await database.db.outboxMessage.findFirstOrThrow()).toMatchObject({ status: 'SENT', attempts: 2, sealedBody: null, sealedBodyIv: null, lockedBy: null })
   })
 
   test('two workers delivering at once send each message once', async () => {
@@ -91,7 +104,10 @@ describe(`outbox delivery (${testDatabaseKind()}, real SMTP server)`, () => {
       expect(report).toEqual(attempt < 3 ? { sent: 0, retried: 1, failed: 0 } : { sent: 0, retried: 0, failed: 1 })
       now = new Date(now.getTime() + 3_600_000)
     }
-    expect(await database.db.outboxMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'FAILED', attempts: 3 })
+    const failed = await database.db.outboxMessage.findUniqueOrThrow({ where: { id } })
+    expect(failed).toMatchObject({ status: 'FAILED', attempts: 3 })
+    // Failed: the sealed body is kept, so that "Try again" has something to send.
+    expect(failed.sealedBody?.length).toBeGreaterThan(16)
     expect(await deliverDueMessages({ ...options, now })).toEqual({ sent: 0, retried: 0, failed: 0 })
 
     await smtp.start()
@@ -99,6 +115,34 @@ describe(`outbox delivery (${testDatabaseKind()}, real SMTP server)`, () => {
     expect(await requeueFailedMessage(database.db, id, now)).toBe(false)
     expect(await deliverDueMessages({ ...options, now })).toEqual({ sent: 1, retried: 0, failed: 0 })
     await expect.poll(() => smtp.messagesTo('bob@example.org').length).toBe(1)
+    expect(smtp.messagesTo('bob@example.org')[0]!.text?.trim()).toBe('Hello')
+    expect(await database.db.outboxMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'SENT', sealedBody: null })
+  })
+
+  test('a body sealed with another SESSION_SECRET fails at once and says why; with the secret back, "Try again" sends it', async () => {
+    const previous = 'p'.repeat(40)
+    const { id } = await enqueueEmail(database.db, { ...email, to: 'carl@example.org' }, { appUrl: settings.appUrl, secret: previous })
+    const now = new Date(Date.now() + 1000)
+    const options = { db: database.db, transport, maxAttempts: 5, retryBaseMs: 1000, now }
+    expect(await deliverDueMessages(options)).toEqual({ sent: 0, retried: 0, failed: 1 })
+    const failed = await database.db.outboxMessage.findUniqueOrThrow({ where: { id } })
+    expect(failed).toMatchObject({ status: 'FAILED', attempts: 1, lockedBy: null })
+    expect(failed.lastError).toMatch(/^The body was sealed with another SESSION_SECRET \(key v1:[0-9a-f]{16}; this instance has v1:[0-9a-f]{16}\)/)
+    expect(failed.sealedBody).not.toBeNull()
+    expect(smtp.messagesTo('carl@example.org')).toHaveLength(0)
+
+    expect(await requeueFailedMessage(database.db, id, now)).toBe(true)
+    expect(await deliverDueMessages({ ...options, secret: previous })).toEqual({ sent: 1, retried: 0, failed: 0 })
+    await expect.poll(() => smtp.messagesTo('carl@example.org').length).toBe(1)
+  })
+
+  test('a sealed body moved to another recipient does not open, and nothing is sent to that recipient', async () => {
+    const { id } = await enqueueEmail(database.db, { ...email, to: 'dora@example.org' }, settings)
+    await database.db.outboxMessage.update({ where: { id }, data: { toAddress: 'mallory@example.org' } })
+    const report = await deliverDueMessages({ db: database.db, transport, maxAttempts: 5, retryBaseMs: 1000, now: new Date(Date.now() + 1000) })
+    expect(report).toEqual({ sent: 0, retried: 0, failed: 1 })
+    expect((await database.db.outboxMessage.findUniqueOrThrow({ where: { id } })).lastError).toMatch(/altered, or moved to another message or recipient/)
+    expect(smtp.messagesTo('mallory@example.org')).toHaveLength(0)
   })
 
   test('the local mailbox stores a message once even if it is delivered twice', async () => {
@@ -113,4 +157,163 @@ describe(`outbox delivery (${testDatabaseKind()}, real SMTP server)`, () => {
 test('retry delays double from the base and stop growing at one hour', () => {
   expect([1, 2, 3, 4].map((attempts) => retryDelayMs(attempts, 30_000))).toEqual([30_000, 60_000, 120_000, 240_000])
   expect(retryDelayMs(20, 30_000)).toBe(3_600_000)
+})
+
+/**
+ * A real SMTP server that takes every message's DATA and withholds its acceptance (the final 250)
+ * until told: a send caught in the middle, as when a server is slow or a worker dies during it.
+ */
+async function startWithholdingSmtpServer() {
+  const port = await freePort()
+  const received: string[] = []
+  const withheld: (() => void)[] = []
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    closeTimeout: 100,
+    onData(stream, _session, callback) {
+      simpleParser(stream)
+        .then((parsed) => {
+          received.push(parsed.messageId ?? '')
+          withheld.push(() => callback())
+        })
+        .catch(callback)
+    },
+  })
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    /** Message-IDs whose data arrived (none of them accepted unless `acceptAll` was called). */
+    received,
+    acceptAll: () => withheld.splice(0).forEach((accept) => accept()),
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  }
+}
+
+const root = path.resolve(import.meta.dirname, '../..')
+
+/** A delivery worker in its own process (delivery-worker.fixture.ts), to be killed with SIGKILL. */
+function startWorkerProcess(env: Record<string, string>) {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'app/email/delivery-worker.fixture.ts'], {
+    cwd: root,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'test', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const output: string[] = []
+  child.stdout!.on('data', (chunk: Buffer) => output.push(chunk.toString()))
+  child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()))
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  return {
+    output,
+    /** kill -9: no handler runs, no connection is closed politely, the lease is simply no longer renewed. */
+    async kill() {
+      child.kill('SIGKILL')
+      await exited
+    },
+  }
+}
+
+describe(`outbox leases after a crash (${testDatabaseKind()}, real SMTP servers, a worker process killed with SIGKILL)`, () => {
+  const LEASE_MS = 10_000
+  const secret = 'lease-secret-lease-secret-lease-secret'
+  const email = { subject: 'Lease', html: '<p>Lease</p>', text: 'Lease', template: 'test' }
+  let database: TestDatabase
+  let smtp: TestSmtpServer
+  let transport: MailTransport
+  beforeAll(async () => {
+    process.env.SESSION_SECRET = secret
+    resetEnvForTests()
+    database = await createTestDatabase()
+    smtp = await startSmtpServer({ port: await freePort() })
+    transport = createSmtpTransport(smtp.url, 'SoleSource <solesource@localhost>')
+  })
+  afterAll(async () => {
+    transport?.close()
+    await smtp?.stop()
+    await database?.drop()
+    delete process.env.SESSION_SECRET
+    resetEnvForTests()
+  })
+  beforeEach(async () => {
+    await database.db.outboxMessage.deleteMany()
+    smtp.messages.length = 0
+  })
+  const queue = async (...to: string[]) => {
+    const queued = []
+    for (const address of to) queued.push(await enqueueEmail(database.db, { ...email, to: address }, { appUrl: 'http://localhost:3000' }))
+    return queued
+  }
+  const options = { maxAttempts: 5, retryBaseMs: 1000, leaseMs: LEASE_MS }
+
+  test('a worker still sending keeps renewing its lease: another worker takes nothing, and the message goes out once', async () => {
+    const slow = await startWithholdingSmtpServer()
+    const slowTransport = createSmtpTransport(slow.url, 'SoleSource <solesource@localhost>')
+    try {
+      const [message] = await queue('slow@example.org')
+      // Queued messages are due from the database's now(); this worker's clock starts just after it.
+      const start = new Date(Date.now() + 1000)
+      const startedAt = performance.now()
+      const sending = deliverDueMessages({ db: database.db, transport: slowTransport, now: start, ...options, leaseMs: 1_000 })
+      await expect.poll(() => slow.received.length, { timeout: 20_000 }).toBe(1)
+      const lockedUntil = async () => (await database.db.outboxMessage.findUniqueOrThrow({ where: { id: message!.id } })).lockedUntil!.getTime()
+      // A lease of one second from the worker's clock (the pass's start, advanced as it runs)...
+      const firstLease = await lockedUntil()
+      expect(firstLease).toBeLessThanOrEqual(start.getTime() + (performance.now() - startedAt) + 1_000)
+      // ...that the heartbeat carries on while the send lasts.
+      await expect.poll(lockedUntil, { timeout: 20_000, interval: 100 }).toBeGreaterThan(firstLease)
+      await expect.poll(lockedUntil, { timeout: 20_000, interval: 100 }).toBeGreaterThan(start.getTime() + 2_000)
+      expect(await deliverDueMessages({ db: database.db, transport, now: new Date(Date.now() + 1000), ...options })).toEqual({ sent: 0, retried: 0, failed: 0 })
+
+      slow.acceptAll()
+      expect(await sending).toEqual({ sent: 1, retried: 0, failed: 0 })
+      expect(slow.received).toEqual([message!.messageId])
+      expect(smtp.messages).toHaveLength(0)
+      expect(await database.db.outboxMessage.findUniqueOrThrow({ where: { id: message!.id } })).toMatchObject({ status: 'SENT', attempts: 1, lockedBy: null, lockedUntil: null })
+    } finally {
+      slowTransport.close()
+      await slow.stop()
+    }
+  })
+
+  test('killed before the server accepted: another worker sends every claimed message once, as soon as the lease ends', async () => {
+    const stalled = await startWithholdingSmtpServer()
+    try {
+      const queued = await queue('a@example.org', 'b@example.org', 'c@example.org')
+      const worker = startWorkerProcess({ DATABASE_URL: database.url, SMTP_URL: stalled.url, SESSION_SECRET: secret, OUTBOX_LEASE_MS: String(LEASE_MS) })
+      // The worker claimed the three and is in the middle of sending the first: its data is at the server, unaccepted.
+      await expect.poll(() => stalled.received.length, { timeout: 30_000 }).toBe(1)
+      await worker.kill()
+      const killedAt = Date.now()
+      const claimed = await database.db.outboxMessage.findMany({ orderBy: { createdAt: 'asc' } })
+      expect(claimed.map((m) => ({ status: m.status, attempts: m.attempts, held: m.lockedBy !== null }))).toEqual(queued.map(() => ({ status: 'QUEUED', attempts: 1, held: true })))
+      // Every lease ends within LEASE_MS of the last renewal, which came before the kill: recovery in seconds.
+      for (const message of claimed) expect(message.lockedUntil!.getTime()).toBeLessThanOrEqual(killedAt + LEASE_MS)
+
+      // While the dead worker's lease runs, nobody sends them (it might have been alive and sending).
+      expect(await deliverDueMessages({ db: database.db, transport, now: new Date(killedAt), ...options })).toEqual({ sent: 0, retried: 0, failed: 0 })
+      // Once it has run out, the next pass of another worker sends each of them.
+      expect(await deliverDueMessages({ db: database.db, transport, now: new Date(killedAt + LEASE_MS + 100), ...options })).toEqual({ sent: 3, retried: 0, failed: 0 })
+      expect(smtp.messages.map((m) => m.messageId).sort()).toEqual(queued.map((m) => m.messageId).sort())
+      expect(await database.db.outboxMessage.count({ where: { status: 'SENT', attempts: 2, sealedBody: null } })).toBe(3)
+      expect(stalled.received).toEqual([queued[0]!.messageId])
+    } finally {
+      await stalled.stop()
+    }
+  })
+
+  test('killed after the server accepted, before it was recorded: sent again once the lease ends, with the same Message-ID', async () => {
+    const [message] = await queue('twice@example.org')
+    const worker = startWorkerProcess({ DATABASE_URL: database.url, SMTP_URL: smtp.url, SESSION_SECRET: secret, OUTBOX_LEASE_MS: String(LEASE_MS), HANG_AFTER_ACCEPTANCE: '1' })
+    await smtp.waitForMessage((m) => recipientsOf(m).includes('twice@example.org'), 30_000)
+    await expect.poll(() => worker.output.join(''), { timeout: 10_000 }).toContain(`accepted ${message!.messageId}`)
+    await worker.kill()
+    const killedAt = Date.now()
+    expect(await database.db.outboxMessage.findUniqueOrThrow({ where: { id: message!.id } })).toMatchObject({ status: 'QUEUED', attempts: 1 })
+
+    expect(await deliverDueMessages({ db: database.db, transport, now: new Date(killedAt + LEASE_MS + 100), ...options })).toEqual({ sent: 1, retried: 0, failed: 0 })
+    await expect.poll(() => smtp.messagesTo('twice@example.org').length).toBe(2)
+    // At least once, never lost; the copy carries the same Message-ID, by which receivers know it for the same message.
+    expect(smtp.messagesTo('twice@example.org').map((m) => m.messageId)).toEqual([message!.messageId, message!.messageId])
+  })
 })

@@ -12,11 +12,13 @@ export const meta: MetaFunction = () => [{ title: 'Outbox · SoleSource' }]
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdministrator(request)
   const db = getDatabase()
+  // Never the body: it is sealed (and holds sign-in and sign-off links); the page shows who, what and how it went.
+  const select = { id: true, toAddress: true, subject: true, attempts: true, lastError: true, createdAt: true, nextAttemptAt: true, sentAt: true } as const
   const [failed, queued, sentCount, recentlySent] = await Promise.all([
-    db.outboxMessage.findMany({ where: { status: 'FAILED' }, orderBy: { createdAt: 'desc' }, take: 100 }),
-    db.outboxMessage.findMany({ where: { status: 'QUEUED' }, orderBy: { createdAt: 'asc' }, take: 100 }),
+    db.outboxMessage.findMany({ where: { status: 'FAILED' }, orderBy: { createdAt: 'desc' }, take: 100, select }),
+    db.outboxMessage.findMany({ where: { status: 'QUEUED' }, orderBy: { createdAt: 'asc' }, take: 100, select }),
     db.outboxMessage.count({ where: { status: 'SENT' } }),
-    db.outboxMessage.findMany({ where: { status: 'SENT' }, orderBy: { sentAt: 'desc' }, take: 20 }),
+    db.outboxMessage.findMany({ where: { status: 'SENT' }, orderBy: { sentAt: 'desc' }, take: 20, select }),
   ])
   const row = (m: (typeof failed)[number]) => ({
     id: m.id,
@@ -35,7 +37,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdministrator(request)
   const id = String((await readForm(request)).get('outboxId') ?? '')
   const db = getDatabase()
-  const message = /^[0-9a-f-]{36}$/i.test(id) ? await db.outboxMessage.findUnique({ where: { id } }) : null
+  const message = /^[0-9a-f-]{36}$/i.test(id) ? await db.outboxMessage.findUnique({ where: { id }, select: { toAddress: true, subject: true } }) : null
   if (!message) return { error: 'This message no longer exists.' }
   const requeued = await db.$transaction(async (tx) => {
     const done = await requeueFailedMessage(tx, id, new Date())
