@@ -296,7 +296,9 @@ describe(`outbox leases after a crash (${testDatabaseKind()}, real SMTP servers,
       expect(await deliverDueMessages({ db: database.db, transport, now: new Date(killedAt + LEASE_MS + 100), ...options })).toEqual({ sent: 3, retried: 0, failed: 0 })
       expect(smtp.messages.map((m) => m.messageId).sort()).toEqual(queued.map((m) => m.messageId).sort())
       expect(await database.db.outboxMessage.count({ where: { status: 'SENT', attempts: 2, sealedBody: null } })).toBe(3)
-      expect(stalled.received).toEqual([queued[0]!.messageId])
+      // The one caught mid-send reached the stalled server once, unaccepted; it counts as sent only at the other.
+      expect(stalled.received).toHaveLength(1)
+      expect(queued.map((m) => m.messageId)).toContain(stalled.received[0])
     } finally {
       await stalled.stop()
     }
