@@ -7,6 +7,7 @@ import { loadJustificationPage } from './page.server'
 import { runReminderPass } from './reminders.server'
 import { saveWorkflowSettings, DEFAULT_WORKFLOW_SETTINGS } from './settings.server'
 import { decideBySignOffLink, inspectSignOffLink, sendFreshSignOffLink } from './sign-off.server'
+import { readBody } from '~/email/sealed-body.server'
 
 describe(`sign-off links (${testDatabaseKind()})`, () => {
   let database: TestDatabase
@@ -107,7 +108,7 @@ describe(`sign-off links (${testDatabaseKind()})`, () => {
     await database.db.absence.create({ data: { personId: ids['marta.mendes']!, startsOn: new Date('2026-11-26T00:00:00Z'), endsOn: new Date('2026-11-27T00:00:00Z') } })
     await runReminderPass(database.db, now)
     const toDeputy = await database.db.outboxMessage.findFirstOrThrow({ where: { toAddress: 'mikko.makinen@example.org', subject: { contains: (await database.db.justification.findUniqueOrThrow({ where: { id } })).reference } } })
-    expect(toDeputy.text).toMatch(/Possible split purchase/)
+    expect(readBody(toDeputy).text).toMatch(/Possible split purchase/)
     await database.db.absence.deleteMany()
   })
 

@@ -4,6 +4,7 @@ import { seedSpreadDemoData } from '../../prisma/seed-spread'
 import { runDueDigests } from './digests.server.ts'
 import { startSpreadJobs } from './jobs.server.ts'
 import { rollupAndLedger, seedOrganisation, APP_URL } from './spread.test-support.ts'
+import { readBody } from '~/email/sealed-body.server'
 
 const NOW = new Date('2026-11-26T10:00:00Z')
 
@@ -34,8 +35,8 @@ describe('periodic statistics emails', () => {
 
     const marta = (await digests()).find((m) => m.toAddress === 'marta.mendes@example.org')
     expect(marta?.subject).toMatch(/November 2026/)
-    expect(marta?.text).toMatch(/Group EN-MME/i)
-    expect(marta?.text).toContain(`${APP_URL}/spread/mine`)
+    expect(readBody(marta!).text).toMatch(/Group EN-MME/i)
+    expect(readBody(marta!).text).toContain(`${APP_URL}/spread/mine`)
 
     // A new month, a new digest each.
     expect((await runDueDigests(database.db, { now: new Date('2026-12-01T08:00:00Z'), appUrl: APP_URL })).sent).toBe(holders.length)

@@ -1,5 +1,6 @@
 import type { Database } from '~/db/client.server'
 import { createJustification, submitJustification, type JustificationFields } from '~/justifications/file.server'
+import { readBody } from '~/email/sealed-body.server'
 
 export const origin = { ipAddress: '203.0.113.7', userAgent: 'vitest' }
 
@@ -36,6 +37,11 @@ export async function fileAndSubmit(db: Database, { requesterId, groupCode = 'EN
 
 /** The sign-off token in the newest email to an address (as its reader would click it). */
 export async function latestSignOffToken(db: Database, to: string): Promise<string> {
-  const message = await db.outboxMessage.findFirstOrThrow({ where: { toAddress: to, text: { contains: '/sign-off/' } }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] })
-  return message.text.match(/\/sign-off\/([A-Za-z0-9_-]+)/)![1]!
+  // Bodies are sealed at rest: open each queued message to this address, newest first.
+  const messages = await db.outboxMessage.findMany({ where: { toAddress: to }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] })
+  for (const message of messages) {
+    const token = readBody(message).text.match(/\/sign-off\/([A-Za-z0-9_-]+)/)?.[1]
+    if (token) return token
+  }
+  throw new Error(`no sign-off link in the outbox for ${to}`)
 }
