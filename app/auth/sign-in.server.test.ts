@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../../tests/support/database'
 import { createDatabaseClient } from '~/db/client.server'
+import { deliverDueMessages } from '~/email/delivery.server'
+import { createSmtpTransport } from '~/email/transport.server'
+import { codeIn, startSmtpServer, type TestSmtpServer } from '../../tests/support/smtp'
 import { createSignInLimiters, type SignInLimiters } from './rate-limits.server'
 import {
   acceptSignInRequest,
@@ -11,6 +14,7 @@ import {
   signInWithLink,
   type SignInSettings,
 } from './sign-in.server'
+import { hashToken } from './tokens.server'
 
 const settings: SignInSettings = { appUrl: 'http://localhost:3000', linkTtlMinutes: 15, sessionTtlDays: 14, secret: 's'.repeat(40) }
 const origin = { ipAddress: '127.0.0.1', userAgent: 'vitest' }
@@ -18,12 +22,24 @@ const client = '127.0.0.1'
 /** Limits out of the way: these tests are about links and codes themselves (the limits have their own suite). */
 const generous = { points: 10_000, windowMinutes: 60 }
 
-/** The token and code from the last email queued for an address (as the person would read them). */
+// Emails are read as the person reads them: delivered by the outbox to a real SMTP server.
+let smtp: TestSmtpServer
+beforeAll(async () => {
+  smtp = await startSmtpServer()
+})
+afterAll(async () => smtp?.stop())
+
+/** Delivers what the outbox holds and returns the last sign-in email to the address: its text, link token and code. */
 async function lastEmailFor(database: TestDatabase, to: string) {
-  const message = await database.db.outboxMessage.findFirstOrThrow({ where: { toAddress: to }, orderBy: { createdAt: 'desc' } })
-  const token = message.text.match(/\/sign-in\/link\/([A-Za-z0-9_-]+)/)![1]!
-  const code = message.text.match(/\b(\d{6})\b/)![1]!
-  return { token, code }
+  const transport = createSmtpTransport(smtp.url, 'SoleSource <solesource@localhost>')
+  try {
+    await deliverDueMessages({ db: database.db, transport, now: new Date(Date.now() + 60_000), maxAttempts: 3, retryBaseMs: 1000 })
+  } finally {
+    transport.close()
+  }
+  const message = smtp.messagesTo(to).filter((m) => m.subject === 'Your SoleSource sign-in link').at(-1)!
+  const text = message.text ?? ''
+  return { text, token: text.match(/\/sign-in\/link\/([A-Za-z0-9_-]+)/)![1]!, code: codeIn(message) }
 }
 
 describe(`sign-in by link and code (${testDatabaseKind()})`, () => {
@@ -282,10 +298,9 @@ describe(`sign-in returns where it started (${testDatabaseKind()})`, () => {
 
   test('by link: back on the page, kept encrypted on the request (never in the link), and forgotten once used', async () => {
     await requestSignIn(database.db, { email: 'ada@example.org', now, settings, redirectTo: signOffPath })
-    const { token } = await lastEmailFor(database, 'ada@example.org')
-    const message = await database.db.outboxMessage.findFirstOrThrow({ where: { toAddress: 'ada@example.org' }, orderBy: { createdAt: 'desc' } })
-    expect(message.text).not.toContain('sign-off')
-    const stored = await database.db.signInRequest.findFirstOrThrow({ orderBy: { createdAt: 'desc' } })
+    const { token, text } = await lastEmailFor(database, 'ada@example.org')
+    expect(text).not.toContain('sign-off')
+    const stored = await database.db.signInRequest.findUniqueOrThrow({ where: { tokenHash: hashToken(token) } })
     expect(stored.sealedRedirectTo).toBeTruthy()
     expect(stored.sealedRedirectTo).not.toContain('sign-off')
     expect(stored.sealedRedirectTo).not.toContain('Zm9yd2FyZGVk')
@@ -311,11 +326,11 @@ describe(`sign-in returns where it started (${testDatabaseKind()})`, () => {
 
   test('a return path moved to another request, or read with another secret, is not followed', async () => {
     await requestSignIn(database.db, { email: 'ada@example.org', now, settings, redirectTo: signOffPath })
-    const sealed = (await database.db.signInRequest.findFirstOrThrow({ orderBy: { createdAt: 'desc' } })).sealedRedirectTo
+    const original = await lastEmailFor(database, 'ada@example.org')
+    const { sealedRedirectTo: sealed } = await database.db.signInRequest.findUniqueOrThrow({ where: { tokenHash: hashToken(original.token) } })
     await requestSignIn(database.db, { email: 'ada@example.org', now, settings, redirectTo: '/profile' })
     const moved = await lastEmailFor(database, 'ada@example.org')
-    const latest = await database.db.signInRequest.findFirstOrThrow({ orderBy: { createdAt: 'desc' } })
-    await database.db.signInRequest.update({ where: { id: latest.id }, data: { sealedRedirectTo: sealed } })
+    await database.db.signInRequest.update({ where: { tokenHash: hashToken(moved.token) }, data: { sealedRedirectTo: sealed } })
     expect(await signInWithLink(database.db, { token: moved.token, now, origin, settings, limiters })).toMatchObject({ ok: true, redirectTo: '/' })
 
     await requestSignIn(database.db, { email: 'ada@example.org', now, settings, redirectTo: signOffPath })

@@ -24,9 +24,7 @@ export function TooManyAttempts({ retryAfterSeconds, reason }: RateLimited['rate
   return (
     <div className="card narrow" role="alert">
       <h1>Too many attempts</h1>
-      <p>
-        Too many attempts; try again in {minutes} {minutes === 1 ? 'minute' : 'minutes'}.
-      </p>
+      <p>{`Too many attempts; try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`}</p>
       <p>
         {reason === 'codes'
           ? 'Too many codes were tried for this address, so codes are refused for a while. The link in the latest email still signs you in.'
