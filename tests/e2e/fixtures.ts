@@ -27,9 +27,13 @@ export const test = base.extend<{ pageErrors: PageErrors }, { smtp: TestSmtpServ
   app: [
     async ({ smtp }, use) => {
       const database = await createEmptyTestDatabase()
+      const sessionSecret = 'e2e-secret-e2e-secret-e2e-secret-e2e-secret'
+      // Journeys file justifications from this process (tests/support/justifications.ts): the emails
+      // they queue are sealed with the app's secret, so that the app can open and send them.
+      process.env.SESSION_SECRET = sessionSecret
       const app = await startApp({
         DATABASE_URL: database.url,
-        SESSION_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e-secret',
+        SESSION_SECRET: sessionSecret,
         SEED_DEMO_DATA: 'true',
         // The organisation only: journeys build the contracts and scales they need.
         SEED_DEMO_CONTRACTS: 'false',

@@ -37,8 +37,8 @@ export async function fileAndSubmit(db: Database, { requesterId, groupCode = 'EN
 
 /** The sign-off token in the newest email to an address (as its reader would click it). */
 export async function latestSignOffToken(db: Database, to: string): Promise<string> {
-  // Bodies are sealed at rest: open each queued message to this address, newest first.
-  const messages = await db.outboxMessage.findMany({ where: { toAddress: to }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] })
+  // Bodies are sealed at rest and removed once sent: open each still queued message to this address, newest first.
+  const messages = await db.outboxMessage.findMany({ where: { toAddress: to, sealedBody: { not: null } }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] })
   for (const message of messages) {
     const token = readBody(message).text.match(/\/sign-off\/([A-Za-z0-9_-]+)/)?.[1]
     if (token) return token
