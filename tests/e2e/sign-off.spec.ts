@@ -3,6 +3,7 @@ import type { ParsedMail } from 'mailparser'
 import { fileJustifications } from '../support/justifications'
 import { linkIn, recipientsOf, type TestSmtpServer } from '../support/smtp'
 import { expect, signIn, test, type AppUnderTest } from './fixtures'
+import { calendarDateIn } from '~/workflow/calendar-date'
 
 const REQUESTER = 'rita.romano@example.org'
 const GROUP_LEADER = 'marta.mendes@example.org'
@@ -145,7 +146,8 @@ test('a signatory who declares an absence hands the step to the deputy; the old 
   const page = await (await browser.newContext()).newPage()
   await signIn(page, smtp, GROUP_LEADER)
   await page.goto('/profile')
-  const today = new Date().toISOString().slice(0, 10)
+  // The organisation's today (Geneva), as the app counts absences: between 23:00 and 24:00 UTC it is already tomorrow there.
+  const today = calendarDateIn(new Date())
   const away = page.getByRole('region', { name: 'Away?' })
   await away.getByLabel('First day away').fill(today)
   await away.getByLabel('Last day away').fill(today)
