@@ -4,9 +4,10 @@ import { auditEvents, type AuditEventType, type AuditPayload } from './events'
 export type RequestOrigin = { ipAddress: string | null; userAgent: string | null }
 
 export function requestOrigin(request: Request): RequestOrigin {
-  const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim()
+  // The address Express resolved (main.ts): X-Forwarded-For counts only when a trusted proxy set it,
+  // so a client cannot write an address of its choosing into the audit trail.
   return {
-    ipAddress: forwarded || request.headers.get('x-solesource-client-ip') || null,
+    ipAddress: request.headers.get('x-solesource-client-ip') || null,
     userAgent: request.headers.get('user-agent'),
   }
 }
