@@ -63,7 +63,7 @@ function SiteHeader() {
                   <NavLink to="/procurement/justifications">All justifications</NavLink>
                 </li>
                 <li>
-                  <NavLink to="/spread">Industrial return</NavLink>
+                  <NavLink to="/industrial-return">Industrial return</NavLink>
                 </li>
                 <li>
                   <NavLink to="/admin/policy">Policy and rates</NavLink>
@@ -72,7 +72,7 @@ function SiteHeader() {
             ) : null}
             {person ? (
               <li>
-                <NavLink to="/spread/mine">Our spread</NavLink>
+                <NavLink to="/industrial-return/mine">Our industrial return</NavLink>
               </li>
             ) : null}
             {person?.isAdministrator ? (

@@ -2,7 +2,7 @@
 // with the embedded database). Every write is keyed by a natural key, so seeding twice changes nothing.
 import { pathToFileURL } from 'node:url'
 import type { Database } from '~/db/client.server'
-import { DEFAULT_SIGNATURE_POLICY } from '~/workflow/policy'
+import { DEFAULT_SIGNATURE_POLICY } from '~/workflow/signature-policy'
 
 type Membership = 'MEMBER' | 'ASSOCIATE' | 'OTHER'
 
@@ -192,8 +192,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const url = env.DATABASE_URL ?? embedded!.url
   await migrate(url)
   const db = createDatabaseClient(url)
-  const { seedSpreadDemoData } = await import('./seed-spread')
-  console.log(JSON.stringify({ ...(await seedDemoData(db)), ...(await seedSpreadDemoData(db)) }))
+  const { seedReturnDemoData } = await import('./seed-industrial-return')
+  console.log(JSON.stringify({ ...(await seedDemoData(db)), ...(await seedReturnDemoData(db)) }))
   await db.$disconnect()
   await embedded?.stop()
 }

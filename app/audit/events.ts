@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { justificationAuditEvents } from '~/justifications/audit-events'
-import { spreadAuditEvents } from '~/spread/audit-events'
+import { returnAuditEvents } from '~/industrial-return/audit-events'
 
 type EventRegistry = Record<string, { schema: z.ZodType; label: string }>
 
@@ -46,7 +46,7 @@ const organisationAuditEvents = {
  * Every kind of audit event, each with the Zod schema of its payload and a label for timelines.
  * The trail is append-only (a database trigger refuses UPDATE and DELETE).
  */
-export const auditEvents = { ...organisationAuditEvents, ...justificationAuditEvents, ...spreadAuditEvents } satisfies EventRegistry
+export const auditEvents = { ...organisationAuditEvents, ...justificationAuditEvents, ...returnAuditEvents } satisfies EventRegistry
 
 export type AuditEventType = keyof typeof auditEvents
 export type AuditPayload<T extends AuditEventType> = z.infer<(typeof auditEvents)[T]['schema']>

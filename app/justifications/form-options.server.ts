@@ -1,9 +1,9 @@
 import type { Database } from '~/db/client.server'
 import { currencies } from '~/money/currency'
 import { calendarDateIn } from '~/workflow/calendar-date'
-import { loadFilingTimeSpread } from '~/spread/filing-time.server'
-import { policyInForce } from '~/workflow/policy'
-import { loadPolicies, ratesOn } from './policy.server'
+import { loadFilingTimeReturn } from '~/industrial-return/views/filing-time.server'
+import { policyInForce } from '~/workflow/signature-policy'
+import { loadPolicies, ratesOn } from './signature-policy.server'
 
 /** What the filing form offers and needs for its live preview: lists, today's rates and policy. */
 export async function loadFormOptions(db: Database, now: Date) {
@@ -13,7 +13,7 @@ export async function loadFormOptions(db: Database, now: Date) {
     db.country.findMany({ orderBy: { name: 'asc' }, select: { code: true, name: true, membership: true } }),
     ratesOn(db, currencies, today),
     loadPolicies(db),
-    loadFilingTimeSpread(db, now),
+    loadFilingTimeReturn(db, now),
   ])
   const policy = policyInForce(policies, today)
   return { groups, countries, currencies: [...currencies], rates, policy, today, spread }

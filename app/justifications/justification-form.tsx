@@ -5,9 +5,9 @@ import { formatChf, parseAmount } from '~/money/amount'
 import { toChfMinor } from '~/money/conversion'
 import { Field, FormErrors } from '~/ui/field'
 import { parseForm } from '~/ui/parse-form'
-import { FilingTimeSpreadPanel } from '~/spread/filing-time-panel'
-import type { FilingTimeSpread } from '~/spread/filing-time'
-import { requiredTiers, type SignaturePolicy } from '~/workflow/policy'
+import { FilingTimeReturnPanel } from '~/industrial-return/views/filing-time-panel'
+import type { FilingTimeReturn } from '~/industrial-return/views/filing-time'
+import { requiredTiers, type SignaturePolicy } from '~/workflow/signature-policy'
 import { JustificationFormSchema } from './forms'
 import { categoryLabels, CATEGORIES, MIN_JUSTIFICATION_LENGTH, reasonLabels, SINGLE_SOURCE_REASONS } from './labels'
 
@@ -17,7 +17,7 @@ export type JustificationFormOptions = {
   currencies: string[]
   rates: Record<string, string>
   policy: SignaturePolicy | null
-  spread: FilingTimeSpread
+  spread: FilingTimeReturn
 }
 
 export type JustificationFormDefaults = {
@@ -242,7 +242,7 @@ export function JustificationForm({
           {(aria) => <input {...getInputProps(fields.marketSurveyReference, { type: 'text' })} {...aria} />}
         </Field>
       </section>
-      <FilingTimeSpreadPanel
+      <FilingTimeReturnPanel
         data={options.spread}
         countryCode={returnCountry}
         category={category === 'SUPPLIES' || category === 'SERVICES' ? category : null}

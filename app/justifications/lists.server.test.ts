@@ -22,7 +22,7 @@ import {
   type SortKey,
   type Viewer,
 } from './lists.server'
-import { publishPolicy } from './policy.server'
+import { publishPolicy } from './signature-policy.server'
 import type { TransitionResult } from './transition.server'
 
 const origin = { ipAddress: '127.0.0.1', userAgent: 'vitest' }

@@ -3,10 +3,10 @@ import type { DatabaseOrTransaction } from '~/db/client.server'
 import type { Prisma } from '~/generated/prisma/client'
 import { parseAmount } from '~/money/amount'
 import { calendarDateIn, isIsoDate } from '~/workflow/calendar-date'
-import { policyInForce, type PolicyTier } from '~/workflow/policy'
+import { policyInForce, type PolicyTier } from '~/workflow/signature-policy'
 import { toCsv } from './csv'
 import { categoryLabels, JUSTIFICATION_STATUSES, statusLabels, type Category, type JustificationStatus } from './labels'
-import { loadPolicies } from './policy.server'
+import { loadPolicies } from './signature-policy.server'
 import { visibleTo } from './visibility.server'
 
 // The lists of justifications: mine (and my group's), awaiting my signature, signed by me, and

@@ -3,8 +3,8 @@ import { formatChf, parseAmount } from '~/money/amount'
 import { toChfMinor } from '~/money/conversion'
 import { isCurrency } from '~/money/currency'
 import { calendarDateIn } from '~/workflow/calendar-date'
-import { policyInForce, type SignaturePolicy } from '~/workflow/policy'
-import { loadPolicies, rateOn } from './policy.server'
+import { policyInForce, type SignaturePolicy } from '~/workflow/signature-policy'
+import { loadPolicies, rateOn } from './signature-policy.server'
 import { supplierKeyOf } from './supplier-name'
 
 /**

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { seedDemoData } from '../../prisma/seed'
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../../tests/support/database'
 import { createJustification, decideJustification, editJustification, submitJustification, withdrawJustification, type JustificationFields } from './file.server'
-import { publishPolicy } from './policy.server'
+import { publishPolicy } from './signature-policy.server'
 import { CHANGED_MEANWHILE, type TransitionResult } from './transition.server'
 
 const origin = { ipAddress: '127.0.0.1', userAgent: 'vitest' }

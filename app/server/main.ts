@@ -18,8 +18,8 @@ import { startReminderScheduler } from '~/justifications/reminders.server'
 import { createMailboxTransport, createSmtpTransport } from '~/email/transport.server'
 import { getEnv, InvalidEnvironmentError, resetEnvForTests, type Env } from '~/env.server'
 import { seedDemoData } from '../../prisma/seed'
-import { seedSpreadDemoData } from '../../prisma/seed-spread'
-import { startSpreadJobs } from '~/spread/jobs.server'
+import { seedReturnDemoData } from '../../prisma/seed-industrial-return'
+import { startReturnJobs } from '~/industrial-return/alerts/jobs.server'
 import { errorFields, log } from './logger.server'
 
 function readEnvOrExit(): Env {
@@ -124,7 +124,7 @@ async function main() {
   const seed = env.SEED_DEMO_DATA ?? embedded !== null
   if (seed) {
     const report = await seedDemoData(db)
-    const spread = env.SEED_DEMO_CONTRACTS ? await seedSpreadDemoData(db) : null
+    const spread = env.SEED_DEMO_CONTRACTS ? await seedReturnDemoData(db) : null
     log.info('demo data seeded', { ...report, ...spread })
   }
 
@@ -138,7 +138,7 @@ async function main() {
   })
 
   const reminders = startReminderScheduler({ db, intervalMs: env.REMINDER_INTERVAL_MS })
-  const spreadJobs = startSpreadJobs({ db, intervalMs: 5_000 })
+  const returnJobs = startReturnJobs({ db, intervalMs: 5_000 })
 
   const buildPath = path.resolve('build/index.js')
   const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild
@@ -189,7 +189,7 @@ async function main() {
     log.info('shutting down', { signal })
     server.close()
     server.closeAllConnections()
-    await Promise.all([worker.stop(), reminders.stop(), spreadJobs.stop()])
+    await Promise.all([worker.stop(), reminders.stop(), returnJobs.stop()])
     transport.close()
     await disconnectDatabase()
     await embedded?.stop()

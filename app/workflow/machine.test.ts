@@ -5,7 +5,7 @@ import type { JustificationEvent } from './justification-types.ts'
 import { effectsOf, JUSTIFICATION_MACHINE_VERSION } from './machine.ts'
 import { at, ev, input, last, run, step, store } from './machine.test-support.ts'
 import { org } from './org.fixture.ts'
-import { DEFAULT_SIGNATURE_POLICY } from './policy.ts'
+import { DEFAULT_SIGNATURE_POLICY } from './signature-policy.ts'
 import { prepareSubmission } from './submission.ts'
 
 type Case = [label: string, amountMinor: number, currency: Currency, rate: string, signatories: string[]]

@@ -8,7 +8,7 @@
  */
 import { z } from 'zod'
 import { isoDateSchema, isWithin, type IsoDate } from './calendar-date.ts'
-import { signatoryRoles, type SignatoryRole } from './policy.ts'
+import { signatoryRoles, type SignatoryRole } from './signature-policy.ts'
 
 export const positionKinds = [...signatoryRoles, 'DEPUTY'] as const
 export type PositionKind = (typeof positionKinds)[number]

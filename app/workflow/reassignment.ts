@@ -6,7 +6,7 @@
 import type { IsoDate } from './calendar-date.ts'
 import type { StepRecord } from './justification-types.ts'
 import { absenceOn, deputiesOf, holderOf, isAbsent, personName, type OrgSnapshot } from './org-snapshot.ts'
-import { roleRank, signatoryRoles, type SignatoryRole } from './policy.ts'
+import { roleRank, signatoryRoles, type SignatoryRole } from './signature-policy.ts'
 import { DEFAULT_ESCALATION_TOP_ROLE, roleNames, type StepReason } from './signatories.ts'
 
 export type ReplacementRequest = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { org } from './org.fixture.ts'
 import { deputiesOf, holderOf, orgSnapshotSchema, type OrgSnapshot } from './org-snapshot.ts'
-import { DEFAULT_SIGNATURE_POLICY, requiredTiers, type SignaturePolicy } from './policy.ts'
+import { DEFAULT_SIGNATURE_POLICY, requiredTiers, type SignaturePolicy } from './signature-policy.ts'
 import { resolveSignatories, whoActsFor, type ChainStep, type SignatoryRequest } from './signatories.ts'
 
 const GL_ONLY = 5_000_000 // 50 000.00 CHF: group leader only

@@ -10,7 +10,7 @@
 import { z } from 'zod'
 import { isIsoDate, type IsoDate } from './calendar-date.ts'
 import { deputiesOf, groupName, holderOf, isAbsent, personName, type OrgSnapshot } from './org-snapshot.ts'
-import { roleRank, signatoryRoles, type RequiredTier, type SignatoryRole } from './policy.ts'
+import { roleRank, signatoryRoles, type RequiredTier, type SignatoryRole } from './signature-policy.ts'
 
 export { whoActsFor, type ActingSignatory } from './org-snapshot.ts'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { org } from './org.fixture.ts'
-import { DEFAULT_SIGNATURE_POLICY, type SignaturePolicy } from './policy.ts'
+import { DEFAULT_SIGNATURE_POLICY, type SignaturePolicy } from './signature-policy.ts'
 import { prepareSubmission, type SubmissionRequest } from './submission.ts'
 
 const v2: SignaturePolicy = {

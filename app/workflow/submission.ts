@@ -10,7 +10,7 @@ import type { Currency } from '../money/currency.ts'
 import { calendarDateIn, type IsoDate } from './calendar-date.ts'
 import type { JustificationEvent } from './justification-types.ts'
 import type { OrgSnapshot } from './org-snapshot.ts'
-import { policyInForce, requiredTiers, type RequiredTier, type SignatoryRole, type SignaturePolicy } from './policy.ts'
+import { policyInForce, requiredTiers, type RequiredTier, type SignatoryRole, type SignaturePolicy } from './signature-policy.ts'
 import { resolveSignatories, type SignatoryError } from './signatories.ts'
 
 export type SubmissionRequest = {

@@ -4,10 +4,10 @@
 // dropped at the end), else the embedded PostgreSQL (PGlite) in memory, as the app runs by default.
 import os from 'node:os'
 import { createDatabaseClient } from '~/db/client.server'
-import { loadDashboard } from '~/spread/dashboard.server'
-import { rebuildRollup } from '~/spread/rollup.server'
+import { loadDashboard } from '~/industrial-return/views/dashboard.server'
+import { rebuildRollup } from '~/industrial-return/ledger/rollup.server'
 import { seedDemoData } from '../../prisma/seed'
-import { seedSpreadDemoData } from '../../prisma/seed-spread'
+import { seedReturnDemoData } from '../../prisma/seed-industrial-return'
 import { migrate } from '~/db/migrate.server'
 import { createEmptyTestDatabase, testDatabaseKind } from '../support/database'
 
@@ -50,7 +50,7 @@ async function main() {
     await timed('migrate, organisation, scales', async () => {
       await migrate(database.url)
       await seedDemoData(db)
-      await seedSpreadDemoData(db, { now: NOW, contracts: false })
+      await seedReturnDemoData(db, { now: NOW, contracts: false })
     })
     const countries = (await db.country.findMany({ select: { code: true }, orderBy: { code: 'asc' } })).map((c) => c.code)
     await timed(`insert ${CONTRACTS.toLocaleString('en-GB')} contracts (generate_series)`, async () => {
@@ -74,7 +74,7 @@ async function main() {
     })
     await timed('build the rollup from the ledger (one GROUP BY)', () => db.$transaction((tx) => rebuildRollup(tx), { timeout: 600_000 }))
     await timed('ANALYZE', () => db.$executeRawUnsafe('ANALYZE'))
-    const rollupRows = await db.spreadRollup.count()
+    const rollupRows = await db.returnRollup.count()
     console.log(`  rollup rows: ${rollupRows.toLocaleString('en-GB')} (scopes: organisation, departments, groups)`)
 
     const params = new URLSearchParams()

@@ -8,7 +8,7 @@ test('a procurement officer records the contract of an approved justification, t
   const [pumps] = await fileJustifications(app, [{ requester: REQUESTER, title: 'Turbo pump spare rotors', supplierName: 'Rotor Vac SA', supplierCountryCode: 'FR', amount: 400_000 }])
   await signIn(page, smtp, PROCUREMENT)
 
-  await page.goto('/spread/awards')
+  await page.goto('/industrial-return/awards')
   await page.getByRole('link', { name: `Record the contract of ${pumps!.reference}` }).click()
   await expect(page.getByRole('heading', { name: `Record the contract of ${pumps!.reference}` })).toBeVisible()
 
@@ -27,13 +27,13 @@ test('a procurement officer records the contract of an approved justification, t
   await amount.pressSequentially('3950.50')
   await page.getByRole('button', { name: 'Record the contract' }).click()
 
-  await expect(page).toHaveURL(/\/spread\/contracts\?q=PO-2026-E2E-0042&recorded=1/)
+  await expect(page).toHaveURL(/\/industrial-return\/contracts\?q=PO-2026-E2E-0042&recorded=1/)
   await expect(page.getByText('The contract is recorded; the dashboard and alerts are up to date.')).toBeVisible()
   const row = page.getByRole('row').filter({ hasText: 'PO-2026-E2E-0042' })
   await expect(row).toContainText('Rotor Vac SA')
   await expect(row).toContainText('3’950.50')
 
   // Awarded once only: the justification has left the list of those waiting for a contract.
-  await page.goto('/spread/awards')
+  await page.goto('/industrial-return/awards')
   await expect(page.getByRole('link', { name: `Record the contract of ${pumps!.reference}` })).toHaveCount(0)
 })

@@ -86,7 +86,7 @@ test.describe('malformed requests', () => {
     const plain = await post(app, '/sign-in', { contentType: 'text/plain', body: 'email=alex.admin@example.org' })
     expect(plain.status).toBe(415)
 
-    for (const upload of ['/spread/scales', '/spread/import']) {
+    for (const upload of ['/industrial-return/scales', '/industrial-return/import']) {
       const urlencoded = await post(app, upload, { cookie: fixture.cookies.procurement, contentType: 'application/x-www-form-urlencoded', body: 'file=contracts.csv' })
       expect(urlencoded.status, upload).toBe(415)
       expect(urlencoded.text, upload).toContain('This form uploads a file')

@@ -31,14 +31,14 @@ test('procurement imports contracts and sees the table, chart, map and alerts, a
   await signIn(page, smtp, PROCUREMENT)
 
   // A contribution scale for each year of the window, as a CSV in the published format.
-  await page.goto('/spread/scales')
+  await page.goto('/industrial-return/scales')
   await page.getByLabel('CSV file').setInputFiles({ name: 'scales.csv', mimeType: 'text/csv', buffer: Buffer.from(scaleCsv) })
   await page.getByLabel('Source of the figures').fill('E2E: the 2009 percentages reused')
   await page.getByRole('button', { name: 'Import scale' }).click()
   await expect(page.getByRole('status')).toContainText(`Saved the scale of ${windowYears.join(', ')}`)
 
   // The contracts file: four good rows and one with an unknown country.
-  await page.goto('/spread/import')
+  await page.goto('/industrial-return/import')
   await page.getByLabel('CSV file').setInputFiles({ name: 'contracts.csv', mimeType: 'text/csv', buffer: Buffer.from(contractsCsv) })
   await page.getByRole('button', { name: 'Import', exact: true }).click()
   await expect(page.getByRole('heading', { name: 'Import of contracts.csv' })).toBeVisible()
@@ -47,7 +47,7 @@ test('procurement imports contracts and sees the table, chart, map and alerts, a
   await expect(page.getByRole('cell', { name: /unknown country of origin "XX"/ })).toBeVisible()
 
   // The dashboard: table, chart, map and the alerts the import raised.
-  await page.goto('/spread')
+  await page.goto('/industrial-return')
   await expect(page.getByRole('heading', { name: 'Industrial return', level: 1 })).toBeVisible()
   const table = page.getByRole('table', { name: /Industrial return for supplies/ })
   await expect(table.getByRole('row', { name: /Germany/ })).toContainText('CHF')
@@ -90,11 +90,11 @@ test('procurement imports contracts and sees the table, chart, map and alerts, a
 
 test('a group leader opens the page of their group, and not the dashboard', async ({ page, smtp }) => {
   await signIn(page, smtp, GROUP_LEADER)
-  await page.goto('/spread/mine')
+  await page.goto('/industrial-return/mine')
   await expect(page.getByRole('heading', { name: 'Group EN-MME: where the contracts went' })).toBeVisible()
   const table = page.getByRole('table', { name: /Contracts of Group EN-MME by country/ })
   await expect(table.getByRole('row', { name: /France/ })).toContainText('CHF 350’000’000.00')
   await expect(table.getByRole('row', { name: /Switzerland/ })).toBeVisible()
   await expect(table.getByRole('row', { name: /Germany/ })).toHaveCount(0) // TE-MSC's contract, not hers
-  expect((await page.request.get('/spread', { maxRedirects: 0 })).status()).toBe(403)
+  expect((await page.request.get('/industrial-return', { maxRedirects: 0 })).status()).toBe(403)
 })

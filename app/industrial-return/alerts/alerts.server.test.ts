@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestDatabase, type TestDatabase } from '../../../tests/support/database'
+import { acknowledgeAlert, listAlerts, refreshReturnAlerts } from './alerts.server.ts'
+import { awardJustification } from '../ledger/awards.server.ts'
+import { APP_URL, createApprovedJustification, rollupAndLedger, saveScaleForYears, seedOrganisation } from '../test-support.ts'
+import { readBody } from '~/email/sealed-body.server'
+
+// Status year 2026 (from 1 March 2026): the default window is 2022-2025.
+const NOW = new Date('2026-11-26T10:00:00Z')
+
+describe('very poorly balanced alerts', () => {
+  let database: TestDatabase
+  let officerId: string
+
+  beforeAll(async () => {
+    database = await createTestDatabase()
+    officerId = (await seedOrganisation(database.db)).officer.id
+    await saveScaleForYears(database.db, [2022, 2023, 2024, 2025])
+  })
+  afterAll(async () => database?.drop())
+
+  const alertEmails = () => database.db.outboxMessage.findMany({ where: { template: 'spread-alert' }, orderBy: { createdAt: 'asc' } })
+  let minutes = 0
+  const award = async (countryCode: string, amountMinor: number, orderNumber: string) => {
+    const now = new Date(NOW.getTime() + ++minutes * 60_000)
+    const justification = await createApprovedJustification(database.db, { supplierCountryCode: countryCode, amountMinor })
+    const outcome = await awardJustification(database.db, justification.id, { orderNumber, awardedOn: '2024-06-01', amount: String(amountMinor / 100) }, { actorId: officerId, now, appUrl: APP_URL })
+    expect(outcome).toMatchObject({ ok: true })
+  }
+
+  it('raises an alert when a country crosses 0.40, emails it once, and again at each crossing', async () => {
+    const officers = await database.db.person.count({ where: { isProcurementOfficer: true, isActive: true } })
+    const portugalAlerts = async () => (await listAlerts(database.db, { open: true })).filter((alert) => alert.countryCode === 'PT')
+
+    // The first contract (Germany) leaves every other Member State, Portugal included, at 0.
+    await award('DE', 100_000_000, 'PO-DE-1')
+    expect(await portugalAlerts()).toMatchObject([{ entered: true, coefficient: '0.00', window: '2022–2025', cause: 'Award of PO-DE-1' }])
+    expect(await alertEmails()).toHaveLength(officers)
+    expect(readBody((await alertEmails())[0]!).text).toMatch(/Portugal \(PT\)/)
+
+    // Portugal pays 1.14%: 4 000 of 1 004 000 CHF is 0.398% of the value, a coefficient of 0.35: still very poorly balanced.
+    await award('PT', 400_000, 'PO-PT-1')
+    expect(await portugalAlerts()).toHaveLength(1)
+    // Recomputing with nothing changed raises nothing and sends nothing.
+    expect(await refreshReturnAlerts(database.db, { now: NOW, cause: 'again', appUrl: APP_URL })).toMatchObject({ raised: 0 })
+    expect(await refreshReturnAlerts(database.db, { now: NOW, cause: 'and again', appUrl: APP_URL })).toMatchObject({ raised: 0 })
+    expect(await alertEmails()).toHaveLength(officers)
+
+    // 6 000 CHF more: 10 000 / 1 010 000 = 0.990%, / 1.14% = 0.87: no longer very poorly balanced.
+    await award('PT', 600_000, 'PO-PT-2')
+    expect((await portugalAlerts()).map((a) => [a.entered, a.coefficient, a.cause])).toEqual([
+      [false, '0.87', 'Award of PO-PT-2'],
+      [true, '0.00', 'Award of PO-DE-1'],
+    ])
+    expect(await alertEmails()).toHaveLength(2 * officers)
+    expect(readBody((await alertEmails()).at(-1)!).text).toMatch(/No longer very poorly balanced/i)
+    expect((await alertEmails()).at(-1)?.subject).toMatch(/\(PT\)/)
+
+    // Germany wins 2 000 000 CHF more: 10 000 / 3 010 000 = 0.332%, / 1.14% = 0.29: below 0.40 again.
+    await award('DE', 200_000_000, 'PO-DE-2')
+    expect((await portugalAlerts())[0]).toMatchObject({ entered: true, coefficient: '0.29', cause: 'Award of PO-DE-2' })
+    expect(await alertEmails()).toHaveLength(3 * officers)
+
+    const { ledger, rollup } = await rollupAndLedger(database.db)
+    expect(rollup).toEqual(ledger)
+  })
+
+  it('keeps an alert on the dashboard until acknowledged, with its history', async () => {
+    const [first] = (await listAlerts(database.db, { open: true })).filter((a) => a.countryCode === 'PT')
+    expect(await acknowledgeAlert(database.db, first!.id, { actorId: officerId, now: NOW })).toBe('ACKNOWLEDGED')
+    expect(await acknowledgeAlert(database.db, first!.id, { actorId: officerId, now: NOW })).toBe('ALREADY')
+    expect((await listAlerts(database.db, { open: true })).map((a) => a.id)).not.toContain(first!.id)
+    const history = await listAlerts(database.db, { open: false })
+    expect(history.find((a) => a.id === first!.id)).toMatchObject({ acknowledgedBy: 'Paula Procurement' })
+    const trail = await database.db.auditEvent.findMany({ where: { subject: `spread-alert:${first!.id}` }, orderBy: { id: 'asc' } })
+    expect(trail.map((e) => e.type)).toEqual(['SPREAD_ALERT_RAISED', 'SPREAD_ALERT_ACKNOWLEDGED'])
+  })
+
+  it('refuses a second award of the same justification and a taken order number', async () => {
+    const justification = await createApprovedJustification(database.db, { supplierCountryCode: 'FR', amountMinor: 100_00 })
+    const input = { orderNumber: 'PO-PT-1', awardedOn: '2024-06-01', amount: '100.00' }
+    expect(await awardJustification(database.db, justification.id, input, { actorId: officerId, now: NOW, appUrl: APP_URL })).toMatchObject({
+      ok: false,
+      fieldErrors: { orderNumber: [expect.stringMatching(/already in the ledger/)] },
+    })
+    expect(await awardJustification(database.db, justification.id, { ...input, orderNumber: 'PO-FR-1' }, { actorId: officerId, now: NOW, appUrl: APP_URL })).toMatchObject({ ok: true })
+    expect(await awardJustification(database.db, justification.id, { ...input, orderNumber: 'PO-FR-2' }, { actorId: officerId, now: NOW, appUrl: APP_URL })).toMatchObject({
+      ok: false,
+      formError: expect.stringMatching(/already recorded/),
+    })
+    expect(await awardJustification(database.db, justification.id, { ...input, awardedOn: '2026-12-01', orderNumber: 'PO-FR-3' }, { actorId: officerId, now: NOW, appUrl: APP_URL })).toMatchObject({
+      ok: false,
+      fieldErrors: { awardedOn: [expect.any(String)] },
+    })
+  })
+})

@@ -1,0 +1,82 @@
+/**
+ * The periodic statistics email to group leaders and department heads (monthly by default; the
+ * frequency is policy). One ReturnDigest row per recipient and period, unique, created in the same
+ * transaction as the outbox message: a second run, a second instance or a restart finds the row
+ * and sends nothing twice.
+ */
+import { ReturnDigestEmail, type ReturnDigestUnit } from '#emails/return-digest'
+import { createElement } from 'react'
+import type { Database } from '~/db/client.server'
+import { enqueueEmail } from '~/email/outbox.server'
+import { renderEmail } from '~/email/render.server'
+import { formatChf } from '~/money/amount'
+import { heldOn, startOfUtcDay } from '~/org/people.server'
+import { digestPeriodOf, isoDateIn } from '../dates.ts'
+import { loadReturnPolicy } from '../return-policy.server.ts'
+import { loadUnitReturn, unitsHeldBy } from '../views/units.server.ts'
+import { defaultWindowFor, formatWindow, statusYearOf } from '../arithmetic/window.ts'
+
+export const DIGEST_ROWS_PER_UNIT = 10
+
+class DigestAlreadySent extends Error {}
+
+const percent = (value: number) => `${value.toFixed(1)}%`
+
+export async function runDueDigests(db: Database, { now, appUrl }: { now: Date; appUrl: string }): Promise<{ sent: number; alreadySent: number }> {
+  const policy = await loadReturnPolicy(db, now)
+  const period = digestPeriodOf(now, policy.digestFrequency)
+  const window = defaultWindowFor(statusYearOf(isoDateIn(now)), policy.windowYears)
+  const holders = await db.position.findMany({
+    where: { kind: { in: ['GROUP_LEADER', 'DEPARTMENT_HEAD'] }, person: { isActive: true }, ...heldOn(startOfUtcDay(now)) },
+    select: { personId: true },
+    distinct: ['personId'],
+  })
+  const done = new Set(
+    (await db.returnDigest.findMany({ where: { period: period.key, recipientId: { in: holders.map((h) => h.personId) } }, select: { recipientId: true } })).map((d) => d.recipientId),
+  )
+  let sent = 0
+  let alreadySent = done.size
+  for (const { personId } of holders) {
+    if (done.has(personId)) continue
+    const person = await db.person.findUniqueOrThrow({ where: { id: personId }, select: { name: true, email: true } })
+    const units = await unitsHeldBy(db, personId, now)
+    if (units.length === 0) continue
+    const summaries: ReturnDigestUnit[] = []
+    for (const unit of units) {
+      const spread = await loadUnitReturn(db, unit, window, 'ALL')
+      summaries.push({
+        label: `${unit.label} · ${unit.name}`,
+        totalChf: formatChf(spread.totalValueChfMinor),
+        contractCount: spread.contractCount,
+        rows: spread.rows.slice(0, DIGEST_ROWS_PER_UNIT).map((row) => ({
+          country: `${row.name} (${row.countryCode})`,
+          value: formatChf(row.valueChfMinor),
+          count: row.contractCount,
+          share: percent(row.sharePercent),
+          organisationShare: percent(row.organisationSharePercent),
+        })),
+      })
+    }
+    const rendered = await renderEmail(
+      `Your contracts by country, ${formatWindow(window)} (${period.label})`,
+      createElement(ReturnDigestEmail, { name: person.name, periodLabel: period.label, windowLabel: formatWindow(window), units: summaries, pageUrl: `${appUrl}/industrial-return/mine` }),
+    )
+    try {
+      await db.$transaction(async (tx) => {
+        const message = await enqueueEmail(tx, { ...rendered, to: person.email, template: 'spread-digest' }, { appUrl })
+        const inserted = await tx.$queryRaw<{ id: string }[]>`
+          INSERT INTO "ReturnDigest" ("id", "recipientId", "period", "outboxMessageId", "createdAt")
+          VALUES (gen_random_uuid(), ${personId}::uuid, ${period.key}, ${message.id}::uuid, ${now})
+          ON CONFLICT ("recipientId", "period") DO NOTHING
+          RETURNING "id"`
+        // Someone else sent it meanwhile: roll back this message with the transaction.
+        if (inserted.length === 0) throw new DigestAlreadySent()
+      })
+      sent++
+    } catch (error) {
+      if (!(error instanceof DigestAlreadySent)) throw error
+      alreadySent++
+    }
+  }
+  return { sent, alreadySent }
+}

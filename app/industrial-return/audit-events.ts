@@ -1,0 +1,55 @@
+// Audit events of the geographic spread (contracts, scales, alerts); registered in app/audit/events.ts.
+import { z } from 'zod'
+
+export const returnAuditEvents = {
+  CONTRACT_AWARDED: {
+    label: 'Contract awarded',
+    schema: z.object({
+      contractId: z.string(),
+      orderNumber: z.string(),
+      justificationId: z.string(),
+      awardedOn: z.string(),
+      amountMinor: z.number().int(),
+      currency: z.string(),
+      amountChfMinor: z.number().int(),
+      returnCountryCode: z.string(),
+    }),
+  },
+  CONTRACT_IMPORT_UPLOADED: {
+    label: 'Contract import uploaded',
+    schema: z.object({ importJobId: z.string(), fileName: z.string(), totalRows: z.number().int() }),
+  },
+  CONTRACT_IMPORT_FINISHED: {
+    label: 'Contract import finished',
+    schema: z.object({ importJobId: z.string(), fileName: z.string(), imported: z.number().int(), unchanged: z.number().int(), rejected: z.number().int() }),
+  },
+  CONTRACT_IMPORT_FAILED: {
+    label: 'Contract import failed (nothing imported)',
+    schema: z.object({ importJobId: z.string(), fileName: z.string(), error: z.string() }),
+  },
+  CONTRIBUTION_SCALE_SAVED: {
+    label: 'Contribution scale saved',
+    schema: z.object({
+      year: z.number().int(),
+      countries: z.number().int(),
+      budgetChfMinor: z.number().int().nullable(),
+      source: z.string(),
+      replaced: z.boolean(),
+      via: z.enum(['form', 'csv']),
+    }),
+  },
+  SPREAD_ALERT_RAISED: {
+    label: 'Very poorly balanced alert raised',
+    schema: z.object({
+      alertId: z.string(),
+      countryCode: z.string(),
+      kind: z.enum(['ENTERED_VERY_POORLY', 'LEFT_VERY_POORLY']),
+      coefficient: z.string().nullable(),
+      cause: z.string(),
+    }),
+  },
+  SPREAD_ALERT_ACKNOWLEDGED: {
+    label: 'Very poorly balanced alert acknowledged',
+    schema: z.object({ alertId: z.string(), countryCode: z.string() }),
+  },
+}

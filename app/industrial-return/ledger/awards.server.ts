@@ -1,0 +1,163 @@
+/**
+ * Recording the award of an approved single-source justification: the contract enters the ledger and
+ * the rollup in one transaction, then the alerts are refreshed.
+ */
+import { appendAuditEvent, type RequestOrigin } from '~/audit/audit.server'
+import type { Database, DatabaseOrTransaction } from '~/db/client.server'
+import { Prisma } from '~/generated/prisma/client'
+import { formatAmount, parseAmount } from '~/money/amount'
+import { chfEquivalent } from '~/money/conversion'
+import { isCurrency } from '~/money/currency'
+import type { AwardInput } from './award-form.ts'
+import { refreshReturnAlerts } from '../alerts/alerts.server.ts'
+import { returnCountryOf } from './contract-csv.ts'
+import { dateColumn, isoDateIn, isoDateOfColumn } from '../dates.ts'
+import { addContractsToRollup, safeNumber } from './rollup.server.ts'
+
+const awardableWhere = { status: 'APPROVED', contract: { is: null } } satisfies Prisma.JustificationWhereInput
+
+export async function listAwardableJustifications(db: DatabaseOrTransaction) {
+  const rows = await db.justification.findMany({
+    where: awardableWhere,
+    orderBy: [{ decidedAt: 'asc' }, { reference: 'asc' }],
+    take: 200,
+    select: {
+      id: true,
+      reference: true,
+      title: true,
+      supplierName: true,
+      supplierCountryCode: true,
+      originCountryCode: true,
+      category: true,
+      amountMinor: true,
+      currency: true,
+      amountChfMinor: true,
+      decidedAt: true,
+      group: { select: { code: true } },
+    },
+  })
+  return rows.map((row) => ({
+    ...row,
+    amountMinor: safeNumber(row.amountMinor),
+    amountChfMinor: row.amountChfMinor === null ? null : safeNumber(row.amountChfMinor),
+    decidedAt: row.decidedAt?.toISOString() ?? null,
+    group: row.group.code,
+  }))
+}
+
+export async function loadAwardableJustification(db: DatabaseOrTransaction, justificationId: string) {
+  const row = await db.justification.findUnique({
+    where: { id: justificationId },
+    include: { group: { include: { department: true } }, contract: { select: { orderNumber: true } } },
+  })
+  if (!row) return null
+  return {
+    id: row.id,
+    reference: row.reference,
+    title: row.title,
+    status: row.status,
+    supplierName: row.supplierName,
+    supplierCountryCode: row.supplierCountryCode,
+    originCountryCode: row.originCountryCode,
+    category: row.category,
+    amountMinor: safeNumber(row.amountMinor),
+    amountText: formatAmount(safeNumber(row.amountMinor)),
+    currency: row.currency,
+    amountChfMinor: row.amountChfMinor === null ? null : safeNumber(row.amountChfMinor),
+    exchangeRate: row.exchangeRate,
+    exchangeRateDate: row.exchangeRateDate ? isoDateOfColumn(row.exchangeRateDate) : null,
+    group: `${row.group.code} · ${row.group.name}`,
+    department: `${row.group.department.code} · ${row.group.department.name}`,
+    existingOrderNumber: row.contract?.orderNumber ?? null,
+  }
+}
+
+export type AwardOutcome =
+  | { ok: true; contractId: string; orderNumber: string }
+  | { ok: false; fieldErrors?: Partial<Record<keyof AwardInput, string[]>>; formError?: string }
+
+/** The rate for the final amount: CHF is 1; otherwise the one fixed on the justification, else the rate table's. */
+async function rateFor(db: DatabaseOrTransaction, justification: { currency: string; exchangeRate: string | null; exchangeRateDate: Date | null }, awardedOn: string) {
+  if (justification.currency === 'CHF') return { rate: '1', date: awardedOn }
+  if (justification.exchangeRate && justification.exchangeRateDate) return { rate: justification.exchangeRate, date: isoDateOfColumn(justification.exchangeRateDate) }
+  const row = await db.exchangeRate.findFirst({ where: { currency: justification.currency, validFrom: { lte: dateColumn(awardedOn) } }, orderBy: { validFrom: 'desc' } })
+  return row ? { rate: row.chfPerUnit, date: isoDateOfColumn(row.validFrom) } : null
+}
+
+export async function awardJustification(
+  db: Database,
+  justificationId: string,
+  input: AwardInput,
+  { actorId, now, origin, appUrl }: { actorId: string; now: Date; origin?: RequestOrigin; appUrl: string },
+): Promise<AwardOutcome> {
+  if (input.awardedOn > isoDateIn(now)) return { ok: false, fieldErrors: { awardedOn: ['The award date cannot be in the future.'] } }
+  const amount = parseAmount(input.amount)
+  if (!amount.ok) return { ok: false, fieldErrors: { amount: [amount.message] } }
+
+  let outcome: AwardOutcome
+  try {
+    outcome = await db.$transaction(async (tx): Promise<AwardOutcome> => {
+      const justification = await tx.justification.findUnique({ where: { id: justificationId }, include: { group: true, contract: { select: { id: true } } } })
+      if (!justification) return { ok: false, formError: 'This justification does not exist.' }
+      if (justification.status !== 'APPROVED') return { ok: false, formError: 'Only an approved justification can be awarded.' }
+      if (justification.contract) return { ok: false, formError: 'A contract was already recorded for this justification.' }
+      if (!isCurrency(justification.currency)) return { ok: false, formError: `The currency ${justification.currency} is not supported.` }
+      const clash = await tx.contract.findUnique({ where: { orderNumber: input.orderNumber }, select: { id: true } })
+      if (clash) return { ok: false, fieldErrors: { orderNumber: [`Order number ${input.orderNumber} is already in the ledger.`] } }
+      const rate = await rateFor(tx, justification, input.awardedOn)
+      if (!rate) return { ok: false, formError: `There is no ${justification.currency} rate on or before ${input.awardedOn} in the rate table.` }
+      const converted = chfEquivalent(amount.minor, justification.currency, rate.rate)
+      if (!converted.ok) return { ok: false, fieldErrors: { amount: [converted.message] } }
+
+      const returnCountryCode = returnCountryOf(justification.category, justification.originCountryCode, justification.supplierCountryCode)
+      const contract = await tx.contract.create({
+        data: {
+          orderNumber: input.orderNumber,
+          awardedOn: dateColumn(input.awardedOn),
+          supplierName: justification.supplierName,
+          originCountryCode: justification.originCountryCode,
+          establishmentCountryCode: justification.supplierCountryCode,
+          returnCountryCode,
+          category: justification.category,
+          amountMinor: BigInt(amount.minor),
+          currency: justification.currency,
+          amountChfMinor: BigInt(converted.chfMinor),
+          exchangeRate: converted.rate.text,
+          exchangeRateDate: dateColumn(rate.date),
+          departmentId: justification.group.departmentId,
+          groupId: justification.groupId,
+          justificationId: justification.id,
+          source: 'AWARD',
+          recordedById: actorId,
+        },
+      })
+      await addContractsToRollup(tx, [contract.id])
+      await appendAuditEvent(tx, {
+        type: 'CONTRACT_AWARDED',
+        actorId,
+        subject: `justification:${justification.id}`,
+        payload: {
+          contractId: contract.id,
+          orderNumber: contract.orderNumber,
+          justificationId: justification.id,
+          awardedOn: input.awardedOn,
+          amountMinor: amount.minor,
+          currency: justification.currency,
+          amountChfMinor: converted.chfMinor,
+          returnCountryCode,
+        },
+        origin,
+        at: now,
+      })
+      return { ok: true, contractId: contract.id, orderNumber: contract.orderNumber }
+    })
+  } catch (error) {
+    // Two officers awarding at once: the unique indexes decide, and the loser is told plainly.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+      return { ok: false, formError: 'Someone recorded this contract or this order number a moment ago. Reload the page to see it.' }
+    }
+    throw error
+  }
+  if (outcome.ok) await refreshReturnAlerts(db, { now, cause: `Award of ${outcome.orderNumber}`, appUrl, actorId, origin })
+  return outcome
+}

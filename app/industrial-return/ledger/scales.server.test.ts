@@ -1,0 +1,28 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestDatabase, type TestDatabase } from '../../../tests/support/database'
+import { importContributionScalesCsv } from './scales.server.ts'
+import { APP_URL, seedOrganisation } from '../test-support.ts'
+
+const NOW = new Date('2026-11-26T10:00:00Z')
+
+describe('contribution scale import', () => {
+  let database: TestDatabase
+  let actorId: string
+  beforeAll(async () => {
+    database = await createTestDatabase()
+    actorId = (await seedOrganisation(database.db)).officer.id
+  })
+  afterAll(async () => database?.drop())
+
+  const importScale = (text: string, source = 'Council decision CERN/FC/9999') =>
+    importContributionScalesCsv(database.db, text, { source, budgetChfMinor: null }, { actorId, now: NOW, appUrl: APP_URL })
+
+  it('refuses a NUL character in the source or in the file, and stores nothing', async () => {
+    const file = 'year,country_iso2,country,contribution_pct\n2024,CH,Switzerland,60\n2024,FR,France,40\n'
+    const inSource = await importScale(file, 'Council\u0000 decision')
+    expect(inSource).toMatchObject({ ok: false, errors: [{ message: expect.stringMatching(/NUL character/) }] })
+    const inFile = await importScale(file.replace('France', 'Fra\u0000nce'))
+    expect(inFile).toMatchObject({ ok: false, errors: [{ line: 3, message: expect.stringMatching(/^Line 3 contains a NUL character/) }] })
+    expect(await database.db.contributionScale.count()).toBe(0)
+  })
+})

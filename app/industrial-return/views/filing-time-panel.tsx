@@ -1,0 +1,79 @@
+/**
+ * Shown in the justification form: the very poorly balanced countries (supplies), and for the chosen
+ * country its band now and the coefficient this contract would move it to. Pure rendering of
+ * `loadFilingTimeReturn` data, so it updates as the requester types (and renders on the server).
+ */
+import type { Category } from '../arithmetic/bands.ts'
+import { BandBadge } from './band-badge.tsx'
+import { projectFilingCoefficient, type FilingTimeReturn } from './filing-time.ts'
+
+export function FilingTimeReturnPanel({
+  data,
+  countryCode,
+  category,
+  amountChfMinor,
+}: {
+  data: FilingTimeReturn
+  countryCode: string | null | undefined
+  category: Category | null | undefined
+  amountChfMinor: number | null | undefined
+}) {
+  const code = countryCode?.trim().toUpperCase() ?? ''
+  const projection = data.computable && /^[A-Z]{2}$/.test(code) && category ? projectFilingCoefficient(data, { countryCode: code, category, amountChfMinor: amountChfMinor ?? null }) : null
+  const moves = projection && amountChfMinor != null && amountChfMinor > 0
+  return (
+    <aside className="card return-filing" aria-labelledby="return-filing-heading">
+      <h2 id="return-filing-heading">Industrial return</h2>
+      {!data.computable ? (
+        <p className="empty">No coefficient can be computed for {data.windowLabel} yet (no contribution scale or no contract in that window).</p>
+      ) : (
+        <>
+          <p>
+            Very poorly balanced for supplies ({data.windowLabel}
+            {data.includesDemoData ? ', includes demo data' : ''}):{' '}
+            {data.veryPoorly.length === 0 ? (
+              <span className="empty">none</span>
+            ) : (
+              data.veryPoorly.map((country, i) => (
+                <span key={country.countryCode}>
+                  {i > 0 ? ', ' : ''}
+                  {country.name} ({country.coefficient})
+                </span>
+              ))
+            )}
+            . Buying from them helps the organisation’s return.
+          </p>
+          <p aria-live="polite">
+            {projection ? (
+              projection.coefficientBefore === null ? (
+                <>
+                  {projection.countryName ?? code} has no {projection.category === 'SUPPLIES' ? 'supplies' : 'services'} coefficient (not a Member or
+                  Associate Member State, or no contribution in the window).
+                </>
+              ) : (
+                <>
+                  {projection.countryName ?? code} is <BandBadge band={projection.bandBefore} /> for {projection.category === 'SUPPLIES' ? 'supplies' : 'services'}{' '}
+                  (coefficient {projection.coefficientBefore})
+                  {moves ? (
+                    <>
+                      ; this contract would move it to {projection.coefficientAfter}
+                      {projection.bandAfter !== projection.bandBefore ? (
+                        <>
+                          {' '}
+                          (<BandBadge band={projection.bandAfter} />)
+                        </>
+                      ) : null}
+                    </>
+                  ) : null}
+                  .
+                </>
+              )
+            ) : (
+              <span className="hint">Choose the country and category to see its band.</span>
+            )}
+          </p>
+        </>
+      )}
+    </aside>
+  )
+}

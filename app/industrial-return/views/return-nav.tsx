@@ -1,0 +1,27 @@
+import { NavLink } from '@remix-run/react'
+
+/** The spread's own pages, for procurement. */
+export function ReturnNav() {
+  const links: [string, string][] = [
+    ['/industrial-return', 'Dashboard'],
+    ['/industrial-return/contracts', 'Contracts'],
+    ['/industrial-return/awards', 'Record awards'],
+    ['/industrial-return/import', 'Import contracts'],
+    ['/industrial-return/scales', 'Contribution scales'],
+    ['/industrial-return/alerts', 'Alerts'],
+    ['/industrial-return/mine', 'Departments and groups'],
+  ]
+  return (
+    <nav aria-label="Industrial return" className="return-nav">
+      <ul>
+        {links.map(([to, label]) => (
+          <li key={to}>
+            <NavLink to={to} end>
+              {label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  )
+}

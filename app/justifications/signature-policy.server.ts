@@ -1,0 +1,102 @@
+import { appendAuditEvent, type RequestOrigin } from '~/audit/audit.server'
+import type { Database, DatabaseOrTransaction } from '~/db/client.server'
+import { Prisma } from '~/generated/prisma/client'
+import { CHF_RATE, parseRate, type ExchangeRate } from '~/money/conversion'
+import type { Currency } from '~/money/currency'
+import { parseIsoDate, toIsoDate } from '~/org/forms'
+import { signaturePolicySchema, type SignaturePolicy } from '~/workflow/signature-policy'
+
+export type StoredPolicy = SignaturePolicy & { splitPurchaseWindowDays: number }
+
+/** Every published policy version, oldest first, each validated as the workflow expects it. */
+export async function loadPolicies(db: DatabaseOrTransaction): Promise<StoredPolicy[]> {
+  const rows = await db.signaturePolicy.findMany({ orderBy: { effectiveFrom: 'asc' } })
+  return rows.map((row) => ({
+    ...signaturePolicySchema.parse({ version: row.version, effectiveFrom: toIsoDate(row.effectiveFrom), tiers: row.tiers }),
+    splitPurchaseWindowDays: row.splitPurchaseWindowDays,
+  }))
+}
+
+export class PolicyConflictError extends Error {
+  override name = 'PolicyConflictError'
+}
+
+/**
+ * Publishes a new version (the next number). It applies to justifications submitted from its
+ * effective date on; those already submitted keep the version they recorded.
+ */
+export async function publishPolicy(
+  db: Database,
+  input: { effectiveFrom: string; tiers: SignaturePolicy['tiers']; splitPurchaseWindowDays: number },
+  actor: { id: string; origin: RequestOrigin },
+): Promise<StoredPolicy> {
+  try {
+    return await publishNextVersion(db, input, actor)
+  } catch (error) {
+    // Two people publishing at once both chose the next version number; the second learns it.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+      throw new PolicyConflictError('Someone published a policy version at the same moment. Reload the page to see it, then publish again if needed.')
+    }
+    throw error
+  }
+}
+
+async function publishNextVersion(
+  db: Database,
+  input: { effectiveFrom: string; tiers: SignaturePolicy['tiers']; splitPurchaseWindowDays: number },
+  actor: { id: string; origin: RequestOrigin },
+): Promise<StoredPolicy> {
+  return db.$transaction(async (tx) => {
+    const latest = await tx.signaturePolicy.findFirst({ orderBy: { version: 'desc' } })
+    const version = (latest?.version ?? 0) + 1
+    const policy = signaturePolicySchema.parse({ version, effectiveFrom: input.effectiveFrom, tiers: input.tiers })
+    if (await tx.signaturePolicy.findUnique({ where: { effectiveFrom: parseIsoDate(input.effectiveFrom) } })) {
+      throw new PolicyConflictError(`A policy already takes effect on ${input.effectiveFrom}.`)
+    }
+    await tx.signaturePolicy.create({
+      data: { version, effectiveFrom: parseIsoDate(policy.effectiveFrom), tiers: policy.tiers, splitPurchaseWindowDays: input.splitPurchaseWindowDays, publishedById: actor.id },
+    })
+    await appendAuditEvent(tx, {
+      type: 'POLICY_PUBLISHED',
+      actorId: actor.id,
+      subject: 'policy',
+      payload: { version, effectiveFrom: policy.effectiveFrom, tiers: policy.tiers, splitPurchaseWindowDays: input.splitPurchaseWindowDays },
+      origin: actor.origin,
+    })
+    return { ...policy, splitPurchaseWindowDays: input.splitPurchaseWindowDays }
+  })
+}
+
+export type RateOnDate = { rate: ExchangeRate; validFrom: string }
+
+/** The rate procurement set for a currency, valid on a date: the latest one from on or before it. */
+export async function rateOn(db: DatabaseOrTransaction, currency: Currency, date: string): Promise<RateOnDate | null> {
+  if (currency === 'CHF') return { rate: CHF_RATE, validFrom: date }
+  const row = await db.exchangeRate.findFirst({ where: { currency, validFrom: { lte: parseIsoDate(date) } }, orderBy: { validFrom: 'desc' } })
+  if (!row) return null
+  const parsed = parseRate(row.chfPerUnit)
+  if (!parsed.ok) throw new Error(`Stored exchange rate for ${currency} is invalid: ${parsed.message}`)
+  return { rate: parsed.rate, validFrom: toIsoDate(row.validFrom) }
+}
+
+/** Every currency's rate valid on a date, as text, for the filing form's live CHF preview. */
+export async function ratesOn(db: DatabaseOrTransaction, currencies: readonly Currency[], date: string): Promise<Record<string, string>> {
+  const entries = await Promise.all(currencies.map(async (currency) => [currency, (await rateOn(db, currency, date))?.rate.text ?? null] as const))
+  return Object.fromEntries(entries.filter((entry): entry is readonly [Currency, string] => entry[1] !== null))
+}
+
+export async function addExchangeRate(
+  db: Database,
+  input: { currency: Currency; validFrom: string; chfPerUnit: string },
+  actor: { id: string; origin: RequestOrigin },
+) {
+  return db.$transaction(async (tx) => {
+    const rate = await tx.exchangeRate.upsert({
+      where: { currency_validFrom: { currency: input.currency, validFrom: parseIsoDate(input.validFrom) } },
+      create: { currency: input.currency, validFrom: parseIsoDate(input.validFrom), chfPerUnit: input.chfPerUnit, createdById: actor.id },
+      update: { chfPerUnit: input.chfPerUnit, createdById: actor.id },
+    })
+    await appendAuditEvent(tx, { type: 'EXCHANGE_RATE_SET', actorId: actor.id, subject: 'exchange-rates', payload: input, origin: actor.origin })
+    return rate
+  })
+}

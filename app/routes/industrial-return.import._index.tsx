@@ -1,0 +1,146 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { requestOrigin } from '~/audit/audit.server'
+import { requireProcurementOfficer } from '~/auth/session.server'
+import { getDatabase } from '~/db/client.server'
+import { getEnv } from '~/env.server'
+import { readUploadForm } from '~/http/request-body.server'
+import { CONTRACT_CSV_COLUMNS } from '~/industrial-return/ledger/contract-csv'
+import { formatDateTimeShort } from '~/industrial-return/views/format'
+import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '~/industrial-return/ledger/import-limits'
+import { createContractImport, listImportJobs, startImportInBackground } from '~/industrial-return/ledger/imports.server'
+import { ReturnNav } from '~/industrial-return/views/return-nav'
+
+export const meta: MetaFunction = () => [{ title: 'Import contracts · Industrial return · SoleSource' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireProcurementOfficer(request)
+  return { imports: await listImportJobs(getDatabase(), 20) }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const officer = await requireProcurementOfficer(request)
+  const upload = await readUploadForm(request, { maxFileBytes: MAX_IMPORT_BYTES })
+  if (!upload.ok) return { error: `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it into several files.` }
+  const file = upload.form.get('file')
+  if (!file || typeof file === 'string' || file.size === 0) return { error: 'Choose a CSV file to import.' }
+  const db = getDatabase()
+  const created = await createContractImport(db, { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()), actorId: officer.id, now: new Date(), origin: requestOrigin(request) })
+  if (!created.ok) return { error: created.message }
+  startImportInBackground(db, created.jobId, { now: () => new Date(), appUrl: getEnv().APP_URL })
+  return redirect(`/industrial-return/import/${created.jobId}`)
+}
+
+const COLUMN_HELP: Record<(typeof CONTRACT_CSV_COLUMNS)[number], string> = {
+  order_number: 'Required. Unique order number; letters, digits and - _ / . (at most 64).',
+  award_date: 'Required. YYYY-MM-DD, not in the future.',
+  supplier: 'Required. The supplier’s name (put it in double quotes if it contains a comma).',
+  category: 'Required. SUPPLIES or SERVICES.',
+  origin_country: 'Optional. ISO code of the country where the goods were made; supplies count for it (for the establishment country when empty).',
+  establishment_country: 'Required. ISO code of the country where the supplier is established; services count for it.',
+  amount: 'Required. Positive, at most two decimals, a point before the centimes: 12500.00 or 12\'500.00.',
+  currency: 'Required. CHF, EUR, USD, GBP, SEK, NOK, DKK, PLN or CZK.',
+  exchange_rate: 'Optional. CHF per unit; when empty, the rate table’s rate in force on the award date.',
+  department: 'Required. Department code, e.g. EN.',
+  group: 'Optional. Group code within that department, e.g. EN-MME.',
+}
+
+export default function ImportContractsPage() {
+  const { imports } = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>()
+  const navigation = useNavigation()
+  return (
+    <>
+      <h1>Import contracts</h1>
+      <ReturnNav />
+      <div className="card narrow">
+        <Form method="post" encType="multipart/form-data" aria-describedby={result?.error ? 'import-error' : undefined}>
+          {result?.error ? (
+            <p className="notice danger" role="alert" id="import-error">
+              {result.error}
+            </p>
+          ) : null}
+          <div className="field">
+            <label htmlFor="file">CSV file</label>
+            <p className="hint" id="file-hint">
+              UTF-8, comma-separated, with the header below. Up to {MAX_IMPORT_ROWS.toLocaleString('en-GB')} rows.
+            </p>
+            <input id="file" name="file" type="file" accept=".csv,text/csv" required aria-describedby="file-hint" />
+          </div>
+          <button type="submit" disabled={navigation.state === 'submitting'}>
+            {navigation.state === 'submitting' ? 'Uploading…' : 'Import'}
+          </button>
+        </Form>
+        <p className="hint">
+          Importing is safe to repeat: a contract already in the ledger with the same values is left as it is, and a row that would change one is rejected. Every rejected row is listed
+          with the reason. If the file cannot be read at all, nothing is imported.
+        </p>
+      </div>
+
+      <section className="card" aria-labelledby="format-heading">
+        <h2 id="format-heading">File format</h2>
+        <p>
+          <a href="/industrial-return/import/template.csv" download>
+            Download the template
+          </a>{' '}
+          (header and two example rows).
+        </p>
+        <table>
+          <caption className="visually-hidden">Columns of the contract import file</caption>
+          <thead>
+            <tr>
+              <th scope="col">Column</th>
+              <th scope="col">Content</th>
+            </tr>
+          </thead>
+          <tbody>
+            {CONTRACT_CSV_COLUMNS.map((column) => (
+              <tr key={column}>
+                <th scope="row">
+                  <code>{column}</code>
+                </th>
+                <td>{COLUMN_HELP[column]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <section className="card" aria-labelledby="recent-heading">
+        <h2 id="recent-heading">Recent imports</h2>
+        {imports.length === 0 ? (
+          <p className="empty">No import yet.</p>
+        ) : (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">File</th>
+                <th scope="col">Uploaded</th>
+                <th scope="col">Status</th>
+                <th scope="col" className="number">Rows</th>
+                <th scope="col" className="number">Imported</th>
+                <th scope="col" className="number">Unchanged</th>
+                <th scope="col" className="number">Rejected</th>
+              </tr>
+            </thead>
+            <tbody>
+              {imports.map((job) => (
+                <tr key={job.id}>
+                  <td>
+                    <Link to={`/industrial-return/import/${job.id}`}>{job.fileName}</Link>
+                  </td>
+                  <td>{formatDateTimeShort(job.createdAt)}</td>
+                  <td>{job.status === 'RUNNING' || job.status === 'QUEUED' ? `in progress (${job.percent}%)` : job.status === 'SUCCEEDED' ? 'finished' : 'failed, nothing imported'}</td>
+                  <td className="number">{job.totalRows}</td>
+                  <td className="number">{job.importedRows}</td>
+                  <td className="number">{job.unchangedRows}</td>
+                  <td className="number">{job.rejectedRows}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </>
+  )
+}

@@ -1,0 +1,156 @@
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { requestOrigin } from '~/audit/audit.server'
+import { requireProcurementOfficer } from '~/auth/session.server'
+import { getDatabase } from '~/db/client.server'
+import { getEnv } from '~/env.server'
+import { formatAmount } from '~/money/amount'
+import { budgetMinorOf, ScaleFormSchema } from '~/industrial-return/ledger/scale-form'
+import { saveContributionScales } from '~/industrial-return/ledger/scales.server'
+import { loadCountries, loadScales } from '~/industrial-return/views/return-inputs.server'
+import { ReturnNav } from '~/industrial-return/views/return-nav'
+import { Field } from '~/ui/field'
+import { parseForm } from '~/ui/parse-form'
+import { readForm } from '~/http/request-body.server'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Scale ${data?.year ?? ''} · Industrial return · SoleSource` }]
+
+function yearFrom(param: string | undefined): number {
+  const year = /^\d{4}$/.test(param ?? '') ? Number(param) : NaN
+  if (!(year >= 1950 && year <= 2200)) throw new Response('Give a year between 1950 and 2200.', { status: 404, statusText: 'Not Found' })
+  return year
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireProcurementOfficer(request)
+  const year = yearFrom(params.year)
+  const db = getDatabase()
+  const [countries, scales] = await Promise.all([loadCountries(db), loadScales(db)])
+  const scale = scales.find((s) => s.year === year) ?? null
+  return {
+    year,
+    countries: countries.filter((c) => c.membership !== 'OTHER'),
+    scale: scale && {
+      source: scale.source,
+      isDemo: scale.isDemo,
+      budget: scale.budgetChfMinor ? formatAmount(scale.budgetChfMinor).replace(/\u2019/g, "'") : '',
+      percent: Object.fromEntries(scale.shares.map((s) => [s.countryCode, s.percent.replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '')])),
+    },
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const officer = await requireProcurementOfficer(request)
+  const year = yearFrom(params.year)
+  const submission = parseForm(await readForm(request), { schema: ScaleFormSchema })
+  if (submission.status !== 'success') return submission.reply()
+  const db = getDatabase()
+  const countries = await loadCountries(db)
+  const order = new Map(countries.map((c, i) => [c.code, i]))
+  const rows = Object.entries(submission.value.percent ?? {})
+    .filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1].trim() !== '')
+    .sort(([a], [b]) => (order.get(a) ?? 999) - (order.get(b) ?? 999))
+    .map(([countryCode, percent]) => ({ countryCode, percent }))
+  const outcome = await saveContributionScales(db, [{ year, rows, source: submission.value.source, budgetChfMinor: budgetMinorOf(submission.value.budget) }], 'form', {
+    actorId: officer.id,
+    now: new Date(),
+    origin: requestOrigin(request),
+    appUrl: getEnv().APP_URL,
+  })
+  if (!outcome.ok) {
+    const fieldErrors: Record<string, string[]> = {}
+    const formErrors: string[] = []
+    for (const issue of outcome.errors) {
+      if (issue.countryCode) (fieldErrors[`percent.${issue.countryCode}`] ??= []).push(issue.message)
+      else formErrors.push(issue.message)
+    }
+    return submission.reply({ formErrors: formErrors.length ? formErrors : ['Some rows need fixing: see the messages beside them.'], fieldErrors })
+  }
+  return redirect('/industrial-return/scales')
+}
+
+export default function ScaleYearPage() {
+  const { year, countries, scale } = useLoaderData<typeof loader>()
+  const lastResult = useActionData<typeof action>()
+  const [form, fields] = useForm({
+    lastResult,
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    defaultValue: scale ? { source: scale.isDemo ? '' : scale.source, budget: scale.budget, percent: scale.percent } : undefined,
+    onValidate: ({ formData }) => parseForm(formData, { schema: ScaleFormSchema }),
+  })
+  const errorsOf = (code: string) => form.allErrors[`percent.${code}`]
+  return (
+    <>
+      <h1>Contribution scale {year}</h1>
+      <ReturnNav />
+      {scale?.isDemo ? (
+        <p className="notice">
+          <span className="badge warn">demo</span> The figures below are made up for the demo. Saving with a real source replaces them.
+        </p>
+      ) : null}
+      <div className="card narrow">
+        <Form method="post" {...getFormProps(form)}>
+          {form.errors?.length ? (
+            <div className="notice danger" role="alert" id={form.errorId}>
+              {form.errors.map((e) => (
+                <p key={e}>{e}</p>
+              ))}
+            </div>
+          ) : null}
+          <Field id={fields.source.id} label="Source of the figures" hint="E.g. the Council document that set the scale." errors={fields.source.errors}>
+            {(aria) => <input {...getInputProps(fields.source, { type: 'text' })} {...aria} />}
+          </Field>
+          <Field id={fields.budget.id} label="Total budget in CHF (optional)" hint="Known budgets make the window’s shares budget-weighted." errors={fields.budget.errors}>
+            {(aria) => <input {...getInputProps(fields.budget, { type: 'text' })} inputMode="decimal" {...aria} />}
+          </Field>
+          <fieldset>
+            <legend>Percentage of contributions (leave empty for a country without a contribution that year)</legend>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Country</th>
+                  <th scope="col">Percent</th>
+                </tr>
+              </thead>
+              <tbody>
+                {countries.map((country) => {
+                  const id = `percent-${country.code}`
+                  const errors = errorsOf(country.code)
+                  return (
+                    <tr key={country.code}>
+                      <th scope="row">
+                        <label htmlFor={id}>
+                          {country.name} ({country.code}){country.membership === 'ASSOCIATE' ? ' · associate' : ''}
+                        </label>
+                      </th>
+                      <td>
+                        <input
+                          id={id}
+                          name={`percent.${country.code}`}
+                          type="text"
+                          inputMode="decimal"
+                          defaultValue={scale?.percent[country.code] ?? ''}
+                          aria-invalid={errors?.length ? true : undefined}
+                          aria-describedby={errors?.length ? `${id}-error` : undefined}
+                          size={8}
+                        />
+                        {errors?.length ? (
+                          <p className="error" id={`${id}-error`}>
+                            {errors.join(' ')}
+                          </p>
+                        ) : null}
+                      </td>
+                    </tr>
+                  )
+                })}
+              </tbody>
+            </table>
+          </fieldset>
+          <button type="submit">Save the {year} scale</button>
+        </Form>
+      </div>
+    </>
+  )
+}

@@ -1,0 +1,8 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { requireProcurementOfficer } from '~/auth/session.server'
+import { scaleTemplateCsv } from '~/industrial-return/views/exports.server'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireProcurementOfficer(request)
+  return scaleTemplateCsv()
+}

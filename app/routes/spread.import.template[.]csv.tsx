@@ -1,8 +1,0 @@
-import type { LoaderFunctionArgs } from '@remix-run/node'
-import { requireProcurementOfficer } from '~/auth/session.server'
-import { contractTemplateCsv } from '~/spread/exports.server'
-
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireProcurementOfficer(request)
-  return contractTemplateCsv()
-}

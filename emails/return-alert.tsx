@@ -1,0 +1,63 @@
+import { Button, Heading, Text } from '@react-email/components'
+import { EmailLayout } from './layout'
+
+export type ReturnAlertEmailProps = {
+  name: string
+  windowLabel: string
+  cause: string
+  transitions: { countryName: string; countryCode: string; entered: boolean; coefficient: string | null }[]
+  dashboardUrl: string
+}
+
+/** To every procurement officer when a country enters or leaves "very poorly balanced" (supplies). */
+export function ReturnAlertEmail({
+  name = 'Paula Procurement',
+  windowLabel = '2022–2025',
+  cause = 'Import of contracts.csv',
+  transitions = [
+    { countryName: 'Portugal', countryCode: 'PT', entered: true, coefficient: '0.38' },
+    { countryName: 'Greece', countryCode: 'GR', entered: false, coefficient: '0.41' },
+  ],
+  dashboardUrl = 'http://localhost:3000/industrial-return',
+}: Partial<ReturnAlertEmailProps>) {
+  const entered = transitions.filter((t) => t.entered)
+  const left = transitions.filter((t) => !t.entered)
+  const line = (t: ReturnAlertEmailProps['transitions'][number]) =>
+    `${t.countryName} (${t.countryCode}): coefficient ${t.coefficient ?? 'none'}`
+  return (
+    <EmailLayout preview={`Very poorly balanced countries changed: ${transitions.map((t) => t.countryCode).join(', ')}`}>
+      <Heading as="h1" style={{ fontSize: '20px' }}>
+        Very poorly balanced countries changed
+      </Heading>
+      <Text>Hello {name},</Text>
+      <Text>
+        The industrial return for supplies over {windowLabel} was recomputed ({cause}).
+      </Text>
+      {entered.length ? (
+        <>
+          <Text style={{ fontWeight: 700 }}>Now very poorly balanced (coefficient below the threshold):</Text>
+          {entered.map((t) => (
+            <Text key={t.countryCode}>• {line(t)}</Text>
+          ))}
+        </>
+      ) : null}
+      {left.length ? (
+        <>
+          <Text style={{ fontWeight: 700 }}>No longer very poorly balanced:</Text>
+          {left.map((t) => (
+            <Text key={t.countryCode}>• {line(t)}</Text>
+          ))}
+        </>
+      ) : null}
+      <Button href={dashboardUrl} style={{ backgroundColor: '#0b3d91', color: '#ffffff', padding: '10px 16px', borderRadius: '4px' }}>
+        Open the spread dashboard
+      </Button>
+      <Text>
+        Link: <a href={dashboardUrl}>{dashboardUrl}</a>
+      </Text>
+      <Text style={{ color: '#5b6475' }}>The alert stays on the dashboard until a procurement officer acknowledges it.</Text>
+    </EmailLayout>
+  )
+}
+
+export default ReturnAlertEmail
