@@ -9,7 +9,8 @@ import { policyInForce } from '~/workflow/signature-policy'
 import type { JustificationFormInput } from './forms'
 import { reasonLabels } from './labels'
 import { loadOrgSnapshot } from './load-org-snapshot.server'
-import { loadPolicies, rateOn } from './signature-policy.server'
+import { findRateOn } from '~/money/exchange-rates.server'
+import { loadPolicies } from './signature-policy.server'
 import { checkSplitPurchase } from './split-purchase.server'
 import { supplierKeyOf } from './supplier-name'
 import { runTransition, type PersonActor, type PreparedTransition, type TransitionFailure, type TransitionResult } from './transition.server'
@@ -133,7 +134,7 @@ export async function submitJustification(
     prepare: async (row) => {
       const today = calendarDateIn(now)
       const currency = row.currency as Currency
-      const [rate, policies, org] = await Promise.all([rateOn(db, currency, today), loadPolicies(db), loadOrgSnapshot(db)])
+      const [rate, policies, org] = await Promise.all([findRateOn(db, currency, today), loadPolicies(db), loadOrgSnapshot(db)])
       if (!rate) return invalid({ currency: [`Procurement has no exchange rate for ${currency} valid today: ask them to add one, or file in CHF.`] })
       const prepared = prepareSubmission({
         requesterId: row.requesterId,

@@ -3,7 +3,8 @@ import { currencies } from '~/money/currency'
 import { calendarDateIn } from '~/workflow/calendar-date'
 import { loadFilingTimeReturn } from '~/industrial-return/views/filing-time.server'
 import { policyInForce } from '~/workflow/signature-policy'
-import { loadPolicies, ratesOn } from './signature-policy.server'
+import { findRatesOn } from '~/money/exchange-rates.server'
+import { loadPolicies } from './signature-policy.server'
 
 /** What the filing form offers and needs for its live preview: lists, today's rates and policy. */
 export async function loadFormOptions(db: Database, now: Date) {
@@ -11,7 +12,7 @@ export async function loadFormOptions(db: Database, now: Date) {
   const [groups, countries, rates, policies, spread] = await Promise.all([
     db.group.findMany({ orderBy: { code: 'asc' }, select: { id: true, code: true, name: true } }),
     db.country.findMany({ orderBy: { name: 'asc' }, select: { code: true, name: true, membership: true } }),
-    ratesOn(db, currencies, today),
+    findRatesOn(db, currencies, today),
     loadPolicies(db),
     loadFilingTimeReturn(db, now),
   ])

@@ -9,7 +9,8 @@ import { calendarDateIn } from '~/workflow/calendar-date'
 import { currentStep, justificationContextSchema, KNOWN_MACHINE_VERSIONS, type StepRecord } from '~/workflow/machine'
 import { policyInForce, requiredTiers } from '~/workflow/signature-policy'
 import { categoryLabels, reasonLabels, statusLabels, type Category, type JustificationStatus, type SingleSourceReason } from './labels'
-import { loadPolicies, rateOn } from './signature-policy.server'
+import { findRateOn } from '~/money/exchange-rates.server'
+import { loadPolicies } from './signature-policy.server'
 import { checkSplitPurchase } from './split-purchase.server'
 import { seesGroupOf, visibleTo } from './visibility.server'
 
@@ -112,7 +113,7 @@ async function draftPreview(
   detailed: boolean,
 ): Promise<{ text: string; splitPurchaseWarning: string | null }> {
   const today = calendarDateIn(now)
-  const [rate, policies] = await Promise.all([rateOn(db, j.currency as Currency, today), loadPolicies(db)])
+  const [rate, policies] = await Promise.all([findRateOn(db, j.currency as Currency, today), loadPolicies(db)])
   if (!rate) return { text: `No exchange rate for ${j.currency} is valid today: procurement must add one before this can be submitted.`, splitPurchaseWarning: null }
   const chf = toChfMinor(Number(j.amountMinor), rate.rate)
   const policy = policies.length ? policyInForce(policies, today) : null

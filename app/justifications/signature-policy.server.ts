@@ -1,8 +1,6 @@
 import { appendAuditEvent, type RequestOrigin } from '~/audit/audit.server'
 import type { Database, DatabaseOrTransaction } from '~/db/client.server'
 import { Prisma } from '~/generated/prisma/client'
-import { CHF_RATE, parseRate, type ExchangeRate } from '~/money/conversion'
-import type { Currency } from '~/money/currency'
 import { parseIsoDate, toIsoDate } from '~/org/forms'
 import { signaturePolicySchema, type SignaturePolicy } from '~/workflow/signature-policy'
 
@@ -64,39 +62,5 @@ async function publishNextVersion(
       origin: actor.origin,
     })
     return { ...policy, splitPurchaseWindowDays: input.splitPurchaseWindowDays }
-  })
-}
-
-export type RateOnDate = { rate: ExchangeRate; validFrom: string }
-
-/** The rate procurement set for a currency, valid on a date: the latest one from on or before it. */
-export async function rateOn(db: DatabaseOrTransaction, currency: Currency, date: string): Promise<RateOnDate | null> {
-  if (currency === 'CHF') return { rate: CHF_RATE, validFrom: date }
-  const row = await db.exchangeRate.findFirst({ where: { currency, validFrom: { lte: parseIsoDate(date) } }, orderBy: { validFrom: 'desc' } })
-  if (!row) return null
-  const parsed = parseRate(row.chfPerUnit)
-  if (!parsed.ok) throw new Error(`Stored exchange rate for ${currency} is invalid: ${parsed.message}`)
-  return { rate: parsed.rate, validFrom: toIsoDate(row.validFrom) }
-}
-
-/** Every currency's rate valid on a date, as text, for the filing form's live CHF preview. */
-export async function ratesOn(db: DatabaseOrTransaction, currencies: readonly Currency[], date: string): Promise<Record<string, string>> {
-  const entries = await Promise.all(currencies.map(async (currency) => [currency, (await rateOn(db, currency, date))?.rate.text ?? null] as const))
-  return Object.fromEntries(entries.filter((entry): entry is readonly [Currency, string] => entry[1] !== null))
-}
-
-export async function addExchangeRate(
-  db: Database,
-  input: { currency: Currency; validFrom: string; chfPerUnit: string },
-  actor: { id: string; origin: RequestOrigin },
-) {
-  return db.$transaction(async (tx) => {
-    const rate = await tx.exchangeRate.upsert({
-      where: { currency_validFrom: { currency: input.currency, validFrom: parseIsoDate(input.validFrom) } },
-      create: { currency: input.currency, validFrom: parseIsoDate(input.validFrom), chfPerUnit: input.chfPerUnit, createdById: actor.id },
-      update: { chfPerUnit: input.chfPerUnit, createdById: actor.id },
-    })
-    await appendAuditEvent(tx, { type: 'EXCHANGE_RATE_SET', actorId: actor.id, subject: 'exchange-rates', payload: input, origin: actor.origin })
-    return rate
   })
 }

@@ -4,7 +4,8 @@ import { toChfMinor } from '~/money/conversion'
 import { isCurrency } from '~/money/currency'
 import { calendarDateIn } from '~/workflow/calendar-date'
 import { policyInForce, type SignaturePolicy } from '~/workflow/signature-policy'
-import { loadPolicies, rateOn } from './signature-policy.server'
+import { findRateOn } from '~/money/exchange-rates.server'
+import { loadPolicies } from './signature-policy.server'
 import { supplierKeyOf } from './supplier-name'
 
 /**
@@ -115,7 +116,7 @@ export async function splitPurchaseWarningFor(
   if (!parsed.ok || !isCurrency(input.currency) || input.supplierName.trim().length < 2 || !UUID.test(input.groupId)) return null
   if (input.justificationId !== null && !UUID.test(input.justificationId)) return null
   const today = calendarDateIn(input.now)
-  const [rate, policies] = await Promise.all([rateOn(db, input.currency, today), loadPolicies(db)])
+  const [rate, policies] = await Promise.all([findRateOn(db, input.currency, today), loadPolicies(db)])
   const policy = policyInForce(policies, today)
   if (!rate || !policy) return null
   const check = await checkSplitPurchase(db, {

@@ -6,7 +6,8 @@ import { requestOrigin } from '~/audit/audit.server'
 import { requireProcurementOfficer } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
 import { loadPolicyOverview } from '~/justifications/lists.server'
-import { addExchangeRate, PolicyConflictError, publishPolicy } from '~/justifications/signature-policy.server'
+import { PolicyConflictError, publishPolicy } from '~/justifications/signature-policy.server'
+import { setExchangeRate } from '~/money/exchange-rates.server'
 import { formatAmount, formatChf, parseAmount } from '~/money/amount'
 import { parseRate } from '~/money/conversion'
 import { currencies, isCurrency, type Currency } from '~/money/currency'
@@ -132,7 +133,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (formData.get('intent') === 'add-rate') {
     const submission = parseForm(formData, { schema: AddRateSchema })
     if (submission.status !== 'success') return { form: 'rate' as const, result: submission.reply() }
-    await addExchangeRate(db, submission.value, actor)
+    await setExchangeRate(db, submission.value, actor)
     return redirect(`/admin/policy?rate=${submission.value.currency}`)
   }
 

@@ -8,6 +8,7 @@ import { Prisma } from '~/generated/prisma/client'
 import { formatAmount, parseAmount } from '~/money/amount'
 import { chfEquivalent } from '~/money/conversion'
 import { isCurrency } from '~/money/currency'
+import { findRateOn } from '~/money/exchange-rates.server'
 import type { AwardInput } from './award-form.ts'
 import { refreshReturnAlerts } from '../alerts/alerts.server.ts'
 import { returnCountryOf } from './contract-csv.ts'
@@ -80,8 +81,9 @@ export type AwardOutcome =
 async function rateFor(db: DatabaseOrTransaction, justification: { currency: string; exchangeRate: string | null; exchangeRateDate: Date | null }, awardedOn: string) {
   if (justification.currency === 'CHF') return { rate: '1', date: awardedOn }
   if (justification.exchangeRate && justification.exchangeRateDate) return { rate: justification.exchangeRate, date: isoDateOfColumn(justification.exchangeRateDate) }
-  const row = await db.exchangeRate.findFirst({ where: { currency: justification.currency, validFrom: { lte: dateColumn(awardedOn) } }, orderBy: { validFrom: 'desc' } })
-  return row ? { rate: row.chfPerUnit, date: isoDateOfColumn(row.validFrom) } : null
+  if (!isCurrency(justification.currency)) return null
+  const valid = await findRateOn(db, justification.currency, awardedOn)
+  return valid ? { rate: valid.rate.text, date: valid.validFrom } : null
 }
 
 export async function awardJustification(

@@ -18,6 +18,8 @@
 import { appendAuditEvent, type RequestOrigin } from '~/audit/audit.server'
 import type { Database, DatabaseOrTransaction } from '~/db/client.server'
 import { errorFields, log } from '~/server/logger.server'
+import { loadRateTable } from '~/money/exchange-rates.server'
+import { rateValidOn } from '~/money/rate-on-date'
 import { refreshReturnAlerts } from '../alerts/alerts.server.ts'
 import {
   readContractHeader,
@@ -115,15 +117,15 @@ async function loadLookups(db: DatabaseOrTransaction, today: string): Promise<Co
     db.country.findMany({ select: { code: true } }),
     db.department.findMany({ select: { id: true, code: true } }),
     db.group.findMany({ select: { id: true, code: true, departmentId: true } }),
-    db.exchangeRate.findMany({ orderBy: { validFrom: 'desc' }, select: { currency: true, validFrom: true, chfPerUnit: true } }),
+    loadRateTable(db),
   ])
   return {
     countryCodes: new Set(countries.map((c) => c.code)),
     departmentsByCode: new Map(departments.map((d) => [d.code.toUpperCase(), d.id])),
     groupsByCode: new Map(groups.map((g) => [g.code.toUpperCase(), { id: g.id, departmentId: g.departmentId }])),
     rateOn: (currency, isoDate) => {
-      const rate = rates.find((r) => r.currency === currency && isoDateOfColumn(r.validFrom) <= isoDate)
-      return rate ? { rate: rate.chfPerUnit, validFrom: isoDateOfColumn(rate.validFrom) } : null
+      const valid = rateValidOn(rates, currency, isoDate)
+      return valid ? { rate: valid.chfPerUnit, validFrom: valid.validFrom } : null
     },
     today,
   }
