@@ -98,3 +98,15 @@ test('a group leader opens the page of their group, and not the dashboard', asyn
   await expect(table.getByRole('row', { name: /Germany/ })).toHaveCount(0) // TE-MSC's contract, not hers
   expect((await page.request.get('/industrial-return', { maxRedirects: 0 })).status()).toBe(403)
 })
+
+test('an old /spread link lands on the same page under /industrial-return, after the sign-in check', async ({ page, smtp, request }) => {
+  // Signed out (the bare request context holds no session): sent to sign in, the old address kept as the return path.
+  const signedOut = await request.get('/spread', { maxRedirects: 0 })
+  expect(signedOut.status()).toBe(302)
+  expect(signedOut.headers().location).toBe(`/sign-in?redirectTo=${encodeURIComponent('/spread')}`)
+
+  await signIn(page, smtp, PROCUREMENT)
+  const moved = await page.request.get('/spread/scales?x=1', { maxRedirects: 0 })
+  expect(moved.status()).toBe(301)
+  expect(moved.headers().location).toBe('/industrial-return/scales?x=1')
+})
