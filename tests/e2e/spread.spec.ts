@@ -109,4 +109,7 @@ test('an old /spread link lands on the same page under /industrial-return, after
   const moved = await page.request.get('/spread/scales?x=1', { maxRedirects: 0 })
   expect(moved.status()).toBe(301)
   expect(moved.headers().location).toBe('/industrial-return/scales?x=1')
+  await page.goto('/spread/scales?x=1')
+  await expect(page).toHaveURL(/\/industrial-return\/scales\?x=1$/)
+  await expect(page.getByRole('heading', { name: 'Contribution scales', level: 1 })).toBeVisible()
 })
