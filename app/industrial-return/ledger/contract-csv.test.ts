@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { CONTRACT_CSV_COLUMNS, CONTRACT_CSV_TEMPLATE, readContractHeader, validateContractRow, type ContractLookups } from './contract-csv.ts'
-import { splitCsvRecord } from './csv.ts'
+import { splitCsvRecord } from '~/csv/read-csv'
 
 const lookups: ContractLookups = {
   countryCodes: new Set(['CH', 'DE', 'FR', 'GR', 'GB', 'IT', 'US']),

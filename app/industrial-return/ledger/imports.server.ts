@@ -29,7 +29,7 @@ import {
   type ContractLookups,
   type ValidContractRow,
 } from './contract-csv.ts'
-import { firstLineWithNul, linesOf, nulInFileMessage, splitCsvRecord } from './csv.ts'
+import { firstLineWithNul, linesOf, nulInFileMessage, splitCsvRecord } from '~/csv/read-csv'
 import { dateColumn, isoDateIn, isoDateOfColumn } from '../dates.ts'
 import { addImportToRollup, safeNumber } from './rollup.server.ts'
 

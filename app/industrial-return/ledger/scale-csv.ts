@@ -10,7 +10,7 @@
  * grouped by year, ready for `validateContributionScale` (which checks codes, membership, totals).
  */
 import type { ScaleRowInput } from '../arithmetic/scale-validation.ts'
-import { splitCsvRecord } from './csv.ts'
+import { splitCsvRecord } from '~/csv/read-csv'
 
 export interface CsvScale {
   year: number

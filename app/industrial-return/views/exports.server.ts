@@ -1,48 +1,50 @@
-/** CSV downloads of the spread. Amounts in CHF with a point and no grouping, so spreadsheets read them as numbers. */
+/** CSV downloads of the industrial return. Amounts in CHF with a point and no grouping, so spreadsheets read them as numbers. */
+import { csvDownload, toCsv } from '~/csv/write-csv'
 import type { Database } from '~/db/client.server'
 import { CONTRACT_CSV_TEMPLATE } from '../ledger/contract-csv.ts'
-import { csvLine, csvResponse } from '../ledger/csv.ts'
 import { CATEGORY_LABELS } from './format.ts'
 import { rejectionsOf } from '../ledger/imports.server.ts'
 import { SCALE_CSV_HEADER } from '../ledger/scale-csv.ts'
 import { loadReturnInputs } from './return-inputs.server.ts'
 import { buildDashboard, parseDashboardQuery } from './return-view.ts'
 
+// Without a byte-order mark, as these files have always been served: the templates are filled in
+// and uploaded again, and the tables are read by scripts line by line.
+const WITHOUT_BOM = { byteOrderMark: false }
+
 const chf = (minor: number) => `${minor < 0 ? '-' : ''}${Math.floor(Math.abs(minor) / 100)}.${String(Math.abs(minor) % 100).padStart(2, '0')}`
 
 export async function returnTableCsv(db: Database, now: Date, params: URLSearchParams): Promise<Response> {
   const inputs = await loadReturnInputs(db, now)
   const view = buildDashboard(inputs, parseDashboardQuery(params, inputs))
-  const lines = [
-    csvLine(['country_iso2', 'country', 'membership', 'category', 'window', 'contracts', 'value_chf', 'share_of_value_pct', 'share_of_contributions_pct', 'coefficient', 'band', 'previous_window', 'previous_coefficient', 'change']),
-    ...view.rows.map((row) =>
-      csvLine([
-        row.countryCode,
-        row.name,
-        row.membership,
-        view.query.category,
-        view.windowLabel.replace('–', '-'),
-        row.contractCount,
-        chf(row.valueChfMinor),
-        row.contractSharePercent.toFixed(4),
-        row.membership === 'OTHER' ? '' : row.contributionSharePercent.toFixed(4),
-        row.coefficient ?? '',
-        row.band ?? '',
-        view.previousWindowLabel.replace('–', '-'),
-        row.previousCoefficient ?? '',
-        row.changeValue ?? '',
-      ]),
-    ),
-  ]
+  const body = toCsv(
+    ['country_iso2', 'country', 'membership', 'category', 'window', 'contracts', 'value_chf', 'share_of_value_pct', 'share_of_contributions_pct', 'coefficient', 'band', 'previous_window', 'previous_coefficient', 'change'],
+    view.rows.map((row) => [
+      row.countryCode,
+      row.name,
+      row.membership,
+      view.query.category,
+      view.windowLabel.replace('–', '-'),
+      row.contractCount,
+      chf(row.valueChfMinor),
+      row.contractSharePercent.toFixed(4),
+      row.membership === 'OTHER' ? '' : row.contributionSharePercent.toFixed(4),
+      row.coefficient ?? '',
+      row.band ?? '',
+      view.previousWindowLabel.replace('–', '-'),
+      row.previousCoefficient ?? '',
+      row.changeValue ?? '',
+    ]),
+  )
   const name = `industrial-return-${CATEGORY_LABELS[view.query.category]}-${view.query.window.fromYear}-${view.query.window.toYear}.csv`
-  return csvResponse(`${lines.join('\r\n')}\r\n`, name)
+  return csvDownload(body, name, WITHOUT_BOM)
 }
 
 export async function rejectionsCsv(db: Database, jobId: string, fileName: string): Promise<Response> {
   const rows = await rejectionsOf(db, jobId)
-  const lines = [csvLine(['line', 'order_number', 'reason']), ...rows.map((r) => csvLine([r.line, r.orderNumber, r.reason]))]
-  return csvResponse(`${lines.join('\r\n')}\r\n`, `rejected-rows-${fileName.replace(/[^A-Za-z0-9._-]+/g, '_')}`)
+  const body = toCsv(['line', 'order_number', 'reason'], rows.map((r) => [r.line, r.orderNumber, r.reason]))
+  return csvDownload(body, `rejected-rows-${fileName.replace(/[^A-Za-z0-9._-]+/g, '_')}`, WITHOUT_BOM)
 }
 
-export const contractTemplateCsv = () => csvResponse(CONTRACT_CSV_TEMPLATE, 'contracts-template.csv')
-export const scaleTemplateCsv = () => csvResponse(`${SCALE_CSV_HEADER}\n2025,AT,Austria,2.10\n2025,BE,Belgium,2.70\n`, 'contribution-scale-template.csv')
+export const contractTemplateCsv = () => csvDownload(CONTRACT_CSV_TEMPLATE, 'contracts-template.csv', WITHOUT_BOM)
+export const scaleTemplateCsv = () => csvDownload(`${SCALE_CSV_HEADER}\n2025,AT,Austria,2.10\n2025,BE,Belgium,2.70\n`, 'contribution-scale-template.csv', WITHOUT_BOM)

@@ -1,4 +1,4 @@
-/** The small CSV dialect of SoleSource files: comma-separated, double quotes around fields that need them. */
+/** Reading the small CSV dialect of SoleSource uploads: comma-separated, double quotes around fields that need them. */
 
 /** Splits one record; quotes may wrap a field ("Acme, Ltd") and "" inside quotes is one quote. */
 export function splitCsvRecord(line: string): { fields: string[]; unterminatedQuote: boolean } {
@@ -20,16 +20,6 @@ export function splitCsvRecord(line: string): { fields: string[]; unterminatedQu
   return { fields, unterminatedQuote: quoted }
 }
 
-/** Quotes a field when it must be; a leading =, +, - or @ is prefixed so spreadsheets never run it as a formula. */
-export function csvField(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return ''
-  let text = String(value)
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
-}
-
-export const csvLine = (values: readonly (string | number | null | undefined)[]): string => values.map(csvField).join(',')
-
 /**
  * The number (1-based) of the first line holding a NUL character, or null. PostgreSQL cannot store
  * U+0000 in text, and no spreadsheet writes one into a CSV: such a file is refused whole, by line.
@@ -47,14 +37,4 @@ export function linesOf(text: string): string[] {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/)
   while (lines.length > 0 && lines[lines.length - 1]!.trim() === '') lines.pop()
   return lines
-}
-
-export function csvResponse(body: string, fileName: string): Response {
-  return new Response(body, {
-    headers: {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="${fileName}"`,
-      'Cache-Control': 'no-store',
-    },
-  })
 }

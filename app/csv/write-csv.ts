@@ -1,0 +1,51 @@
+/**
+ * The one CSV writer of SoleSource, as RFC 4180 writes it: fields separated by commas, records ended
+ * by CRLF, a field quoted when it holds a comma, a double quote, CR or LF, and a quote inside doubled.
+ *
+ * Formula injection: a spreadsheet runs a cell that starts with =, +, - or @ (and, in some, a tab or
+ * CR before them) as a formula, so text a person typed ("=HYPERLINK(...)") could act on the reader's
+ * machine. Such text cells are prefixed with an apostrophe, which spreadsheets show as text.
+ * Numbers we produce ourselves are written as they are.
+ */
+
+export type CsvCell = string | number | boolean | null | undefined
+
+const FORMULA_START = /^[=+\-@\t\r]/
+const NEEDS_QUOTES = /[",\r\n]/
+
+export function csvCell(value: CsvCell): string {
+  if (value === null || value === undefined) return ''
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new RangeError(`Not a number a CSV can hold: ${value}`)
+    return String(value)
+  }
+  let text = typeof value === 'boolean' ? (value ? 'yes' : 'no') : value
+  if (FORMULA_START.test(text)) text = `'${text}`
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+}
+
+export function csvRecord(values: readonly CsvCell[]): string {
+  return values.map(csvCell).join(',')
+}
+
+/** A whole file: a header record, then one record per row, each ended by CRLF. */
+export function toCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
+  return [header, ...rows].map((record) => `${csvRecord(record)}\r\n`).join('')
+}
+
+/**
+ * A download, as an attachment. By default the body starts with a byte-order mark, so Excel reads
+ * accented names right; the industrial-return files (templates filled in and uploaded again, tables
+ * read by scripts) go without one, as they always have.
+ */
+export function csvDownload(body: string, fileName: string, { byteOrderMark = true }: { byteOrderMark?: boolean } = {}): Response {
+  const safeName = fileName.replace(/[^A-Za-z0-9._-]/g, '_')
+  return new Response(byteOrderMark ? `\uFEFF${body}` : body, {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8; header=present',
+      'Content-Disposition': `attachment; filename="${safeName}"`,
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+    },
+  })
+}
