@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { addWorkingDays, workingDaysHavePassed } from './working-days'
+import { addWorkingDays, workingDaysHavePassed } from './working-days.server'
 
 describe('working days', () => {
   test.each([
