@@ -1,6 +1,7 @@
 // Shared set-up of the spread's database tests: the demo organisation, scales and justifications.
 import { seedDemoData } from '../../prisma/seed'
 import type { Database } from '~/db/client.server'
+import { minorToColumn } from '~/money/minor-units'
 import { REAL_SCALE_2009 } from '../../prisma/seed-industrial-return'
 import { readRollup, rollupFromLedger } from './ledger/rollup.server.ts'
 
@@ -48,11 +49,11 @@ export async function createApprovedJustification(
       supplierCountryCode,
       originCountryCode,
       category,
-      amountMinor: BigInt(amountMinor),
+      amountMinor: minorToColumn(amountMinor),
       currency,
       reason: 'EXCLUSIVE_RIGHTS',
       reasonText: 'Only one',
-      amountChfMinor: currency === 'CHF' ? BigInt(amountMinor) : null,
+      amountChfMinor: currency === 'CHF' ? minorToColumn(amountMinor) : null,
       exchangeRate: currency === 'CHF' ? '1' : null,
       status: 'APPROVED',
       decidedAt: new Date(),

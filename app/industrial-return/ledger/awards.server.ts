@@ -9,11 +9,12 @@ import { formatAmount, parseAmount } from '~/money/amount'
 import { chfEquivalent } from '~/money/conversion'
 import { isCurrency } from '~/money/currency'
 import { findRateOn } from '~/money/exchange-rates.server'
+import { minorFromColumn, minorFromNullableColumn, minorToColumn } from '~/money/minor-units'
 import type { AwardInput } from './award-form.ts'
 import { refreshReturnAlerts } from '../alerts/alerts.server.ts'
 import { returnCountryOf } from './contract-csv.ts'
 import { dateColumn, isoDateIn, isoDateOfColumn } from '../dates.ts'
-import { addContractsToRollup, safeNumber } from './rollup.server.ts'
+import { addContractsToRollup } from './rollup.server.ts'
 
 const awardableWhere = { status: 'APPROVED', contract: { is: null } } satisfies Prisma.JustificationWhereInput
 
@@ -39,8 +40,8 @@ export async function listAwardableJustifications(db: DatabaseOrTransaction) {
   })
   return rows.map((row) => ({
     ...row,
-    amountMinor: safeNumber(row.amountMinor),
-    amountChfMinor: row.amountChfMinor === null ? null : safeNumber(row.amountChfMinor),
+    amountMinor: minorFromColumn(row.amountMinor),
+    amountChfMinor: minorFromNullableColumn(row.amountChfMinor),
     decidedAt: row.decidedAt?.toISOString() ?? null,
     group: row.group.code,
   }))
@@ -61,10 +62,10 @@ export async function loadAwardableJustification(db: DatabaseOrTransaction, just
     supplierCountryCode: row.supplierCountryCode,
     originCountryCode: row.originCountryCode,
     category: row.category,
-    amountMinor: safeNumber(row.amountMinor),
-    amountText: formatAmount(safeNumber(row.amountMinor)),
+    amountMinor: minorFromColumn(row.amountMinor),
+    amountText: formatAmount(minorFromColumn(row.amountMinor)),
     currency: row.currency,
-    amountChfMinor: row.amountChfMinor === null ? null : safeNumber(row.amountChfMinor),
+    amountChfMinor: minorFromNullableColumn(row.amountChfMinor),
     exchangeRate: row.exchangeRate,
     exchangeRateDate: row.exchangeRateDate ? isoDateOfColumn(row.exchangeRateDate) : null,
     group: `${row.group.code} · ${row.group.name}`,
@@ -121,9 +122,9 @@ export async function awardJustification(
           establishmentCountryCode: justification.supplierCountryCode,
           returnCountryCode,
           category: justification.category,
-          amountMinor: BigInt(amount.minor),
+          amountMinor: minorToColumn(amount.minor),
           currency: justification.currency,
-          amountChfMinor: BigInt(converted.chfMinor),
+          amountChfMinor: minorToColumn(converted.chfMinor),
           exchangeRate: converted.rate.text,
           exchangeRateDate: dateColumn(rate.date),
           departmentId: justification.group.departmentId,

@@ -1,7 +1,7 @@
 /** Reading the contract ledger, a page at a time (it may hold millions of rows). */
 import type { DatabaseOrTransaction } from '~/db/client.server'
 import { isoDateOfColumn } from '../dates.ts'
-import { safeNumber } from './rollup.server.ts'
+import { minorFromColumn } from '~/money/minor-units'
 
 export const CONTRACTS_PER_PAGE = 50
 
@@ -25,9 +25,9 @@ export async function listContracts(db: DatabaseOrTransaction, { q, page }: { q:
       originCountryCode: c.originCountryCode,
       establishmentCountryCode: c.establishmentCountryCode,
       returnCountryCode: c.returnCountryCode,
-      amountMinor: safeNumber(c.amountMinor),
+      amountMinor: minorFromColumn(c.amountMinor),
       currency: c.currency,
-      amountChfMinor: safeNumber(c.amountChfMinor),
+      amountChfMinor: minorFromColumn(c.amountChfMinor),
       exchangeRate: c.exchangeRate,
       unit: c.group?.code ?? c.department.code,
       source: c.source,

@@ -19,6 +19,7 @@ import { appendAuditEvent, type RequestOrigin } from '~/audit/audit.server'
 import type { Database, DatabaseOrTransaction } from '~/db/client.server'
 import { errorFields, log } from '~/server/logger.server'
 import { loadRateTable } from '~/money/exchange-rates.server'
+import { minorFromColumn, minorToColumn } from '~/money/minor-units'
 import { rateValidOn } from '~/money/rate-on-date'
 import { refreshReturnAlerts } from '../alerts/alerts.server.ts'
 import {
@@ -31,7 +32,7 @@ import {
 } from './contract-csv.ts'
 import { firstLineWithNul, linesOf, nulInFileMessage, splitCsvRecord } from '~/csv/read-csv'
 import { dateColumn, isoDateIn, isoDateOfColumn } from '../dates.ts'
-import { addImportToRollup, safeNumber } from './rollup.server.ts'
+import { addImportToRollup } from './rollup.server.ts'
 
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from './import-limits.ts'
 
@@ -178,7 +179,7 @@ export async function processImportBatch(db: Database, jobId: string, options: O
       where: { orderNumber: { in: valid.map((v) => v.row.orderNumber) } },
       select: { orderNumber: true, awardedOn: true, supplierName: true, category: true, originCountryCode: true, establishmentCountryCode: true, amountMinor: true, currency: true, departmentId: true, groupId: true },
     })
-    const recordedByNumber = new Map(recorded.map((c) => [c.orderNumber, { ...c, awardedOn: isoDateOfColumn(c.awardedOn), amountMinor: safeNumber(c.amountMinor) }]))
+    const recordedByNumber = new Map(recorded.map((c) => [c.orderNumber, { ...c, awardedOn: isoDateOfColumn(c.awardedOn), amountMinor: minorFromColumn(c.amountMinor) }]))
     const staged: typeof valid = []
     let unchanged = 0
     for (const candidate of valid) {
@@ -219,9 +220,9 @@ export async function processImportBatch(db: Database, jobId: string, options: O
             establishmentCountryCode: row.establishmentCountryCode,
             returnCountryCode: row.returnCountryCode,
             category: row.category,
-            amountMinor: BigInt(row.amountMinor),
+            amountMinor: minorToColumn(row.amountMinor),
             currency: row.currency,
-            amountChfMinor: BigInt(row.amountChfMinor),
+            amountChfMinor: minorToColumn(row.amountChfMinor),
             exchangeRate: row.exchangeRate,
             exchangeRateDate: dateColumn(row.exchangeRateDate),
             departmentId: row.departmentId,

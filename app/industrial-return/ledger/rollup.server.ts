@@ -9,6 +9,7 @@
  */
 import type { DatabaseOrTransaction, Transaction } from '~/db/client.server'
 import { Prisma } from '~/generated/prisma/client'
+import { minorFromColumn } from '~/money/minor-units'
 import type { Category } from '../arithmetic/bands.ts'
 
 export const ORG_SCOPE = 'ORG'
@@ -66,12 +67,7 @@ export async function readRollup(db: DatabaseOrTransaction, scope: string): Prom
     where: { scope },
     select: { year: true, category: true, countryCode: true, valueChfMinor: true, contractCount: true },
   })
-  return rows.map((row) => ({ ...row, valueChfMinor: safeNumber(row.valueChfMinor) }))
-}
-
-export function safeNumber(value: bigint): number {
-  if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < BigInt(Number.MIN_SAFE_INTEGER)) throw new RangeError(`${value} is beyond the safe integer range`)
-  return Number(value)
+  return rows.map((row) => ({ ...row, valueChfMinor: minorFromColumn(row.valueChfMinor) }))
 }
 
 /** The same figures computed from the raw ledger: what tests compare the rollup with. */

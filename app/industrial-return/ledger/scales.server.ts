@@ -1,6 +1,7 @@
 /** Contribution scales: entered per year in a page or imported by CSV, validated, then alerts refreshed. */
 import { appendAuditEvent, type RequestOrigin } from '~/audit/audit.server'
 import type { Database, Transaction } from '~/db/client.server'
+import { minorToNullableColumn } from '~/money/minor-units'
 import { errorFields, log } from '~/server/logger.server'
 import { refreshReturnAlerts } from '../alerts/alerts.server.ts'
 import { firstLineWithNul, nulInFileMessage } from '~/csv/read-csv'
@@ -16,7 +17,7 @@ type ScaleToSave = { year: number; budgetChfMinor: number | null; rows: { countr
 async function writeScale(tx: Transaction, scale: ScaleToSave & { shares: { countryCode: string; percent: string }[] }, via: 'form' | 'csv', actor: Actor) {
   const existing = await tx.contributionScale.findUnique({ where: { year: scale.year }, select: { year: true } })
   const data = {
-    budgetChfMinor: scale.budgetChfMinor === null ? null : BigInt(scale.budgetChfMinor),
+    budgetChfMinor: minorToNullableColumn(scale.budgetChfMinor),
     shares: scale.shares,
     source: scale.source,
     isDemo: scale.isDemo ?? false,

@@ -1,11 +1,12 @@
 /** Everything a spread computation needs, read in a handful of small queries (the rollup, not the ledger). */
 import { z } from 'zod'
 import type { DatabaseOrTransaction } from '~/db/client.server'
+import { minorFromNullableColumn } from '~/money/minor-units'
 import type { CountryInfo } from '../arithmetic/coefficients.ts'
 import type { ContributionScale } from '../arithmetic/contribution-share.ts'
 import { isoDateIn } from '../dates.ts'
 import { loadReturnPolicy } from '../return-policy.server.ts'
-import { ORG_SCOPE, readRollup, safeNumber } from '../ledger/rollup.server.ts'
+import { ORG_SCOPE, readRollup } from '../ledger/rollup.server.ts'
 import type { ReturnInputs, StoredScale } from './return-view.ts'
 import { statusYearOf } from '../arithmetic/window.ts'
 
@@ -19,7 +20,7 @@ export async function loadScales(db: DatabaseOrTransaction): Promise<StoredScale
   const rows = await db.contributionScale.findMany({ orderBy: { year: 'asc' } })
   return rows.map((row) => ({
     year: row.year,
-    budgetChfMinor: row.budgetChfMinor === null ? null : safeNumber(row.budgetChfMinor),
+    budgetChfMinor: minorFromNullableColumn(row.budgetChfMinor),
     shares: SharesSchema.parse(row.shares),
     source: row.source,
     isDemo: row.isDemo,
