@@ -3,7 +3,7 @@ import { Link, useLoaderData, useRevalidator } from '@remix-run/react'
 import { useEffect } from 'react'
 import { requireProcurementOfficer } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
-import { loadImportJob } from '~/industrial-return/ledger/imports.server'
+import { loadImportJob } from '~/industrial-return/ledger/import-jobs.server'
 import { ReturnNav } from '~/industrial-return/views/return-nav'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Import ${data?.job.fileName ?? ''} · Industrial return · SoleSource` }]

@@ -8,7 +8,9 @@ import { readUploadForm } from '~/http/request-body.server'
 import { CONTRACT_CSV_COLUMNS } from '~/industrial-return/ledger/contract-csv'
 import { formatDateTimeShort } from '~/industrial-return/views/format'
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '~/industrial-return/ledger/import-limits'
-import { createContractImport, listImportJobs, startImportInBackground } from '~/industrial-return/ledger/imports.server'
+import { createContractImport } from '~/industrial-return/ledger/create-import.server'
+import { listImportJobs } from '~/industrial-return/ledger/import-jobs.server'
+import { startImportInBackground } from '~/industrial-return/ledger/run-imports.server'
 import { ReturnNav } from '~/industrial-return/views/return-nav'
 
 export const meta: MetaFunction = () => [{ title: 'Import contracts · Industrial return · SoleSource' }]

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase, type TestDatabase } from '../../../tests/support/database'
 import { CONTRACT_CSV_COLUMNS } from './contract-csv.ts'
-import { createContractImport, driveImport, loadImportJob } from './imports.server.ts'
+import { createContractImport } from './create-import.server.ts'
+import { loadImportJob } from './import-jobs.server.ts'
+import { driveImport } from './run-imports.server.ts'
 import { APP_URL, rollupAndLedger, saveScaleForYears, seedOrganisation } from '../test-support.ts'
 
 const NOW = new Date('2026-11-26T10:00:00Z')
@@ -104,7 +106,7 @@ describe('contract import', () => {
     const created = await createContractImport(database.db, { fileName: 'doomed.csv', bytes: new TextEncoder().encode(text), actorId, now: NOW })
     if (!created.ok) throw new Error(created.message)
     // Check the rows one by one, then make the last one impossible to insert before the final transaction.
-    const { processImportBatch } = await import('./imports.server.ts')
+    const { processImportBatch } = await import('./stage-import-batch.server.ts')
     await database.db.contractImportJob.update({ where: { id: created.jobId }, data: { status: 'RUNNING' } })
     expect(await processImportBatch(database.db, created.jobId, { now: () => NOW, appUrl: APP_URL, batchSize: 1 })).toBe('CONTINUE')
     expect(await database.db.stagedContract.count({ where: { importJobId: created.jobId } })).toBe(1)
@@ -131,7 +133,7 @@ describe('contract import', () => {
     const rows = Array.from({ length: 5_000 }, (_, i) => `BULK-${i},2024-0${1 + (i % 9)}-1${i % 9},Bulk ${i % 50},${i % 3 ? 'SUPPLIES' : 'SERVICES'},${['DE', 'FR', 'IT', 'CH', 'US'][i % 5]},CH,${100 + i}.50,CHF,,EN,EN-MME`)
     const created = await createContractImport(database.db, { fileName: 'bulk.csv', bytes: new TextEncoder().encode([header, ...rows].join('\n')), actorId, now: NOW })
     if (!created.ok) throw new Error(created.message)
-    const { processImportBatch } = await import('./imports.server.ts')
+    const { processImportBatch } = await import('./stage-import-batch.server.ts')
     await database.db.contractImportJob.update({ where: { id: created.jobId }, data: { status: 'RUNNING' } })
     expect(await processImportBatch(database.db, created.jobId, { now: () => NOW, appUrl: APP_URL, batchSize: 2_000 })).toBe('CONTINUE')
     expect((await loadImportJob(database.db, created.jobId))?.job).toMatchObject({ processedRows: 2_000, percent: 40, status: 'RUNNING' })

@@ -1,7 +1,7 @@
 /** The procurement dashboard's data: small reads (rollup, scales, countries, open alerts), computed in memory. */
 import type { Database } from '~/db/client.server'
 import { listAlerts } from '../alerts/alerts.server.ts'
-import { listImportJobs } from '../ledger/imports.server.ts'
+import { listImportJobs } from '../ledger/import-jobs.server.ts'
 import { loadReturnInputs } from './return-inputs.server.ts'
 import { buildDashboard, parseDashboardQuery } from './return-view.ts'
 

@@ -1,0 +1,9 @@
+/** What the steps of a contract import share: how a run is told the time and the app's address, and what a batch answers. */
+
+export const DEFAULT_BATCH_SIZE = 2_000
+/** How long a worker's claim on a job keeps other instances away from it. */
+export const CLAIM_MS = 60_000
+
+export type BatchResult = 'CONTINUE' | 'SUCCEEDED' | 'FAILED' | 'NOT_RUNNABLE'
+
+export type ImportRunOptions = { now: () => Date; appUrl: string; batchSize?: number }

@@ -1,0 +1,56 @@
+/**
+ * Running contract imports, sized for files of 100 000+ rows:
+ * 1. upload (create-import.server.ts): the file is checked as a whole and kept as a job;
+ * 2. validation in batches (stage-import-batch.server.ts), driven here: in the app process right
+ *    after the upload, and by the industrial-return jobs (alerts/jobs.server.ts) after a restart;
+ * 3. finalisation (finish-import.server.ts): the staged rows enter the ledger in one transaction.
+ * A job is claimed for CLAIM_MS at a time, so several instances never run the same one.
+ */
+import type { Database } from '~/db/client.server'
+import { errorFields, log } from '~/server/logger.server'
+import { CLAIM_MS, type BatchResult, type ImportRunOptions } from './import-run-options.ts'
+import { processImportBatch } from './stage-import-batch.server.ts'
+
+async function claim(db: Database, jobId: string, now: Date): Promise<boolean> {
+  const { count } = await db.contractImportJob.updateMany({
+    where: { id: jobId, status: { in: ['QUEUED', 'RUNNING'] }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+    data: { status: 'RUNNING', lockedUntil: new Date(now.getTime() + CLAIM_MS) },
+  })
+  return count === 1
+}
+
+/** Claims a job and processes it to the end (or until `deadline`), letting other work in between batches. */
+export async function driveImport(db: Database, jobId: string, options: ImportRunOptions & { deadline?: number }): Promise<BatchResult> {
+  if (!(await claim(db, jobId, options.now()))) return 'NOT_RUNNABLE'
+  for (;;) {
+    const result = await processImportBatch(db, jobId, options)
+    if (result !== 'CONTINUE') return result
+    if (options.deadline !== undefined && Date.now() > options.deadline) {
+      await db.contractImportJob.updateMany({ where: { id: jobId, status: 'RUNNING' }, data: { lockedUntil: null } })
+      return 'CONTINUE'
+    }
+    await new Promise((resolve) => setImmediate(resolve))
+  }
+}
+
+/** Started right after an upload, so progress begins without waiting for the next scheduled run. */
+export function startImportInBackground(db: Database, jobId: string, options: ImportRunOptions): void {
+  void driveImport(db, jobId, options).catch((error) => log.error('contract import stopped', { importJobId: jobId, ...errorFields(error) }))
+}
+
+/** Jobs left waiting (after a restart, or a claim that expired): what the scheduled run picks up. */
+export async function runPendingImports(db: Database, options: ImportRunOptions & { budgetMs: number }): Promise<number> {
+  const now = options.now()
+  const jobs = await db.contractImportJob.findMany({
+    where: { status: { in: ['QUEUED', 'RUNNING'] }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+    orderBy: { createdAt: 'asc' },
+    select: { id: true },
+    take: 5,
+  })
+  const deadline = Date.now() + options.budgetMs
+  for (const job of jobs) {
+    await driveImport(db, job.id, { ...options, deadline })
+    if (Date.now() > deadline) break
+  }
+  return jobs.length
+}
