@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { Notice } from './notice'
 
 /**
  * A labelled form control with its hint and errors wired for screen readers (aria-describedby,
@@ -41,8 +42,8 @@ export function Field({
 export function FormErrors({ id, errors }: { id: string; errors?: string[] | undefined }) {
   if (!errors?.length) return null
   return (
-    <div className="notice danger" id={id} role="alert">
+    <Notice as="div" tone="error" role="alert" id={id}>
       {errors.join(' ')}
-    </div>
+    </Notice>
   )
 }

@@ -1,0 +1,121 @@
+import type { ReactNode } from 'react'
+
+/**
+ * A column header the loader made sortable: its label, the link that sorts by it (or reverses the
+ * order when it is the current sort) and, on the current sort, the direction for aria-sort.
+ * The server builds these (justifications/lists.server.ts `sortableColumns`): links work without
+ * JavaScript, and the page keeps its filters and resets to page 1 when re-sorted.
+ */
+export type SortLink = { key: string; label: string; href: string; ariaSort?: 'ascending' | 'descending' | undefined; numeric: boolean }
+
+/** The sort links by key, failing loudly when a page names a column its loader did not offer. */
+export function sortLinksByKey(links: readonly SortLink[]) {
+  return (key: string): SortLink => {
+    const link = links.find((candidate) => candidate.key === key)
+    if (!link) throw new Error(`No sort link for the column "${key}".`)
+    return link
+  }
+}
+
+export type TableColumn<Row> = {
+  /** A plain header, or a sort link (its label is the header). */
+  header: ReactNode | SortLink
+  /** Right-aligned, tabular figures (header and cells). A sort link says so itself. */
+  numeric?: boolean
+  /** For a table in a fixed order that cannot be re-sorted: the order, announced by aria-sort. */
+  sorted?: 'ascending' | 'descending'
+  /** The cell is the row's header (`<th scope="row">`). */
+  rowHeader?: boolean
+  cell: (row: Row) => ReactNode
+}
+
+function isSortLink(header: unknown): header is SortLink {
+  return typeof header === 'object' && header !== null && 'href' in header && 'label' in header
+}
+
+/**
+ * A data table from column definitions: the caption (hidden, read by screen readers), one header
+ * row (sort links where the loader offers them) and one row per item.
+ */
+export function SortableTable<Row>({
+  caption,
+  columns,
+  rows,
+  rowKey,
+  className,
+}: {
+  caption?: ReactNode
+  columns: readonly TableColumn<Row>[]
+  rows: readonly Row[]
+  rowKey: (row: Row) => string
+  className?: string
+}) {
+  const numeric = (column: TableColumn<Row>) => column.numeric ?? (isSortLink(column.header) && column.header.numeric)
+  return (
+    <table className={className}>
+      {caption ? <caption className="visually-hidden">{caption}</caption> : null}
+      <thead>
+        <tr>
+          {columns.map((column, index) =>
+            isSortLink(column.header) ? (
+              <SortHeader key={index} column={column.header} />
+            ) : (
+              <th key={index} scope="col" aria-sort={column.sorted} className={numeric(column) ? 'number' : undefined}>
+                {column.header}
+              </th>
+            ),
+          )}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={rowKey(row)}>
+            {columns.map((column, index) => {
+              const className = numeric(column) ? 'number' : undefined
+              return column.rowHeader ? (
+                <th key={index} scope="row" className={className}>
+                  {column.cell(row)}
+                </th>
+              ) : (
+                <td key={index} className={className}>
+                  {column.cell(row)}
+                </td>
+              )
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
+/** A header that sorts by its column: the arrow is for the eye, the hidden text for screen readers. */
+export function SortHeader({ column }: { column: SortLink }) {
+  const arrow = column.ariaSort === 'ascending' ? ' ▲' : column.ariaSort === 'descending' ? ' ▼' : ''
+  return (
+    <th scope="col" aria-sort={column.ariaSort} className={column.numeric ? 'number' : undefined}>
+      <a href={column.href}>
+        {column.label}
+        <span aria-hidden="true">{arrow}</span>
+        <span className="visually-hidden">{column.ariaSort ? `, sorted ${column.ariaSort}; click to reverse` : ', click to sort'}</span>
+      </a>
+    </th>
+  )
+}
+
+/** Where a paged list stands, with the links the loader built (null at either end). */
+export type Pagination = { page: number; pageCount: number; total: number; previousHref: string | null; nextHref: string | null }
+
+/** Previous and next page links under a list; nothing when it fits on one page. `noun` names what is counted. */
+export function Pager({ pagination, noun }: { pagination: Pagination; noun: string }) {
+  if (pagination.pageCount <= 1) return null
+  return (
+    <nav aria-label="Pages" className="row" style={{ marginTop: '1rem' }}>
+      <span>{pagination.previousHref ? <a href={pagination.previousHref}>← Previous page</a> : null}</span>
+      <span>
+        Page {pagination.page} of {pagination.pageCount} ({pagination.total} {noun})
+      </span>
+      <span>{pagination.nextHref ? <a href={pagination.nextHref}>Next page →</a> : null}</span>
+    </nav>
+  )
+}
