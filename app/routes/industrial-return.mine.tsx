@@ -7,7 +7,7 @@ import { isoDateIn } from '~/industrial-return/dates'
 import { formatPercent } from '~/industrial-return/views/format'
 import { loadReturnPolicy } from '~/industrial-return/return-policy.server'
 import { parseUnitScope, scopeKey } from '~/industrial-return/ledger/rollup.server'
-import { parseDashboardQuery } from '~/industrial-return/views/return-view'
+import { parseDashboardQuery } from '~/industrial-return/views/dashboard-query'
 import { allUnits, loadUnitReturn, unitsHeldBy } from '~/industrial-return/views/units.server'
 import { formatWindow, statusYearOf } from '~/industrial-return/arithmetic/window'
 

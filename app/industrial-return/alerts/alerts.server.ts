@@ -21,7 +21,7 @@ import { bandTransitions, bandsOf, type BandTransition } from './band-crossings.
 import type { Band } from '../arithmetic/bands.ts'
 import { formatRational, toFixedString } from '../arithmetic/rational.ts'
 import { loadReturnInputs } from '../views/return-inputs.server.ts'
-import { computeReport } from '../views/return-view.ts'
+import { computeReport } from '../views/return-report.ts'
 import { defaultWindowFor, formatWindow, type CalendarWindow } from '../arithmetic/window.ts'
 
 // Any constant shared by every instance; distinct from the migration lock's.

@@ -5,7 +5,8 @@
 import { scaleBand, scaleLinear } from 'd3-scale'
 import type { Band } from '../arithmetic/bands.ts'
 import { BAND_LABELS } from './filing-time.ts'
-import type { CountryRowView, TrendPoint } from './return-view.ts'
+import type { CountryRowView } from './dashboard-view.ts'
+import type { TrendPoint } from './very-poorly-trend.ts'
 
 export const BAND_COLOURS: Record<Band, string> = { VERY_POORLY: '#a4161a', POORLY: '#d08c00', WELL: '#1b6e3a' }
 const NO_BAND = '#b8bec9'

@@ -3,7 +3,8 @@ import type { Database } from '~/db/client.server'
 import { listAlerts } from '../alerts/alerts.server.ts'
 import { listImportJobs } from '../ledger/import-jobs.server.ts'
 import { loadReturnInputs } from './return-inputs.server.ts'
-import { buildDashboard, parseDashboardQuery } from './return-view.ts'
+import { parseDashboardQuery } from './dashboard-query.ts'
+import { buildDashboard } from './dashboard-view.ts'
 
 export async function loadDashboard(db: Database, now: Date, params: URLSearchParams) {
   const [inputs, openAlerts, imports] = await Promise.all([loadReturnInputs(db, now), listAlerts(db, { open: true, limit: 50 }), listImportJobs(db, 3)])

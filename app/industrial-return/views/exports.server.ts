@@ -6,7 +6,8 @@ import { CATEGORY_LABELS } from './format.ts'
 import { rejectionsOf } from '../ledger/import-jobs.server.ts'
 import { SCALE_CSV_HEADER } from '../ledger/scale-csv.ts'
 import { loadReturnInputs } from './return-inputs.server.ts'
-import { buildDashboard, parseDashboardQuery } from './return-view.ts'
+import { parseDashboardQuery } from './dashboard-query.ts'
+import { buildDashboard } from './dashboard-view.ts'
 
 // Without a byte-order mark, as these files have always been served: the templates are filled in
 // and uploaded again, and the tables are read by scripts line by line.

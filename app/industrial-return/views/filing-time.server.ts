@@ -7,7 +7,7 @@ import { mostImbalanced } from '../arithmetic/coefficients.ts'
 import type { FilingTimeReturn, WellBalancedCountries } from './filing-time.ts'
 import { toFixedString } from '../arithmetic/rational.ts'
 import { asContributionScales, loadReturnInputs } from './return-inputs.server.ts'
-import { computeReport } from './return-view.ts'
+import { computeReport } from './return-report.ts'
 import { defaultWindowFor, formatWindow, windowContainsYear } from '../arithmetic/window.ts'
 
 export async function loadFilingTimeReturn(db: DatabaseOrTransaction, now: Date): Promise<FilingTimeReturn> {

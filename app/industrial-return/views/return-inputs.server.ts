@@ -7,7 +7,7 @@ import type { ContributionScale } from '../arithmetic/contribution-share.ts'
 import { isoDateIn } from '../dates.ts'
 import { loadReturnPolicy } from '../return-policy.server.ts'
 import { ORG_SCOPE, readRollup } from '../ledger/rollup.server.ts'
-import type { ReturnInputs, StoredScale } from './return-view.ts'
+import type { ReturnInputs, StoredScale } from './return-report.ts'
 import { statusYearOf } from '../arithmetic/window.ts'
 
 const SharesSchema = z.array(z.object({ countryCode: z.string().length(2), percent: z.string() }))

@@ -4,7 +4,7 @@ import { heldOn, startOfUtcDay } from '~/org/people.server'
 import type { Category } from '../arithmetic/bands.ts'
 import { ORG_SCOPE, readRollup, scopeKey, type UnitScope } from '../ledger/rollup.server.ts'
 import { loadCountries } from './return-inputs.server.ts'
-import { buildUnitReturn, type UnitReturn } from './return-view.ts'
+import { buildUnitReturn, type UnitReturn } from './unit-return.ts'
 import type { CalendarWindow } from '../arithmetic/window.ts'
 
 export interface Unit extends UnitScope {
