@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { requireProcurementOfficer } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
-import { csvDownload } from '~/justifications/csv'
+import { csvDownload } from '~/csv/write-csv'
 import { justificationsCsv, parseListQuery, PROCUREMENT_LIST_DEFAULT_SORT } from '~/justifications/lists.server'
 import { calendarDateIn } from '~/workflow/calendar-date'
 
