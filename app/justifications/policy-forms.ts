@@ -1,0 +1,77 @@
+/**
+ * The signature policy page's form (publish a new version), as one schema shared by the browser
+ * (Conform validates as you type) and the action. Client-safe: no server module is imported here.
+ */
+import { z } from 'zod'
+import { parseAmount } from '~/money/amount'
+import { isIsoDate } from '~/workflow/calendar-date'
+import { signaturePolicySchema, signatoryRoles, type PolicyTier, type SignatoryRole } from '~/workflow/signature-policy'
+
+/** How the page names each role; also a tier's label when the form leaves it empty. */
+export const signatoryRoleLabels: Record<SignatoryRole, string> = {
+  GROUP_LEADER: 'Group leader',
+  DEPARTMENT_HEAD: 'Department head',
+  DIRECTOR: 'Director',
+  FINANCE_COMMITTEE: 'Finance Committee',
+}
+
+export const MAX_TIER_ROWS = 8
+export const MAX_WINDOW_DAYS = 3650
+
+const isoDate = z.string({ error: 'Enter a date like 2026-03-01.' }).refine(isIsoDate, 'Enter a date like 2026-03-01 that exists.')
+
+const TierRowSchema = z.object({
+  threshold: z.string().optional(),
+  role: z.string().optional(),
+  label: z.string().trim().max(100, 'At most 100 characters.').optional(),
+})
+
+/**
+ * A new policy version as the form sends it: tier rows (blank rows ignored), each with a threshold in
+ * CHF, a role and an optional label (the role's name by default). The ordering rules are the
+ * workflow's own (signaturePolicySchema), reported on the row that breaks them.
+ */
+export const PublishPolicySchema = z
+  .object({
+    intent: z.literal('publish-policy'),
+    effectiveFrom: isoDate,
+    splitPurchaseWindowDays: z.coerce
+      .number({ error: 'Enter a number of days.' })
+      .int('Enter a whole number of days.')
+      .min(1, 'At least 1 day.')
+      .max(MAX_WINDOW_DAYS, `At most ${MAX_WINDOW_DAYS} days.`),
+    tiers: z.array(TierRowSchema.optional()).max(MAX_TIER_ROWS, `At most ${MAX_TIER_ROWS} tiers.`).optional(),
+  })
+  .transform((value, ctx) => {
+    const tiers: PolicyTier[] = []
+    const rowOf: number[] = []
+    ;(value.tiers ?? []).forEach((row, index) => {
+      if (!row || (!row.threshold && !row.role && !row.label)) return
+      let aboveChfMinor: number | null = null
+      if (!row.threshold) ctx.addIssue({ code: 'custom', path: ['tiers', index, 'threshold'], message: 'Enter the amount in CHF above which this role signs.' })
+      else if (/^0+(\.0{1,2})?$/.test(row.threshold.trim())) aboveChfMinor = 0 // "every amount": parseAmount refuses zero as an amount to buy
+      else {
+        const parsed = parseAmount(row.threshold)
+        if (parsed.ok) aboveChfMinor = parsed.minor
+        else ctx.addIssue({ code: 'custom', path: ['tiers', index, 'threshold'], message: parsed.message })
+      }
+      const role = (signatoryRoles as readonly string[]).includes(row.role ?? '') ? (row.role as SignatoryRole) : null
+      if (!role) ctx.addIssue({ code: 'custom', path: ['tiers', index, 'role'], message: 'Choose who signs above this amount.' })
+      if (aboveChfMinor !== null && role) {
+        tiers.push({ aboveChfMinor, role, label: row.label || signatoryRoleLabels[role] })
+        rowOf.push(index)
+      }
+    })
+    if (tiers.length === 0 && !ctx.issues?.length) {
+      ctx.addIssue({ code: 'custom', path: ['tiers'], message: 'Enter at least one tier: the amount above which someone must sign.' })
+    }
+    const checked = signaturePolicySchema.safeParse({ version: 1, effectiveFrom: value.effectiveFrom, tiers })
+    if (!checked.success) {
+      for (const issue of checked.error.issues) {
+        const [list, position, field] = issue.path
+        if (list !== 'tiers' || typeof position !== 'number') continue
+        ctx.addIssue({ code: 'custom', path: ['tiers', rowOf[position] ?? position, field === 'aboveChfMinor' ? 'threshold' : 'role'], message: issue.message })
+      }
+    }
+    return { effectiveFrom: value.effectiveFrom, splitPurchaseWindowDays: value.splitPurchaseWindowDays, tiers }
+  })

@@ -1,0 +1,78 @@
+import { formatChf } from '~/money/amount'
+import { formatDate, formatDateTime } from '~/org/describe'
+import type { PolicyTier } from '~/workflow/signature-policy'
+import { signatoryRoleLabels } from './policy-forms'
+
+export type PolicyVersionRow = {
+  version: number
+  state: 'in-force' | 'scheduled' | 'past'
+  effectiveFrom: string
+  tiers: PolicyTier[]
+  splitPurchaseWindowDays: number
+  publishedAt: string
+  publishedBy: string | null
+}
+
+/** The policy page's list of published versions, latest effective date first, with who signs in each. */
+export function PolicyVersions({ versions }: { versions: PolicyVersionRow[] }) {
+  return (
+    <section className="card" aria-labelledby="versions-heading">
+      <h2 id="versions-heading">Policy versions</h2>
+      <p className="hint">
+        A justification follows the version in force on the day it is submitted, and keeps it: publishing a new version never reroutes one already in flight.
+        Signatures are needed for amounts strictly above each threshold, in the order listed.
+      </p>
+      {versions.length === 0 ? (
+        <p className="empty">No policy has been published: nobody can submit a justification until one is.</p>
+      ) : (
+        <table>
+          <caption className="visually-hidden">Signature policy versions, latest effective date first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Version</th>
+              <th scope="col" aria-sort="descending">
+                Effective from
+              </th>
+              <th scope="col">Who signs</th>
+              <th scope="col" className="number">
+                Split-purchase window
+              </th>
+              <th scope="col">Published</th>
+            </tr>
+          </thead>
+          <tbody>
+            {versions.map((version) => (
+              <tr key={version.version}>
+                <td>
+                  Version {version.version} <VersionState state={version.state} />
+                </td>
+                <td>{formatDate(version.effectiveFrom)}</td>
+                <td>
+                  <ol style={{ margin: 0, paddingLeft: '1.2rem' }}>
+                    {version.tiers.map((tier) => (
+                      <li key={`${tier.role}-${tier.aboveChfMinor}`}>
+                        above {formatChf(tier.aboveChfMinor)}: {tier.label}
+                        {tier.label !== signatoryRoleLabels[tier.role] ? <span className="hint"> ({signatoryRoleLabels[tier.role]})</span> : null}
+                      </li>
+                    ))}
+                  </ol>
+                </td>
+                <td className="number">{version.splitPurchaseWindowDays} days</td>
+                <td>
+                  {formatDateTime(version.publishedAt)}
+                  {version.publishedBy ? <span className="hint"> by {version.publishedBy}</span> : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  )
+}
+
+function VersionState({ state }: { state: PolicyVersionRow['state'] }) {
+  if (state === 'in-force') return <span className="badge ok">In force</span>
+  if (state === 'scheduled') return <span className="badge warn">Scheduled</span>
+  return <span className="badge">Past</span>
+}
