@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { seedDemoData } from '../../prisma/seed'
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../../tests/support/database'
 import { csvCell, toCsv } from './csv'
-import { createJustification, decideJustification, submitJustification, type JustificationFields } from './file.server'
+import { createJustification } from './create-justification.server'
+import { decideJustification } from './decide-justification.server'
+import type { JustificationFields } from './prepare-fields.server'
+import { submitJustification } from './submit-justification.server'
 import {
   CSV_HEADER,
   decimalOf,

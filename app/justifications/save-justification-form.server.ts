@@ -6,8 +6,10 @@ import { getDatabase } from '~/db/client.server'
 import { readForm } from '~/http/request-body.server'
 import { flashHeaders } from '~/ui/flash.server'
 import { parseForm } from '~/ui/parse-form'
-import { createJustification, editJustification, submitJustification } from './file.server'
+import { createJustification } from './create-justification.server'
+import { editJustification } from './edit-justification.server'
 import { JustificationFormSchema } from './forms'
+import { submitJustification } from './submit-justification.server'
 import type { TransitionFailure } from './transition.server'
 
 export type FormActionResult = { result: SubmissionResult<string[]> }

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { seedDemoData } from '../../prisma/seed'
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../../tests/support/database'
-import { createJustification, decideJustification, editJustification, submitJustification, withdrawJustification, type JustificationFields } from './file.server'
+import { createJustification } from './create-justification.server'
+import { decideJustification } from './decide-justification.server'
+import { editJustification } from './edit-justification.server'
+import type { JustificationFields } from './prepare-fields.server'
+import { submitJustification } from './submit-justification.server'
+import { withdrawJustification } from './withdraw-justification.server'
 import { publishPolicy } from './signature-policy.server'
 import { CHANGED_MEANWHILE, type TransitionResult } from './transition.server'
 

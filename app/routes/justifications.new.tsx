@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { requirePerson } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
-import { saveJustificationForm } from '~/justifications/actions.server'
+import { saveJustificationForm } from '~/justifications/save-justification-form.server'
 import { loadFormOptions } from '~/justifications/form-options.server'
 import { JustificationForm } from '~/justifications/justification-form'
 

@@ -1,6 +1,9 @@
 import { createDatabaseClient } from '~/db/client.server'
 import { resetEnvForTests } from '~/env.server'
-import { createJustification, decideJustification, submitJustification, type Decision, type JustificationFields } from '~/justifications/file.server'
+import { createJustification } from '~/justifications/create-justification.server'
+import { decideJustification, type Decision } from '~/justifications/decide-justification.server'
+import type { JustificationFields } from '~/justifications/prepare-fields.server'
+import { submitJustification } from '~/justifications/submit-justification.server'
 import type { TransitionResult } from '~/justifications/transition.server'
 
 /**

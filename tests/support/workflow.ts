@@ -1,5 +1,7 @@
 import type { Database } from '~/db/client.server'
-import { createJustification, submitJustification, type JustificationFields } from '~/justifications/file.server'
+import { createJustification } from '~/justifications/create-justification.server'
+import type { JustificationFields } from '~/justifications/prepare-fields.server'
+import { submitJustification } from '~/justifications/submit-justification.server'
 import { readBody } from '~/email/sealed-body.server'
 
 export const origin = { ipAddress: '203.0.113.7', userAgent: 'vitest' }

@@ -1,0 +1,33 @@
+import type { Database } from '~/db/client.server'
+import { runTransition, type PersonActor, type PreparedTransition, type TransitionResult } from './transition.server'
+
+export type Decision = { kind: 'sign'; comment?: string | undefined } | { kind: 'reject'; reason: string } | { kind: 'request-changes'; comment: string }
+
+/** A signatory's decision on the current step, from the app or from an email link. */
+export async function decideJustification(
+  db: Database,
+  {
+    id,
+    rowVersion,
+    actor,
+    decision,
+    now,
+    alsoWrite,
+  }: { id: string; rowVersion?: number; actor: PersonActor; decision: Decision; now: Date; alsoWrite?: PreparedTransition['alsoWrite'] },
+): Promise<TransitionResult> {
+  const stamp = { actorId: actor.id, at: now.toISOString() }
+  return runTransition(db, {
+    justificationId: id,
+    ...(rowVersion !== undefined ? { expectedRowVersion: rowVersion } : {}),
+    actor,
+    prepare: async () => ({
+      ...(alsoWrite ? { alsoWrite } : {}),
+      event:
+        decision.kind === 'sign'
+          ? { type: 'SIGN', ...stamp, ...(decision.comment ? { comment: decision.comment } : {}) }
+          : decision.kind === 'reject'
+            ? { type: 'REJECT', ...stamp, reason: decision.reason }
+            : { type: 'REQUEST_CHANGES', ...stamp, comment: decision.comment },
+    }),
+  })
+}
