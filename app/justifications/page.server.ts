@@ -1,9 +1,9 @@
-import type { SignedInPerson } from '~/auth/session.server'
 import { auditEventLabel } from '~/audit/events'
 import type { Database } from '~/db/client.server'
 import { formatChf, formatMoney } from '~/money/amount'
 import { toChfMinor } from '~/money/conversion'
 import type { Currency } from '~/money/currency'
+import { minorFromColumn } from '~/money/minor-units'
 import { formatDate, formatDateTime } from '~/org/describe'
 import { calendarDateIn } from '~/workflow/calendar-date'
 import { currentStep, justificationContextSchema, KNOWN_MACHINE_VERSIONS, type StepRecord } from '~/workflow/machine'
@@ -12,7 +12,7 @@ import { categoryLabels, reasonLabels, statusLabels, type Category, type Justifi
 import { findRateOn } from '~/money/exchange-rates.server'
 import { loadPolicies } from './signature-policy.server'
 import { checkSplitPurchase } from './split-purchase.server'
-import { seesGroupOf, visibleTo } from './visibility.server'
+import { seesGroupOf, visibleTo, type Viewer } from './visibility.server'
 
 const stepStatusLabels: Record<StepRecord['status'], string> = {
   'to-come': 'To come',
@@ -23,8 +23,8 @@ const stepStatusLabels: Record<StepRecord['status'], string> = {
   'not-reached': 'Not reached',
 }
 
-/** Everything the justification page shows to this person, or null if they may not see it. */
-export async function loadJustificationPage(db: Database, person: SignedInPerson, id: string, now: Date) {
+/** Everything the justification page shows to this viewer, or null if they may not see it. */
+export async function loadJustificationPage(db: Database, person: Viewer, id: string, now: Date) {
   const j = await db.justification.findFirst({
     where: { AND: [{ id }, visibleTo(person)] },
     include: {
@@ -48,7 +48,7 @@ export async function loadJustificationPage(db: Database, person: SignedInPerson
   const step = readable ? currentStep(context as Parameters<typeof currentStep>[0]) : undefined
   const isCurrentSignatory = status === 'AWAITING_SIGNATURE' && step?.signatoryId === person.id
   const editable = readable && (status === 'DRAFT' || status === 'CHANGES_REQUESTED')
-  const amountMinor = Number(j.amountMinor)
+  const amountMinor = minorFromColumn(j.amountMinor)
 
   return {
     id: j.id,
@@ -66,7 +66,7 @@ export async function loadJustificationPage(db: Database, person: SignedInPerson
     originCountry: j.originCountry?.name ?? null,
     category: categoryLabels[j.category as Category],
     amount: formatMoney(amountMinor, j.currency as Currency),
-    amountChf: j.amountChfMinor !== null ? formatChf(Number(j.amountChfMinor)) : null,
+    amountChf: j.amountChfMinor !== null ? formatChf(minorFromColumn(j.amountChfMinor)) : null,
     rate: j.exchangeRate && j.currency !== 'CHF' ? `${j.exchangeRate} CHF per ${j.currency}, rate of ${j.exchangeRateDate ? formatDate(j.exchangeRateDate) : '—'}` : null,
     policyVersion: j.policyVersion,
     reason: reasonLabels[j.reason as SingleSourceReason],
@@ -115,7 +115,7 @@ async function draftPreview(
   const today = calendarDateIn(now)
   const [rate, policies] = await Promise.all([findRateOn(db, j.currency as Currency, today), loadPolicies(db)])
   if (!rate) return { text: `No exchange rate for ${j.currency} is valid today: procurement must add one before this can be submitted.`, splitPurchaseWarning: null }
-  const chf = toChfMinor(Number(j.amountMinor), rate.rate)
+  const chf = toChfMinor(minorFromColumn(j.amountMinor), rate.rate)
   const policy = policies.length ? policyInForce(policies, today) : null
   if (!policy) return { text: `${formatChf(chf)}. No signature policy is in force today.`, splitPurchaseWarning: null }
   const tiers = requiredTiers(policy, chf)

@@ -6,6 +6,7 @@ import { formatDateTime } from '~/org/describe'
 import { justificationContextSchema, KNOWN_MACHINE_VERSIONS, type StepRecord } from '~/workflow/machine'
 import { decideJustification, type Decision } from './decide-justification.server'
 import { loadJustificationForEmail, signatureRequestEmail } from './notifications.server'
+import { loadJustificationPage } from './page.server'
 import { loadWorkflowSettings } from './settings.server'
 import { findSignOffToken, issueSignOffToken, revokeSignOffTokens, signOffUrl } from './sign-off-tokens.server'
 import { ChangedMeanwhile, CHANGED_MEANWHILE } from './transition.server'
@@ -58,6 +59,16 @@ export async function inspectSignOffLink(db: Database, token: string, now: Date)
     stepLabel: step.label,
     expiresAt: formatDateTime(link.expiresAt),
   }
+}
+
+/**
+ * The justification an open link shows. A link is not a session: it shows what its addressee may
+ * see by the link alone (the justification they are asked to sign), not what their group or roles
+ * would show them when signed in.
+ */
+export function loadSignOffDetails(db: Database, link: { justificationId: string; signatoryId: string }, now: Date) {
+  const linkViewer = { id: link.signatoryId, groupId: null, isProcurementOfficer: false, isAdministrator: false }
+  return loadJustificationPage(db, linkViewer, link.justificationId, now)
 }
 
 export type SignOffResult = { ok: true; outcome: string } | { ok: false; state: SignOffLinkState } | { ok: false; signInRequired: true; wrongPerson: boolean } | { ok: false; message: string }

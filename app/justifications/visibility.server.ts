@@ -1,12 +1,15 @@
 import type { SignedInPerson } from '~/auth/session.server'
 import type { Prisma } from '~/generated/prisma/client'
 
+/** Who is looking: only what deciding what they may see reads (no session, address or name). */
+export type Viewer = Pick<SignedInPerson, 'id' | 'groupId' | 'isProcurementOfficer' | 'isAdministrator'>
+
 /**
  * Who may see a justification: its requester and their group (the group that carries it, or the
  * requester's own), everybody ever asked to sign it, and procurement officers and administrators.
  * Every query of justifications for a person goes through this filter.
  */
-export function visibleTo(person: Pick<SignedInPerson, 'id' | 'groupId' | 'isProcurementOfficer' | 'isAdministrator'>): Prisma.JustificationWhereInput {
+export function visibleTo(person: Viewer): Prisma.JustificationWhereInput {
   if (person.isProcurementOfficer || person.isAdministrator) return {}
   return {
     OR: [

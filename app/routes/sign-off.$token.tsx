@@ -5,9 +5,8 @@ import { getSignedInPerson } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
 import { DecisionForm } from '~/justifications/decision-form'
 import { LinkDecisionSchema, toDecision } from '~/justifications/forms'
-import { loadJustificationPage } from '~/justifications/page.server'
 import { loadWorkflowSettings } from '~/justifications/settings.server'
-import { decideBySignOffLink, inspectSignOffLink, sendFreshSignOffLink, type SignOffLinkState } from '~/justifications/sign-off.server'
+import { decideBySignOffLink, inspectSignOffLink, loadSignOffDetails, sendFreshSignOffLink, type SignOffLinkState } from '~/justifications/sign-off.server'
 import { parseForm } from '~/ui/parse-form'
 import { readForm } from '~/http/request-body.server'
 
@@ -26,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // In strict mode a forwarded copy shows nothing until its addressee signs in.
   if (signInRequired) return { state: { ...state, signatoryName: '' }, details: null, signInRequired, wrongPerson: signedIn !== null, signInUrl }
   // The link shows what its addressee may see: the justification they are asked to sign.
-  const details = await loadJustificationPage(db, { id: state.signatoryId, groupId: null, isProcurementOfficer: false, isAdministrator: false, email: '', name: '', sessionId: '' }, state.justificationId, new Date())
+  const details = await loadSignOffDetails(db, state, new Date())
   return { state, details, signInRequired, wrongPerson: false, signInUrl }
 }
 
