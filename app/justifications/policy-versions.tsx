@@ -1,5 +1,6 @@
 import { formatChf } from '~/money/amount'
 import { formatDate, formatDateTime } from '~/org/describe'
+import { SortableTable, type TableColumn } from '~/ui/sortable-table'
 import type { PolicyTier } from '~/workflow/signature-policy'
 import { signatoryRoleLabels } from './policy-forms'
 
@@ -25,51 +26,46 @@ export function PolicyVersions({ versions }: { versions: PolicyVersionRow[] }) {
       {versions.length === 0 ? (
         <p className="empty">No policy has been published: nobody can submit a justification until one is.</p>
       ) : (
-        <table>
-          <caption className="visually-hidden">Signature policy versions, latest effective date first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Version</th>
-              <th scope="col" aria-sort="descending">
-                Effective from
-              </th>
-              <th scope="col">Who signs</th>
-              <th scope="col" className="number">
-                Split-purchase window
-              </th>
-              <th scope="col">Published</th>
-            </tr>
-          </thead>
-          <tbody>
-            {versions.map((version) => (
-              <tr key={version.version}>
-                <td>
-                  Version {version.version} <VersionState state={version.state} />
-                </td>
-                <td>{formatDate(version.effectiveFrom)}</td>
-                <td>
-                  <ol style={{ margin: 0, paddingLeft: '1.2rem' }}>
-                    {version.tiers.map((tier) => (
-                      <li key={`${tier.role}-${tier.aboveChfMinor}`}>
-                        above {formatChf(tier.aboveChfMinor)}: {tier.label}
-                        {tier.label !== signatoryRoleLabels[tier.role] ? <span className="hint"> ({signatoryRoleLabels[tier.role]})</span> : null}
-                      </li>
-                    ))}
-                  </ol>
-                </td>
-                <td className="number">{version.splitPurchaseWindowDays} days</td>
-                <td>
-                  {formatDateTime(version.publishedAt)}
-                  {version.publishedBy ? <span className="hint"> by {version.publishedBy}</span> : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <SortableTable caption="Signature policy versions, latest effective date first" columns={columns} rows={versions} rowKey={(version) => String(version.version)} />
       )}
     </section>
   )
 }
+
+const columns: TableColumn<PolicyVersionRow>[] = [
+  {
+    header: 'Version',
+    cell: (version) => (
+      <>
+        Version {version.version} <VersionState state={version.state} />
+      </>
+    ),
+  },
+  { header: 'Effective from', sorted: 'descending', cell: (version) => formatDate(version.effectiveFrom) },
+  {
+    header: 'Who signs',
+    cell: (version) => (
+      <ol style={{ margin: 0, paddingLeft: '1.2rem' }}>
+        {version.tiers.map((tier) => (
+          <li key={`${tier.role}-${tier.aboveChfMinor}`}>
+            above {formatChf(tier.aboveChfMinor)}: {tier.label}
+            {tier.label !== signatoryRoleLabels[tier.role] ? <span className="hint"> ({signatoryRoleLabels[tier.role]})</span> : null}
+          </li>
+        ))}
+      </ol>
+    ),
+  },
+  { header: 'Split-purchase window', numeric: true, cell: (version) => `${version.splitPurchaseWindowDays} days` },
+  {
+    header: 'Published',
+    cell: (version) => (
+      <>
+        {formatDateTime(version.publishedAt)}
+        {version.publishedBy ? <span className="hint"> by {version.publishedBy}</span> : null}
+      </>
+    ),
+  },
+]
 
 function VersionState({ state }: { state: PolicyVersionRow['state'] }) {
   if (state === 'in-force') return <span className="badge ok">In force</span>

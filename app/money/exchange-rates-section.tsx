@@ -3,6 +3,7 @@ import { Form } from '@remix-run/react'
 import { formatDate } from '~/org/describe'
 import { Field, FormErrors } from '~/ui/field'
 import { parseForm } from '~/ui/parse-form'
+import { SortableTable, type TableColumn } from '~/ui/sortable-table'
 import { currencies } from './currency.ts'
 import { AddRateSchema } from './exchange-rate-form.ts'
 
@@ -20,37 +21,24 @@ export function ExchangeRatesSection({ rates, today, lastResult }: { rates: Exch
       {rates.length === 0 ? (
         <p className="empty">No exchange rate yet: only justifications in CHF can be submitted.</p>
       ) : (
-        <table>
-          <caption className="visually-hidden">Exchange rates, by currency, latest first</caption>
-          <thead>
-            <tr>
-              <th scope="col" aria-sort="ascending">
-                Currency
-              </th>
-              <th scope="col">Valid from</th>
-              <th scope="col" className="number">
-                CHF per unit
-              </th>
-              <th scope="col">Used today</th>
-              <th scope="col">Set by</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rates.map((rate) => (
-              <tr key={rate.id}>
-                <td>{rate.currency}</td>
-                <td>{formatDate(rate.validFrom)}</td>
-                <td className="number">{rate.chfPerUnit}</td>
-                <td>{rate.inUseToday ? <span className="badge ok">In use</span> : rate.validFrom > today ? <span className="badge warn">From {formatDate(rate.validFrom)}</span> : null}</td>
-                <td>{rate.setBy ?? <span className="hint">seed data</span>}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <SortableTable caption="Exchange rates, by currency, latest first" columns={rateColumns(today)} rows={rates} rowKey={(rate) => rate.id} />
       )}
       <AddRateForm key={rates.length} today={today} lastResult={lastResult} />
     </section>
   )
+}
+
+function rateColumns(today: string): TableColumn<ExchangeRateRow>[] {
+  return [
+    { header: 'Currency', sorted: 'ascending', cell: (rate) => rate.currency },
+    { header: 'Valid from', cell: (rate) => formatDate(rate.validFrom) },
+    { header: 'CHF per unit', numeric: true, cell: (rate) => rate.chfPerUnit },
+    {
+      header: 'Used today',
+      cell: (rate) => (rate.inUseToday ? <span className="badge ok">In use</span> : rate.validFrom > today ? <span className="badge warn">From {formatDate(rate.validFrom)}</span> : null),
+    },
+    { header: 'Set by', cell: (rate) => rate.setBy ?? <span className="hint">seed data</span> },
+  ]
 }
 
 function AddRateForm({ today, lastResult }: { today: string; lastResult: SubmissionResult<string[]> | undefined }) {

@@ -12,6 +12,8 @@ import { isCurrency } from '~/money/currency'
 import { AddRateSchema } from '~/money/exchange-rate-form'
 import { setExchangeRate } from '~/money/exchange-rates.server'
 import { ExchangeRatesSection } from '~/money/exchange-rates-section'
+import { Notice } from '~/ui/notice'
+import { PageHeader } from '~/ui/page-header'
 import { parseForm } from '~/ui/parse-form'
 import { calendarDateIn } from '~/workflow/calendar-date'
 import { readForm } from '~/http/request-body.server'
@@ -74,11 +76,11 @@ export default function PolicyPage() {
   const actionData = useActionData<typeof action>()
   return (
     <>
-      <h1>Signature policy and exchange rates</h1>
+      <PageHeader title="Signature policy and exchange rates" />
       {data.notice && !actionData ? (
-        <p className="notice ok" role="status">
+        <Notice tone="success" role="status">
           {data.notice}
-        </p>
+        </Notice>
       ) : null}
       <PolicyVersions versions={data.versions} />
       <PublishPolicyForm key={data.versions.length} versions={data.versions} today={data.today} lastResult={actionData?.form === 'policy' ? actionData.result : undefined} />

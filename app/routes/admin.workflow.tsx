@@ -1,39 +1,18 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { z } from 'zod'
 import { appendAuditEvent, requestOrigin } from '~/audit/audit.server'
 import { requireAdministrator } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
 import { loadWorkflowSettings, saveWorkflowSettings } from '~/justifications/settings.server'
+import { WorkflowSettingsSchema } from '~/justifications/workflow-settings-form'
 import { Field } from '~/ui/field'
+import { Notice } from '~/ui/notice'
+import { PageHeader } from '~/ui/page-header'
 import { parseForm } from '~/ui/parse-form'
 import { readForm } from '~/http/request-body.server'
 
 export const meta: MetaFunction = () => [{ title: 'Sign-off settings · SoleSource' }]
-
-const whole = (what: string, min: number, max: number) =>
-  z.coerce
-    .number({ error: `Enter the ${what}.` })
-    .int(`The ${what} is a whole number.`)
-    .min(min, `The ${what} is at least ${min}.`)
-    .max(max, `The ${what} is at most ${max}.`)
-
-const SettingsSchema = z
-  .object({
-    linkTtlDays: whole('link lifetime in days', 1, 30),
-    reminderAfterWorkingDays: whole('reminder delay', 1, 30),
-    escalateAfterWorkingDays: whole('escalation delay', 1, 60),
-    linkRequiresSignIn: z
-      .string()
-      .optional()
-      .transform((value) => value === 'on'),
-  })
-  .superRefine((value, ctx) => {
-    if (value.escalateAfterWorkingDays <= value.reminderAfterWorkingDays) {
-      ctx.addIssue({ code: 'custom', path: ['escalateAfterWorkingDays'], message: 'Escalation comes after the reminder: make it a longer delay.' })
-    }
-  })
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdministrator(request)
@@ -42,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdministrator(request)
-  const submission = parseForm(await readForm(request), { schema: SettingsSchema })
+  const submission = parseForm(await readForm(request), { schema: WorkflowSettingsSchema })
   if (submission.status !== 'success') return { result: submission.reply() }
   const { linkTtlDays, ...rest } = submission.value
   const settings = { ...rest, linkTtlHours: linkTtlDays * 24 }
@@ -66,15 +45,15 @@ export default function WorkflowSettingsPage() {
       escalateAfterWorkingDays: String(settings.escalateAfterWorkingDays),
       linkRequiresSignIn: settings.linkRequiresSignIn ? 'on' : '',
     },
-    onValidate: ({ formData }) => parseForm(formData, { schema: SettingsSchema }),
+    onValidate: ({ formData }) => parseForm(formData, { schema: WorkflowSettingsSchema }),
   })
   return (
     <>
-      <h1>Sign-off by email: settings</h1>
+      <PageHeader title="Sign-off by email: settings" />
       {actionData && 'saved' in actionData ? (
-        <p className="notice ok" role="status">
+        <Notice tone="success" role="status">
           Saved. Links already sent keep the lifetime they were given.
-        </p>
+        </Notice>
       ) : null}
       <div className="card narrow">
         <Form method="post" {...getFormProps(form)}>

@@ -1,0 +1,28 @@
+/**
+ * The sign-off settings page's form, as one schema shared by the browser (Conform validates as you
+ * type) and the action, which saves it with saveWorkflowSettings (settings.server.ts). Client-safe.
+ */
+import { z } from 'zod'
+
+const whole = (what: string, min: number, max: number) =>
+  z.coerce
+    .number({ error: `Enter the ${what}.` })
+    .int(`The ${what} is a whole number.`)
+    .min(min, `The ${what} is at least ${min}.`)
+    .max(max, `The ${what} is at most ${max}.`)
+
+export const WorkflowSettingsSchema = z
+  .object({
+    linkTtlDays: whole('link lifetime in days', 1, 30),
+    reminderAfterWorkingDays: whole('reminder delay', 1, 30),
+    escalateAfterWorkingDays: whole('escalation delay', 1, 60),
+    linkRequiresSignIn: z
+      .string()
+      .optional()
+      .transform((value) => value === 'on'),
+  })
+  .superRefine((value, ctx) => {
+    if (value.escalateAfterWorkingDays <= value.reminderAfterWorkingDays) {
+      ctx.addIssue({ code: 'custom', path: ['escalateAfterWorkingDays'], message: 'Escalation comes after the reminder: make it a longer delay.' })
+    }
+  })
