@@ -1,5 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { requestOrigin } from '~/audit/audit.server'
 import { requirePerson } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
@@ -9,9 +9,12 @@ import { withdrawJustification } from '~/justifications/withdraw-justification.s
 import { DecisionFormSchema, RequesterActionSchema, toDecision } from '~/justifications/forms'
 import { DecisionForm } from '~/justifications/decision-form'
 import { failureStatus } from '~/justifications/failure-status'
+import { JustificationFacts, RequesterActions, SignatureChain, Timeline } from '~/justifications/justification-details'
 import { statusBadge } from '~/justifications/labels'
 import { loadJustificationPage } from '~/justifications/page.server'
 import { readFlash } from '~/ui/flash.server'
+import { Notice } from '~/ui/notice'
+import { PageHeader } from '~/ui/page-header'
 import { parseForm } from '~/ui/parse-form'
 import { readForm } from '~/http/request-body.server'
 
@@ -76,30 +79,28 @@ export default function JustificationPage() {
   const commentErrors = actionData && 'fieldErrors' in actionData ? actionData.fieldErrors?.comment : undefined
   return (
     <>
-      <p>
-        <a href="/justifications">← My justifications</a>
-      </p>
-      <h1>
-        {page.reference}: {page.title}
-      </h1>
-      <p>
-        <span className={`badge ${statusBadge[page.status]}`}>{page.statusLabel}</span>
-        {page.splitPurchaseFlag ? <span className="badge warn"> Possible split purchase</span> : null}
-        {page.approvedWithoutSignature ? <span className="hint"> No signature was needed at this amount.</span> : null}
-      </p>
+      <PageHeader
+        back={<a href="/justifications">← My justifications</a>}
+        title={`${page.reference}: ${page.title}`}
+        lead={
+          <>
+            <span className={`badge ${statusBadge[page.status]}`}>{page.statusLabel}</span>
+            {page.splitPurchaseFlag ? <span className="badge warn"> Possible split purchase</span> : null}
+            {page.approvedWithoutSignature ? <span className="hint"> No signature was needed at this amount.</span> : null}
+          </>
+        }
+      />
       {actionData && 'done' in actionData ? (
-        <p className="notice ok" role="status">
+        <Notice tone="success" role="status">
           {actionData.done}
-        </p>
+        </Notice>
       ) : notice ? (
-        <p className="notice" role="status">
-          {notice}
-        </p>
+        <Notice role="status">{notice}</Notice>
       ) : null}
       {actionData && 'error' in actionData ? (
-        <p className="notice danger" role="alert">
+        <Notice tone="error" role="alert">
           {actionData.error}
-        </p>
+        </Notice>
       ) : null}
 
       {page.can.decide ? (
@@ -110,126 +111,22 @@ export default function JustificationPage() {
       ) : null}
 
       {page.unreadable ? (
-        <p className="notice danger" role="alert">
+        <Notice tone="error" role="alert">
           {page.unreadable}
-        </p>
+        </Notice>
       ) : null}
       {page.draftPreview ? (
         <section className="card" aria-labelledby="preview-heading">
           <h2 id="preview-heading">Before you submit</h2>
           <p>{page.draftPreview.text}</p>
-          {page.draftPreview.splitPurchaseWarning ? <p className="notice danger">Possible split purchase: {page.draftPreview.splitPurchaseWarning}</p> : null}
+          {page.draftPreview.splitPurchaseWarning ? <Notice tone="error">Possible split purchase: {page.draftPreview.splitPurchaseWarning}</Notice> : null}
         </section>
       ) : null}
 
-      {page.can.edit || page.can.submit || page.can.withdraw ? (
-        <div className="card row" style={{ alignItems: 'center' }}>
-          {page.can.edit ? (
-            <a className="button secondary" href={`/justifications/${page.id}/edit`}>
-              Edit
-            </a>
-          ) : null}
-          {page.can.submit ? (
-            <Form method="post" className="inline-form">
-              <input type="hidden" name="rowVersion" value={page.rowVersion} />
-              <button type="submit" name="intent" value="submit" disabled={busy}>
-                {page.status === 'CHANGES_REQUESTED' ? 'Resubmit for signature' : 'Submit for signature'}
-              </button>
-            </Form>
-          ) : null}
-          {page.can.withdraw ? (
-            <Form method="post" className="inline-form">
-              <input type="hidden" name="rowVersion" value={page.rowVersion} />
-              <button type="submit" name="intent" value="withdraw" className="danger" disabled={busy}>
-                Withdraw
-              </button>
-            </Form>
-          ) : null}
-        </div>
-      ) : null}
-
-      <section className="card" aria-labelledby="chain-heading">
-        <h2 id="chain-heading">Signatures</h2>
-        {page.chain.length === 0 ? (
-          <p className="empty">{page.status === 'DRAFT' ? 'Decided when the justification is submitted.' : 'No signature is needed at this amount.'}</p>
-        ) : (
-          <ol className="chain">
-            {page.chain.map((step) => (
-              <li key={step.index}>
-                <strong>{step.label}</strong>: {step.signatory} <span className={`badge ${step.status === 'done' ? 'ok' : step.status === 'pending' ? 'warn' : step.status === 'rejected' ? 'danger' : ''}`}>{step.statusLabel}</span>
-                {step.decidedAt ? <span className="hint"> {step.decidedAt}</span> : null}
-                {step.comment ? <span> “{step.comment}”</span> : null}
-                <p className="hint">{step.why}</p>
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>
-
-      <section className="card" aria-labelledby="details-heading">
-        <h2 id="details-heading">Details</h2>
-        <dl className="facts">
-          <dt>Requester</dt>
-          <dd>{page.requester}</dd>
-          <dt>Group</dt>
-          <dd>
-            {page.group} ({page.department})
-          </dd>
-          <dt>Supplier</dt>
-          <dd>
-            {page.supplier}, established in {page.supplierCountry}
-          </dd>
-          {page.originCountry ? (
-            <>
-              <dt>Origin of the goods</dt>
-              <dd>{page.originCountry}</dd>
-            </>
-          ) : null}
-          <dt>Category</dt>
-          <dd>{page.category}</dd>
-          <dt>Amount</dt>
-          <dd>
-            {page.amount}
-            {page.amountChf && page.rate ? ` = ${page.amountChf} (${page.rate})` : null}
-          </dd>
-          {page.policyVersion ? (
-            <>
-              <dt>Signature policy</dt>
-              <dd>version {page.policyVersion}</dd>
-            </>
-          ) : null}
-          {page.submittedAt ? (
-            <>
-              <dt>Submitted</dt>
-              <dd>{page.submittedAt}</dd>
-            </>
-          ) : null}
-          <dt>What is bought</dt>
-          <dd style={{ whiteSpace: 'pre-wrap' }}>{page.description}</dd>
-          <dt>Why a single source</dt>
-          <dd>{page.reason}</dd>
-          <dt>Justification</dt>
-          <dd style={{ whiteSpace: 'pre-wrap' }}>{page.reasonText}</dd>
-          {page.marketSurveyReference ? (
-            <>
-              <dt>Market survey</dt>
-              <dd>{page.marketSurveyReference}</dd>
-            </>
-          ) : null}
-        </dl>
-      </section>
-
-      <section className="card" aria-labelledby="timeline-heading">
-        <h2 id="timeline-heading">Timeline</h2>
-        <ol className="timeline">
-          {page.timeline.map((event) => (
-            <li key={event.id}>
-              <strong>{event.label}</strong> by {event.actor}, {event.at}
-              {event.details ? <p className="hint">{event.details}</p> : null}
-            </li>
-          ))}
-        </ol>
-      </section>
+      <RequesterActions page={page} busy={busy} />
+      <SignatureChain page={page} />
+      <JustificationFacts page={page} />
+      <Timeline events={page.timeline} />
     </>
   )
 }
