@@ -1,4 +1,6 @@
-// Shared set-up of the spread's database tests: the demo organisation, scales and justifications.
+// Shared set-up of the industrial return's database tests: the demo organisation, scales and justifications.
+import { afterAll, beforeAll } from 'vitest'
+import { createTestDatabase, type TestDatabase } from '../../tests/support/database'
 import { seedDemoData } from '../../prisma/seed'
 import type { Database } from '~/db/client.server'
 import { minorToColumn } from '~/money/minor-units'
@@ -18,6 +20,35 @@ export async function saveScaleForYears(db: Database, years: number[]) {
   for (const year of years) {
     const shares = REAL_SCALE_2009.shares.map(([countryCode, percent]) => ({ countryCode, percent }))
     await db.contributionScale.upsert({ where: { year }, create: { year, shares, source: 'test' }, update: { shares } })
+  }
+}
+
+/**
+ * A database of its own for one test file, made before its tests and dropped after them: the demo
+ * organisation, then the scales of `scaleYears`, then whatever `andThen` adds.
+ */
+export function useReturnTestDatabase({ scaleYears = [], andThen }: { scaleYears?: number[]; andThen?: (db: Database) => Promise<void> } = {}) {
+  let database: TestDatabase | undefined
+  let officerId: string | undefined
+  beforeAll(async () => {
+    database = await createTestDatabase()
+    officerId = (await seedOrganisation(database.db)).officer.id
+    if (scaleYears.length > 0) await saveScaleForYears(database.db, scaleYears)
+    await andThen?.(database.db)
+  })
+  afterAll(async () => database?.drop())
+  const ready = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('The test database is made in beforeAll: use it inside a test.')
+    return value
+  }
+  return {
+    get db() {
+      return ready(database).db
+    },
+    /** The procurement officer of the demo organisation. */
+    get officerId() {
+      return ready(officerId)
+    },
   }
 }
 

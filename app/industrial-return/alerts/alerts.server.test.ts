@@ -1,30 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestDatabase, type TestDatabase } from '../../../tests/support/database'
+import { describe, expect, it } from 'vitest'
 import { acknowledgeAlert, listAlerts, refreshReturnAlerts } from './alerts.server.ts'
 import { awardJustification } from '../ledger/awards.server.ts'
-import { APP_URL, createApprovedJustification, rollupAndLedger, saveScaleForYears, seedOrganisation } from '../test-support.ts'
+import { APP_URL, createApprovedJustification, rollupAndLedger, useReturnTestDatabase } from '../test-support.ts'
 import { readBody } from '~/email/sealed-body.server'
 
 // Status year 2026 (from 1 March 2026): the default window is 2022-2025.
 const NOW = new Date('2026-11-26T10:00:00Z')
 
 describe('very poorly balanced alerts', () => {
-  let database: TestDatabase
-  let officerId: string
-
-  beforeAll(async () => {
-    database = await createTestDatabase()
-    officerId = (await seedOrganisation(database.db)).officer.id
-    await saveScaleForYears(database.db, [2022, 2023, 2024, 2025])
-  })
-  afterAll(async () => database?.drop())
+  const database = useReturnTestDatabase({ scaleYears: [2022, 2023, 2024, 2025] })
 
   const alertEmails = () => database.db.outboxMessage.findMany({ where: { template: 'spread-alert' }, orderBy: { createdAt: 'asc' } })
   let minutes = 0
   const award = async (countryCode: string, amountMinor: number, orderNumber: string) => {
     const now = new Date(NOW.getTime() + ++minutes * 60_000)
     const justification = await createApprovedJustification(database.db, { supplierCountryCode: countryCode, amountMinor })
-    const outcome = await awardJustification(database.db, justification.id, { orderNumber, awardedOn: '2024-06-01', amount: String(amountMinor / 100) }, { actorId: officerId, now, appUrl: APP_URL })
+    const outcome = await awardJustification(database.db, justification.id, { orderNumber, awardedOn: '2024-06-01', amount: String(amountMinor / 100) }, { actorId: database.officerId, now, appUrl: APP_URL })
     expect(outcome).toMatchObject({ ok: true })
   }
 
@@ -67,8 +58,8 @@ describe('very poorly balanced alerts', () => {
 
   it('keeps an alert on the dashboard until acknowledged, with its history', async () => {
     const [first] = (await listAlerts(database.db, { open: true })).filter((a) => a.countryCode === 'PT')
-    expect(await acknowledgeAlert(database.db, first!.id, { actorId: officerId, now: NOW })).toBe('ACKNOWLEDGED')
-    expect(await acknowledgeAlert(database.db, first!.id, { actorId: officerId, now: NOW })).toBe('ALREADY')
+    expect(await acknowledgeAlert(database.db, first!.id, { actorId: database.officerId, now: NOW })).toBe('ACKNOWLEDGED')
+    expect(await acknowledgeAlert(database.db, first!.id, { actorId: database.officerId, now: NOW })).toBe('ALREADY')
     expect((await listAlerts(database.db, { open: true })).map((a) => a.id)).not.toContain(first!.id)
     const history = await listAlerts(database.db, { open: false })
     expect(history.find((a) => a.id === first!.id)).toMatchObject({ acknowledgedBy: 'Paula Procurement' })
@@ -79,16 +70,16 @@ describe('very poorly balanced alerts', () => {
   it('refuses a second award of the same justification and a taken order number', async () => {
     const justification = await createApprovedJustification(database.db, { supplierCountryCode: 'FR', amountMinor: 100_00 })
     const input = { orderNumber: 'PO-PT-1', awardedOn: '2024-06-01', amount: '100.00' }
-    expect(await awardJustification(database.db, justification.id, input, { actorId: officerId, now: NOW, appUrl: APP_URL })).toMatchObject({
+    expect(await awardJustification(database.db, justification.id, input, { actorId: database.officerId, now: NOW, appUrl: APP_URL })).toMatchObject({
       ok: false,
       fieldErrors: { orderNumber: [expect.stringMatching(/already in the ledger/)] },
     })
-    expect(await awardJustification(database.db, justification.id, { ...input, orderNumber: 'PO-FR-1' }, { actorId: officerId, now: NOW, appUrl: APP_URL })).toMatchObject({ ok: true })
-    expect(await awardJustification(database.db, justification.id, { ...input, orderNumber: 'PO-FR-2' }, { actorId: officerId, now: NOW, appUrl: APP_URL })).toMatchObject({
+    expect(await awardJustification(database.db, justification.id, { ...input, orderNumber: 'PO-FR-1' }, { actorId: database.officerId, now: NOW, appUrl: APP_URL })).toMatchObject({ ok: true })
+    expect(await awardJustification(database.db, justification.id, { ...input, orderNumber: 'PO-FR-2' }, { actorId: database.officerId, now: NOW, appUrl: APP_URL })).toMatchObject({
       ok: false,
       formError: expect.stringMatching(/already recorded/),
     })
-    expect(await awardJustification(database.db, justification.id, { ...input, awardedOn: '2026-12-01', orderNumber: 'PO-FR-3' }, { actorId: officerId, now: NOW, appUrl: APP_URL })).toMatchObject({
+    expect(await awardJustification(database.db, justification.id, { ...input, awardedOn: '2026-12-01', orderNumber: 'PO-FR-3' }, { actorId: database.officerId, now: NOW, appUrl: APP_URL })).toMatchObject({
       ok: false,
       fieldErrors: { awardedOn: [expect.any(String)] },
     })

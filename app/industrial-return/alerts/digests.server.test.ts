@@ -1,25 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestDatabase, type TestDatabase } from '../../../tests/support/database'
+import { describe, expect, it } from 'vitest'
 import { seedReturnDemoData } from '../../../prisma/seed-industrial-return'
 import { runDueDigests } from './digests.server.ts'
 import { startReturnJobs } from './jobs.server.ts'
-import { rollupAndLedger, seedOrganisation, APP_URL } from '../test-support.ts'
+import { rollupAndLedger, useReturnTestDatabase, APP_URL } from '../test-support.ts'
 import { readBody } from '~/email/sealed-body.server'
 
 const NOW = new Date('2026-11-26T10:00:00Z')
 
 describe('periodic statistics emails', () => {
-  let database: TestDatabase
-
-  beforeAll(async () => {
-    database = await createTestDatabase()
-    await seedOrganisation(database.db)
-    const first = await seedReturnDemoData(database.db, { now: NOW, contractsPerYear: 30 })
-    expect(first.contractsCreated).toBeGreaterThan(0)
-    // Seeding again changes nothing.
-    expect(await seedReturnDemoData(database.db, { now: NOW, contractsPerYear: 30 })).toEqual({ scalesCreated: 0, contractsCreated: 0, policyCreated: false })
+  const database = useReturnTestDatabase({
+    andThen: async (db) => {
+      const first = await seedReturnDemoData(db, { now: NOW, contractsPerYear: 30 })
+      expect(first.contractsCreated).toBeGreaterThan(0)
+      // Seeding again changes nothing.
+      expect(await seedReturnDemoData(db, { now: NOW, contractsPerYear: 30 })).toEqual({ scalesCreated: 0, contractsCreated: 0, policyCreated: false })
+    },
   })
-  afterAll(async () => database?.drop())
 
   const digests = () => database.db.outboxMessage.findMany({ where: { template: 'spread-digest' } })
 

@@ -1,44 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_BAND_POLICY, type Category } from './bands.ts'
-import {
-  compareWindows,
-  computeReturnCoefficients,
-  countVeryPoorly,
-  mostImbalanced,
-  type ContractAggregate,
-  type CountryInfo,
-  type ReturnInputs,
-  type ReturnReport,
-} from './coefficients.ts'
-import type { ContributionScale } from './contribution-share.ts'
+import { DEFAULT_BAND_POLICY } from './bands.ts'
+import { computeReturnCoefficients, countVeryPoorly, mostImbalanced, type ReturnInputs } from './coefficients.ts'
 import { decimal, rational } from './rational.ts'
-import { calendarWindow, previousWindow } from './window.ts'
-
-const member = (code: string): CountryInfo => ({ code, name: code, membership: 'MEMBER' })
-const COUNTRIES: CountryInfo[] = [
-  member('CH'),
-  member('DE'),
-  member('FR'),
-  member('SK'),
-  { code: 'US', name: 'United States', membership: 'OTHER' },
-]
-
-const contract = (year: number, countryCode: string, valueChfMinor: number, category: Category = 'SUPPLIES'): ContractAggregate => ({
-  year,
-  countryCode,
-  category,
-  valueChfMinor,
-})
-const scale = (year: number, percents: Record<string, string>, budgetChfMinor: number | null = null): ContributionScale => ({
-  year,
-  budgetChfMinor,
-  shares: Object.entries(percents).map(([countryCode, percent]) => ({ countryCode, percent })),
-})
-const row = (report: ReturnReport, code: string) => {
-  const found = report.rows.find((r) => r.countryCode === code)
-  if (!found) throw new Error(`no row for ${code}`)
-  return found
-}
+import { calendarWindow } from './window.ts'
+import { COUNTRIES, contract, contractsIn, member, row, scale } from './coefficients-test-support.ts'
 
 /*
  * One year, 2023. Scale: FR 45 %, DE 40 %, CH 10 %, SK 5 %.
@@ -57,13 +22,8 @@ const ONE_YEAR: Omit<ReturnInputs, 'category'> = {
   countries: COUNTRIES,
   scales: [scale(2023, { FR: '45', DE: '40', CH: '10', SK: '5' })],
   contracts: [
-    contract(2023, 'FR', 3000),
-    contract(2023, 'DE', 4000),
-    contract(2023, 'CH', 400),
-    contract(2023, 'US', 2600),
-    contract(2023, 'FR', 500, 'SERVICES'),
-    contract(2023, 'CH', 200, 'SERVICES'),
-    contract(2023, 'US', 300, 'SERVICES'),
+    ...contractsIn(2023, { FR: 3000, DE: 4000, CH: 400, US: 2600 }),
+    ...contractsIn(2023, { FR: 500, CH: 200, US: 300 }, 'SERVICES'),
   ],
 }
 
@@ -170,13 +130,7 @@ describe('computeReturnCoefficients: several years with changing scales', () => 
     bandPolicy: DEFAULT_BAND_POLICY,
     countries: COUNTRIES,
     scales: [scale(2021, { FR: '60', DE: '40' }, 1000), scale(2022, { FR: '40', DE: '60' }, 3000)],
-    contracts: [
-      contract(2021, 'FR', 100),
-      contract(2021, 'DE', 300),
-      contract(2022, 'FR', 800),
-      contract(2022, 'DE', 800),
-      contract(2020, 'FR', 99_999),
-    ],
+    contracts: [...contractsIn(2021, { FR: 100, DE: 300 }), ...contractsIn(2022, { FR: 800, DE: 800 }), contract(2020, 'FR', 99_999)],
   }
 
   it('weights the yearly scales by budget when every year has one', () => {
@@ -323,80 +277,5 @@ describe('computeReturnCoefficients: no coefficient rather than a division by ze
     expect(() => computeReturnCoefficients({ ...base, scales: [...base.scales, scale(2023, { FR: '100' })] })).toThrow(
       /Two contribution scales/,
     )
-  })
-})
-
-describe('mostImbalanced', () => {
-  it('lists the lowest coefficients first, ties by code, members only', () => {
-    // Eight members at 12.5 % each; coefficient = value / total / 0.125. US (non-member) has the least but no coefficient.
-    const codes = ['AT', 'BE', 'CZ', 'DK', 'FI', 'GR', 'HU', 'IT']
-    const report = computeReturnCoefficients({
-      window: calendarWindow(2023, 2023),
-      category: 'SUPPLIES',
-      bandPolicy: DEFAULT_BAND_POLICY,
-      countries: [...codes.map(member), { code: 'US', name: 'United States', membership: 'OTHER' }],
-      scales: [scale(2023, Object.fromEntries(codes.map((c) => [c, '12.5'])))],
-      // BE and AT tie at 0; then CZ 100, DK 100 (tie), FI 200, GR 300, HU 400, IT 900
-      contracts: [
-        ['CZ', 100],
-        ['DK', 100],
-        ['FI', 200],
-        ['GR', 300],
-        ['HU', 400],
-        ['IT', 900],
-        ['US', 1],
-      ].map(([c, v]) => contract(2023, String(c), Number(v))),
-    })
-    expect(mostImbalanced(report.rows).map((r) => r.countryCode)).toEqual(['AT', 'BE', 'CZ', 'DK', 'FI', 'GR'])
-    expect(mostImbalanced(report.rows, 2).map((r) => r.countryCode)).toEqual(['AT', 'BE'])
-  })
-})
-
-/*
- * Scale every year: FR 40, DE 40, CH 20 (no budgets). Current window 2023-2024, previous 2021-2022.
- * Previous (2021): FR 120, DE 480, CH 400 -> FR 0.12/0.4 = 0.30 VERY_POORLY; DE 1.20 WELL; CH 2.00 WELL
- * Current  (2023): FR 400, DE 100, CH 500 -> FR 1.00 WELL; DE 0.25 VERY_POORLY; CH 2.50 WELL
- */
-describe('compareWindows', () => {
-  const window = calendarWindow(2023, 2024)
-  const base = {
-    category: 'SUPPLIES' as const,
-    bandPolicy: DEFAULT_BAND_POLICY,
-    countries: COUNTRIES,
-    scales: [2021, 2022, 2023, 2024].map((y) => scale(y, { FR: '40', DE: '40', CH: '20' })),
-    contracts: [
-      contract(2021, 'FR', 120),
-      contract(2021, 'DE', 480),
-      contract(2021, 'CH', 400),
-      contract(2023, 'FR', 400),
-      contract(2023, 'DE', 100),
-      contract(2023, 'CH', 500),
-    ],
-  }
-  const current = computeReturnCoefficients({ ...base, window })
-  const previous = computeReturnCoefficients({ ...base, window: previousWindow(window) })
-
-  it('gives the change of coefficient and the crossings of the very poorly line', () => {
-    const changes = compareWindows(current, previous)
-    expect(changes.find((c) => c.countryCode === 'FR')).toMatchObject({
-      previous: rational(3n, 10n),
-      current: rational(1n),
-      delta: rational(7n, 10n),
-      deltaDisplay: 0.7,
-      previousBand: 'VERY_POORLY',
-      currentBand: 'WELL',
-      veryPoorly: 'LEFT_VERY_POORLY',
-    })
-    expect(changes.find((c) => c.countryCode === 'DE')).toMatchObject({
-      delta: rational(-19n, 20n),
-      deltaDisplay: -0.95,
-      veryPoorly: 'ENTERED_VERY_POORLY',
-    })
-    expect(changes.find((c) => c.countryCode === 'CH')).toMatchObject({ delta: rational(1n, 2n), veryPoorly: null })
-    expect(changes.find((c) => c.countryCode === 'US')).toMatchObject({ delta: null, deltaDisplay: null, veryPoorly: null })
-  })
-
-  it('refuses to compare supplies with services', () => {
-    expect(() => compareWindows(current, computeReturnCoefficients({ ...base, window, category: 'SERVICES' }))).toThrow()
   })
 })

@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestDatabase, type TestDatabase } from '../../../tests/support/database'
+import { describe, expect, it } from 'vitest'
 import { CONTRACT_CSV_COLUMNS } from './contract-csv.ts'
 import { createContractImport } from './create-import.server.ts'
 import { loadImportJob } from './import-jobs.server.ts'
 import { driveImport } from './run-imports.server.ts'
-import { APP_URL, rollupAndLedger, saveScaleForYears, seedOrganisation } from '../test-support.ts'
+import { APP_URL, rollupAndLedger, useReturnTestDatabase } from '../test-support.ts'
 
 const NOW = new Date('2026-11-26T10:00:00Z')
 const header = CONTRACT_CSV_COLUMNS.join(',')
@@ -22,20 +21,11 @@ const FILE = [
 ].join('\n')
 
 describe('contract import', () => {
-  let database: TestDatabase
-  let actorId: string
-
-  beforeAll(async () => {
-    database = await createTestDatabase()
-    const { officer } = await seedOrganisation(database.db)
-    actorId = officer.id
-    await saveScaleForYears(database.db, [2022, 2023, 2024, 2025])
-  })
-  afterAll(async () => database?.drop())
+  const database = useReturnTestDatabase({ scaleYears: [2022, 2023, 2024, 2025] })
 
   const importText = async (text: string | Uint8Array, fileName = 'contracts.csv', batchSize = 2) => {
     const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : text
-    const created = await createContractImport(database.db, { fileName, bytes, actorId, now: NOW })
+    const created = await createContractImport(database.db, { fileName, bytes, actorId: database.officerId, now: NOW })
     if (!created.ok) return { created, report: null }
     await driveImport(database.db, created.jobId, { now: () => NOW, appUrl: APP_URL, batchSize })
     return { created, report: await loadImportJob(database.db, created.jobId) }
@@ -103,7 +93,7 @@ describe('contract import', () => {
     const before = await rollupAndLedger(database.db)
     const doomed = await database.db.department.create({ data: { code: 'DOOM', name: 'Short-lived' } })
     const text = [header, 'PO-2001,2024-06-01,Good Row SA,SUPPLIES,FR,FR,100.00,CHF,,EN,', 'PO-2002,2024-06-02,Doomed Row SA,SUPPLIES,FR,FR,100.00,CHF,,DOOM,'].join('\n')
-    const created = await createContractImport(database.db, { fileName: 'doomed.csv', bytes: new TextEncoder().encode(text), actorId, now: NOW })
+    const created = await createContractImport(database.db, { fileName: 'doomed.csv', bytes: new TextEncoder().encode(text), actorId: database.officerId, now: NOW })
     if (!created.ok) throw new Error(created.message)
     // Check the rows one by one, then make the last one impossible to insert before the final transaction.
     const { processImportBatch } = await import('./stage-import-batch.server.ts')
@@ -131,7 +121,7 @@ describe('contract import', () => {
 
   it('shows progress on a large file, batch by batch, and resumes where it stopped', async () => {
     const rows = Array.from({ length: 5_000 }, (_, i) => `BULK-${i},2024-0${1 + (i % 9)}-1${i % 9},Bulk ${i % 50},${i % 3 ? 'SUPPLIES' : 'SERVICES'},${['DE', 'FR', 'IT', 'CH', 'US'][i % 5]},CH,${100 + i}.50,CHF,,EN,EN-MME`)
-    const created = await createContractImport(database.db, { fileName: 'bulk.csv', bytes: new TextEncoder().encode([header, ...rows].join('\n')), actorId, now: NOW })
+    const created = await createContractImport(database.db, { fileName: 'bulk.csv', bytes: new TextEncoder().encode([header, ...rows].join('\n')), actorId: database.officerId, now: NOW })
     if (!created.ok) throw new Error(created.message)
     const { processImportBatch } = await import('./stage-import-batch.server.ts')
     await database.db.contractImportJob.update({ where: { id: created.jobId }, data: { status: 'RUNNING' } })

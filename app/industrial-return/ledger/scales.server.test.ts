@@ -1,21 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestDatabase, type TestDatabase } from '../../../tests/support/database'
+import { describe, expect, it } from 'vitest'
 import { importContributionScalesCsv } from './scales.server.ts'
-import { APP_URL, seedOrganisation } from '../test-support.ts'
+import { APP_URL, useReturnTestDatabase } from '../test-support.ts'
 
 const NOW = new Date('2026-11-26T10:00:00Z')
 
 describe('contribution scale import', () => {
-  let database: TestDatabase
-  let actorId: string
-  beforeAll(async () => {
-    database = await createTestDatabase()
-    actorId = (await seedOrganisation(database.db)).officer.id
-  })
-  afterAll(async () => database?.drop())
+  const database = useReturnTestDatabase()
 
   const importScale = (text: string, source = 'Council decision CERN/FC/9999') =>
-    importContributionScalesCsv(database.db, text, { source, budgetChfMinor: null }, { actorId, now: NOW, appUrl: APP_URL })
+    importContributionScalesCsv(database.db, text, { source, budgetChfMinor: null }, { actorId: database.officerId, now: NOW, appUrl: APP_URL })
 
   it('refuses a NUL character in the source or in the file, and stores nothing', async () => {
     const file = 'year,country_iso2,country,contribution_pct\n2024,CH,Switzerland,60\n2024,FR,France,40\n'

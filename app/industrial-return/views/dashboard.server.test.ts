@@ -1,23 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestDatabase, type TestDatabase } from '../../../tests/support/database'
+import { describe, expect, it } from 'vitest'
 import { seedReturnDemoData } from '../../../prisma/seed-industrial-return'
 import { loadDashboard } from './dashboard.server.ts'
 import { europeShapes } from './europe-map.server.ts'
 import { loadFilingTimeReturn, wellBalancedCountryCodes } from './filing-time.server.ts'
 import { goesToWellBalancedCountry, projectFilingCoefficient } from './filing-time.ts'
-import { seedOrganisation } from '../test-support.ts'
+import { useReturnTestDatabase } from '../test-support.ts'
 
 const NOW = new Date('2026-11-26T10:00:00Z')
 
 describe('dashboard, filing time and map on the demo data', () => {
-  let database: TestDatabase
-
-  beforeAll(async () => {
-    database = await createTestDatabase()
-    await seedOrganisation(database.db)
-    await seedReturnDemoData(database.db, { now: NOW })
-  })
-  afterAll(async () => database?.drop())
+  const database = useReturnTestDatabase({ andThen: async (db) => void (await seedReturnDemoData(db, { now: NOW })) })
 
   it('shows the default window of the status year, budget-weighted, with demo labels', async () => {
     const { view, demo, openAlerts } = await loadDashboard(database.db, NOW, new URLSearchParams())
