@@ -1,27 +1,20 @@
-import { getFormProps, getTextareaProps, useForm } from '@conform-to/react'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { z } from 'zod'
+import { useActionData, useLoaderData } from '@remix-run/react'
 import { requestOrigin } from '~/audit/audit.server'
 import { requirePerson } from '~/auth/session.server'
 import { visibleTo } from '~/justifications/visibility.server'
 import { getDatabase } from '~/db/client.server'
 import { decideJustification, type Decision } from '~/justifications/decide-justification.server'
 import { failureStatus } from '~/justifications/failure-status'
-import { DecisionFormSchema } from '~/justifications/forms'
-import { statusBadge, statusLabels } from '~/justifications/labels'
-import { listAwaitingMySignature, listDecidedByMe, type JustificationListItem } from '~/justifications/lists.server'
-import { formatChf, formatMoney } from '~/money/amount'
-import type { Currency } from '~/money/currency'
-import { formatDate, formatDateTime } from '~/org/describe'
-import { FormErrors } from '~/ui/field'
+import { ApprovalDecisionSchema } from '~/justifications/approval-decision-form'
+import { AwaitingMySignatureTable, DecidedByMeTable } from '~/justifications/approvals-tables'
+import { listAwaitingMySignature, listDecidedByMe } from '~/justifications/lists.server'
+import { Notice } from '~/ui/notice'
+import { PageHeader } from '~/ui/page-header'
 import { parseForm } from '~/ui/parse-form'
 import { readForm } from '~/http/request-body.server'
 
 export const meta: MetaFunction = () => [{ title: 'Awaiting my signature · SoleSource' }]
-
-/** The decision form of one row: which justification, at which version, and the decision itself. */
-const ApprovalDecisionSchema = z.object({ justificationId: z.string({ error: 'Choose a justification.' }).uuid('Choose a justification.') }).and(DecisionFormSchema)
 
 const DONE_MESSAGES = {
   sign: (reference: string) => `You signed ${reference}.`,
@@ -79,180 +72,28 @@ export default function ApprovalsPage() {
   const failedReference = actionData?.failure ? awaiting.find((item) => item.id === actionData.justificationId)?.reference : undefined
   return (
     <>
-      <h1 id="awaiting-heading">Awaiting my signature</h1>
+      <PageHeader id="awaiting-heading" title="Awaiting my signature" />
       {doneMessage && !actionData ? (
-        <p className="notice ok" role="status">
+        <Notice tone="success" role="status">
           {doneMessage}
-        </p>
+        </Notice>
       ) : null}
       {actionData?.failure ? (
-        <div className="notice danger" role="alert">
+        <Notice as="div" tone="error" role="alert">
           {failedReference ? <strong>{failedReference}: </strong> : null}
           {actionData.failure.message}
-        </div>
+        </Notice>
       ) : null}
 
       <section aria-labelledby="awaiting-heading">
-        {awaiting.length === 0 ? (
-          <p className="card empty">Nothing awaits your signature.</p>
-        ) : (
-          <table>
-            <caption className="visually-hidden">Justifications awaiting my signature, the longest-waiting first: {awaiting.length}</caption>
-            <thead>
-              <tr>
-                <th scope="col" aria-sort="ascending">
-                  Submitted
-                </th>
-                <th scope="col">Justification</th>
-                <th scope="col">Requester</th>
-                <th scope="col" className="number">
-                  Amount
-                </th>
-                <th scope="col">Supplier</th>
-                <th scope="col">Your decision</th>
-              </tr>
-            </thead>
-            <tbody>
-              {awaiting.map((item) => (
-                <tr key={item.id}>
-                  <td>{item.submittedOn ? formatDate(item.submittedOn) : '—'}</td>
-                  <td>
-                    <a href={`/justifications/${item.id}`}>{item.reference}</a>
-                    <br />
-                    {item.title}
-                    {item.splitPurchaseFlag ? (
-                      <>
-                        <br />
-                        <span className="badge warn">Possible split purchase</span>
-                      </>
-                    ) : null}
-                  </td>
-                  <td>
-                    {item.requesterName}
-                    <br />
-                    <span className="hint">{item.groupCode}</span>
-                  </td>
-                  <td className="number">
-                    {formatMoney(item.amountMinor, item.currency as Currency)}
-                    {item.currency !== 'CHF' && item.amountChfMinor !== null ? (
-                      <>
-                        <br />
-                        <span className="hint">{formatChf(item.amountChfMinor)}</span>
-                      </>
-                    ) : null}
-                  </td>
-                  <td>
-                    {item.supplierName}
-                    <br />
-                    <span className="hint">{item.supplierCountryName}</span>
-                  </td>
-                  <td>
-                    <DecisionForm item={item} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        {awaiting.length === 0 ? <p className="card empty">Nothing awaits your signature.</p> : <AwaitingMySignatureTable items={awaiting} actionResult={actionData} />}
       </section>
 
       <section aria-labelledby="decided-heading" style={{ marginTop: '2rem' }}>
         <h2 id="decided-heading">Signed by me</h2>
         <p className="hint">Your latest decisions, including rejections and requests for changes, and where each justification stands now.</p>
-        {decided.length === 0 ? (
-          <p className="empty">You have not decided on any justification yet.</p>
-        ) : (
-          <table>
-            <caption className="visually-hidden">My latest decisions, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col" aria-sort="descending">
-                  When
-                </th>
-                <th scope="col">Justification</th>
-                <th scope="col">My decision</th>
-                <th scope="col" className="number">
-                  Amount in CHF
-                </th>
-                <th scope="col">Now</th>
-              </tr>
-            </thead>
-            <tbody>
-              {decided.map(({ item, decisionLabel, decidedAt, comment }) => (
-                <tr key={`${item.id}-${decidedAt}`}>
-                  <td>{formatDateTime(decidedAt)}</td>
-                  <td>
-                    <a href={`/justifications/${item.id}`}>{item.reference}</a> {item.title}
-                  </td>
-                  <td>
-                    {decisionLabel}
-                    {comment ? <span className="hint"> · “{comment}”</span> : null}
-                  </td>
-                  <td className="number">{item.amountChfMinor !== null ? formatChf(item.amountChfMinor) : '—'}</td>
-                  <td>
-                    <span className={`badge ${statusBadge[item.status]}`}>{statusLabels[item.status]}</span>
-                    {item.awaitingPersonName ? <span className="hint"> · waiting on {item.awaitingPersonName}</span> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        {decided.length === 0 ? <p className="empty">You have not decided on any justification yet.</p> : <DecidedByMeTable decisions={decided} />}
       </section>
     </>
-  )
-}
-
-function DecisionForm({ item }: { item: JustificationListItem }) {
-  const actionData = useActionData<typeof action>()
-  const navigation = useNavigation()
-  const mine = actionData?.justificationId === item.id
-  const [form, fields] = useForm({
-    id: `decide-${item.id}`,
-    lastResult: mine ? actionData.result : undefined,
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseForm(formData, { schema: ApprovalDecisionSchema }),
-  })
-  const busy = navigation.state === 'submitting' && navigation.formData?.get('justificationId') === item.id
-  const commentErrors = fields.comment.errors
-  const commentId = `${form.id}-comment`
-  return (
-    <Form method="post" {...getFormProps(form)}>
-      <input type="hidden" name="justificationId" value={item.id} />
-      <input type="hidden" name="rowVersion" value={item.rowVersion} />
-      {mine && actionData.failure ? null : <FormErrors id={form.errorId} errors={form.errors} />}
-      <div className="field">
-        <label htmlFor={commentId}>
-          Comment or reason<span className="visually-hidden"> for {item.reference}</span>
-        </label>
-        <p className="hint" id={`${commentId}-description`}>
-          Required to reject or to request changes; the requester reads it.
-        </p>
-        <textarea
-          {...getTextareaProps(fields.comment)}
-          id={commentId}
-          rows={2}
-          aria-invalid={commentErrors?.length ? true : undefined}
-          aria-describedby={[`${commentId}-description`, commentErrors?.length ? `${commentId}-error` : ''].filter(Boolean).join(' ')}
-        />
-        {commentErrors?.length ? (
-          <p className="error" id={`${commentId}-error`}>
-            {commentErrors.join(' ')}
-          </p>
-        ) : null}
-      </div>
-      <div style={{ display: 'flex', gap: '.5rem', flexWrap: 'wrap' }}>
-        <button type="submit" name="intent" value="sign" disabled={busy}>
-          Sign<span className="visually-hidden"> {item.reference}</span>
-        </button>
-        <button type="submit" name="intent" value="request-changes" className="secondary" disabled={busy}>
-          Request changes<span className="visually-hidden"> to {item.reference}</span>
-        </button>
-        <button type="submit" name="intent" value="reject" className="danger" disabled={busy}>
-          Reject<span className="visually-hidden"> {item.reference}</span>
-        </button>
-      </div>
-    </Form>
   )
 }

@@ -1,0 +1,75 @@
+import { getFormProps, getTextareaProps, useForm } from '@conform-to/react'
+import { Form, useNavigation } from '@remix-run/react'
+import { z } from 'zod'
+import { FormErrors } from '~/ui/field'
+import { parseForm } from '~/ui/parse-form'
+import { DecisionFormSchema } from './forms'
+import type { JustificationListItem } from './lists.server'
+
+/** The decision form of one row of the approvals page: which justification, at which version, and the decision itself. */
+export const ApprovalDecisionSchema = z.object({ justificationId: z.string({ error: 'Choose a justification.' }).uuid('Choose a justification.') }).and(DecisionFormSchema)
+
+/** What the approvals page's action answered to the last decision (absent after a redirect). */
+export type ApprovalActionResult = {
+  justificationId: string
+  result: Parameters<typeof useForm>[0]['lastResult']
+  failure: { kind: string; message: string } | null
+}
+
+/**
+ * One row's form: a comment and the three decisions. Each row is its own form (ids carry the
+ * justification's id), and hidden texts name the reference so that every button reads on its own.
+ */
+export function ApprovalDecisionForm({ item, actionResult }: { item: JustificationListItem; actionResult: ApprovalActionResult | undefined }) {
+  const navigation = useNavigation()
+  const mine = actionResult?.justificationId === item.id
+  const [form, fields] = useForm({
+    id: `decide-${item.id}`,
+    lastResult: mine ? actionResult.result : undefined,
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseForm(formData, { schema: ApprovalDecisionSchema }),
+  })
+  const busy = navigation.state === 'submitting' && navigation.formData?.get('justificationId') === item.id
+  const commentErrors = fields.comment.errors
+  const commentId = `${form.id}-comment`
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <input type="hidden" name="justificationId" value={item.id} />
+      <input type="hidden" name="rowVersion" value={item.rowVersion} />
+      {/* A refusal from the server is shown once, above the tables, not again in the row. */}
+      {mine && actionResult.failure ? null : <FormErrors id={form.errorId} errors={form.errors} />}
+      <div className="field">
+        <label htmlFor={commentId}>
+          Comment or reason<span className="visually-hidden"> for {item.reference}</span>
+        </label>
+        <p className="hint" id={`${commentId}-description`}>
+          Required to reject or to request changes; the requester reads it.
+        </p>
+        <textarea
+          {...getTextareaProps(fields.comment)}
+          id={commentId}
+          rows={2}
+          aria-invalid={commentErrors?.length ? true : undefined}
+          aria-describedby={[`${commentId}-description`, commentErrors?.length ? `${commentId}-error` : ''].filter(Boolean).join(' ')}
+        />
+        {commentErrors?.length ? (
+          <p className="error" id={`${commentId}-error`}>
+            {commentErrors.join(' ')}
+          </p>
+        ) : null}
+      </div>
+      <div style={{ display: 'flex', gap: '.5rem', flexWrap: 'wrap' }}>
+        <button type="submit" name="intent" value="sign" disabled={busy}>
+          Sign<span className="visually-hidden"> {item.reference}</span>
+        </button>
+        <button type="submit" name="intent" value="request-changes" className="secondary" disabled={busy}>
+          Request changes<span className="visually-hidden"> to {item.reference}</span>
+        </button>
+        <button type="submit" name="intent" value="reject" className="danger" disabled={busy}>
+          Reject<span className="visually-hidden"> {item.reference}</span>
+        </button>
+      </div>
+    </Form>
+  )
+}
