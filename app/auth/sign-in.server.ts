@@ -5,7 +5,7 @@ import { enqueueEmail } from '~/email/outbox.server'
 import { renderEmail } from '~/email/render.server'
 import { getEnv } from '~/env.server'
 import { errorFields, log } from '~/server/logger.server'
-import { maskEmail, type SignInLimiters } from './rate-limits.server'
+import { maskEmail, type RateLimit, type SignInLimiters } from './rate-limits.server'
 import { createSession, safeRedirectTarget } from './session.server'
 import { constantTimeEqual, generateCode, generateToken, hashCode, hashToken, openSealedText, sealText } from './tokens.server'
 
@@ -78,24 +78,25 @@ export async function acceptSignInRequest(
   const startedAt = performance.now()
   const fromClient = await limiters.takeClientRequest(client)
   if (!fromClient.allowed) {
-    const { points, windowMinutes } = limiters.limits.requestsPerClient
-    log.warn('sign-in request refused: too many from this client', { client, limit: points, windowMinutes, retryAfterSeconds: fromClient.retryAfterSeconds })
+    warnRefused('sign-in request refused: too many from this client', { client }, limiters.limits.requestsPerClient, fromClient)
     return { status: 'client-limited', retryAfterSeconds: fromClient.retryAfterSeconds }
   }
   const forAddress = await limiters.takeEmail(email)
   if (!forAddress.allowed) {
-    const { points, windowMinutes } = limiters.limits.emailsPerAddress
-    log.warn('sign-in email not sent: too many for this address', {
-      address: maskEmail(email),
-      limit: points,
-      windowMinutes,
-      retryAfterSeconds: forAddress.retryAfterSeconds,
-    })
+    warnRefused('sign-in email not sent: too many for this address', { address: maskEmail(email) }, limiters.limits.emailsPerAddress, forAddress)
     await untilElapsed(startedAt, ANSWER_FLOOR_MS)
     return { status: 'address-limited' }
   }
   await untilElapsed(startedAt, ANSWER_FLOOR_MS)
   return { status: 'accepted', queued: afterResponse(() => requestSignIn(db, { email, now, settings, redirectTo })) }
+}
+
+/**
+ * The log line that says a limit refused: who was counted (a client, or a masked address), the limit
+ * and when it lets them through again. The person only sees the answer, never which limit it was.
+ */
+function warnRefused(message: string, counted: { client: string } | { address: string }, limit: RateLimit, refusal: { retryAfterSeconds: number }) {
+  log.warn(message, { ...counted, limit: limit.points, windowMinutes: limit.windowMinutes, retryAfterSeconds: refusal.retryAfterSeconds })
 }
 
 /**
@@ -191,20 +192,13 @@ export async function signInWithCode(
 ): Promise<SignInResult> {
   const fromClient = await limiters.takeClientRequest(client)
   if (!fromClient.allowed) {
-    const { points, windowMinutes } = limiters.limits.requestsPerClient
-    log.warn('sign-in code refused: too many requests from this client', { client, limit: points, windowMinutes, retryAfterSeconds: fromClient.retryAfterSeconds })
+    warnRefused('sign-in code refused: too many requests from this client', { client }, limiters.limits.requestsPerClient, fromClient)
     return { ok: false, reason: 'rate-limited', retryAfterSeconds: fromClient.retryAfterSeconds }
   }
   // Counted before checking, so that a burst of parallel guesses cannot all pass a check made before any is counted.
   const forAddress = await limiters.takeCodeAttempt(email)
   if (!forAddress.allowed) {
-    const { points, windowMinutes } = limiters.limits.wrongCodesPerAddress
-    log.warn('sign-in code refused: too many codes tried for this address', {
-      address: maskEmail(email),
-      limit: points,
-      windowMinutes,
-      retryAfterSeconds: forAddress.retryAfterSeconds,
-    })
+    warnRefused('sign-in code refused: too many codes tried for this address', { address: maskEmail(email) }, limiters.limits.wrongCodesPerAddress, forAddress)
     return { ok: false, reason: 'rate-limited', retryAfterSeconds: forAddress.retryAfterSeconds }
   }
   const result = await db.$transaction(async (tx) => {
