@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { data } from '@remix-run/node'
 import pg from 'pg'
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible'
+import { onePerProcess } from '~/db/one-per-process.server'
 import { getEnv } from '~/env.server'
 import { log } from '~/server/logger.server'
 
@@ -110,19 +111,12 @@ export function signInLimitsFromEnv(): SignInLimits {
   }
 }
 
-// The server entry and the Remix build are two module graphs in one process (see client.server.ts):
-// one set of limiters, and one pool, for both.
-const globalForLimiters = globalThis as unknown as { __solesourceSignInLimiters?: { url: string; limiters: SignInLimiters } }
+// One set of limiters, and so one pool, for the server entry and the Remix build alike.
+const processLimiters = onePerProcess('__solesourceSignInLimiters', (url) => createSignInLimiters(url, signInLimitsFromEnv()))
 
 /** The process-wide limiters on DATABASE_URL, with the limits from the environment. */
 export function getSignInLimiters(): SignInLimiters {
-  const url = process.env.DATABASE_URL
-  if (!url) throw new Error('DATABASE_URL is not set: the server entry sets it before the app is loaded')
-  const existing = globalForLimiters.__solesourceSignInLimiters
-  if (existing && existing.url === url) return existing.limiters
-  const limiters = createSignInLimiters(url, signInLimitsFromEnv())
-  globalForLimiters.__solesourceSignInLimiters = { url, limiters }
-  return limiters
+  return processLimiters.get()
 }
 
 /**

@@ -1,5 +1,6 @@
 import { PrismaPg } from '@prisma/adapter-pg'
 import { PrismaClient } from '~/generated/prisma/client'
+import { onePerProcess } from './one-per-process.server'
 
 export type Database = PrismaClient
 /** The client handed to `prisma.$transaction(async (tx) => ...)`: what a function needs to join a transaction. */
@@ -11,23 +12,13 @@ export function createDatabaseClient(databaseUrl: string, { maxConnections = 8 }
   return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: maxConnections }) })
 }
 
-// The server entry (run by tsx) and the Remix build are two module graphs in one process; keeping the
-// client on globalThis gives both one connection pool.
-const globalForDatabase = globalThis as unknown as { __solesourceDatabase?: { url: string; client: PrismaClient } }
+const processDatabase = onePerProcess('__solesourceDatabase', (url) => createDatabaseClient(url))
 
 /** The process-wide client for DATABASE_URL (set by the server entry before the app is loaded). */
 export function getDatabase(): PrismaClient {
-  const url = process.env.DATABASE_URL
-  if (!url) throw new Error('DATABASE_URL is not set: the server entry sets it before the app is loaded')
-  const existing = globalForDatabase.__solesourceDatabase
-  if (existing && existing.url === url) return existing.client
-  const client = createDatabaseClient(url)
-  globalForDatabase.__solesourceDatabase = { url, client }
-  return client
+  return processDatabase.get()
 }
 
 export async function disconnectDatabase() {
-  const existing = globalForDatabase.__solesourceDatabase
-  globalForDatabase.__solesourceDatabase = undefined
-  await existing?.client.$disconnect()
+  await processDatabase.release()?.$disconnect()
 }
