@@ -18,25 +18,26 @@ import { addContractsToRollup } from './rollup.server.ts'
 
 const awardableWhere = { status: 'APPROVED', contract: { is: null } } satisfies Prisma.JustificationWhereInput
 
+// What both the list and the award page show of a justification.
+const shownFields = {
+  id: true,
+  reference: true,
+  title: true,
+  supplierName: true,
+  supplierCountryCode: true,
+  originCountryCode: true,
+  category: true,
+  amountMinor: true,
+  currency: true,
+  amountChfMinor: true,
+} satisfies Prisma.JustificationSelect
+
 export async function listAwardableJustifications(db: DatabaseOrTransaction) {
   const rows = await db.justification.findMany({
     where: awardableWhere,
     orderBy: [{ decidedAt: 'asc' }, { reference: 'asc' }],
     take: 200,
-    select: {
-      id: true,
-      reference: true,
-      title: true,
-      supplierName: true,
-      supplierCountryCode: true,
-      originCountryCode: true,
-      category: true,
-      amountMinor: true,
-      currency: true,
-      amountChfMinor: true,
-      decidedAt: true,
-      group: { select: { code: true } },
-    },
+    select: { ...shownFields, decidedAt: true, group: { select: { code: true } } },
   })
   return rows.map((row) => ({
     ...row,
@@ -50,27 +51,26 @@ export async function listAwardableJustifications(db: DatabaseOrTransaction) {
 export async function loadAwardableJustification(db: DatabaseOrTransaction, justificationId: string) {
   const row = await db.justification.findUnique({
     where: { id: justificationId },
-    include: { group: { include: { department: true } }, contract: { select: { orderNumber: true } } },
+    select: {
+      ...shownFields,
+      status: true,
+      exchangeRate: true,
+      exchangeRateDate: true,
+      group: { select: { code: true, name: true, department: { select: { code: true, name: true } } } },
+      contract: { select: { orderNumber: true } },
+    },
   })
   if (!row) return null
+  const { amountMinor, amountChfMinor, exchangeRateDate, group, contract, ...shown } = row
   return {
-    id: row.id,
-    reference: row.reference,
-    title: row.title,
-    status: row.status,
-    supplierName: row.supplierName,
-    supplierCountryCode: row.supplierCountryCode,
-    originCountryCode: row.originCountryCode,
-    category: row.category,
-    amountMinor: minorFromColumn(row.amountMinor),
-    amountText: formatAmount(minorFromColumn(row.amountMinor)),
-    currency: row.currency,
-    amountChfMinor: minorFromNullableColumn(row.amountChfMinor),
-    exchangeRate: row.exchangeRate,
-    exchangeRateDate: row.exchangeRateDate ? isoDateOfColumn(row.exchangeRateDate) : null,
-    group: `${row.group.code} · ${row.group.name}`,
-    department: `${row.group.department.code} · ${row.group.department.name}`,
-    existingOrderNumber: row.contract?.orderNumber ?? null,
+    ...shown,
+    amountMinor: minorFromColumn(amountMinor),
+    amountText: formatAmount(minorFromColumn(amountMinor)),
+    amountChfMinor: minorFromNullableColumn(amountChfMinor),
+    exchangeRateDate: exchangeRateDate ? isoDateOfColumn(exchangeRateDate) : null,
+    group: `${group.code} · ${group.name}`,
+    department: `${group.department.code} · ${group.department.name}`,
+    existingOrderNumber: contract?.orderNumber ?? null,
   }
 }
 
