@@ -1,7 +1,7 @@
-import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { Form } from '@remix-run/react'
-import { Field } from '~/ui/field'
 import { parseForm } from '~/ui/parse-form'
+import { DateField, SelectField } from './form-fields'
 import { AddAbsenceSchema } from './forms'
 
 /** First and last day away, and who deputises meanwhile: on a person's admin page and on one's own profile. */
@@ -27,24 +27,9 @@ export function AbsenceForm({
     <Form method="post" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="add-absence" />
       <div className="row">
-        <Field id={fields.startsOn.id} label="First day away" errors={fields.startsOn.errors}>
-          {(aria) => <input {...getInputProps(fields.startsOn, { type: 'date' })} {...aria} />}
-        </Field>
-        <Field id={fields.endsOn.id} label="Last day away" errors={fields.endsOn.errors}>
-          {(aria) => <input {...getInputProps(fields.endsOn, { type: 'date' })} {...aria} />}
-        </Field>
-        <Field id={fields.deputyId.id} label="Deputy while away (optional)" errors={fields.deputyId.errors}>
-          {(aria) => (
-            <select {...getSelectProps(fields.deputyId)} {...aria}>
-              <option value="">{noDeputyLabel}</option>
-              {people.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <DateField field={fields.startsOn} label="First day away" />
+        <DateField field={fields.endsOn} label="Last day away" />
+        <SelectField field={fields.deputyId} label="Deputy while away (optional)" blank={noDeputyLabel} options={people.map((p) => ({ value: p.id, label: p.name }))} />
       </div>
       <button type="submit">{submitLabel}</button>
     </Form>
