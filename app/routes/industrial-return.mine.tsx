@@ -4,12 +4,15 @@ import { requirePerson } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
 import { formatChf } from '~/money/amount'
 import { isoDateIn } from '~/industrial-return/dates'
-import { formatPercent } from '~/industrial-return/views/format'
 import { loadReturnPolicy } from '~/industrial-return/return-policy.server'
 import { parseUnitScope, scopeKey } from '~/industrial-return/ledger/rollup.server'
 import { parseDashboardQuery } from '~/industrial-return/views/dashboard-query'
 import { allUnits, loadUnitReturn, unitsHeldBy } from '~/industrial-return/views/units.server'
 import { formatWindow, statusYearOf } from '~/industrial-return/arithmetic/window'
+import { UnitReturnTable } from '~/industrial-return/views/unit-return-table'
+import { SelectField, YearWindowFields } from '~/industrial-return/views/window-fields'
+import { Notice } from '~/ui/notice'
+import { PageHeader } from '~/ui/page-header'
 
 export const meta: MetaFunction = () => [{ title: 'Our industrial return · SoleSource' }]
 
@@ -43,12 +46,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
 }
 
+const CATEGORY_OPTIONS: [string, string][] = [
+  ['ALL', 'Supplies and services'],
+  ['SUPPLIES', 'Supplies'],
+  ['SERVICES', 'Services'],
+]
+
 export default function MyReturnPage() {
   const data = useLoaderData<typeof loader>()
   if (!data.unit || !data.spread) {
     return (
       <>
-        <h1>Our industrial return</h1>
+        <PageHeader title="Our industrial return" />
         <div className="card narrow">
           <p className="empty">You lead no group and head no department, so there is no spread of contracts to show you. Group leaders and department heads find theirs here.</p>
         </div>
@@ -58,51 +67,26 @@ export default function MyReturnPage() {
   const { spread } = data
   return (
     <>
-      <h1>
-        {data.unit.label}: where the contracts went
-      </h1>
+      <PageHeader title={`${data.unit.label}: where the contracts went`} />
       <p className="hint">
         {data.unit.name}. Contracts awarded in {data.windowLabel}
         {data.isDefaultWindow ? ' (the window of the current status year)' : ''}, by the country they count for in the industrial return (origin of the goods for supplies,
         supplier’s country for services). You also receive this summary by email {data.digestFrequency}.
       </p>
       {data.hasDemo ? (
-        <p className="notice">
+        <Notice>
           <span className="badge warn">demo</span> Contracts numbered DEMO-… are made-up demo data.
-        </p>
+        </Notice>
       ) : null}
       <Form method="get" className="card return-filter">
         <div className="row">
           {data.choices.length > 1 ? (
-            <div className="field">
-              <label htmlFor="unit">Department or group</label>
-              <select id="unit" name="unit" defaultValue={data.unit.key}>
-                {data.choices.map((c) => (
-                  <option key={c.key} value={c.key}>
-                    {c.label}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField id="unit" label="Department or group" value={data.unit.key} options={data.choices.map((c) => [c.key, c.label] as const)} />
           ) : (
             <input type="hidden" name="unit" value={data.unit.key} />
           )}
-          <div className="field">
-            <label htmlFor="from">From year</label>
-            <input id="from" name="from" type="number" min={1950} max={2200} defaultValue={data.window.fromYear} />
-          </div>
-          <div className="field">
-            <label htmlFor="to">To year</label>
-            <input id="to" name="to" type="number" min={1950} max={2200} defaultValue={data.window.toYear} />
-          </div>
-          <div className="field">
-            <label htmlFor="category">Category</label>
-            <select id="category" name="category" defaultValue={data.category}>
-              <option value="ALL">Supplies and services</option>
-              <option value="SUPPLIES">Supplies</option>
-              <option value="SERVICES">Services</option>
-            </select>
-          </div>
+          <YearWindowFields fromYear={data.window.fromYear} toYear={data.window.toYear} />
+          <SelectField id="category" label="Category" value={data.category} options={CATEGORY_OPTIONS} />
         </div>
         <button type="submit">Show</button>
       </Form>
@@ -113,41 +97,7 @@ export default function MyReturnPage() {
         {spread.rows.length === 0 ? (
           <p className="empty">No contract of {data.unit.label} in {data.windowLabel}.</p>
         ) : (
-          <table>
-            <caption>
-              Contracts of {data.unit.label} by country, {data.windowLabel}, compared with the whole organisation ({formatChf(spread.organisationTotalChfMinor)})
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Country</th>
-                <th scope="col" className="number">Value</th>
-                <th scope="col" className="number">Contracts</th>
-                <th scope="col" className="number">Share</th>
-                <th scope="col" className="number">Organisation’s share</th>
-                <th scope="col" className="number">Difference (points)</th>
-              </tr>
-            </thead>
-            <tbody>
-              {spread.rows.map((row) => {
-                const difference = row.sharePercent - row.organisationSharePercent
-                return (
-                  <tr key={row.countryCode}>
-                    <th scope="row">
-                      {row.name} <span className="hint">({row.countryCode})</span>
-                    </th>
-                    <td className="number">{formatChf(row.valueChfMinor)}</td>
-                    <td className="number">{row.contractCount}</td>
-                    <td className="number">{formatPercent(row.sharePercent, 1)}</td>
-                    <td className="number">{formatPercent(row.organisationSharePercent, 1)}</td>
-                    <td className="number">
-                      {difference >= 0 ? '+' : '−'}
-                      {Math.abs(difference).toFixed(1)}
-                    </td>
-                  </tr>
-                )
-              })}
-            </tbody>
-          </table>
+          <UnitReturnTable spread={spread} unitLabel={data.unit.label} windowLabel={data.windowLabel} />
         )}
       </section>
     </>
