@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { requestOrigin } from '~/audit/audit.server'
 import { requireProcurementOfficer } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
@@ -12,6 +12,9 @@ import { createContractImport } from '~/industrial-return/ledger/create-import.s
 import { listImportJobs } from '~/industrial-return/ledger/import-jobs.server'
 import { startImportInBackground } from '~/industrial-return/ledger/run-imports.server'
 import { ReturnNav } from '~/industrial-return/views/return-nav'
+import { PageHeader } from '~/ui/page-header'
+import { SortableTable } from '~/ui/sortable-table'
+import { UploadField, UploadForm } from '~/ui/upload-field'
 
 export const meta: MetaFunction = () => [{ title: 'Import contracts · Industrial return · SoleSource' }]
 
@@ -50,29 +53,14 @@ const COLUMN_HELP: Record<(typeof CONTRACT_CSV_COLUMNS)[number], string> = {
 export default function ImportContractsPage() {
   const { imports } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
-  const navigation = useNavigation()
   return (
     <>
-      <h1>Import contracts</h1>
+      <PageHeader title="Import contracts" />
       <ReturnNav />
       <div className="card narrow">
-        <Form method="post" encType="multipart/form-data" aria-describedby={result?.error ? 'import-error' : undefined}>
-          {result?.error ? (
-            <p className="notice danger" role="alert" id="import-error">
-              {result.error}
-            </p>
-          ) : null}
-          <div className="field">
-            <label htmlFor="file">CSV file</label>
-            <p className="hint" id="file-hint">
-              UTF-8, comma-separated, with the header below. Up to {MAX_IMPORT_ROWS.toLocaleString('en-GB')} rows.
-            </p>
-            <input id="file" name="file" type="file" accept=".csv,text/csv" required aria-describedby="file-hint" />
-          </div>
-          <button type="submit" disabled={navigation.state === 'submitting'}>
-            {navigation.state === 'submitting' ? 'Uploading…' : 'Import'}
-          </button>
-        </Form>
+        <UploadForm error={result?.error} errorId="import-error" submitLabel="Import" busyLabel="Uploading…">
+          <UploadField label="CSV file" hint="UTF-8, comma-separated, with the header below." limits={{ rows: MAX_IMPORT_ROWS }} />
+        </UploadForm>
         <p className="hint">
           Importing is safe to repeat: a contract already in the ledger with the same values is left as it is, and a row that would change one is rejected. Every rejected row is listed
           with the reason. If the file cannot be read at all, nothing is imported.
@@ -87,25 +75,15 @@ export default function ImportContractsPage() {
           </a>{' '}
           (header and two example rows).
         </p>
-        <table>
-          <caption className="visually-hidden">Columns of the contract import file</caption>
-          <thead>
-            <tr>
-              <th scope="col">Column</th>
-              <th scope="col">Content</th>
-            </tr>
-          </thead>
-          <tbody>
-            {CONTRACT_CSV_COLUMNS.map((column) => (
-              <tr key={column}>
-                <th scope="row">
-                  <code>{column}</code>
-                </th>
-                <td>{COLUMN_HELP[column]}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <SortableTable
+          caption="Columns of the contract import file"
+          rows={CONTRACT_CSV_COLUMNS}
+          rowKey={(column) => column}
+          columns={[
+            { header: 'Column', rowHeader: true, cell: (column) => <code>{column}</code> },
+            { header: 'Content', cell: (column) => COLUMN_HELP[column] },
+          ]}
+        />
       </section>
 
       <section className="card" aria-labelledby="recent-heading">
@@ -113,34 +91,19 @@ export default function ImportContractsPage() {
         {imports.length === 0 ? (
           <p className="empty">No import yet.</p>
         ) : (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">File</th>
-                <th scope="col">Uploaded</th>
-                <th scope="col">Status</th>
-                <th scope="col" className="number">Rows</th>
-                <th scope="col" className="number">Imported</th>
-                <th scope="col" className="number">Unchanged</th>
-                <th scope="col" className="number">Rejected</th>
-              </tr>
-            </thead>
-            <tbody>
-              {imports.map((job) => (
-                <tr key={job.id}>
-                  <td>
-                    <Link to={`/industrial-return/import/${job.id}`}>{job.fileName}</Link>
-                  </td>
-                  <td>{formatDateTimeShort(job.createdAt)}</td>
-                  <td>{job.status === 'RUNNING' || job.status === 'QUEUED' ? `in progress (${job.percent}%)` : job.status === 'SUCCEEDED' ? 'finished' : 'failed, nothing imported'}</td>
-                  <td className="number">{job.totalRows}</td>
-                  <td className="number">{job.importedRows}</td>
-                  <td className="number">{job.unchangedRows}</td>
-                  <td className="number">{job.rejectedRows}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <SortableTable
+            rows={imports}
+            rowKey={(job) => job.id}
+            columns={[
+              { header: 'File', cell: (job) => <Link to={`/industrial-return/import/${job.id}`}>{job.fileName}</Link> },
+              { header: 'Uploaded', cell: (job) => formatDateTimeShort(job.createdAt) },
+              { header: 'Status', cell: (job) => (job.status === 'RUNNING' || job.status === 'QUEUED' ? `in progress (${job.percent}%)` : job.status === 'SUCCEEDED' ? 'finished' : 'failed, nothing imported') },
+              { header: 'Rows', numeric: true, cell: (job) => job.totalRows },
+              { header: 'Imported', numeric: true, cell: (job) => job.importedRows },
+              { header: 'Unchanged', numeric: true, cell: (job) => job.unchangedRows },
+              { header: 'Rejected', numeric: true, cell: (job) => job.rejectedRows },
+            ]}
+          />
         )}
       </section>
     </>

@@ -11,6 +11,10 @@ import { budgetMinorOf } from '~/industrial-return/ledger/scale-form'
 import { importContributionScalesCsv } from '~/industrial-return/ledger/scales.server'
 import { loadScales } from '~/industrial-return/views/return-inputs.server'
 import { ReturnNav } from '~/industrial-return/views/return-nav'
+import { Notice } from '~/ui/notice'
+import { PageHeader } from '~/ui/page-header'
+import { SortableTable } from '~/ui/sortable-table'
+import { UploadField, UploadForm } from '~/ui/upload-field'
 
 export const meta: MetaFunction = () => [{ title: 'Contribution scales · Industrial return · SoleSource' }]
 
@@ -61,62 +65,39 @@ export default function ScalesPage() {
   const result = useActionData<typeof action>()
   return (
     <>
-      <h1>Contribution scales</h1>
+      <PageHeader title="Contribution scales" />
       <ReturnNav />
       {result && 'saved' in result && result.saved ? (
-        <p className="notice ok" role="status">
+        <Notice tone="success" role="status">
           Saved the scale of {result.saved.join(', ')}. Coefficients and alerts were recomputed.
-        </p>
+        </Notice>
       ) : null}
-      {result?.errors.length ? (
-        <div className="notice danger" role="alert">
-          <p>Nothing was saved:</p>
-          <ul>
-            {result.errors.map((e) => (
-              <li key={e}>{e}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-      {result?.warnings.length ? (
-        <div className="notice">
-          <p>Please check:</p>
-          <ul>
-            {result.warnings.map((w) => (
-              <li key={w}>{w}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      {result?.errors.length ? <Notice tone="error" role="alert" title="Nothing was saved:" items={result.errors} /> : null}
+      {result?.warnings.length ? <Notice title="Please check:" items={result.warnings} /> : null}
       <section className="card" aria-labelledby="scales-heading">
         <h2 id="scales-heading">Scales by year</h2>
         {scales.length === 0 ? (
           <p className="empty">No scale yet. Without one, no coefficient can be computed.</p>
         ) : (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Year</th>
-                <th scope="col" className="number">Countries</th>
-                <th scope="col" className="number">Total</th>
-                <th scope="col" className="number">Budget</th>
-                <th scope="col">Source</th>
-              </tr>
-            </thead>
-            <tbody>
-              {scales.map((s) => (
-                <tr key={s.year}>
-                  <th scope="row">
+          <SortableTable
+            rows={scales}
+            rowKey={(s) => String(s.year)}
+            columns={[
+              {
+                header: 'Year',
+                rowHeader: true,
+                cell: (s) => (
+                  <>
                     <Link to={`/industrial-return/scales/${s.year}`}>{s.year}</Link> {s.isDemo ? <span className="badge warn">demo</span> : null}
-                  </th>
-                  <td className="number">{s.countries}</td>
-                  <td className="number">{s.total.toFixed(2)}%</td>
-                  <td className="number">{s.budgetChfMinor ? formatChf(s.budgetChfMinor) : <span className="hint">unknown</span>}</td>
-                  <td>{s.source}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              { header: 'Countries', numeric: true, cell: (s) => s.countries },
+              { header: 'Total', numeric: true, cell: (s) => `${s.total.toFixed(2)}%` },
+              { header: 'Budget', numeric: true, cell: (s) => (s.budgetChfMinor ? formatChf(s.budgetChfMinor) : <span className="hint">unknown</span>) },
+              { header: 'Source', cell: (s) => s.source },
+            ]}
+          />
         )}
         <Form method="get" action="/industrial-return/scales/go" className="row return-inline">
           <div className="field">
@@ -137,11 +118,8 @@ export default function ScalesPage() {
           </a>
           . Every scale is checked (known countries, members only, no duplicates, total 100% within 0.05 points); if any fails, none is saved.
         </p>
-        <Form method="post" encType="multipart/form-data">
-          <div className="field">
-            <label htmlFor="scale-file">CSV file</label>
-            <input id="scale-file" name="file" type="file" accept=".csv,text/csv" required />
-          </div>
+        <UploadForm submitLabel="Import scale">
+          <UploadField id="scale-file" label="CSV file" />
           <div className="field">
             <label htmlFor="source">Source of the figures</label>
             <input id="source" name="source" type="text" required minLength={3} placeholder="e.g. Council document CERN/SPC/…" />
@@ -153,8 +131,7 @@ export default function ScalesPage() {
             </p>
             <input id="budget" name="budget" type="text" inputMode="decimal" aria-describedby="budget-hint" />
           </div>
-          <button type="submit">Import scale</button>
-        </Form>
+        </UploadForm>
       </section>
     </>
   )
