@@ -11,7 +11,10 @@ import { awardJustification, loadAwardableJustification } from '~/industrial-ret
 import { isoDateIn } from '~/industrial-return/dates'
 import { CATEGORY_LABELS } from '~/industrial-return/views/format'
 import { ReturnNav } from '~/industrial-return/views/return-nav'
+import { DefinitionList } from '~/ui/definition-list'
 import { Field } from '~/ui/field'
+import { Notice } from '~/ui/notice'
+import { PageHeader } from '~/ui/page-header'
 import { parseForm } from '~/ui/parse-form'
 import { readForm } from '~/http/request-body.server'
 
@@ -58,39 +61,44 @@ export default function AwardPage() {
   const awardable = j.status === 'APPROVED' && !j.existingOrderNumber
   return (
     <>
-      <h1>Record the contract of {j.reference}</h1>
+      <PageHeader title={`Record the contract of ${j.reference}`} />
       <ReturnNav />
       <div className="card narrow">
-        <dl className="facts">
-          <dt>Title</dt>
-          <dd>{j.title}</dd>
-          <dt>Supplier</dt>
-          <dd>
-            {j.supplierName}, established in {j.supplierCountryCode}
-            {j.originCountryCode ? `; goods from ${j.originCountryCode}` : ''}
-          </dd>
-          <dt>Category</dt>
-          <dd>{CATEGORY_LABELS[j.category]}</dd>
-          <dt>Group</dt>
-          <dd>{j.group}</dd>
-          <dt>Approved amount</dt>
-          <dd>
-            {j.currency} {j.amountText}
-            {j.amountChfMinor !== null && j.currency !== 'CHF' ? ` (${formatChf(j.amountChfMinor)} at ${j.exchangeRate} of ${j.exchangeRateDate})` : ''}
-          </dd>
-        </dl>
+        <DefinitionList
+          facts={[
+            { term: 'Title', details: j.title },
+            {
+              term: 'Supplier',
+              details: (
+                <>
+                  {j.supplierName}, established in {j.supplierCountryCode}
+                  {j.originCountryCode ? `; goods from ${j.originCountryCode}` : ''}
+                </>
+              ),
+            },
+            { term: 'Category', details: CATEGORY_LABELS[j.category] },
+            { term: 'Group', details: j.group },
+            {
+              term: 'Approved amount',
+              details: (
+                <>
+                  {j.currency} {j.amountText}
+                  {j.amountChfMinor !== null && j.currency !== 'CHF' ? ` (${formatChf(j.amountChfMinor)} at ${j.exchangeRate} of ${j.exchangeRateDate})` : ''}
+                </>
+              ),
+            },
+          ]}
+        />
       </div>
       {!awardable ? (
-        <p className="notice" role="status">
-          {j.existingOrderNumber ? `Its contract is recorded already (order ${j.existingOrderNumber}).` : 'Only an approved justification can be awarded.'}
-        </p>
+        <Notice role="status">{j.existingOrderNumber ? `Its contract is recorded already (order ${j.existingOrderNumber}).` : 'Only an approved justification can be awarded.'}</Notice>
       ) : (
         <div className="card narrow">
           <Form method="post" {...getFormProps(form)}>
             {form.errors?.length ? (
-              <p className="notice danger" role="alert" id={form.errorId}>
+              <Notice tone="error" role="alert" id={form.errorId}>
                 {form.errors.join(' ')}
-              </p>
+              </Notice>
             ) : null}
             <Field id={fields.orderNumber.id} label="Order number" hint="Unique in the ledger, e.g. PO-2026-001234." errors={fields.orderNumber.errors}>
               {(aria) => <input {...getInputProps(fields.orderNumber, { type: 'text' })} {...aria} />}

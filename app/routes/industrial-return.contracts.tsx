@@ -7,6 +7,9 @@ import { isCurrency } from '~/money/currency'
 import { listContracts } from '~/industrial-return/ledger/contracts.server'
 import { CATEGORY_LABELS } from '~/industrial-return/views/format'
 import { ReturnNav } from '~/industrial-return/views/return-nav'
+import { Notice } from '~/ui/notice'
+import { PageHeader } from '~/ui/page-header'
+import { SortableTable } from '~/ui/sortable-table'
 
 export const meta: MetaFunction = () => [{ title: 'Contracts · Industrial return · SoleSource' }]
 
@@ -25,12 +28,12 @@ export default function ContractsPage() {
   const link = (p: number) => `?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) }).toString()}`
   return (
     <>
-      <h1>Contracts</h1>
+      <PageHeader title="Contracts" />
       <ReturnNav />
       {recorded ? (
-        <p className="notice ok" role="status">
+        <Notice tone="success" role="status">
           The contract is recorded; the dashboard and alerts are up to date.
-        </p>
+        </Notice>
       ) : null}
       <Form method="get" className="row return-inline" role="search">
         <div className="field">
@@ -47,48 +50,49 @@ export default function ContractsPage() {
           <p className="empty">{q ? `No contract matches “${q}”.` : 'No contract yet. Record an award or import a file.'}</p>
         ) : (
           <div className="table-scroll">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Order</th>
-                  <th scope="col">Awarded</th>
-                  <th scope="col">Supplier</th>
-                  <th scope="col">Category</th>
-                  <th scope="col">Counts for</th>
-                  <th scope="col" className="number">Amount</th>
-                  <th scope="col" className="number">CHF</th>
-                  <th scope="col">Unit</th>
-                  <th scope="col">Source</th>
-                </tr>
-              </thead>
-              <tbody>
-                {contracts.map((c) => (
-                  <tr key={c.id}>
-                    <th scope="row">{c.orderNumber}</th>
-                    <td>{c.awardedOn}</td>
-                    <td>{c.supplierName}</td>
-                    <td>{CATEGORY_LABELS[c.category]}</td>
-                    <td>
+            <SortableTable
+              rows={contracts}
+              rowKey={(c) => c.id}
+              columns={[
+                { header: 'Order', rowHeader: true, cell: (c) => c.orderNumber },
+                { header: 'Awarded', cell: (c) => c.awardedOn },
+                { header: 'Supplier', cell: (c) => c.supplierName },
+                { header: 'Category', cell: (c) => CATEGORY_LABELS[c.category] },
+                {
+                  header: 'Counts for',
+                  cell: (c) => (
+                    <>
                       {c.returnCountryCode}
                       <span className="hint">
                         {' '}
                         (origin {c.originCountryCode ?? '—'}, established {c.establishmentCountryCode})
                       </span>
-                    </td>
-                    <td className="number">{isCurrency(c.currency) ? formatMoney(c.amountMinor, c.currency) : c.amountMinor}</td>
-                    <td className="number">
+                    </>
+                  ),
+                },
+                { header: 'Amount', numeric: true, cell: (c) => (isCurrency(c.currency) ? formatMoney(c.amountMinor, c.currency) : c.amountMinor) },
+                {
+                  header: 'CHF',
+                  numeric: true,
+                  cell: (c) => (
+                    <>
                       {formatChf(c.amountChfMinor)}
                       {c.currency !== 'CHF' ? <span className="hint"> at {c.exchangeRate}</span> : null}
-                    </td>
-                    <td>{c.unit}</td>
-                    <td>
+                    </>
+                  ),
+                },
+                { header: 'Unit', cell: (c) => c.unit },
+                {
+                  header: 'Source',
+                  cell: (c) => (
+                    <>
                       {c.source === 'DEMO' ? <span className="badge warn">demo</span> : SOURCE_LABEL[c.source]}
                       {c.justificationReference ? <span className="hint"> {c.justificationReference}</span> : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                    </>
+                  ),
+                },
+              ]}
+            />
           </div>
         )}
         <nav aria-label="Pages" className="row">

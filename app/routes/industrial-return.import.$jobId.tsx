@@ -5,6 +5,10 @@ import { requireProcurementOfficer } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
 import { loadImportJob } from '~/industrial-return/ledger/import-jobs.server'
 import { ReturnNav } from '~/industrial-return/views/return-nav'
+import { DefinitionList } from '~/ui/definition-list'
+import { Notice } from '~/ui/notice'
+import { PageHeader } from '~/ui/page-header'
+import { SortableTable } from '~/ui/sortable-table'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Import ${data?.job.fileName ?? ''} · Industrial return · SoleSource` }]
 
@@ -33,7 +37,7 @@ export default function ImportJobPage() {
   return (
     <>
       {inProgress ? <noscript dangerouslySetInnerHTML={{ __html: '<meta http-equiv="refresh" content="2">' }} /> : null}
-      <h1>Import of {job.fileName}</h1>
+      <PageHeader title={`Import of ${job.fileName}`} />
       <ReturnNav />
       <section className="card" aria-labelledby="progress-heading">
         <h2 id="progress-heading">{inProgress ? 'Checking the rows…' : job.status === 'SUCCEEDED' ? 'Import finished' : 'Import failed: nothing was imported'}</h2>
@@ -48,18 +52,17 @@ export default function ImportJobPage() {
           </p>
         </div>
         {job.status === 'FAILED' ? (
-          <p className="notice danger" role="alert">
+          <Notice tone="error" role="alert">
             {job.fatalError}
-          </p>
+          </Notice>
         ) : null}
-        <dl className="facts">
-          <dt>Imported</dt>
-          <dd>{job.status === 'SUCCEEDED' ? job.importedRows : inProgress ? 'when finished' : 0}</dd>
-          <dt>Already in the ledger, unchanged</dt>
-          <dd>{job.unchangedRows}</dd>
-          <dt>Rejected</dt>
-          <dd>{job.rejectedRows}</dd>
-        </dl>
+        <DefinitionList
+          facts={[
+            { term: 'Imported', details: job.status === 'SUCCEEDED' ? job.importedRows : inProgress ? 'when finished' : 0 },
+            { term: 'Already in the ledger, unchanged', details: job.unchangedRows },
+            { term: 'Rejected', details: job.rejectedRows },
+          ]}
+        />
         {job.status === 'SUCCEEDED' ? (
           <p>
             <Link to="/industrial-return">See the dashboard</Link> · <Link to="/industrial-return/contracts">See the contracts</Link>
@@ -78,24 +81,15 @@ export default function ImportJobPage() {
               </a>
               {job.rejectedRows > rejections.length ? ` (the first ${rejections.length} are listed below)` : ''}. Fix them and import the file again: rows already imported are left as they are.
             </p>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col" className="number">Line</th>
-                  <th scope="col">Order number</th>
-                  <th scope="col">Why</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rejections.map((r) => (
-                  <tr key={r.line}>
-                    <td className="number">{r.line}</td>
-                    <td>{r.orderNumber ?? '—'}</td>
-                    <td>{r.reason}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <SortableTable
+              rows={rejections}
+              rowKey={(r) => String(r.line)}
+              columns={[
+                { header: 'Line', numeric: true, cell: (r) => r.line },
+                { header: 'Order number', cell: (r) => r.orderNumber ?? '—' },
+                { header: 'Why', cell: (r) => r.reason },
+              ]}
+            />
           </>
         )}
       </section>

@@ -11,6 +11,8 @@ import { saveContributionScales } from '~/industrial-return/ledger/scales.server
 import { loadCountries, loadScales } from '~/industrial-return/views/return-inputs.server'
 import { ReturnNav } from '~/industrial-return/views/return-nav'
 import { Field } from '~/ui/field'
+import { Notice } from '~/ui/notice'
+import { PageHeader } from '~/ui/page-header'
 import { parseForm } from '~/ui/parse-form'
 import { readForm } from '~/http/request-body.server'
 
@@ -83,12 +85,12 @@ export default function ScaleYearPage() {
   const errorsOf = (code: string) => form.allErrors[`percent.${code}`]
   return (
     <>
-      <h1>Contribution scale {year}</h1>
+      <PageHeader title={`Contribution scale ${year}`} />
       <ReturnNav />
       {scale?.isDemo ? (
-        <p className="notice">
+        <Notice>
           <span className="badge warn">demo</span> The figures below are made up for the demo. Saving with a real source replaces them.
-        </p>
+        </Notice>
       ) : null}
       <div className="card narrow">
         <Form method="post" {...getFormProps(form)}>
