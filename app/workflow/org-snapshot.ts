@@ -7,7 +7,7 @@
  * All periods are inclusive at both ends (see `isWithin`).
  */
 import { z } from 'zod'
-import { isoDateSchema, isWithin, type IsoDate } from './calendar-date.ts'
+import { isoDateSchema, isWithin, type IsoDate } from '../calendar/calendar-date.ts'
 import { signatoryRoles, type SignatoryRole } from './signature-policy.ts'
 
 export const positionKinds = [...signatoryRoles, 'DEPUTY'] as const

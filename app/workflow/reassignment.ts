@@ -3,7 +3,7 @@
  * silent (no decision after the escalation delay). Pure, like signatory resolution, and bound by the
  * same chain rules: never the requester, never someone already in the chain, never someone absent.
  */
-import type { IsoDate } from './calendar-date.ts'
+import type { IsoDate } from '../calendar/calendar-date.ts'
 import type { StepRecord } from './justification-types.ts'
 import { absenceOn, deputiesOf, holderOf, isAbsent, personName, type OrgSnapshot } from './org-snapshot.ts'
 import { roleRank, signatoryRoles, type SignatoryRole } from './signature-policy.ts'

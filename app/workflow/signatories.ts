@@ -8,7 +8,7 @@
  * went, in a code for programs and a sentence for people (audit trail, e-mails).
  */
 import { z } from 'zod'
-import { isIsoDate, type IsoDate } from './calendar-date.ts'
+import { isIsoDate, type IsoDate } from '../calendar/calendar-date.ts'
 import { deputiesOf, groupName, holderOf, isAbsent, personName, type OrgSnapshot } from './org-snapshot.ts'
 import { roleRank, signatoryRoles, type RequiredTier, type SignatoryRole } from './signature-policy.ts'
 

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod'
 import { MAX_AMOUNT_MINOR } from '../money/amount.ts'
-import { isoDateSchema, type IsoDate } from './calendar-date.ts'
+import { isoDateSchema, type IsoDate } from '../calendar/calendar-date.ts'
 
 /** Roles that can be asked to sign, from the bottom of the hierarchy to the top. Order matters:
  * escalation climbs it, and a policy's tiers must follow it. */

@@ -7,7 +7,7 @@
  */
 import { chfEquivalent, type ExchangeRate } from '../money/conversion.ts'
 import type { Currency } from '../money/currency.ts'
-import { calendarDateIn, type IsoDate } from './calendar-date.ts'
+import { calendarDateIn, type IsoDate } from '../calendar/calendar-date.ts'
 import type { JustificationEvent } from './justification-types.ts'
 import type { OrgSnapshot } from './org-snapshot.ts'
 import { policyInForce, requiredTiers, type RequiredTier, type SignatoryRole, type SignaturePolicy } from './signature-policy.ts'

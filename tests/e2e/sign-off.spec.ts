@@ -3,7 +3,7 @@ import type { ParsedMail } from 'mailparser'
 import { fileJustifications } from '../support/justifications'
 import { linkIn, recipientsOf, type TestSmtpServer } from '../support/smtp'
 import { expect, signIn, test, type AppUnderTest } from './fixtures'
-import { calendarDateIn } from '~/workflow/calendar-date'
+import { calendarDateIn } from '~/calendar/calendar-date'
 
 const REQUESTER = 'rita.romano@example.org'
 const GROUP_LEADER = 'marta.mendes@example.org'
