@@ -1,5 +1,5 @@
 import type { DatabaseOrTransaction } from '~/db/client.server'
-import { toIsoDate } from '~/org/forms'
+import { isoDateOfColumn } from '~/calendar/date-column'
 import { orgSnapshotSchema, type OrgSnapshot } from '~/workflow/org-snapshot'
 
 /**
@@ -29,13 +29,13 @@ export async function loadOrgSnapshot(db: DatabaseOrTransaction): Promise<OrgSna
         ...(p.groupId ? { groupId: p.groupId } : {}),
         ...(p.departmentId ? { departmentId: p.departmentId } : {}),
         ...(p.deputyForPersonId ? { deputyForPersonId: p.deputyForPersonId } : {}),
-        from: toIsoDate(p.startsOn),
-        to: p.endsOn ? toIsoDate(p.endsOn) : null,
+        from: isoDateOfColumn(p.startsOn),
+        to: p.endsOn ? isoDateOfColumn(p.endsOn) : null,
       })),
     absences: absences.map((a) => ({
       personId: a.personId,
-      from: toIsoDate(a.startsOn),
-      to: toIsoDate(a.endsOn),
+      from: isoDateOfColumn(a.startsOn),
+      to: isoDateOfColumn(a.endsOn),
       deputyId: a.deputyId && active.has(a.deputyId) ? a.deputyId : null,
     })),
   })

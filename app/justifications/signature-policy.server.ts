@@ -1,7 +1,7 @@
 import { appendAuditEvent, type RequestOrigin } from '~/audit/audit.server'
 import type { Database, DatabaseOrTransaction } from '~/db/client.server'
 import { Prisma } from '~/generated/prisma/client'
-import { parseIsoDate, toIsoDate } from '~/org/forms'
+import { dateColumn, isoDateOfColumn } from '~/calendar/date-column'
 import { signaturePolicySchema, type SignaturePolicy } from '~/workflow/signature-policy'
 
 export type StoredPolicy = SignaturePolicy & { splitPurchaseWindowDays: number }
@@ -10,7 +10,7 @@ export type StoredPolicy = SignaturePolicy & { splitPurchaseWindowDays: number }
 export async function loadPolicies(db: DatabaseOrTransaction): Promise<StoredPolicy[]> {
   const rows = await db.signaturePolicy.findMany({ orderBy: { effectiveFrom: 'asc' } })
   return rows.map((row) => ({
-    ...signaturePolicySchema.parse({ version: row.version, effectiveFrom: toIsoDate(row.effectiveFrom), tiers: row.tiers }),
+    ...signaturePolicySchema.parse({ version: row.version, effectiveFrom: isoDateOfColumn(row.effectiveFrom), tiers: row.tiers }),
     splitPurchaseWindowDays: row.splitPurchaseWindowDays,
   }))
 }
@@ -48,11 +48,11 @@ async function publishNextVersion(
     const latest = await tx.signaturePolicy.findFirst({ orderBy: { version: 'desc' } })
     const version = (latest?.version ?? 0) + 1
     const policy = signaturePolicySchema.parse({ version, effectiveFrom: input.effectiveFrom, tiers: input.tiers })
-    if (await tx.signaturePolicy.findUnique({ where: { effectiveFrom: parseIsoDate(input.effectiveFrom) } })) {
+    if (await tx.signaturePolicy.findUnique({ where: { effectiveFrom: dateColumn(input.effectiveFrom) } })) {
       throw new PolicyConflictError(`A policy already takes effect on ${input.effectiveFrom}.`)
     }
     await tx.signaturePolicy.create({
-      data: { version, effectiveFrom: parseIsoDate(policy.effectiveFrom), tiers: policy.tiers, splitPurchaseWindowDays: input.splitPurchaseWindowDays, publishedById: actor.id },
+      data: { version, effectiveFrom: dateColumn(policy.effectiveFrom), tiers: policy.tiers, splitPurchaseWindowDays: input.splitPurchaseWindowDays, publishedById: actor.id },
     })
     await appendAuditEvent(tx, {
       type: 'POLICY_PUBLISHED',

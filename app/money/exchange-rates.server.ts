@@ -5,7 +5,7 @@
  */
 import { appendAuditEvent, type RequestOrigin } from '~/audit/audit.server'
 import type { Database, DatabaseOrTransaction } from '~/db/client.server'
-import { parseIsoDate, toIsoDate } from '~/org/forms'
+import { dateColumn, isoDateOfColumn } from '~/calendar/date-column'
 import { parseRate, type ExchangeRate } from './conversion.ts'
 import type { Currency } from './currency.ts'
 import { rateValidOn, type RateEntry } from './rate-on-date.ts'
@@ -14,7 +14,7 @@ export type RateOnDate = { rate: ExchangeRate; validFrom: string }
 
 const asEntry = (row: { currency: string; validFrom: Date; chfPerUnit: string }): RateEntry => ({
   currency: row.currency,
-  validFrom: toIsoDate(row.validFrom),
+  validFrom: isoDateOfColumn(row.validFrom),
   chfPerUnit: row.chfPerUnit,
 })
 
@@ -29,7 +29,7 @@ export async function findRateOn(db: DatabaseOrTransaction, currency: Currency, 
   const candidates =
     currency === 'CHF'
       ? []
-      : await db.exchangeRate.findMany({ where: { currency, validFrom: { lte: parseIsoDate(isoDate) } }, orderBy: { validFrom: 'desc' }, take: 1 })
+      : await db.exchangeRate.findMany({ where: { currency, validFrom: { lte: dateColumn(isoDate) } }, orderBy: { validFrom: 'desc' }, take: 1 })
   const valid = rateValidOn(candidates.map(asEntry), currency, isoDate)
   if (!valid) return null
   const parsed = parseRate(valid.chfPerUnit)
@@ -51,8 +51,8 @@ export async function setExchangeRate(
 ) {
   return db.$transaction(async (tx) => {
     const rate = await tx.exchangeRate.upsert({
-      where: { currency_validFrom: { currency: input.currency, validFrom: parseIsoDate(input.validFrom) } },
-      create: { currency: input.currency, validFrom: parseIsoDate(input.validFrom), chfPerUnit: input.chfPerUnit, createdById: actor.id },
+      where: { currency_validFrom: { currency: input.currency, validFrom: dateColumn(input.validFrom) } },
+      create: { currency: input.currency, validFrom: dateColumn(input.validFrom), chfPerUnit: input.chfPerUnit, createdById: actor.id },
       update: { chfPerUnit: input.chfPerUnit, createdById: actor.id },
     })
     await appendAuditEvent(tx, { type: 'EXCHANGE_RATE_SET', actorId: actor.id, subject: 'exchange-rates', payload: input, origin: actor.origin })

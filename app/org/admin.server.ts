@@ -1,7 +1,8 @@
 import { appendAuditEvent, type RequestOrigin } from '~/audit/audit.server'
 import type { Database } from '~/db/client.server'
 import { Prisma } from '~/generated/prisma/client'
-import { parseIsoDate, toIsoDate, type AddAbsenceInput, type AddPositionInput, type GroupInput, type PersonInput } from './forms'
+import { dateColumn, isoDateOfColumn } from '~/calendar/date-column'
+import { type AddAbsenceInput, type AddPositionInput, type GroupInput, type PersonInput } from './forms'
 
 export type AdminResult<T> = { ok: true; value: T } | { ok: false; fieldErrors: Record<string, string[]> }
 
@@ -59,8 +60,8 @@ export async function addPosition(db: Database, personId: string, input: AddPosi
         groupId: input.kind === 'GROUP_LEADER' ? input.groupId! : null,
         departmentId: input.kind === 'DEPARTMENT_HEAD' ? input.departmentId! : null,
         deputyForPersonId: input.kind === 'DEPUTY' ? input.deputyForPersonId! : null,
-        startsOn: parseIsoDate(input.startsOn),
-        endsOn: input.endsOn ? parseIsoDate(input.endsOn) : null,
+        startsOn: dateColumn(input.startsOn),
+        endsOn: input.endsOn ? dateColumn(input.endsOn) : null,
       },
     })
     await appendAuditEvent(tx, {
@@ -74,8 +75,8 @@ export async function addPosition(db: Database, personId: string, input: AddPosi
         groupId: position.groupId,
         departmentId: position.departmentId,
         deputyForPersonId: position.deputyForPersonId,
-        startsOn: toIsoDate(position.startsOn),
-        endsOn: position.endsOn ? toIsoDate(position.endsOn) : null,
+        startsOn: isoDateOfColumn(position.startsOn),
+        endsOn: position.endsOn ? isoDateOfColumn(position.endsOn) : null,
       },
       origin: actor.origin,
     })
@@ -88,8 +89,8 @@ export async function endPosition(db: Database, personId: string, positionId: st
   return db.$transaction(async (tx) => {
     const position = await tx.position.findFirst({ where: { id: positionId, personId } })
     if (!position) return { ok: false, fieldErrors: { endsOn: ['This position no longer exists.'] } } as const
-    if (parseIsoDate(endsOn) < position.startsOn) return { ok: false, fieldErrors: { endsOn: ['A position cannot end before it starts.'] } } as const
-    await tx.position.update({ where: { id: positionId }, data: { endsOn: parseIsoDate(endsOn) } })
+    if (dateColumn(endsOn) < position.startsOn) return { ok: false, fieldErrors: { endsOn: ['A position cannot end before it starts.'] } } as const
+    await tx.position.update({ where: { id: positionId }, data: { endsOn: dateColumn(endsOn) } })
     await appendAuditEvent(tx, { type: 'POSITION_ENDED', actorId: actor.id, subject: `person:${personId}`, payload: { positionId, endsOn }, origin: actor.origin })
     return { ok: true, value: null } as const
   })
@@ -126,7 +127,7 @@ export async function addAbsence(db: Database, personId: string, input: AddAbsen
   }
   return db.$transaction(async (tx) => {
     const absence = await tx.absence.create({
-      data: { personId, startsOn: parseIsoDate(input.startsOn), endsOn: parseIsoDate(input.endsOn), deputyId: input.deputyId ?? null },
+      data: { personId, startsOn: dateColumn(input.startsOn), endsOn: dateColumn(input.endsOn), deputyId: input.deputyId ?? null },
     })
     await appendAuditEvent(tx, {
       type: 'ABSENCE_RECORDED',

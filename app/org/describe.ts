@@ -21,18 +21,5 @@ export function describePosition(position: PositionLike): string {
   }
 }
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
-const dateTimeFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Zurich' })
-
-export function formatDate(date: Date | string) {
-  return dateFormat.format(typeof date === 'string' ? new Date(date) : date)
-}
-
-/** Times are shown in the organisation's time zone. */
-export function formatDateTime(date: Date | string) {
-  return dateTimeFormat.format(typeof date === 'string' ? new Date(date) : date)
-}
-
-export function formatPeriod(startsOn: Date | string, endsOn: Date | string | null) {
-  return endsOn ? `${formatDate(startsOn)} – ${formatDate(endsOn)}` : `since ${formatDate(startsOn)}`
-}
+// Dates and times are formatted by app/calendar/format-date.ts; this re-export serves importers not yet moved there.
+export { formatDate, formatDateTime, formatPeriod } from '~/calendar/format-date'

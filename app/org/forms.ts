@@ -1,8 +1,9 @@
 import { z } from 'zod'
+import { isIsoDate } from '~/calendar/calendar-date'
 
 // One schema per form, shared by the browser (Conform) and the action.
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date like 2026-03-01.').refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'That date does not exist.')
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date like 2026-03-01.').refine(isIsoDate, 'That date does not exist.')
 
 /** An HTML checkbox sends "on" when ticked and nothing otherwise. */
 const checkbox = z
@@ -45,14 +46,6 @@ export const EndPositionSchema = z.object({
   positionId: z.string().uuid(),
   endsOn: isoDate,
 })
-
-export function parseIsoDate(value: string): Date {
-  return new Date(`${value}T00:00:00Z`)
-}
-
-export function toIsoDate(date: Date): string {
-  return date.toISOString().slice(0, 10)
-}
 
 export const GroupSchema = z.object({
   code: z

@@ -1,7 +1,8 @@
 import { auditEventLabel } from '~/audit/events'
 import type { Database } from '~/db/client.server'
-import { describePosition, formatDateTime, formatPeriod } from './describe'
-import { toIsoDate } from './forms'
+import { calendarDateIn } from '~/calendar/calendar-date'
+import { formatDateTime, formatPeriod } from '~/calendar/format-date'
+import { describePosition } from './describe'
 
 /**
  * What a person's admin page shows: the person (null when adding one), their positions and absences
@@ -40,7 +41,7 @@ export async function loadPersonPage(db: Database, personId: string | null, now:
     groups,
     departments,
     people: people.filter((p) => p.id !== person?.id),
-    today: toIsoDate(now),
+    today: calendarDateIn(now),
     history: history.map((event) => ({ id: String(event.id), label: auditEventLabel(event.type), at: formatDateTime(event.createdAt), payload: JSON.stringify(event.payload) })),
   }
 }

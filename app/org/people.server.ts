@@ -1,3 +1,4 @@
+import { todayColumn } from '~/calendar/date-column'
 import type { Database } from '~/db/client.server'
 
 /** Positions held on `date`: started on or before it and not ended before it (endsOn is inclusive). */
@@ -5,13 +6,9 @@ export function heldOn(date: Date) {
   return { startsOn: { lte: date }, OR: [{ endsOn: null }, { endsOn: { gte: date } }] }
 }
 
-export function startOfUtcDay(date: Date) {
-  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()))
-}
-
 /** A person's profile: their group and department, and the positions they hold today. */
 export async function loadProfile(db: Database, personId: string, now: Date) {
-  const today = startOfUtcDay(now)
+  const today = todayColumn(now)
   const person = await db.person.findUniqueOrThrow({
     where: { id: personId },
     include: {

@@ -2,15 +2,16 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { requireAdministrator } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
-import { formatPeriod } from '~/org/describe'
-import { heldOn, startOfUtcDay } from '~/org/people.server'
+import { todayColumn } from '~/calendar/date-column'
+import { formatPeriod } from '~/calendar/format-date'
+import { heldOn } from '~/org/people.server'
 
 export const meta: MetaFunction = () => [{ title: 'Organisation · SoleSource' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdministrator(request)
   const db = getDatabase()
-  const today = startOfUtcDay(new Date())
+  const today = todayColumn(new Date())
   const [departments, people, deputies] = await Promise.all([
     db.department.findMany({
       orderBy: { code: 'asc' },

@@ -10,7 +10,8 @@ import type { Database } from '~/db/client.server'
 import { enqueueEmail } from '~/email/outbox.server'
 import { renderEmail } from '~/email/render.server'
 import { formatChf } from '~/money/amount'
-import { heldOn, startOfUtcDay } from '~/org/people.server'
+import { todayColumn } from '~/calendar/date-column'
+import { heldOn } from '~/org/people.server'
 import { digestPeriodOf, isoDateIn } from '../dates.ts'
 import { loadReturnPolicy } from '../return-policy.server.ts'
 import { loadUnitReturn, unitsHeldBy } from '../views/units.server.ts'
@@ -27,7 +28,7 @@ export async function runDueDigests(db: Database, { now, appUrl }: { now: Date; 
   const period = digestPeriodOf(now, policy.digestFrequency)
   const window = defaultWindowFor(statusYearOf(isoDateIn(now)), policy.windowYears)
   const holders = await db.position.findMany({
-    where: { kind: { in: ['GROUP_LEADER', 'DEPARTMENT_HEAD'] }, person: { isActive: true }, ...heldOn(startOfUtcDay(now)) },
+    where: { kind: { in: ['GROUP_LEADER', 'DEPARTMENT_HEAD'] }, person: { isActive: true }, ...heldOn(todayColumn(now)) },
     select: { personId: true },
     distinct: ['personId'],
   })

@@ -1,6 +1,7 @@
 /** Departments and groups as units of the spread: whose they are, and their contracts by country. */
 import type { DatabaseOrTransaction } from '~/db/client.server'
-import { heldOn, startOfUtcDay } from '~/org/people.server'
+import { todayColumn } from '~/calendar/date-column'
+import { heldOn } from '~/org/people.server'
 import type { Category } from '../arithmetic/bands.ts'
 import { ORG_SCOPE, readRollup, scopeKey, type UnitScope } from '../ledger/rollup.server.ts'
 import { loadCountries } from './return-inputs.server.ts'
@@ -26,7 +27,7 @@ const departmentUnit = (department: { id: string; code: string; name: string }):
 /** The groups a person leads and the departments they head today. */
 export async function unitsHeldBy(db: DatabaseOrTransaction, personId: string, now: Date): Promise<Unit[]> {
   const positions = await db.position.findMany({
-    where: { personId, kind: { in: ['GROUP_LEADER', 'DEPARTMENT_HEAD'] }, ...heldOn(startOfUtcDay(now)) },
+    where: { personId, kind: { in: ['GROUP_LEADER', 'DEPARTMENT_HEAD'] }, ...heldOn(todayColumn(now)) },
     include: { group: true, department: true },
     orderBy: { startsOn: 'asc' },
   })
