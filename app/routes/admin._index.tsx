@@ -5,6 +5,8 @@ import { getDatabase } from '~/db/client.server'
 import { todayColumn } from '~/calendar/date-column'
 import { formatPeriod } from '~/calendar/format-date'
 import { heldOn } from '~/org/people.server'
+import { PageHeader } from '~/ui/page-header'
+import { SortableTable, type TableColumn } from '~/ui/sortable-table'
 
 export const meta: MetaFunction = () => [{ title: 'Organisation · SoleSource' }]
 
@@ -77,20 +79,58 @@ function Holders({ holders, vacant }: { holders: Holder[]; vacant: string }) {
   )
 }
 
+type GroupRow = { id: string; code: string; name: string; members: number; leaders: Holder[] }
+type PersonRow = { id: string; name: string; email: string; group: string | null; isProcurementOfficer: boolean; isAdministrator: boolean; isActive: boolean }
+
+const groupColumns: TableColumn<GroupRow>[] = [
+  {
+    header: 'Group',
+    cell: (group) => (
+      <>
+        <a href={`/admin/groups/${group.id}`}>
+          <strong>{group.code}</strong>
+        </a>{' '}
+        {group.name}
+      </>
+    ),
+  },
+  { header: 'Leader', cell: (group) => <Holders holders={group.leaders} vacant="No leader today" /> },
+  { header: 'People', numeric: true, cell: (group) => group.members },
+]
+
+const peopleColumns: TableColumn<PersonRow>[] = [
+  { header: 'Name', cell: (person) => <a href={`/admin/people/${person.id}`}>{person.name}</a> },
+  { header: 'Email', cell: (person) => person.email },
+  { header: 'Group', cell: (person) => person.group ?? <span className="empty">none</span> },
+  {
+    header: 'Roles',
+    cell: (person) => (
+      <>
+        {person.isProcurementOfficer ? <span className="badge">Procurement</span> : null} {person.isAdministrator ? <span className="badge">Admin</span> : null}{' '}
+        {person.isActive ? null : <span className="badge danger">Inactive</span>}
+      </>
+    ),
+  },
+]
+
 export default function OrganisationPage() {
   const { departments, people } = useLoaderData<typeof loader>()
   return (
     <>
-      <h1>Organisation</h1>
-      <p>Who leads each group and heads each department today decides who signs single-source justifications.</p>
-      <p>
-        <a className="button secondary" href="/admin/groups/new">
-          Add a group
-        </a>{' '}
-        <a className="button secondary" href="/admin/workflow">
-          Sign-off settings
-        </a>
-      </p>
+      <PageHeader
+        title="Organisation"
+        lead="Who leads each group and heads each department today decides who signs single-source justifications."
+        actions={
+          <>
+            <a className="button secondary" href="/admin/groups/new">
+              Add a group
+            </a>{' '}
+            <a className="button secondary" href="/admin/workflow">
+              Sign-off settings
+            </a>
+          </>
+        }
+      />
       {departments.length === 0 ? <p className="empty">No departments yet.</p> : null}
       {departments.map((department) => (
         <section className="card" key={department.id} aria-labelledby={`department-${department.id}`}>
@@ -100,34 +140,7 @@ export default function OrganisationPage() {
           <p>
             Head: <Holders holders={department.heads} vacant="No head today" />
           </p>
-          <table>
-            <caption className="visually-hidden">Groups of {department.code}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Group</th>
-                <th scope="col">Leader</th>
-                <th scope="col" className="number">
-                  People
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {department.groups.map((group) => (
-                <tr key={group.id}>
-                  <td>
-                    <a href={`/admin/groups/${group.id}`}>
-                      <strong>{group.code}</strong>
-                    </a>{' '}
-                    {group.name}
-                  </td>
-                  <td>
-                    <Holders holders={group.leaders} vacant="No leader today" />
-                  </td>
-                  <td className="number">{group.members}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <SortableTable caption={`Groups of ${department.code}`} columns={groupColumns} rows={department.groups} rowKey={(group) => group.id} />
         </section>
       ))}
       <section className="card" aria-labelledby="people-heading">
@@ -137,32 +150,7 @@ export default function OrganisationPage() {
             Add a person
           </a>
         </p>
-        <table>
-          <caption className="visually-hidden">Everybody who can sign in</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Group</th>
-              <th scope="col">Roles</th>
-            </tr>
-          </thead>
-          <tbody>
-            {people.map((person) => (
-              <tr key={person.id}>
-                <td>
-                  <a href={`/admin/people/${person.id}`}>{person.name}</a>
-                </td>
-                <td>{person.email}</td>
-                <td>{person.group ?? <span className="empty">none</span>}</td>
-                <td>
-                  {person.isProcurementOfficer ? <span className="badge">Procurement</span> : null} {person.isAdministrator ? <span className="badge">Admin</span> : null}{' '}
-                  {person.isActive ? null : <span className="badge danger">Inactive</span>}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <SortableTable caption="Everybody who can sign in" columns={peopleColumns} rows={people} rowKey={(person) => person.id} />
       </section>
     </>
   )

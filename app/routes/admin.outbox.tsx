@@ -6,6 +6,9 @@ import { getDatabase } from '~/db/client.server'
 import { requeueFailedMessage } from '~/email/delivery.server'
 import { formatDateTime } from '~/org/describe'
 import { readForm } from '~/http/request-body.server'
+import { Notice } from '~/ui/notice'
+import { PageHeader } from '~/ui/page-header'
+import { SortableTable, type TableColumn } from '~/ui/sortable-table'
 
 export const meta: MetaFunction = () => [{ title: 'Outbox · SoleSource' }]
 
@@ -49,84 +52,55 @@ export async function action({ request }: ActionFunctionArgs) {
   return requeued ? { ok: `The message to ${message.toAddress} is queued again.` } : { error: 'This message is no longer failed (someone queued it again already).' }
 }
 
+type OutboxRow = { id: string; to: string; subject: string; attempts: number; lastError: string | null; nextAttemptAt: string; sentAt: string | null }
+
+const to: TableColumn<OutboxRow> = { header: 'To', cell: (m) => m.to }
+const subject: TableColumn<OutboxRow> = { header: 'Subject', cell: (m) => m.subject }
+const attempts: TableColumn<OutboxRow> = { header: 'Attempts', numeric: true, cell: (m) => m.attempts }
+const failedColumns: TableColumn<OutboxRow>[] = [
+  to,
+  subject,
+  attempts,
+  { header: 'Last error', cell: (m) => m.lastError },
+  {
+    header: 'Action',
+    cell: (m) => (
+      <Form method="post">
+        <input type="hidden" name="outboxId" value={m.id} />
+        <button type="submit">Try again</button>
+      </Form>
+    ),
+  },
+]
+const queuedColumns: TableColumn<OutboxRow>[] = [to, subject, attempts, { header: 'Next attempt', cell: (m) => m.nextAttemptAt }, { header: 'Last error', cell: (m) => m.lastError ?? '' }]
+
 export default function OutboxPage() {
   const data = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   return (
     <>
-      <h1>Outbox</h1>
+      <PageHeader title="Outbox" />
       {result && 'ok' in result ? (
-        <p className="notice ok" role="status">
+        <Notice tone="success" role="status">
           {result.ok}
-        </p>
+        </Notice>
       ) : null}
       {result && 'error' in result ? (
-        <p className="notice danger" role="alert">
+        <Notice tone="error" role="alert">
           {result.error}
-        </p>
+        </Notice>
       ) : null}
       <section className="card" aria-labelledby="failed-heading">
         <h2 id="failed-heading">Failed ({data.failed.length})</h2>
         {data.failed.length === 0 ? (
           <p className="empty">No failed email. Every message was delivered or is still being tried.</p>
         ) : (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">To</th>
-                <th scope="col">Subject</th>
-                <th scope="col">Attempts</th>
-                <th scope="col">Last error</th>
-                <th scope="col">Action</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.failed.map((m) => (
-                <tr key={m.id}>
-                  <td>{m.to}</td>
-                  <td>{m.subject}</td>
-                  <td className="number">{m.attempts}</td>
-                  <td>{m.lastError}</td>
-                  <td>
-                    <Form method="post">
-                      <input type="hidden" name="outboxId" value={m.id} />
-                      <button type="submit">Try again</button>
-                    </Form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <SortableTable columns={failedColumns} rows={data.failed} rowKey={(m) => m.id} />
         )}
       </section>
       <section className="card" aria-labelledby="queued-heading">
         <h2 id="queued-heading">Waiting ({data.queued.length})</h2>
-        {data.queued.length === 0 ? (
-          <p className="empty">Nothing waiting.</p>
-        ) : (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">To</th>
-                <th scope="col">Subject</th>
-                <th scope="col">Attempts</th>
-                <th scope="col">Next attempt</th>
-                <th scope="col">Last error</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.queued.map((m) => (
-                <tr key={m.id}>
-                  <td>{m.to}</td>
-                  <td>{m.subject}</td>
-                  <td className="number">{m.attempts}</td>
-                  <td>{m.nextAttemptAt}</td>
-                  <td>{m.lastError ?? ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        {data.queued.length === 0 ? <p className="empty">Nothing waiting.</p> : <SortableTable columns={queuedColumns} rows={data.queued} rowKey={(m) => m.id} />}
       </section>
       <section className="card" aria-labelledby="sent-heading">
         <h2 id="sent-heading">Sent ({data.sentCount} in all; the latest 20)</h2>
