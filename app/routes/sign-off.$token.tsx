@@ -1,12 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
 import { requestOrigin } from '~/audit/audit.server'
 import { getSignedInPerson } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
 import { DecisionForm } from '~/justifications/decision-form'
 import { LinkDecisionSchema, toDecision } from '~/justifications/forms'
 import { loadWorkflowSettings } from '~/justifications/settings.server'
+import { DecisionRecorded, FreshLinkSent, SignInToDecide, SignOffRefusal } from '~/justifications/sign-off-messages'
+import { SignOffJustification } from '~/justifications/sign-off-justification'
 import { decideBySignOffLink, inspectSignOffLink, loadSignOffDetails, sendFreshSignOffLink, type SignOffLinkState } from '~/justifications/sign-off.server'
+import { Notice } from '~/ui/notice'
+import { PageHeader } from '~/ui/page-header'
 import { parseForm } from '~/ui/parse-form'
 import { readForm } from '~/http/request-body.server'
 
@@ -51,140 +55,32 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return { error: result.message }
 }
 
-const refusals: Record<Exclude<SignOffLinkState['status'], 'open'>, (state: SignOffLinkState) => { title: string; body: string }> = {
-  decided: (s) => ({ title: 'This step is already decided', body: s.status === 'decided' ? `It was ${s.outcome} by ${s.by}${s.at ? ` on ${s.at}` : ''}. Nothing was changed.` : '' }),
-  used: () => ({ title: 'This link was already used', body: 'Each sign-off link works once. Nothing was changed.' }),
-  withdrawn: () => ({ title: 'This justification was withdrawn', body: 'The requester withdrew it: nothing is left to sign.' }),
-  reassigned: (s) => ({ title: 'This signature is no longer yours to give', body: s.status === 'reassigned' ? `The step was reassigned to ${s.to}. Nothing was changed.` : '' }),
-  superseded: () => ({ title: 'A newer link replaced this one', body: 'A reminder sent you a fresh link: use the one in the latest email.' }),
-  changed: () => ({ title: 'This justification changed since the email', body: 'It was sent back for changes or resubmitted. If your signature is needed again, a new email will ask for it.' }),
-  expired: () => ({ title: 'This link has expired', body: 'Sign-off links work for a limited time. The step is still waiting for you: ask for a fresh link below.' }),
-  unknown: () => ({ title: 'This link is not valid', body: 'It may be incomplete: check that the whole link was copied from the email.' }),
-}
-
-function Refusal({ state, freshLinkRequested }: { state: SignOffLinkState; freshLinkRequested: boolean }) {
-  if (state.status === 'open') return null
-  const { title, body } = refusals[state.status](state)
-  return (
-    <div className="card narrow" role="alert">
-      <h1>{title}</h1>
-      <p>{body}</p>
-      {state.status === 'expired' ? (
-        freshLinkRequested ? (
-          <p className="notice ok" role="status">
-            If the step is still waiting for you, a fresh link is on its way to your inbox.
-          </p>
-        ) : (
-          <Form method="post">
-            <button type="submit" name="intent" value="fresh-link">
-              Email me a fresh link
-            </button>
-          </Form>
-        )
-      ) : null}
-      <p>
-        <a href="/">Open SoleSource</a>
-      </p>
-    </div>
-  )
-}
-
 export default function SignOffPage() {
   const { state, details, signInRequired, wrongPerson, signInUrl } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  if (actionData && 'done' in actionData) {
-    return (
-      <div className="card narrow" role="status">
-        <h1>Thank you: {actionData.done}</h1>
-        <p>Your decision is recorded{details ? ` on ${details.reference}` : ''}, with the time and from where it was made. The requester is told by email.</p>
-      </div>
-    )
-  }
-  if (actionData && 'freshLinkRequested' in actionData) {
-    // Whatever the link says now (it was just replaced), the person needs to hear what happens next.
-    return (
-      <div className="card narrow" role="status">
-        <h1>Check your inbox</h1>
-        <p>If the step is still waiting for you, a fresh link is on its way to your inbox. This one no longer works.</p>
-      </div>
-    )
-  }
+  if (actionData && 'done' in actionData) return <DecisionRecorded outcome={actionData.done} reference={details?.reference} />
+  if (actionData && 'freshLinkRequested' in actionData) return <FreshLinkSent />
   const shownState: SignOffLinkState = (actionData && 'refused' in actionData ? actionData.refused : undefined) ?? state
   const mustSignIn = signInRequired || Boolean(actionData && 'signInRequired' in actionData)
-  if (shownState.status === 'open' && mustSignIn) {
-    return (
-      <div className="card narrow" role="alert">
-        <h1>Sign in to decide</h1>
-        <p>
-          {wrongPerson
-            ? 'You are signed in as someone else. This organisation requires sign-off links to be used while signed in as the person they were sent to.'
-            : 'This organisation requires sign-off links to be used while signed in as the person they were sent to. Sign in, and you come back here.'}
-        </p>
-        <a className="button" href={signInUrl}>
-          Sign in
-        </a>
-      </div>
-    )
-  }
-  if (shownState.status !== 'open' || !details) return <Refusal state={shownState} freshLinkRequested={Boolean(actionData && 'freshLinkRequested' in actionData)} />
+  if (shownState.status === 'open' && mustSignIn) return <SignInToDecide wrongPerson={wrongPerson} signInUrl={signInUrl} />
+  if (shownState.status !== 'open' || !details) return <SignOffRefusal state={shownState} freshLinkRequested={Boolean(actionData && 'freshLinkRequested' in actionData)} />
   const commentErrors = actionData && 'fieldErrors' in actionData ? actionData.fieldErrors?.comment : undefined
   return (
     <>
-      <h1>
-        {details.reference}: {details.title}
-      </h1>
-      <p>
-        {state.status === 'open' ? `${state.signatoryName}, your signature is asked as ${state.stepLabel.toLowerCase()}. This link works once, until ${state.expiresAt}.` : null}
-      </p>
+      <PageHeader
+        title={`${details.reference}: ${details.title}`}
+        lead={state.status === 'open' ? `${state.signatoryName}, your signature is asked as ${state.stepLabel.toLowerCase()}. This link works once, until ${state.expiresAt}.` : null}
+      />
       {actionData && 'error' in actionData ? (
-        <p className="notice danger" role="alert">
+        <Notice tone="error" role="alert">
           {actionData.error}
-        </p>
+        </Notice>
       ) : null}
-      <section className="card" aria-labelledby="facts-heading">
-        <h2 id="facts-heading">The justification</h2>
-        <dl className="facts">
-          <dt>Requester</dt>
-          <dd>
-            {details.requester}, {details.group}
-          </dd>
-          <dt>Supplier</dt>
-          <dd>
-            {details.supplier}, established in {details.supplierCountry}
-          </dd>
-          {details.originCountry ? (
-            <>
-              <dt>Origin of the goods</dt>
-              <dd>{details.originCountry}</dd>
-            </>
-          ) : null}
-          <dt>Amount</dt>
-          <dd>
-            {details.amount}
-            {details.amountChf && details.rate ? ` = ${details.amountChf} (${details.rate})` : null}
-          </dd>
-          <dt>Why a single source</dt>
-          <dd>{details.reason}</dd>
-          <dt>Justification</dt>
-          <dd style={{ whiteSpace: 'pre-wrap' }}>{details.reasonText}</dd>
-          <dt>What is bought</dt>
-          <dd style={{ whiteSpace: 'pre-wrap' }}>{details.description}</dd>
-        </dl>
-        {details.splitPurchaseFlag ? <p className="notice danger">Flagged as a possible split purchase.</p> : null}
-        <h3>Signatures</h3>
-        <ol className="chain">
-          {details.chain.map((step) => (
-            <li key={step.index}>
-              <strong>{step.label}</strong>: {step.signatory}, {step.statusLabel.toLowerCase()}
-              {step.decidedAt ? ` ${step.decidedAt}` : ''}
-            </li>
-          ))}
-        </ol>
-      </section>
+      <SignOffJustification details={details} />
       <section className="card" aria-labelledby="decide-heading">
-          <h2 id="decide-heading">Your decision</h2>
-          <DecisionForm commentErrors={commentErrors} />
-        </section>
+        <h2 id="decide-heading">Your decision</h2>
+        <DecisionForm commentErrors={commentErrors} />
+      </section>
     </>
   )
 }
