@@ -1,6 +1,6 @@
 import type { Database } from '~/db/client.server'
 import { currencies } from '~/money/currency'
-import { calendarDateIn } from '~/workflow/calendar-date'
+import { calendarDateIn } from '~/calendar/calendar-date'
 import { loadFilingTimeReturn } from '~/industrial-return/views/filing-time.server'
 import { policyInForce } from '~/workflow/signature-policy'
 import { findRatesOn } from '~/money/exchange-rates.server'

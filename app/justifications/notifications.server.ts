@@ -6,7 +6,7 @@ import type { OutgoingEmail } from '~/email/outbox.server'
 import { renderEmail } from '~/email/render.server'
 import { formatMoney } from '~/money/amount'
 import type { Currency } from '~/money/currency'
-import { formatDateTime } from '~/org/describe'
+import { formatDateTime } from '~/calendar/format-date'
 import type { Effect, StepRecord } from '~/workflow/machine'
 import { categoryLabels, reasonLabels, type Category, type SingleSourceReason } from './labels'
 

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod'
 import { parseAmount } from '~/money/amount'
-import { isIsoDate } from '~/workflow/calendar-date'
+import { isIsoDate } from '~/calendar/calendar-date'
 import { signaturePolicySchema, signatoryRoles, type PolicyTier, type SignatoryRole } from '~/workflow/signature-policy'
 
 /** How the page names each role; also a tier's label when the form leaves it empty. */

@@ -1,5 +1,5 @@
 import { formatChf } from '~/money/amount'
-import { formatDate, formatDateTime } from '~/org/describe'
+import { formatDate, formatDateTime } from '~/calendar/format-date'
 import { SortableTable, type TableColumn } from '~/ui/sortable-table'
 import type { PolicyTier } from '~/workflow/signature-policy'
 import { signatoryRoleLabels } from './policy-forms'

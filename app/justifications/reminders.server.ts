@@ -1,14 +1,14 @@
+import { calendarDateIn } from '~/calendar/calendar-date'
+import { workingDaysHavePassed } from '~/calendar/working-days.server'
 import type { Database } from '~/db/client.server'
 import { enqueueEmail } from '~/email/outbox.server'
 import { getEnv } from '~/env.server'
 import { Prisma } from '~/generated/prisma/client'
 import { errorFields, log } from '~/server/logger.server'
 import { startPeriodicJob, type PeriodicJob } from '~/server/periodic.server'
-import { calendarDateIn } from '~/workflow/calendar-date'
 import { currentStep, justificationContextSchema, KNOWN_MACHINE_VERSIONS } from '~/workflow/machine'
 import { isAbsent } from '~/workflow/org-snapshot'
 import { findReplacement } from '~/workflow/reassignment'
-import { workingDaysHavePassed } from '~/workflow/working-days'
 import { loadJustificationForEmail, signatureRequestEmail } from './notifications.server'
 import { loadOrgSnapshot } from './load-org-snapshot.server'
 import { loadWorkflowSettings, type WorkflowSettings } from './settings.server'
@@ -29,6 +29,7 @@ function contextOf(snapshot: unknown) {
  *  1. a step whose signatory is away today moves to their deputy (or up a level);
  *  2. after N working days without decision, a reminder with a fresh link (the old one stops);
  *  3. after M working days, the step moves to the deputy or the next level up.
+ * Working days are Geneva's: weekends and the public holidays of the organisation's site do not count.
  */
 export async function runReminderPass(db: Database, now: Date): Promise<ReminderPassReport> {
   const settings = await loadWorkflowSettings(db)

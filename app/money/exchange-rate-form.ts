@@ -4,7 +4,7 @@
  * Client-safe: no server module is imported here.
  */
 import { z } from 'zod'
-import { isIsoDate } from '~/workflow/calendar-date'
+import { isIsoDate } from '~/calendar/calendar-date'
 import { parseRate } from './conversion.ts'
 import { isCurrency, type Currency } from './currency.ts'
 

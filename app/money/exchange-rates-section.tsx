@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { Form } from '@remix-run/react'
-import { formatDate } from '~/org/describe'
+import { formatDate } from '~/calendar/format-date'
 import { Field, FormErrors } from '~/ui/field'
 import { parseForm } from '~/ui/parse-form'
 import { SortableTable, type TableColumn } from '~/ui/sortable-table'
