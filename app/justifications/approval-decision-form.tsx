@@ -1,10 +1,10 @@
-import { getFormProps, getTextareaProps, useForm } from '@conform-to/react'
+import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { Form, useNavigation } from '@remix-run/react'
 import { z } from 'zod'
 import { FormErrors } from '~/ui/field'
 import { parseForm } from '~/ui/parse-form'
 import { DecisionFormSchema } from './forms'
-import type { JustificationListItem } from './lists.server'
+import type { JustificationListItem } from './list-item.server'
 
 /** The decision form of one row of the approvals page: which justification, at which version, and the decision itself. */
 export const ApprovalDecisionSchema = z.object({ justificationId: z.string({ error: 'Choose a justification.' }).uuid('Choose a justification.') }).and(DecisionFormSchema)
@@ -12,7 +12,7 @@ export const ApprovalDecisionSchema = z.object({ justificationId: z.string({ err
 /** What the approvals page's action answered to the last decision (absent after a redirect). */
 export type ApprovalActionResult = {
   justificationId: string
-  result: Parameters<typeof useForm>[0]['lastResult']
+  result: SubmissionResult<string[]>
   failure: { kind: string; message: string } | null
 }
 

@@ -4,7 +4,8 @@ import type { Currency } from '~/money/currency'
 import { SortableTable, type TableColumn } from '~/ui/sortable-table'
 import { ApprovalDecisionForm, type ApprovalActionResult } from './approval-decision-form'
 import { JustificationLink, StatusBadge, SupplierCell, WithHint } from './list-cells'
-import type { JustificationListItem, MyDecision } from './lists.server'
+import type { JustificationListItem } from './list-item.server'
+import type { MyDecision } from './list-justifications.server'
 
 // The approvals page's two tables: what awaits my signature (oldest first, a decision form a row), and my latest decisions.
 

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import type { JustificationListItem } from './lists.server'
+import type { JustificationListItem } from './list-item.server'
 import { statusBadge, statusLabels, type JustificationStatus } from './labels'
 
 // The cells every justification table shows the same way: the lists, the approvals page.

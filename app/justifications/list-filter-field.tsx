@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import { Field } from '~/ui/field'
-import type { FilterName } from './lists.server'
+import type { FilterName } from './list-query'
 
 type Control = { id: string; 'aria-invalid': boolean | undefined; 'aria-describedby': string | undefined }
 

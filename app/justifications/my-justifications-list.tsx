@@ -6,7 +6,8 @@ import { Pager, SortableTable, sortLinksByKey, type Pagination, type SortLink, t
 import { JUSTIFICATION_STATUSES, statusLabels } from './labels'
 import { JustificationLink, StatusBadge } from './list-cells'
 import { ListFilterField } from './list-filter-field'
-import type { FilterName, JustificationListItem } from './lists.server'
+import type { JustificationListItem } from './list-item.server'
+import type { FilterName } from './list-query'
 
 // The "My justifications" page's pieces: its filter form and its table of a requester's and their group's justifications.
 

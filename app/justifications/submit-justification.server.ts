@@ -1,3 +1,4 @@
+import { dateColumn } from '~/calendar/date-column'
 import type { Database } from '~/db/client.server'
 import { findRateOn } from '~/money/exchange-rates.server'
 import type { Currency } from '~/money/currency'
@@ -55,7 +56,7 @@ export async function submitJustification(
         columns: {
           amountChfMinor: minorToColumn(prepared.chfMinor),
           exchangeRate: prepared.rate.text,
-          exchangeRateDate: new Date(`${rate.validFrom}T00:00:00Z`),
+          exchangeRateDate: dateColumn(rate.validFrom),
           policyVersion: prepared.policy.version,
           submittedAt: now,
           splitPurchaseFlag: split.flagged,

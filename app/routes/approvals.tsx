@@ -8,7 +8,7 @@ import { decideJustification, type Decision } from '~/justifications/decide-just
 import { failureStatus } from '~/justifications/failure-status'
 import { ApprovalDecisionSchema } from '~/justifications/approval-decision-form'
 import { AwaitingMySignatureTable, DecidedByMeTable } from '~/justifications/approvals-tables'
-import { listAwaitingMySignature, listDecidedByMe } from '~/justifications/lists.server'
+import { listAwaitingMySignature, listDecidedByMe } from '~/justifications/list-justifications.server'
 import { Notice } from '~/ui/notice'
 import { PageHeader } from '~/ui/page-header'
 import { parseForm } from '~/ui/parse-form'

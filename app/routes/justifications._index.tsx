@@ -3,7 +3,9 @@ import { useLoaderData } from '@remix-run/react'
 import { requirePerson } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
 import { MyJustificationsFilters, MyJustificationsResults } from '~/justifications/my-justifications-list'
-import { listMyJustifications, MY_LIST_DEFAULT_SORT, parseListQuery, sortableColumns } from '~/justifications/lists.server'
+import { listMyJustifications } from '~/justifications/list-justifications.server'
+import { sortableColumns } from '~/justifications/list-links'
+import { MY_LIST_DEFAULT_SORT, parseListQuery } from '~/justifications/list-query'
 import { PageHeader } from '~/ui/page-header'
 
 export const meta: MetaFunction = () => [{ title: 'My justifications · SoleSource' }]

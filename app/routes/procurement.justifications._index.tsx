@@ -5,14 +5,9 @@ import { wellBalancedCountryCodes } from '~/industrial-return/views/filing-time.
 import { goesToWellBalancedCountry } from '~/industrial-return/views/filing-time'
 import { getDatabase } from '~/db/client.server'
 import { AllJustificationsFilters, AllJustificationsResults } from '~/justifications/all-justifications-list'
-import {
-  filterQueryString,
-  listAllJustifications,
-  parseListQuery,
-  procurementFilterOptions,
-  PROCUREMENT_LIST_DEFAULT_SORT,
-  sortableColumns,
-} from '~/justifications/lists.server'
+import { listAllJustifications, procurementFilterOptions } from '~/justifications/list-justifications.server'
+import { filterQueryString, sortableColumns } from '~/justifications/list-links'
+import { parseListQuery, PROCUREMENT_LIST_DEFAULT_SORT } from '~/justifications/list-query'
 import { PageHeader } from '~/ui/page-header'
 
 export const meta: MetaFunction = () => [{ title: 'All justifications · Procurement · SoleSource' }]

@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { requireProcurementOfficer } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
 import { csvDownload } from '~/csv/write-csv'
-import { justificationsCsv, parseListQuery, PROCUREMENT_LIST_DEFAULT_SORT } from '~/justifications/lists.server'
+import { justificationsCsv } from '~/justifications/justifications-csv.server'
+import { parseListQuery, PROCUREMENT_LIST_DEFAULT_SORT } from '~/justifications/list-query'
 import { calendarDateIn } from '~/workflow/calendar-date'
 
 // The CSV export of procurement's list: the same query parameters, so the same filters and order,

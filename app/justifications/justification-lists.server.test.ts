@@ -6,27 +6,15 @@ import { createJustification } from './create-justification.server'
 import { decideJustification } from './decide-justification.server'
 import type { JustificationFields } from './prepare-fields.server'
 import { submitJustification } from './submit-justification.server'
-import {
-  CSV_HEADER,
-  decimalOf,
-  filterQueryString,
-  justificationsCsv,
-  listAllJustifications,
-  listAwaitingMySignature,
-  listDecidedByMe,
-  listMyJustifications,
-  loadPolicyOverview,
-  MY_LIST_DEFAULT_SORT,
-  parseListQuery,
-  PROCUREMENT_LIST_DEFAULT_SORT,
-  sortableColumns,
-  startOfDay,
-  type SortDirection,
-  type SortKey,
-  type Viewer,
-} from './lists.server'
+import { startOfDay } from '~/calendar/day-boundaries'
+import { CSV_HEADER, decimalOf, justificationsCsv } from './justifications-csv.server'
+import { filterQueryString, sortableColumns } from './list-links'
+import { listAllJustifications, listAwaitingMySignature, listDecidedByMe, listMyJustifications } from './list-justifications.server'
+import { MY_LIST_DEFAULT_SORT, parseListQuery, PROCUREMENT_LIST_DEFAULT_SORT, type SortDirection, type SortKey } from './list-query'
+import { loadPolicyOverview } from './policy-overview.server'
 import { publishPolicy } from './signature-policy.server'
 import type { TransitionResult } from './transition.server'
+import type { Viewer } from './visibility.server'
 
 const origin = { ipAddress: '127.0.0.1', userAgent: 'vitest' }
 
