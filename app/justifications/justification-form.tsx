@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react'
 import { formatChf, parseAmount } from '~/money/amount'
 import { toChfMinor } from '~/money/conversion'
 import { Field, FormErrors } from '~/ui/field'
+import { Notice } from '~/ui/notice'
 import { parseForm } from '~/ui/parse-form'
 import { FilingTimeReturnPanel } from '~/industrial-return/views/filing-time-panel'
 import type { FilingTimeReturn } from '~/industrial-return/views/filing-time'
@@ -163,12 +164,7 @@ export function JustificationForm({
           <Field id={fields.supplierCountryCode.id} label="Country where the supplier is established" errors={fields.supplierCountryCode.errors}>
             {(aria) => (
               <select {...getSelectProps(fields.supplierCountryCode)} {...aria} onChange={(event) => setSupplierCountry(event.currentTarget.value)}>
-                <option value="">Choose…</option>
-                {options.countries.map((country) => (
-                  <option key={country.code} value={country.code}>
-                    {country.name}
-                  </option>
-                ))}
+                <CountryOptions countries={options.countries} />
               </select>
             )}
           </Field>
@@ -180,12 +176,7 @@ export function JustificationForm({
           >
             {(aria) => (
               <select {...getSelectProps(fields.originCountryCode)} {...aria} disabled={category === 'SERVICES'} onChange={(event) => setOriginCountry(event.currentTarget.value)}>
-                <option value="">Choose…</option>
-                {options.countries.map((country) => (
-                  <option key={country.code} value={country.code}>
-                    {country.name}
-                  </option>
-                ))}
+                <CountryOptions countries={options.countries} />
               </select>
             )}
           </Field>
@@ -210,10 +201,10 @@ export function JustificationForm({
             )}
           </Field>
         </div>
-        <p className="notice" aria-live="polite" id="amount-preview">
+        <Notice live="polite" id="amount-preview">
           {preview ?? 'The CHF equivalent and the signatures this amount needs appear here as you type (and on the justification’s page once saved).'}
-        </p>
-        <div aria-live="polite">{splitWarning ? <p className="notice danger">Possible split purchase: {splitWarning}</p> : null}</div>
+        </Notice>
+        <div aria-live="polite">{splitWarning ? <Notice tone="error">Possible split purchase: {splitWarning}</Notice> : null}</div>
       </section>
 
       <section className="card" aria-labelledby="why-heading">
@@ -259,5 +250,19 @@ export function JustificationForm({
         </button>
       </div>
     </Form>
+  )
+}
+
+/** The placeholder and every country, for the supplier's and the origin's select. */
+function CountryOptions({ countries }: { countries: JustificationFormOptions['countries'] }) {
+  return (
+    <>
+      <option value="">Choose…</option>
+      {countries.map((country) => (
+        <option key={country.code} value={country.code}>
+          {country.name}
+        </option>
+      ))}
+    </>
   )
 }

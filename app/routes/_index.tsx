@@ -4,6 +4,8 @@ import { requirePerson } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
 import { describePosition } from '~/org/describe'
 import { loadProfile } from '~/org/people.server'
+import { DefinitionList } from '~/ui/definition-list'
+import { PageHeader } from '~/ui/page-header'
 
 export const meta: MetaFunction = () => [{ title: 'Home · SoleSource' }]
 
@@ -30,19 +32,17 @@ export default function HomePage() {
   ]
   return (
     <>
-      <h1>Welcome, {data.name}</h1>
+      <PageHeader title={`Welcome, ${data.name}`} />
       <div className="card">
         <h2>You</h2>
-        <dl className="facts">
-          <dt>Group</dt>
-          <dd>{data.group ?? <span className="empty">No group</span>}</dd>
-          <dt>Department</dt>
-          <dd>{data.department ?? <span className="empty">No department</span>}</dd>
-          <dt>Roles</dt>
-          <dd>{roles.join(', ')}</dd>
-          <dt>Positions today</dt>
-          <dd>{data.positions.length ? data.positions.join('; ') : <span className="empty">None</span>}</dd>
-        </dl>
+        <DefinitionList
+          facts={[
+            { term: 'Group', details: data.group ?? <span className="empty">No group</span> },
+            { term: 'Department', details: data.department ?? <span className="empty">No department</span> },
+            { term: 'Roles', details: roles.join(', ') },
+            { term: 'Positions today', details: data.positions.length ? data.positions.join('; ') : <span className="empty">None</span> },
+          ]}
+        />
       </div>
       {data.isAdministrator ? (
         <div className="card">

@@ -5,6 +5,8 @@ import { getDatabase } from '~/db/client.server'
 import { saveJustificationForm } from '~/justifications/save-justification-form.server'
 import { loadFormOptions } from '~/justifications/form-options.server'
 import { JustificationForm } from '~/justifications/justification-form'
+import { Notice } from '~/ui/notice'
+import { PageHeader } from '~/ui/page-header'
 import { formatAmount } from '~/money/amount'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.reference ?? 'justification'} · SoleSource` }]
@@ -57,11 +59,8 @@ export default function EditJustificationPage() {
   const actionData = useActionData<typeof action>()
   return (
     <>
-      <p>
-        <a href={`/justifications/${data.id}`}>← {data.reference}</a>
-      </p>
-      <h1>Edit {data.reference}</h1>
-      {data.status === 'CHANGES_REQUESTED' ? <p className="notice">Changes were requested. Submitting again starts the signatures over.</p> : null}
+      <PageHeader back={<a href={`/justifications/${data.id}`}>← {data.reference}</a>} title={`Edit ${data.reference}`} />
+      {data.status === 'CHANGES_REQUESTED' ? <Notice>Changes were requested. Submitting again starts the signatures over.</Notice> : null}
       <JustificationForm
         options={data.options}
         defaults={data.defaults}

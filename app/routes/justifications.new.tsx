@@ -5,6 +5,7 @@ import { getDatabase } from '~/db/client.server'
 import { saveJustificationForm } from '~/justifications/save-justification-form.server'
 import { loadFormOptions } from '~/justifications/form-options.server'
 import { JustificationForm } from '~/justifications/justification-form'
+import { PageHeader } from '~/ui/page-header'
 
 export const meta: MetaFunction = () => [{ title: 'File a justification · SoleSource' }]
 
@@ -24,8 +25,10 @@ export default function NewJustificationPage() {
   const actionData = useActionData<typeof action>()
   return (
     <>
-      <h1>File a single-source justification</h1>
-      <p>A contract given to one supplier without competition needs a written reason. Save a draft at any time; submitting starts the signatures.</p>
+      <PageHeader
+        title="File a single-source justification"
+        lead="A contract given to one supplier without competition needs a written reason. Save a draft at any time; submitting starts the signatures."
+      />
       <JustificationForm options={options} defaults={{ groupId: defaultGroupId, currency: 'CHF' }} lastResult={actionData?.result} submitLabel="Submit for signature" />
     </>
   )
