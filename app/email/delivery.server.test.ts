@@ -2,11 +2,11 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
 import { simpleParser } from 'mailparser'
 import { SMTPServer } from 'smtp-server'
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { requestSignIn, type SignInSettings } from '~/auth/sign-in.server'
-import { resetEnvForTests } from '~/env.server'
-import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../../tests/support/database'
-import { freePort, recipientsOf, startSmtpServer, type TestSmtpServer } from '../../tests/support/smtp'
+import { testDatabaseKind, type TestDatabase } from '../../tests/support/database'
+import { useDeliveryHarness } from '../../tests/support/delivery'
+import { freePort, recipientsOf, type TestSmtpServer } from '../../tests/support/smtp'
 import { deliverDueMessages, requeueFailedMessage, retryDelayMs } from './delivery.server'
 import { enqueueEmail } from './outbox.server'
 import { createMailboxTransport, createSmtpTransport, type MailTransport } from './transport.server'
@@ -18,27 +18,15 @@ describe(`outbox delivery (${testDatabaseKind()}, real SMTP server)`, () => {
   let database: TestDatabase
   let smtp: TestSmtpServer
   let transport: MailTransport
-  beforeAll(async () => {
-    // Bodies are sealed with a key derived from SESSION_SECRET, as in the server process.
-    process.env.SESSION_SECRET = settings.secret
-    resetEnvForTests()
-    database = await createTestDatabase()
-    smtp = await startSmtpServer({ port: await freePort() })
-    transport = createSmtpTransport(smtp.url, 'SoleSource <solesource@localhost>')
-    const group = await database.db.department.create({ data: { code: 'D', name: 'Dept', groups: { create: { code: 'D-G', name: 'Group' } } }, include: { groups: true } })
-    await database.db.person.create({ data: { email: 'ada@example.org', name: 'Ada', groupId: group.groups[0]!.id } })
-  })
-  afterAll(async () => {
-    transport?.close()
-    await smtp?.stop()
-    await database?.drop()
-    delete process.env.SESSION_SECRET
-    resetEnvForTests()
-  })
-  beforeEach(async () => {
-    await database.db.outboxMessage.deleteMany()
-    smtp.messages.length = 0
-  })
+  useDeliveryHarness(
+    settings.secret,
+    async (started) => {
+      ;({ database, smtp, transport } = started)
+      const group = await database.db.department.create({ data: { code: 'D', name: 'Dept', groups: { create: { code: 'D-G', name: 'Group' } } }, include: { groups: true } })
+      await database.db.person.create({ data: { email: 'ada@example.org', name: 'Ada', groupId: group.groups[0]!.id } })
+    },
+    { emptyOutboxBeforeEach: true },
+  )
 
   test('with the SMTP server down, asking for a sign-in link still succeeds; the email waits and is delivered exactly once when the server is back', async () => {
     await smtp.stop()
@@ -222,24 +210,7 @@ describe(`outbox leases after a crash (${testDatabaseKind()}, real SMTP servers,
   let database: TestDatabase
   let smtp: TestSmtpServer
   let transport: MailTransport
-  beforeAll(async () => {
-    process.env.SESSION_SECRET = secret
-    resetEnvForTests()
-    database = await createTestDatabase()
-    smtp = await startSmtpServer({ port: await freePort() })
-    transport = createSmtpTransport(smtp.url, 'SoleSource <solesource@localhost>')
-  })
-  afterAll(async () => {
-    transport?.close()
-    await smtp?.stop()
-    await database?.drop()
-    delete process.env.SESSION_SECRET
-    resetEnvForTests()
-  })
-  beforeEach(async () => {
-    await database.db.outboxMessage.deleteMany()
-    smtp.messages.length = 0
-  })
+  useDeliveryHarness(secret, (started) => ({ database, smtp, transport } = started), { emptyOutboxBeforeEach: true })
   const queue = async (...to: string[]) => {
     const queued = []
     for (const address of to) queued.push(await enqueueEmail(database.db, { ...email, to: address }, { appUrl: 'http://localhost:3000' }))

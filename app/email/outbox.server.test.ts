@@ -1,14 +1,15 @@
 import type { ParsedMail } from 'mailparser'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { seedDemoData } from '../../prisma/seed'
-import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../../tests/support/database'
-import { codeIn, freePort, linkIn, recipientsOf, startSmtpServer, type TestSmtpServer } from '../../tests/support/smtp'
+import { testDatabaseKind, type TestDatabase } from '../../tests/support/database'
+import { useDeliveryHarness } from '../../tests/support/delivery'
+import { codeIn, linkIn, recipientsOf, type TestSmtpServer } from '../../tests/support/smtp'
 import { demoPeople, fileAndSubmit } from '../../tests/support/workflow'
 import { requestSignIn, type SignInSettings } from '~/auth/sign-in.server'
 import type { Database } from '~/db/client.server'
-import { getEnv, resetEnvForTests } from '~/env.server'
+import { getEnv } from '~/env.server'
 import { deliverDueMessages } from './delivery.server'
-import { createSmtpTransport, type MailTransport } from './transport.server'
+import type { MailTransport } from './transport.server'
 
 type Secret = { label: string; value: string; kind: 'token' | 'code' }
 type Finding = { schema: string; table: string; column: string; label: string }
@@ -60,23 +61,11 @@ describe(`secrets at rest in the outbox (${testDatabaseKind()}, real SMTP server
   let transport: MailTransport
   let ids: Record<string, string>
   let settings: SignInSettings
-  beforeAll(async () => {
-    // The key that seals bodies is derived from SESSION_SECRET, as in the server process.
-    process.env.SESSION_SECRET = 'outbox-secret-outbox-secret-outbox-secret'
-    resetEnvForTests()
+  useDeliveryHarness('outbox-secret-outbox-secret-outbox-secret', async (started) => {
+    ;({ database, smtp, transport } = started)
     settings = { appUrl: getEnv().APP_URL, linkTtlMinutes: 15, sessionTtlDays: 14, secret: getEnv().SESSION_SECRET! }
-    database = await createTestDatabase()
     await seedDemoData(database.db)
     ids = await demoPeople(database.db)
-    smtp = await startSmtpServer({ port: await freePort() })
-    transport = createSmtpTransport(smtp.url, 'SoleSource <solesource@localhost>')
-  })
-  afterAll(async () => {
-    transport?.close()
-    await smtp?.stop()
-    await database?.drop()
-    delete process.env.SESSION_SECRET
-    resetEnvForTests()
   })
 
   test('no sign-in token or code, and no sign-off token, is in any column of any table, before delivery or after', async () => {
