@@ -3,12 +3,12 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { requestOrigin } from '~/audit/audit.server'
 import { requireProcurementOfficer } from '~/auth/session.server'
+import { calendarDateIn } from '~/calendar/calendar-date'
 import { getDatabase } from '~/db/client.server'
 import { getEnv } from '~/env.server'
 import { formatChf } from '~/money/amount'
 import { AwardSchema } from '~/industrial-return/ledger/award-form'
 import { awardJustification, loadAwardableJustification } from '~/industrial-return/ledger/awards.server'
-import { isoDateIn } from '~/industrial-return/dates'
 import { CATEGORY_LABELS } from '~/industrial-return/views/format'
 import { ReturnNav } from '~/industrial-return/views/return-nav'
 import { DefinitionList } from '~/ui/definition-list'
@@ -30,7 +30,7 @@ async function justificationOr404(id: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireProcurementOfficer(request)
-  return { justification: await justificationOr404(params.justificationId), today: isoDateIn(new Date()) }
+  return { justification: await justificationOr404(params.justificationId), today: calendarDateIn(new Date()) }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

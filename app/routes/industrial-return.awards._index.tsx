@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { requireProcurementOfficer } from '~/auth/session.server'
+import { formatDateTime } from '~/calendar/format-date'
 import { getDatabase } from '~/db/client.server'
 import { formatMoney } from '~/money/amount'
 import { isCurrency } from '~/money/currency'
 import { listAwardableJustifications } from '~/industrial-return/ledger/awards.server'
-import { CATEGORY_LABELS, formatDateTimeShort } from '~/industrial-return/views/format'
+import { CATEGORY_LABELS } from '~/industrial-return/views/format'
 import { ReturnNav } from '~/industrial-return/views/return-nav'
 import { PageHeader } from '~/ui/page-header'
 import { SortableTable } from '~/ui/sortable-table'
@@ -52,7 +53,7 @@ export default function AwardsPage() {
               },
               { header: 'Category', cell: (j) => CATEGORY_LABELS[j.category] },
               { header: 'Amount', numeric: true, cell: (j) => (isCurrency(j.currency) ? formatMoney(j.amountMinor, j.currency) : `${j.currency} ${j.amountMinor / 100}`) },
-              { header: 'Approved', cell: (j) => (j.decidedAt ? formatDateTimeShort(j.decidedAt) : '—') },
+              { header: 'Approved', cell: (j) => (j.decidedAt ? formatDateTime(j.decidedAt) : '—') },
               {
                 header: 'Action',
                 cell: (j) => (

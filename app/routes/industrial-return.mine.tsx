@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
 import { requirePerson } from '~/auth/session.server'
+import { calendarDateIn } from '~/calendar/calendar-date'
 import { getDatabase } from '~/db/client.server'
 import { formatChf } from '~/money/amount'
-import { isoDateIn } from '~/industrial-return/dates'
 import { loadReturnPolicy } from '~/industrial-return/return-policy.server'
 import { parseUnitScope, scopeKey } from '~/industrial-return/ledger/rollup.server'
 import { parseDashboardQuery } from '~/industrial-return/views/dashboard-query'
@@ -27,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const asked = parseUnitScope(params.get('unit'))
   const unit = (asked && choices.find((u) => scopeKey(u) === scopeKey(asked))) ?? held[0] ?? (seesAll ? choices[0] : undefined) ?? null
   const policy = await loadReturnPolicy(db, now)
-  const { window, defaultWindow } = parseDashboardQuery(params, { statusYear: statusYearOf(isoDateIn(now)), policy })
+  const { window, defaultWindow } = parseDashboardQuery(params, { statusYear: statusYearOf(calendarDateIn(now)), policy })
   const categoryParam = params.get('category')
   const category = categoryParam === 'SUPPLIES' || categoryParam === 'SERVICES' ? categoryParam : 'ALL'
   const spread = unit ? await loadUnitReturn(db, unit, window, category) : null

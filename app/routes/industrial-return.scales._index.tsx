@@ -2,11 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { requestOrigin } from '~/audit/audit.server'
 import { requireProcurementOfficer } from '~/auth/session.server'
+import { calendarDateIn } from '~/calendar/calendar-date'
 import { getDatabase } from '~/db/client.server'
 import { getEnv } from '~/env.server'
 import { readUploadForm } from '~/http/request-body.server'
 import { formatChf } from '~/money/amount'
-import { isoDateIn } from '~/industrial-return/dates'
 import { budgetMinorOf } from '~/industrial-return/ledger/scale-form'
 import { importContributionScalesCsv } from '~/industrial-return/ledger/scales.server'
 import { loadScales } from '~/industrial-return/views/return-inputs.server'
@@ -22,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireProcurementOfficer(request)
   const scales = await loadScales(getDatabase())
   return {
-    thisYear: Number(isoDateIn(new Date()).slice(0, 4)),
+    thisYear: Number(calendarDateIn(new Date()).slice(0, 4)),
     scales: scales
       .map((s) => ({
         year: s.year,

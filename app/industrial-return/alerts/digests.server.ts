@@ -10,9 +10,10 @@ import type { Database } from '~/db/client.server'
 import { enqueueEmail } from '~/email/outbox.server'
 import { renderEmail } from '~/email/render.server'
 import { formatChf } from '~/money/amount'
+import { calendarDateIn } from '~/calendar/calendar-date'
 import { todayColumn } from '~/calendar/date-column'
+import { calendarPeriodOf } from '~/calendar/periods'
 import { heldOn } from '~/org/people.server'
-import { digestPeriodOf, isoDateIn } from '../dates.ts'
 import { loadReturnPolicy } from '../return-policy.server.ts'
 import { loadUnitReturn, unitsHeldBy } from '../views/units.server.ts'
 import { defaultWindowFor, formatWindow, statusYearOf } from '../arithmetic/window.ts'
@@ -25,8 +26,8 @@ const percent = (value: number) => `${value.toFixed(1)}%`
 
 export async function runDueDigests(db: Database, { now, appUrl }: { now: Date; appUrl: string }): Promise<{ sent: number; alreadySent: number }> {
   const policy = await loadReturnPolicy(db, now)
-  const period = digestPeriodOf(now, policy.digestFrequency)
-  const window = defaultWindowFor(statusYearOf(isoDateIn(now)), policy.windowYears)
+  const period = calendarPeriodOf(now, policy.digestFrequency)
+  const window = defaultWindowFor(statusYearOf(calendarDateIn(now)), policy.windowYears)
   const holders = await db.position.findMany({
     where: { kind: { in: ['GROUP_LEADER', 'DEPARTMENT_HEAD'] }, person: { isActive: true }, ...heldOn(todayColumn(now)) },
     select: { personId: true },

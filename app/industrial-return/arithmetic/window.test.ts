@@ -3,13 +3,13 @@ import {
   calendarWindow,
   defaultWindowFor,
   formatWindow,
-  parseIsoDate,
   previousWindow,
   statusYearBounds,
   statusYearOf,
   windowContains,
   windowYears,
 } from './window.ts'
+import { isoDateParts as parseIsoDate } from '../../calendar/calendar-date.ts'
 
 describe('status year (1 March to end of February, labelled by its starting year)', () => {
   it.each([

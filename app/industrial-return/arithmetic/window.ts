@@ -6,8 +6,9 @@
  * window is the previous four full calendar years, 2020..2023, all closed by the time it starts.
  *
  * Dates are ISO calendar dates ("YYYY-MM-DD"), never `Date` objects: which day it is depends on
- * a time zone, and choosing it (Europe/Zurich, presumably) belongs to the caller.
+ * a time zone, and choosing it belongs to the caller (app/calendar/ knows the organisation's).
  */
+import { daysInMonth, isoDateParts } from '../../calendar/calendar-date.ts'
 
 export interface CalendarWindow {
   /** First calendar year, inclusive. */
@@ -20,32 +21,9 @@ export const DEFAULT_WINDOW_YEARS = 4
 /** Status years start on 1 March; they end on the last day of February of the next calendar year. */
 const MARCH = 3
 
-export interface IsoDate {
-  year: number
-  month: number
-  day: number
-}
-
-const isLeapYear = (year: number): boolean => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return isLeapYear(year) ? 29 : 28
-  return [4, 6, 9, 11].includes(month) ? 30 : 31
-}
-
-/** Parses "YYYY-MM-DD", rejecting impossible dates such as 2025-02-29. */
-export function parseIsoDate(text: string): IsoDate {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text)
-  const [year, month, day] = match ? [Number(match[1]), Number(match[2]), Number(match[3])] : [0, 0, 0]
-  if (!match || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
-    throw new RangeError(`Not a calendar date (YYYY-MM-DD): "${text}"`)
-  }
-  return { year, month, day }
-}
-
 /** Label (starting calendar year) of the status year that contains the date. */
 export function statusYearOf(isoDate: string): number {
-  const { year, month } = parseIsoDate(isoDate)
+  const { year, month } = isoDateParts(isoDate)
   return month >= MARCH ? year : year - 1
 }
 
@@ -75,7 +53,7 @@ export function windowYears(window: CalendarWindow): number[] {
 
 export const windowContainsYear = (window: CalendarWindow, year: number): boolean => year >= window.fromYear && year <= window.toYear
 
-export const windowContains = (window: CalendarWindow, isoDate: string): boolean => windowContainsYear(window, parseIsoDate(isoDate).year)
+export const windowContains = (window: CalendarWindow, isoDate: string): boolean => windowContainsYear(window, isoDateParts(isoDate).year)
 
 /** The window of the same length just before it, for "change against the previous window". */
 export function previousWindow(window: CalendarWindow): CalendarWindow {

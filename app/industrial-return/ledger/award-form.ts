@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 import { parseAmount } from '~/money/amount'
-import { parseIsoDate } from '../arithmetic/window.ts'
+import { isIsoDate } from '~/calendar/calendar-date'
 
 export const ORDER_NUMBER_PATTERN = /^[A-Za-z0-9][A-Za-z0-9\-_/.]{0,63}$/
 
@@ -15,14 +15,7 @@ export const AwardSchema = z.object({
     .string({ error: 'Enter the order number.' })
     .trim()
     .regex(ORDER_NUMBER_PATTERN, 'Use letters, digits and - _ / . only (at most 64 characters).'),
-  awardedOn: z.string({ error: 'Enter the award date.' }).refine((text) => {
-    try {
-      parseIsoDate(text)
-      return true
-    } catch {
-      return false
-    }
-  }, 'Enter a date, e.g. 2026-11-26.'),
+  awardedOn: z.string({ error: 'Enter the award date.' }).refine(isIsoDate, 'Enter a date, e.g. 2026-11-26.'),
   amount: z.string({ error: 'Enter the final amount.' }).superRefine((text, ctx) => {
     const parsed = parseAmount(text)
     if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.message })

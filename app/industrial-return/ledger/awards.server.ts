@@ -13,7 +13,8 @@ import { minorFromColumn, minorFromNullableColumn, minorToColumn } from '~/money
 import type { AwardInput } from './award-form.ts'
 import { refreshReturnAlerts } from '../alerts/alerts.server.ts'
 import { returnCountryOf } from './contract-csv.ts'
-import { dateColumn, isoDateIn, isoDateOfColumn } from '../dates.ts'
+import { calendarDateIn } from '~/calendar/calendar-date'
+import { dateColumn, isoDateOfColumn } from '~/calendar/date-column'
 import { addContractsToRollup } from './rollup.server.ts'
 
 const awardableWhere = { status: 'APPROVED', contract: { is: null } } satisfies Prisma.JustificationWhereInput
@@ -93,7 +94,7 @@ export async function awardJustification(
   input: AwardInput,
   { actorId, now, origin, appUrl }: { actorId: string; now: Date; origin?: RequestOrigin; appUrl: string },
 ): Promise<AwardOutcome> {
-  if (input.awardedOn > isoDateIn(now)) return { ok: false, fieldErrors: { awardedOn: ['The award date cannot be in the future.'] } }
+  if (input.awardedOn > calendarDateIn(now)) return { ok: false, fieldErrors: { awardedOn: ['The award date cannot be in the future.'] } }
   const amount = parseAmount(input.amount)
   if (!amount.ok) return { ok: false, fieldErrors: { amount: [amount.message] } }
 

@@ -21,7 +21,7 @@
 import { parseAmount } from '~/money/amount'
 import { chfEquivalent } from '~/money/conversion'
 import { isCurrency } from '~/money/currency'
-import { parseIsoDate } from '../arithmetic/window.ts'
+import { isIsoDate } from '~/calendar/calendar-date'
 
 export const CONTRACT_CSV_COLUMNS = [
   'order_number',
@@ -119,10 +119,8 @@ export function validateContractRow(fields: readonly string[], columns: ColumnMa
 
   const dateText = get('award_date')
   let awardedOn: string | null = null
-  try {
-    parseIsoDate(dateText)
-    awardedOn = dateText
-  } catch {
+  if (isIsoDate(dateText)) awardedOn = dateText
+  else {
     reasons.push(dateText === '' ? 'no award date' : `award date "${dateText}" is not a date written YYYY-MM-DD`)
   }
   if (awardedOn && awardedOn > lookups.today) {

@@ -1,6 +1,6 @@
 /** Reading the contract ledger, a page at a time (it may hold millions of rows). */
 import type { DatabaseOrTransaction } from '~/db/client.server'
-import { isoDateOfColumn } from '../dates.ts'
+import { isoDateOfColumn } from '~/calendar/date-column'
 import { minorFromColumn } from '~/money/minor-units'
 
 export const CONTRACTS_PER_PAGE = 50

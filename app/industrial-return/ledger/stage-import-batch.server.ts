@@ -13,7 +13,8 @@ import { loadRateTable } from '~/money/exchange-rates.server'
 import { minorFromColumn, minorToColumn } from '~/money/minor-units'
 import { rateValidOn } from '~/money/rate-on-date'
 import { sameContract, validateContractRow, type ContractLookups, type ValidContractRow } from './contract-csv.ts'
-import { dateColumn, isoDateIn, isoDateOfColumn } from '../dates.ts'
+import { calendarDateIn } from '~/calendar/calendar-date'
+import { dateColumn, isoDateOfColumn } from '~/calendar/date-column'
 import { failImport, finaliseImport } from './finish-import.server.ts'
 import { CLAIM_MS, DEFAULT_BATCH_SIZE, type BatchResult, type ImportRunOptions } from './import-run-options.ts'
 import { catchUpSeen, rememberJob } from './import-job-memory.server.ts'
@@ -50,7 +51,7 @@ export async function processImportBatch(db: Database, jobId: string, options: I
     const start = job.processedRows
     const end = Math.min(start + (options.batchSize ?? DEFAULT_BATCH_SIZE), job.totalRows)
     catchUpSeen(entry, start)
-    const lookups = await loadLookups(db, isoDateIn(now))
+    const lookups = await loadLookups(db, calendarDateIn(now))
 
     const valid: { line: number; row: ValidContractRow }[] = []
     const rejected: { line: number; orderNumber: string | null; reason: string }[] = []

@@ -17,6 +17,3 @@ export const NO_COEFFICIENT_REASONS = {
   NO_CONTRIBUTION: 'no contribution in the window',
   NO_CONTRACTS_IN_WINDOW: 'no contract of this category in the window',
 } as const
-
-export const formatDateTimeShort = (iso: string) =>
-  new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Zurich' }).format(new Date(iso))

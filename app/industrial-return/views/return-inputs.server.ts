@@ -1,10 +1,10 @@
 /** Everything a spread computation needs, read in a handful of small queries (the rollup, not the ledger). */
 import { z } from 'zod'
+import { calendarDateIn } from '~/calendar/calendar-date'
 import type { DatabaseOrTransaction } from '~/db/client.server'
 import { minorFromNullableColumn } from '~/money/minor-units'
 import type { CountryInfo } from '../arithmetic/coefficients.ts'
 import type { ContributionScale } from '../arithmetic/contribution-share.ts'
-import { isoDateIn } from '../dates.ts'
 import { loadReturnPolicy } from '../return-policy.server.ts'
 import { ORG_SCOPE, readRollup } from '../ledger/rollup.server.ts'
 import type { ReturnInputs, StoredScale } from './return-report.ts'
@@ -33,6 +33,6 @@ export const asContributionScales = (scales: readonly StoredScale[]): Contributi
 /** Inputs for one scope ("ORG" for the dashboard, a department or group for /industrial-return/mine). */
 export async function loadReturnInputs(db: DatabaseOrTransaction, now: Date, scope: string = ORG_SCOPE): Promise<ReturnInputs> {
   const [policy, countries, scales, rollup] = await Promise.all([loadReturnPolicy(db, now), loadCountries(db), loadScales(db), readRollup(db, scope)])
-  const today = isoDateIn(now)
+  const today = calendarDateIn(now)
   return { policy, countries, scales, rollup, today, statusYear: statusYearOf(today) }
 }
