@@ -16,6 +16,7 @@ import type { ReactNode } from 'react'
 import { getSignedInPerson } from '~/auth/session.server'
 import { getEnv } from '~/env.server'
 import stylesheet from '~/styles.css'
+import { MessageCard } from '~/ui/notice'
 
 // An icon in the page itself: without one, browsers fetch /favicon.ico on every load and log its 404.
 const ICON = `data:image/svg+xml,${encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#1f4e79"/><text x="16" y="23" font-family="sans-serif" font-size="20" font-weight="bold" fill="#fff" text-anchor="middle">S</text></svg>')}`
@@ -146,22 +147,24 @@ export function ErrorBoundary() {
   const error = useRouteError()
   if (isRouteErrorResponse(error)) {
     return (
-      <div className="card narrow" role="alert">
-        <h1>{error.status === 404 ? 'Page not found' : error.status === 403 ? 'Not allowed' : `Error ${error.status}`}</h1>
+      <MessageCard title={error.status === 404 ? 'Page not found' : error.status === 403 ? 'Not allowed' : `Error ${error.status}`} role="alert">
         <p>{typeof error.data === 'string' && error.data ? error.data : error.statusText}</p>
-        <p>
-          <a href="/">Back to the home page</a>
-        </p>
-      </div>
+        <BackHome />
+      </MessageCard>
     )
   }
   return (
-    <div className="card narrow" role="alert">
-      <h1>Something went wrong</h1>
+    <MessageCard title="Something went wrong" role="alert">
       <p>The problem was logged. Nothing you entered was saved half-way; please try again.</p>
-      <p>
-        <a href="/">Back to the home page</a>
-      </p>
-    </div>
+      <BackHome />
+    </MessageCard>
+  )
+}
+
+function BackHome() {
+  return (
+    <p>
+      <a href="/">Back to the home page</a>
+    </p>
   )
 }

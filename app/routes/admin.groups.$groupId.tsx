@@ -1,12 +1,14 @@
-import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { requestOrigin } from '~/audit/audit.server'
 import { requireAdministrator } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
 import { saveGroup } from '~/org/admin.server'
+import { SelectField } from '~/org/form-fields'
 import { GroupSchema } from '~/org/forms'
 import { Field } from '~/ui/field'
+import { PageHeader } from '~/ui/page-header'
 import { parseForm } from '~/ui/parse-form'
 import { readForm } from '~/http/request-body.server'
 
@@ -54,10 +56,7 @@ export default function GroupPage() {
   })
   return (
     <>
-      <p>
-        <a href="/admin">← Organisation</a>
-      </p>
-      <h1>{group ? `Group ${group.code}` : 'Add a group'}</h1>
+      <PageHeader back={<a href="/admin">← Organisation</a>} title={group ? `Group ${group.code}` : 'Add a group'} />
       <div className="card narrow">
         <Form method="post" {...getFormProps(form)}>
           <Field id={fields.code.id} label="Code" hint="As used across the organisation, e.g. EN-MME." errors={fields.code.errors}>
@@ -66,18 +65,12 @@ export default function GroupPage() {
           <Field id={fields.name.id} label="Name" errors={fields.name.errors}>
             {(aria) => <input {...getInputProps(fields.name, { type: 'text' })} {...aria} />}
           </Field>
-          <Field id={fields.departmentId.id} label="Department" errors={fields.departmentId.errors}>
-            {(aria) => (
-              <select {...getSelectProps(fields.departmentId)} {...aria}>
-                <option value="">Choose…</option>
-                {departments.map((department) => (
-                  <option key={department.id} value={department.id}>
-                    {department.code} · {department.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField
+            field={fields.departmentId}
+            label="Department"
+            blank="Choose…"
+            options={departments.map((department) => ({ value: department.id, label: `${department.code} · ${department.name}` }))}
+          />
           <button type="submit">{group ? 'Save group' : 'Add group'}</button>
         </Form>
         <p className="hint">The group’s leader is a position: give it on the leader’s page.</p>

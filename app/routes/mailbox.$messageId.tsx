@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { requireLocalMailbox } from '~/email/mailbox.server'
 import { formatDateTime } from '~/org/describe'
+import { PageHeader } from '~/ui/page-header'
 
 export const meta: MetaFunction = () => [{ title: 'Message · Local mailbox · SoleSource' }]
 
@@ -21,10 +22,7 @@ export default function MailboxMessagePage() {
   const message = useLoaderData<typeof loader>()
   return (
     <>
-      <p>
-        <a href="/mailbox">← Local mailbox</a>
-      </p>
-      <h1>{message.subject}</h1>
+      <PageHeader back={<a href="/mailbox">← Local mailbox</a>} title={message.subject} />
       <dl className="facts card">
         <dt>To</dt>
         <dd>{message.toAddress}</dd>

@@ -2,6 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
 import { requireLocalMailbox } from '~/email/mailbox.server'
 import { formatDateTime } from '~/org/describe'
+import { Notice } from '~/ui/notice'
+import { PageHeader } from '~/ui/page-header'
+import { SortableTable, type TableColumn } from '~/ui/sortable-table'
 
 export const meta: MetaFunction = () => [{ title: 'Local mailbox · SoleSource' }]
 
@@ -17,14 +20,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { to, messages: messages.map((m) => ({ ...m, receivedAt: formatDateTime(m.receivedAt) })) }
 }
 
+type MessageRow = { id: string; toAddress: string; subject: string; receivedAt: string }
+
+const columns: TableColumn<MessageRow>[] = [
+  { header: 'Received', cell: (m) => m.receivedAt },
+  { header: 'To', cell: (m) => m.toAddress },
+  { header: 'Subject', cell: (m) => <a href={`/mailbox/${m.id}`}>{m.subject}</a> },
+]
+
 export default function MailboxPage() {
   const { to, messages } = useLoaderData<typeof loader>()
   return (
     <>
-      <h1>Local mailbox</h1>
-      <p className="notice">
+      <PageHeader title="Local mailbox" />
+      <Notice>
         No mail server is configured (SMTP_URL is unset), so SoleSource delivers every email here. Set SMTP_URL to send real mail; this page then disappears.
-      </p>
+      </Notice>
       <Form method="get" className="card row">
         <div className="field">
           <label htmlFor="to">Recipient</label>
@@ -37,27 +48,7 @@ export default function MailboxPage() {
       {messages.length === 0 ? (
         <p className="empty">{to ? `No messages for ${to} yet.` : 'No messages yet.'}</p>
       ) : (
-        <table>
-          <caption className="visually-hidden">Messages, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Received</th>
-              <th scope="col">To</th>
-              <th scope="col">Subject</th>
-            </tr>
-          </thead>
-          <tbody>
-            {messages.map((m) => (
-              <tr key={m.id}>
-                <td>{m.receivedAt}</td>
-                <td>{m.toAddress}</td>
-                <td>
-                  <a href={`/mailbox/${m.id}`}>{m.subject}</a>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <SortableTable caption="Messages, newest first" columns={columns} rows={messages} rowKey={(m) => m.id} />
       )}
     </>
   )

@@ -11,6 +11,10 @@ import { getDatabase } from '~/db/client.server'
 import { describePosition, formatDateTime, formatPeriod } from '~/org/describe'
 import { loadProfile } from '~/org/people.server'
 import { readForm } from '~/http/request-body.server'
+import { DefinitionList } from '~/ui/definition-list'
+import { Notice } from '~/ui/notice'
+import { PageHeader } from '~/ui/page-header'
+import { SortableTable, type TableColumn } from '~/ui/sortable-table'
 
 export const meta: MetaFunction = () => [{ title: 'Your profile · SoleSource' }]
 
@@ -55,39 +59,56 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 }
 
+type SessionRow = { id: string; current: boolean; since: string; expires: string; userAgent: string; ipAddress: string }
+
+const sessionColumns: TableColumn<SessionRow>[] = [
+  {
+    header: 'Browser',
+    cell: (s) => (
+      <>
+        {s.userAgent} {s.current ? <span className="badge ok">this browser</span> : null}
+      </>
+    ),
+  },
+  { header: 'Address', cell: (s) => s.ipAddress },
+  { header: 'Signed in', cell: (s) => s.since },
+  { header: 'Expires', cell: (s) => s.expires },
+]
+
 export default function ProfilePage() {
   const data = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   return (
     <>
-      <h1>{data.name}</h1>
+      <PageHeader title={data.name} />
       <div className="card">
-        <dl className="facts">
-          <dt>Email</dt>
-          <dd>{data.email}</dd>
-          <dt>Positions</dt>
-          <dd>
-            {data.positions.length ? (
-              <ul>
-                {data.positions.map((p) => (
-                  <li key={p.id}>
-                    {p.label} ({p.period})
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <span className="empty">None today</span>
-            )}
-          </dd>
-        </dl>
+        <DefinitionList
+          facts={[
+            { term: 'Email', details: data.email },
+            {
+              term: 'Positions',
+              details: data.positions.length ? (
+                <ul>
+                  {data.positions.map((p) => (
+                    <li key={p.id}>
+                      {p.label} ({p.period})
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <span className="empty">None today</span>
+              ),
+            },
+          ]}
+        />
       </div>
       <section className="card" aria-labelledby="absence-heading">
         <h2 id="absence-heading">Away?</h2>
         <p className="hint">Declare an absence: while you are away, signatures asked of you go to your deputy (the one you name here, else your standing deputy).</p>
         {actionData && 'notice' in actionData ? (
-          <p className="notice ok" role="status">
+          <Notice tone="success" role="status">
             {actionData.notice}
-          </p>
+          </Notice>
         ) : null}
         {data.absences.length ? (
           <ul>
@@ -105,29 +126,7 @@ export default function ProfilePage() {
       </section>
       <div className="card">
         <h2>Where you are signed in</h2>
-        <table>
-          <caption className="visually-hidden">Your active sessions</caption>
-          <thead>
-            <tr>
-              <th scope="col">Browser</th>
-              <th scope="col">Address</th>
-              <th scope="col">Signed in</th>
-              <th scope="col">Expires</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.sessions.map((s) => (
-              <tr key={s.id}>
-                <td>
-                  {s.userAgent} {s.current ? <span className="badge ok">this browser</span> : null}
-                </td>
-                <td>{s.ipAddress}</td>
-                <td>{s.since}</td>
-                <td>{s.expires}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <SortableTable caption="Your active sessions" columns={sessionColumns} rows={data.sessions} rowKey={(s) => s.id} />
         <Form method="post" action="/sign-out">
           <input type="hidden" name="everywhere" value="true" />
           <p>

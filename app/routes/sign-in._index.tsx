@@ -10,6 +10,7 @@ import { isRateLimited, retryAfterHeaders, TooManyAttempts } from '~/auth/too-ma
 import { getDatabase } from '~/db/client.server'
 import { getEnv } from '~/env.server'
 import { Field } from '~/ui/field'
+import { MessageCard } from '~/ui/notice'
 import { readForm } from '~/http/request-body.server'
 
 export const meta: MetaFunction = () => [{ title: 'Sign in · SoleSource' }]
@@ -52,8 +53,7 @@ export default function SignInPage() {
   })
   if (isRateLimited(actionData)) return <TooManyAttempts {...actionData.rateLimited} />
   return (
-    <div className="card narrow">
-      <h1>Sign in</h1>
+    <MessageCard title="Sign in">
       <p>SoleSource has no passwords. Enter your work email address and we send you a link and a code to sign in.</p>
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="redirectTo" value={redirectTo} />
@@ -69,6 +69,6 @@ export default function SignInPage() {
           This installation has no mail server configured: messages go to the <a href="/mailbox">local mailbox</a>.
         </p>
       ) : null}
-    </div>
+    </MessageCard>
   )
 }

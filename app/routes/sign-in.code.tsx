@@ -11,6 +11,7 @@ import { isRateLimited, retryAfterHeaders, TooManyAttempts } from '~/auth/too-ma
 import { getDatabase } from '~/db/client.server'
 import { getEnv } from '~/env.server'
 import { Field } from '~/ui/field'
+import { MessageCard, Notice } from '~/ui/notice'
 import { readForm } from '~/http/request-body.server'
 
 export const meta: MetaFunction = () => [{ title: 'Check your email · SoleSource' }]
@@ -56,16 +57,15 @@ export default function SignInCodePage() {
   })
   if (isRateLimited(actionData)) return <TooManyAttempts {...actionData.rateLimited} />
   return (
-    <div className="card narrow">
-      <h1>Check your email</h1>
+    <MessageCard title="Check your email">
       <p role="status">
         If <strong>{email || 'that address'}</strong> belongs to someone at the organisation, a sign-in link and a six-digit code are on their way. The link
         works once and expires soon.
       </p>
       {localMailbox ? (
-        <p className="notice">
+        <Notice>
           No mail server is configured here: open the <a href="/mailbox">local mailbox</a> to read the message.
-        </p>
+        </Notice>
       ) : null}
       <h2>Opened the email on another device?</h2>
       <Form method="post" {...getFormProps(form)}>
@@ -80,6 +80,6 @@ export default function SignInCodePage() {
       <p>
         <a href="/sign-in">Ask for a new link</a>
       </p>
-    </div>
+    </MessageCard>
   )
 }

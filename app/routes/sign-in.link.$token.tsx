@@ -5,6 +5,7 @@ import { getSignInLimiters } from '~/auth/rate-limits.server'
 import { commitSessionCookie } from '~/auth/session.server'
 import { inspectSignInLink, signInSettingsFromEnv, signInWithLink, type LinkStatus } from '~/auth/sign-in.server'
 import { getDatabase } from '~/db/client.server'
+import { MessageCard } from '~/ui/notice'
 
 export const meta: MetaFunction = () => [{ title: 'Sign in · SoleSource' }, { name: 'robots', content: 'noindex' }]
 
@@ -40,22 +41,20 @@ export default function SignInLinkPage() {
   if (data.status !== 'valid') {
     const refusal = refusals[data.status]
     return (
-      <div className="card narrow" role="alert">
-        <h1>{refusal.title}</h1>
+      <MessageCard title={refusal.title} role="alert">
         <p>{refusal.body}</p>
         <a className="button" href="/sign-in">
           Ask for a new sign-in link
         </a>
-      </div>
+      </MessageCard>
     )
   }
   return (
-    <div className="card narrow">
-      <h1>Sign in to SoleSource</h1>
+    <MessageCard title="Sign in to SoleSource">
       <p>Welcome back, {data.name}. Press the button to finish signing in on this device.</p>
       <Form method="post">
         <button type="submit">Sign in</button>
       </Form>
-    </div>
+    </MessageCard>
   )
 }
