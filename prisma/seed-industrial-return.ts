@@ -4,7 +4,7 @@
 import type { Database } from '~/db/client.server'
 import { Prisma } from '~/generated/prisma/client'
 import { establishBandBaseline } from '~/industrial-return/alerts/alerts.server'
-import { dateColumn } from '~/industrial-return/dates'
+import { dateColumn } from '~/calendar/date-column'
 import { DEFAULT_RETURN_POLICY } from '~/industrial-return/return-policy'
 import { rebuildRollup } from '~/industrial-return/ledger/rollup.server'
 

@@ -15,7 +15,7 @@ import { ExchangeRatesSection } from '~/money/exchange-rates-section'
 import { Notice } from '~/ui/notice'
 import { PageHeader } from '~/ui/page-header'
 import { parseForm } from '~/ui/parse-form'
-import { calendarDateIn } from '~/workflow/calendar-date'
+import { calendarDateIn } from '~/calendar/calendar-date'
 import { readForm } from '~/http/request-body.server'
 
 export const meta: MetaFunction = () => [{ title: 'Signature policy and exchange rates · SoleSource' }]

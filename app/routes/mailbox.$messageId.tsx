@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { requireLocalMailbox } from '~/email/mailbox.server'
-import { formatDateTime } from '~/org/describe'
+import { formatDateTime } from '~/calendar/format-date'
 import { PageHeader } from '~/ui/page-header'
 
 export const meta: MetaFunction = () => [{ title: 'Message · Local mailbox · SoleSource' }]

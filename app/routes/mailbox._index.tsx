@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
 import { requireLocalMailbox } from '~/email/mailbox.server'
-import { formatDateTime } from '~/org/describe'
+import { formatDateTime } from '~/calendar/format-date'
 import { Notice } from '~/ui/notice'
 import { PageHeader } from '~/ui/page-header'
 import { SortableTable, type TableColumn } from '~/ui/sortable-table'

@@ -4,7 +4,7 @@ import { getDatabase } from '~/db/client.server'
 import { csvDownload } from '~/csv/write-csv'
 import { justificationsCsv } from '~/justifications/justifications-csv.server'
 import { parseListQuery, PROCUREMENT_LIST_DEFAULT_SORT } from '~/justifications/list-query'
-import { calendarDateIn } from '~/workflow/calendar-date'
+import { calendarDateIn } from '~/calendar/calendar-date'
 
 // The CSV export of procurement's list: the same query parameters, so the same filters and order,
 // every page of it. A filter value the page would refuse is left out here too (never a 500).
