@@ -4,7 +4,7 @@ import { createDatabaseClient } from '~/db/client.server'
 import { deliverDueMessages } from '~/email/delivery.server'
 import { createSmtpTransport } from '~/email/transport.server'
 import { codeIn, startSmtpServer, type TestSmtpServer } from '../../tests/support/smtp'
-import { createSignInLimiters, type SignInLimiters } from './rate-limits.server'
+import { createSignInLimiters, type SignInLimiters, type SignInLimits } from './rate-limits.server'
 import {
   acceptSignInRequest,
   inspectSignInLink,
@@ -21,6 +21,25 @@ const origin = { ipAddress: '127.0.0.1', userAgent: 'vitest' }
 const client = '127.0.0.1'
 /** Limits out of the way: these tests are about links and codes themselves (the limits have their own suite). */
 const generous = { points: 10_000, windowMinutes: 60 }
+const generousLimits: SignInLimits = { emailsPerAddress: generous, wrongCodesPerAddress: generous, requestsPerClient: generous }
+
+/**
+ * A database of the describe block's own and limiters on it, closed after the block. `opened`
+ * receives them (the block keeps them in its own variables) and adds the people it needs.
+ */
+function useSignInDatabase(limits: SignInLimits, opened: (signIn: { database: TestDatabase; limiters: SignInLimiters }) => Promise<unknown>) {
+  let database: TestDatabase | undefined
+  let limiters: SignInLimiters | undefined
+  beforeAll(async () => {
+    database = await createTestDatabase()
+    limiters = createSignInLimiters(database.url, limits)
+    await opened({ database, limiters })
+  })
+  afterAll(async () => {
+    await limiters?.close()
+    await database?.drop()
+  })
+}
 
 // Emails are read as the person reads them: delivered by the outbox to a real SMTP server.
 let smtp: TestSmtpServer
@@ -46,19 +65,14 @@ describe(`sign-in by link and code (${testDatabaseKind()})`, () => {
   let database: TestDatabase
   let limiters: SignInLimiters
   const now = new Date('2026-11-26T09:00:00Z')
-  beforeAll(async () => {
-    database = await createTestDatabase()
-    limiters = createSignInLimiters(database.url, { emailsPerAddress: generous, wrongCodesPerAddress: generous, requestsPerClient: generous })
+  useSignInDatabase(generousLimits, async (opened) => {
+    ;({ database, limiters } = opened)
     await database.db.person.createMany({
       data: [
         { email: 'ada@example.org', name: 'Ada' },
         { email: 'gone@example.org', name: 'Gone', isActive: false },
       ],
     })
-  })
-  afterAll(async () => {
-    await limiters?.close()
-    await database?.drop()
   })
 
   test('only hashes of the token and the code are stored', async () => {
@@ -134,16 +148,11 @@ describe(`sign-in limits, per address across requests and per client (${testData
     wrongCodesPerAddress: { points: 10, windowMinutes: 60 },
     requestsPerClient: { points: 1_000, windowMinutes: 10 },
   }
-  beforeAll(async () => {
-    database = await createTestDatabase()
-    limiters = createSignInLimiters(database.url, limits)
+  useSignInDatabase(limits, async (opened) => {
+    ;({ database, limiters } = opened)
     await database.db.person.createMany({
       data: ['grace', 'edsger', 'barbara', 'donald', 'frances', 'alan', 'leslie'].map((name) => ({ email: `${name}@example.org`, name })),
     })
-  })
-  afterAll(async () => {
-    await limiters?.close()
-    await database?.drop()
   })
 
   const emailsTo = (to: string) => database.db.outboxMessage.count({ where: { toAddress: to } })
@@ -285,14 +294,9 @@ describe(`sign-in returns where it started (${testDatabaseKind()})`, () => {
   let database: TestDatabase
   let limiters: SignInLimiters
   const now = new Date('2026-11-26T09:00:00Z')
-  beforeAll(async () => {
-    database = await createTestDatabase()
-    limiters = createSignInLimiters(database.url, { emailsPerAddress: generous, wrongCodesPerAddress: generous, requestsPerClient: generous })
+  useSignInDatabase(generousLimits, async (opened) => {
+    ;({ database, limiters } = opened)
     await database.db.person.create({ data: { email: 'ada@example.org', name: 'Ada' } })
-  })
-  afterAll(async () => {
-    await limiters?.close()
-    await database?.drop()
   })
   const signOffPath = '/sign-off/Zm9yd2FyZGVkLXNpZ24tb2ZmLXRva2VuLWZvci10ZXN0cw'
 
