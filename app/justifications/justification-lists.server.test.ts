@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { seedDemoData } from '../../prisma/seed'
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../../tests/support/database'
-import { csvCell, toCsv } from './csv'
+import { justificationFields, ok, threeTierPolicy } from '../../tests/support/workflow'
+import { csvCell, toCsv } from '~/csv/write-csv'
 import { createJustification } from './create-justification.server'
 import { decideJustification } from './decide-justification.server'
 import type { JustificationFields } from './prepare-fields.server'
@@ -13,7 +14,6 @@ import { listAllJustifications, listAwaitingMySignature, listDecidedByMe, listMy
 import { MY_LIST_DEFAULT_SORT, parseListQuery, PROCUREMENT_LIST_DEFAULT_SORT, type SortDirection, type SortKey } from './list-query'
 import { loadPolicyOverview } from './policy-overview.server'
 import { publishPolicy } from './signature-policy.server'
-import type { TransitionResult } from './transition.server'
 import type { Viewer } from './visibility.server'
 
 const origin = { ipAddress: '127.0.0.1', userAgent: 'vitest' }
@@ -125,24 +125,7 @@ describe(`justification lists (${testDatabaseKind()})`, () => {
   const november = new Date('2026-11-10T09:00:00Z')
   const december = new Date('2026-12-01T09:00:00Z')
 
-  const fields = (overrides: Partial<JustificationFields> = {}): JustificationFields => ({
-    title: 'Cryocooler heads for the test bench',
-    description: 'Two spare cold heads for the installed cryocoolers.',
-    supplierName: 'Cryo Instruments AG',
-    supplierCountryCode: 'CH',
-    originCountryCode: 'DE',
-    category: 'SUPPLIES',
-    amount: 2_000_000,
-    currency: 'CHF',
-    groupId: groups['EN-MME']!,
-    reason: 'COMPATIBILITY',
-    reasonText: 'Only the original manufacturer supplies cold heads that fit the installed cryocoolers without requalification.',
-    ...overrides,
-  })
-  const ok = (result: TransitionResult) => {
-    if (!result.ok) throw new Error(`${result.kind}: ${result.message}`)
-    return result
-  }
+  const fields = (overrides: Partial<JustificationFields> = {}) => justificationFields({ amount: 2_000_000, groupId: groups['EN-MME']!, ...overrides })
   const actor = (name: string) => ({ id: ids[name]!, origin })
   async function file(key: string, requester: string, overrides: Partial<JustificationFields>, { submitAt }: { submitAt?: Date } = {}) {
     const created = ok(await createJustification(database.db, { fields: fields(overrides), actor: actor(requester), now: submitAt ?? november }))
@@ -296,15 +279,7 @@ describe(`justification lists (${testDatabaseKind()})`, () => {
   test('the policy page lists versions (in force, scheduled) and the rates used today', async () => {
     await publishPolicy(
       database.db,
-      {
-        effectiveFrom: '2027-01-01',
-        splitPurchaseWindowDays: 60,
-        tiers: [
-          { aboveChfMinor: 1_000_000, role: 'GROUP_LEADER', label: 'Group leader' },
-          { aboveChfMinor: 5_000_000, role: 'DEPARTMENT_HEAD', label: 'Department head' },
-          { aboveChfMinor: 20_000_000, role: 'FINANCE_COMMITTEE', label: 'Finance Committee' },
-        ],
-      },
+      threeTierPolicy({ effectiveFrom: '2027-01-01', splitPurchaseWindowDays: 60, financeCommitteeAboveChfMinor: 20_000_000 }),
       actor('alex.admin'),
     )
     await database.db.exchangeRate.create({ data: { currency: 'EUR', validFrom: new Date('2027-01-01T00:00:00Z'), chfPerUnit: '0.95' } })

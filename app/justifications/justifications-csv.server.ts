@@ -1,6 +1,6 @@
 import type { DatabaseOrTransaction } from '~/db/client.server'
 import type { Prisma } from '~/generated/prisma/client'
-import { toCsv } from './csv'
+import { toCsv } from '~/csv/write-csv'
 import { categoryLabels, statusLabels } from './labels'
 import { filtersWhere, orderBy } from './list-filters.server'
 import { listSelect, toItem, type JustificationListItem } from './list-item.server'
