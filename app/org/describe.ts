@@ -20,6 +20,3 @@ export function describePosition(position: PositionLike): string {
       return 'Finance Committee signatory'
   }
 }
-
-// Dates and times are formatted by app/calendar/format-date.ts; this re-export serves importers not yet moved there.
-export { formatDate, formatDateTime, formatPeriod } from '~/calendar/format-date'
