@@ -2,6 +2,7 @@ import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionRe
 import { Form } from '@remix-run/react'
 import type { z } from 'zod'
 import { formatAmount } from '~/money/amount'
+import { NumberField } from '~/org/form-fields'
 import { Field, FormErrors } from '~/ui/field'
 import { parseForm } from '~/ui/parse-form'
 import { signatoryRoles } from '~/workflow/signature-policy'
@@ -49,14 +50,13 @@ export function PublishPolicyForm({
           <Field id={fields.effectiveFrom.id} label="Takes effect on" hint="Today or later." errors={fields.effectiveFrom.errors}>
             {(aria) => <input {...getInputProps(fields.effectiveFrom, { type: 'date' })} {...aria} />}
           </Field>
-          <Field
-            id={fields.splitPurchaseWindowDays.id}
+          <NumberField
+            field={fields.splitPurchaseWindowDays}
             label="Split-purchase window (days)"
             hint="Orders to one supplier from one group within this many days are added up."
-            errors={fields.splitPurchaseWindowDays.errors}
-          >
-            {(aria) => <input {...getInputProps(fields.splitPurchaseWindowDays, { type: 'number' })} min={1} max={MAX_WINDOW_DAYS} {...aria} />}
-          </Field>
+            min={1}
+            max={MAX_WINDOW_DAYS}
+          />
         </div>
         <table>
           <caption>Tiers, in signing order</caption>

@@ -1,14 +1,24 @@
 import { getInputProps, getSelectProps, type FieldMetadata } from '@conform-to/react'
 import { Field } from '~/ui/field'
 
-// The organisation forms' two recurring controls, each a labelled Field (app/ui/field.tsx): the
-// kit has no select or date control of its own, so they live beside the forms that use them.
+// Recurring controls of the admin forms (organisation, policy, sign-off settings), each a labelled
+// Field (app/ui/field.tsx): the kit has no date, number or select control of its own, so they live
+// beside the organisation forms that use them most.
 
 /** A date input for a Conform field. */
 export function DateField<Schema>({ field, label }: { field: FieldMetadata<Schema, any, string[]>; label: string }) {
   return (
     <Field id={field.id} label={label} errors={field.errors}>
       {(aria) => <input {...getInputProps(field, { type: 'date' })} {...aria} />}
+    </Field>
+  )
+}
+
+/** A whole-number input for a Conform field, with its bounds and an optional hint. */
+export function NumberField<Schema>({ field, label, hint, min, max }: { field: FieldMetadata<Schema, any, string[]>; label: string; hint?: string; min?: number; max?: number }) {
+  return (
+    <Field id={field.id} label={label} hint={hint} errors={field.errors}>
+      {(aria) => <input {...getInputProps(field, { type: 'number' })} min={min} max={max} {...aria} />}
     </Field>
   )
 }

@@ -6,7 +6,7 @@ import { requireAdministrator } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
 import { loadWorkflowSettings, saveWorkflowSettings } from '~/justifications/settings.server'
 import { WorkflowSettingsSchema } from '~/justifications/workflow-settings-form'
-import { Field } from '~/ui/field'
+import { NumberField } from '~/org/form-fields'
 import { Notice } from '~/ui/notice'
 import { PageHeader } from '~/ui/page-header'
 import { parseForm } from '~/ui/parse-form'
@@ -57,20 +57,14 @@ export default function WorkflowSettingsPage() {
       ) : null}
       <div className="card narrow">
         <Form method="post" {...getFormProps(form)}>
-          <Field id={fields.linkTtlDays.id} label="A sign-off link works for (days)" errors={fields.linkTtlDays.errors}>
-            {(aria) => <input {...getInputProps(fields.linkTtlDays, { type: 'number' })} {...aria} min={1} max={30} />}
-          </Field>
-          <Field id={fields.reminderAfterWorkingDays.id} label="Remind after (working days without decision)" errors={fields.reminderAfterWorkingDays.errors}>
-            {(aria) => <input {...getInputProps(fields.reminderAfterWorkingDays, { type: 'number' })} {...aria} min={1} />}
-          </Field>
-          <Field
-            id={fields.escalateAfterWorkingDays.id}
+          <NumberField field={fields.linkTtlDays} label="A sign-off link works for (days)" min={1} max={30} />
+          <NumberField field={fields.reminderAfterWorkingDays} label="Remind after (working days without decision)" min={1} />
+          <NumberField
+            field={fields.escalateAfterWorkingDays}
             label="Escalate after (working days without decision)"
             hint="The step goes to the signatory’s deputy, else one level up."
-            errors={fields.escalateAfterWorkingDays.errors}
-          >
-            {(aria) => <input {...getInputProps(fields.escalateAfterWorkingDays, { type: 'number' })} {...aria} min={2} />}
-          </Field>
+            min={2}
+          />
           <div className="field">
             <label>
               <input {...getInputProps(fields.linkRequiresSignIn, { type: 'checkbox' })} /> Deciding from an email link also requires being signed in as its addressee
