@@ -3,9 +3,10 @@ import { connect as connectSocket } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { afterAll, describe, expect, test } from 'vitest'
+import { useInMemoryEmbeddedPostgres } from '../../tests/support/database'
 import { createDatabaseClient } from './client.server'
-import { embeddedPostgresPasswordFile, startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.server'
+import { embeddedPostgresPasswordFile, startEmbeddedPostgres } from './embedded-postgres.server'
 
 // The embedded PostgreSQL listens on a loopback port that every local user and process can reach: it
 // must ask for a password, as a PostgreSQL server would, and refuse anyone who does not give it.
@@ -75,13 +76,7 @@ function errorCodes(output: Buffer): string[] {
 }
 
 describe('the embedded PostgreSQL requires its password (in memory)', () => {
-  let embedded: EmbeddedPostgres
-  beforeAll(async () => {
-    embedded = await startEmbeddedPostgres({ dataDir: null })
-  })
-  afterAll(async () => {
-    await embedded?.stop()
-  })
+  const embedded = useInMemoryEmbeddedPostgres()
 
   test('the URL it returns carries a random password, and with it pg and Prisma connect', async () => {
     const password = new URL(embedded.url).password

@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { startEmbeddedPostgres, type EmbeddedPostgres } from '~/db/embedded-postgres.server'
+import { describe, expect, test } from 'vitest'
+import { useInMemoryEmbeddedPostgres } from '../../tests/support/database'
 
 // A database the app cannot use at start-up is a configuration mistake: the server process must say
 // which DATABASE_URL it tried (never its password) and what to do, and stop, as for a wrong variable.
@@ -56,13 +56,7 @@ describe('the server with a DATABASE_URL it cannot use', () => {
   })
 
   describe('a server that refuses the password', () => {
-    let server: EmbeddedPostgres
-    beforeAll(async () => {
-      server = await startEmbeddedPostgres({ dataDir: null })
-    })
-    afterAll(async () => {
-      await server?.stop()
-    })
+    const server = useInMemoryEmbeddedPostgres()
 
     test('it says the password was refused, without showing it, and exits with 1', async () => {
       const url = new URL(server.url)

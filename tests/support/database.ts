@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
+import { afterAll, beforeAll } from 'vitest'
 import { createDatabaseClient, type Database } from '~/db/client.server'
-import { startEmbeddedPostgres } from '~/db/embedded-postgres.server'
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '~/db/embedded-postgres.server'
 import { migrate } from '~/db/migrate.server'
 
 /**
@@ -52,6 +53,26 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     async drop() {
       await db.$disconnect()
       await empty.drop()
+    },
+  }
+}
+
+/**
+ * An embedded PostgreSQL in memory for the enclosing describe block: started before its tests,
+ * stopped after them. Its `url` is read once the block's tests run.
+ */
+export function useInMemoryEmbeddedPostgres(): { readonly url: string } {
+  let embedded: EmbeddedPostgres | undefined
+  beforeAll(async () => {
+    embedded = await startEmbeddedPostgres({ dataDir: null })
+  })
+  afterAll(async () => {
+    await embedded?.stop()
+  })
+  return {
+    get url() {
+      if (!embedded) throw new Error('the embedded PostgreSQL is not started yet: read its url inside a test')
+      return embedded.url
     },
   }
 }
