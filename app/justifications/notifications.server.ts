@@ -3,9 +3,11 @@ import { SignatureRequestedEmail } from '#emails/signature-requested'
 import type { JustificationSummaryProps } from '#emails/justification-summary'
 import type { DatabaseOrTransaction } from '~/db/client.server'
 import type { OutgoingEmail } from '~/email/outbox.server'
+import type { Prisma } from '~/generated/prisma/client'
 import { renderEmail } from '~/email/render.server'
 import { formatMoney } from '~/money/amount'
 import type { Currency } from '~/money/currency'
+import { minorFromColumn, minorFromNullableColumn } from '~/money/minor-units'
 import { formatDateTime } from '~/calendar/format-date'
 import type { Effect, StepRecord } from '~/workflow/machine'
 import { categoryLabels, reasonLabels, type Category, type SingleSourceReason } from './labels'
@@ -52,26 +54,32 @@ export async function signatureRequestEmail({
   return { ...rendered, to: signatory.email, template: isReminder ? 'signature-reminder' : 'signature-requested' }
 }
 
-/** A justification as emails describe it, loaded for emails sent outside a transition (reminders). */
-export async function loadJustificationForEmail(db: DatabaseOrTransaction, id: string): Promise<JustificationForEmail> {
-  const row = await db.justification.findUniqueOrThrow({
-    where: { id },
-    include: {
-      requester: { select: { id: true, name: true, email: true } },
-      group: { select: { code: true } },
-      supplierCountry: { select: { name: true } },
-      originCountry: { select: { name: true } },
-    },
-  })
+/** The relations emails describe a justification with, read with its row. */
+export const emailRowInclude = {
+  requester: { select: { id: true, name: true, email: true } },
+  group: { select: { code: true } },
+  supplierCountry: { select: { name: true } },
+  originCountry: { select: { name: true } },
+} as const satisfies Prisma.JustificationInclude
+
+export type JustificationEmailRow = Prisma.JustificationGetPayload<{ include: typeof emailRowInclude }>
+
+/** A stored justification as emails describe it. */
+export function justificationForEmail(row: JustificationEmailRow): JustificationForEmail {
   return {
     ...row,
     category: row.category as Category,
     reason: row.reason as SingleSourceReason,
     currency: row.currency as Currency,
-    amountMinor: Number(row.amountMinor),
-    amountChfMinor: row.amountChfMinor === null ? null : Number(row.amountChfMinor),
+    amountMinor: minorFromColumn(row.amountMinor),
+    amountChfMinor: minorFromNullableColumn(row.amountChfMinor),
     splitPurchaseWarning: row.splitPurchaseFlag ? SPLIT_PURCHASE_FLAGGED : null,
   }
+}
+
+/** A justification as emails describe it, loaded for emails sent outside a transition (reminders). */
+export async function loadJustificationForEmail(db: DatabaseOrTransaction, id: string): Promise<JustificationForEmail> {
+  return justificationForEmail(await db.justification.findUniqueOrThrow({ where: { id }, include: emailRowInclude }))
 }
 
 export const SPLIT_PURCHASE_FLAGGED = 'flagged at submission (see the justification’s page for the related justifications).'

@@ -14,16 +14,12 @@ export const DEFAULT_WORKFLOW_SETTINGS: WorkflowSettings = {
   linkRequiresSignIn: false,
 }
 
+const settingsColumns = { linkTtlHours: true, reminderAfterWorkingDays: true, escalateAfterWorkingDays: true, linkRequiresSignIn: true } as const satisfies Record<keyof WorkflowSettings, true>
+
 /** The workflow's operational policy values; the defaults until an administrator changes them. */
 export async function loadWorkflowSettings(db: DatabaseOrTransaction): Promise<WorkflowSettings> {
-  const row = await db.workflowSettings.findUnique({ where: { id: 1 } })
-  if (!row) return DEFAULT_WORKFLOW_SETTINGS
-  return {
-    linkTtlHours: row.linkTtlHours,
-    reminderAfterWorkingDays: row.reminderAfterWorkingDays,
-    escalateAfterWorkingDays: row.escalateAfterWorkingDays,
-    linkRequiresSignIn: row.linkRequiresSignIn,
-  }
+  const row = await db.workflowSettings.findUnique({ where: { id: 1 }, select: settingsColumns })
+  return row ?? DEFAULT_WORKFLOW_SETTINGS
 }
 
 export async function saveWorkflowSettings(db: DatabaseOrTransaction, settings: WorkflowSettings, updatedById: string) {

@@ -2,6 +2,7 @@ import type { DatabaseOrTransaction } from '~/db/client.server'
 import { formatChf, parseAmount } from '~/money/amount'
 import { toChfMinor } from '~/money/conversion'
 import { isCurrency } from '~/money/currency'
+import { minorFromColumn } from '~/money/minor-units'
 import { calendarDateIn } from '~/calendar/calendar-date'
 import { policyInForce, type SignaturePolicy } from '~/workflow/signature-policy'
 import { findRateOn } from '~/money/exchange-rates.server'
@@ -67,7 +68,7 @@ export async function checkSplitPurchase(
     select: { id: true, reference: true, amountChfMinor: true, submittedAt: true },
     orderBy: { submittedAt: 'asc' },
   })
-  const candidates = others.map((o) => ({ id: o.id, reference: o.reference, amountChfMinor: Number(o.amountChfMinor ?? 0n), submittedAt: o.submittedAt! }))
+  const candidates = others.map((o) => ({ id: o.id, reference: o.reference, amountChfMinor: minorFromColumn(o.amountChfMinor ?? 0n), submittedAt: o.submittedAt! }))
   const related = candidates.filter((c) => c.submittedAt >= splitSince)
   const likelyDuplicates = candidates.filter((c) => c.submittedAt >= duplicateSince && c.amountChfMinor === input.amountChfMinor)
 

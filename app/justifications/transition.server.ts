@@ -3,7 +3,7 @@ import type { Database, Transaction } from '~/db/client.server'
 import { enqueueEmail } from '~/email/outbox.server'
 import { getEnv } from '~/env.server'
 import type { Prisma } from '~/generated/prisma/client'
-import type { Currency } from '~/money/currency'
+import { minorFromColumn } from '~/money/minor-units'
 import {
   currentStep,
   sendAndSnapshot,
@@ -14,8 +14,8 @@ import {
   type JustificationState,
   type JustificationContext,
 } from '~/workflow/machine'
-import type { Category, JustificationStatus, SingleSourceReason } from './labels'
-import { emailsFor, SPLIT_PURCHASE_FLAGGED, type JustificationForEmail, type Person } from './notifications.server'
+import type { JustificationStatus } from './labels'
+import { emailRowInclude, emailsFor, justificationForEmail, type JustificationEmailRow, type JustificationForEmail, type Person } from './notifications.server'
 import { loadWorkflowSettings } from './settings.server'
 import { issueSignOffToken, revokeSignOffTokens, signOffUrl, type IssuedToken } from './sign-off-tokens.server'
 
@@ -51,14 +51,10 @@ const statusOfState: Record<JustificationState, JustificationStatus> = {
   withdrawn: 'WITHDRAWN',
 }
 
-const rowInclude = {
-  requester: { select: { id: true, name: true, email: true } },
-  group: { select: { code: true } },
-  supplierCountry: { select: { name: true } },
-  originCountry: { select: { name: true } },
-} as const
+// A transition reads the row with what its emails describe.
+const rowInclude = emailRowInclude
 
-export type JustificationRow = Prisma.JustificationGetPayload<{ include: typeof rowInclude }>
+export type JustificationRow = JustificationEmailRow
 
 /** What a use case adds to a transition: the event, and the columns it changes besides the workflow's. */
 export type PreparedTransition = {
@@ -116,14 +112,14 @@ export async function runTransition(
   const context = sent.snapshot.context
   const status = statusOfState[sent.state]
   const people = await peopleIn(db, sent.effects, context)
+  // Emails describe the justification as the transition leaves it: an edit's amount, a submission's CHF and warning.
+  const stored = justificationForEmail(row)
+  const editedAmount = prepared.columns?.amountMinor
   const forEmail: JustificationForEmail = {
-    ...row,
-    category: row.category as Category,
-    reason: row.reason as SingleSourceReason,
-    currency: row.currency as Currency,
-    amountMinor: Number(prepared.columns?.amountMinor ?? row.amountMinor),
-    amountChfMinor: prepared.submission?.amountChfMinor ?? (row.amountChfMinor === null ? null : Number(row.amountChfMinor)),
-    splitPurchaseWarning: prepared.submission?.splitPurchaseWarning ?? (row.splitPurchaseFlag ? SPLIT_PURCHASE_FLAGGED : null),
+    ...stored,
+    amountMinor: typeof editedAmount === 'bigint' ? minorFromColumn(editedAmount) : stored.amountMinor,
+    amountChfMinor: prepared.submission?.amountChfMinor ?? stored.amountChfMinor,
+    splitPurchaseWarning: prepared.submission?.splitPurchaseWarning ?? stored.splitPurchaseWarning,
   }
   const appUrl = getEnv().APP_URL
   const at = new Date(prepared.event.at)
