@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { migrate, readMigrations } from '~/db/migrate.server'
 import { seedDemoData } from '../../prisma/seed'
 import { createEmptyTestDatabase, createTestDatabase, testDatabaseKind, type EmptyTestDatabase, type TestDatabase } from '../../tests/support/database'
+import { ok } from '../../tests/support/workflow'
 import { createJustification } from './create-justification.server'
 import type { JustificationFields } from './prepare-fields.server'
 import { submitJustification } from './submit-justification.server'
@@ -12,7 +13,6 @@ import { noFilters, PROCUREMENT_LIST_DEFAULT_SORT } from './list-query'
 import { loadPolicies } from './signature-policy.server'
 import { checkSplitPurchase, LIKELY_DUPLICATE_WINDOW_DAYS, splitPurchaseWarningFor } from './split-purchase.server'
 import { LEGAL_FORMS, supplierKeyOf } from './supplier-name'
-import type { TransitionResult } from './transition.server'
 
 const origin = { ipAddress: '127.0.0.1', userAgent: 'vitest' }
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -31,10 +31,6 @@ describe(`split purchases and likely duplicates (${testDatabaseKind()})`, () => 
   })
   afterAll(async () => database?.drop())
 
-  const ok = (result: TransitionResult) => {
-    if (!result.ok) throw new Error(`${result.kind}: ${result.message}`)
-    return result
-  }
   /** Files and submits a justification, `at` the given time; CHF amounts in centimes. */
   const submit = async (requester: string, supplierName: string, amount: number, { at = now, groupCode = 'EN-MME' } = {}) => {
     const fields: JustificationFields = {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { seedDemoData } from '../../prisma/seed'
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../../tests/support/database'
+import { justificationFields, ok, threeTierPolicy } from '../../tests/support/workflow'
 import { createJustification } from './create-justification.server'
 import { decideJustification } from './decide-justification.server'
 import { editJustification } from './edit-justification.server'
@@ -8,7 +9,7 @@ import type { JustificationFields } from './prepare-fields.server'
 import { submitJustification } from './submit-justification.server'
 import { withdrawJustification } from './withdraw-justification.server'
 import { publishPolicy } from './signature-policy.server'
-import { CHANGED_MEANWHILE, type TransitionResult } from './transition.server'
+import { CHANGED_MEANWHILE } from './transition.server'
 
 const origin = { ipAddress: '127.0.0.1', userAgent: 'vitest' }
 
@@ -27,24 +28,7 @@ describe(`the justification workflow, persisted (${testDatabaseKind()})`, () => 
   afterAll(async () => database?.drop())
 
   const actor = (name: string) => ({ id: ids[name]!, origin })
-  const fields = (overrides: Partial<JustificationFields> = {}): JustificationFields => ({
-    title: 'Cryocooler heads for the test bench',
-    description: 'Two spare cold heads for the installed cryocoolers.',
-    supplierName: 'Cryo Instruments AG',
-    supplierCountryCode: 'CH',
-    originCountryCode: 'DE',
-    category: 'SUPPLIES',
-    amount: 6_000_000,
-    currency: 'CHF',
-    groupId,
-    reason: 'COMPATIBILITY',
-    reasonText: 'Only the original manufacturer supplies cold heads that fit the installed cryocoolers without requalification.',
-    ...overrides,
-  })
-  const ok = (result: TransitionResult) => {
-    if (!result.ok) throw new Error(`${result.kind}: ${result.message}`)
-    return result
-  }
+  const fields = (overrides: Partial<JustificationFields> = {}) => justificationFields({ groupId, ...overrides })
   const file = async (requester: string, overrides: Partial<JustificationFields> = {}) =>
     ok(await createJustification(database.db, { fields: fields(overrides), actor: actor(requester), now }))
   const trail = async (id: string) =>
@@ -145,15 +129,7 @@ describe(`the justification workflow, persisted (${testDatabaseKind()})`, () => 
     ok(await submitJustification(database.db, { id: inFlight, actor: actor('rita.romano'), now }))
     await publishPolicy(
       database.db,
-      {
-        effectiveFrom: '2026-11-26',
-        splitPurchaseWindowDays: 90,
-        tiers: [
-          { aboveChfMinor: 1_000_000, role: 'GROUP_LEADER', label: 'Group leader' },
-          { aboveChfMinor: 5_000_000, role: 'DEPARTMENT_HEAD', label: 'Department head' },
-          { aboveChfMinor: 5_500_000, role: 'FINANCE_COMMITTEE', label: 'Finance Committee' },
-        ],
-      },
+      threeTierPolicy({ effectiveFrom: '2026-11-26', splitPurchaseWindowDays: 90, financeCommitteeAboveChfMinor: 5_500_000 }),
       actor('alex.admin'),
     )
     ok(await decideJustification(database.db, { id: inFlight, actor: actor('marta.mendes'), decision: { kind: 'sign' }, now }))

@@ -2,6 +2,7 @@ import type { Database } from '~/db/client.server'
 import { createJustification } from '~/justifications/create-justification.server'
 import type { JustificationFields } from '~/justifications/prepare-fields.server'
 import { submitJustification } from '~/justifications/submit-justification.server'
+import type { TransitionResult } from '~/justifications/transition.server'
 import { readBody } from '~/email/sealed-body.server'
 
 export const origin = { ipAddress: '203.0.113.7', userAgent: 'vitest' }
@@ -13,22 +14,45 @@ export async function demoPeople(db: Database) {
   return ids
 }
 
-export async function fileAndSubmit(db: Database, { requesterId, groupCode = 'EN-MME', now, ...overrides }: { requesterId: string; groupCode?: string; now: Date } & Partial<JustificationFields>) {
-  const group = await db.group.findUniqueOrThrow({ where: { code: groupCode } })
-  const fields: JustificationFields = {
-    title: 'Cryocooler cold heads',
+/** A plausible justification's fields (spare cold heads, 60 000 CHF, compatibility): override what a test is about. */
+export function justificationFields(overrides: Partial<JustificationFields> & { groupId: string }): JustificationFields {
+  return {
+    title: 'Cryocooler heads for the test bench',
     description: 'Two spare cold heads for the installed cryocoolers.',
-    supplierName: `Supplier ${crypto.randomUUID().slice(0, 8)}`,
+    supplierName: 'Cryo Instruments AG',
     supplierCountryCode: 'CH',
     originCountryCode: 'DE',
     category: 'SUPPLIES',
     amount: 6_000_000,
     currency: 'CHF',
-    groupId: group.id,
     reason: 'COMPATIBILITY',
     reasonText: 'Only the original manufacturer supplies cold heads that fit the installed cryocoolers without requalification.',
     ...overrides,
   }
+}
+
+/** A use case's success, or the test fails saying why it was refused. */
+export function ok(result: TransitionResult) {
+  if (!result.ok) throw new Error(`${result.kind}: ${result.message}`)
+  return result
+}
+
+/** A signature policy of the demo's three tiers (group leader above 10 000 CHF, department head above 50 000, then the Finance Committee). */
+export function threeTierPolicy({ effectiveFrom, splitPurchaseWindowDays, financeCommitteeAboveChfMinor }: { effectiveFrom: string; splitPurchaseWindowDays: number; financeCommitteeAboveChfMinor: number }) {
+  return {
+    effectiveFrom,
+    splitPurchaseWindowDays,
+    tiers: [
+      { aboveChfMinor: 1_000_000, role: 'GROUP_LEADER' as const, label: 'Group leader' },
+      { aboveChfMinor: 5_000_000, role: 'DEPARTMENT_HEAD' as const, label: 'Department head' },
+      { aboveChfMinor: financeCommitteeAboveChfMinor, role: 'FINANCE_COMMITTEE' as const, label: 'Finance Committee' },
+    ],
+  }
+}
+
+export async function fileAndSubmit(db: Database, { requesterId, groupCode = 'EN-MME', now, ...overrides }: { requesterId: string; groupCode?: string; now: Date } & Partial<JustificationFields>) {
+  const group = await db.group.findUniqueOrThrow({ where: { code: groupCode } })
+  const fields = justificationFields({ title: 'Cryocooler cold heads', supplierName: `Supplier ${crypto.randomUUID().slice(0, 8)}`, groupId: group.id, ...overrides })
   const actor = { id: requesterId, origin }
   const created = await createJustification(db, { fields, actor, now })
   if (!created.ok) throw new Error(created.message)
