@@ -4,6 +4,7 @@ import { requirePerson } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
 import { MyJustificationsFilters, MyJustificationsResults } from '~/justifications/my-justifications-list'
 import { listMyJustifications } from '~/justifications/list-justifications.server'
+import { MY_LIST_SORTABLE_COLUMNS } from '~/justifications/list-columns'
 import { sortableColumns } from '~/justifications/list-links'
 import { MY_LIST_DEFAULT_SORT, parseListQuery } from '~/justifications/list-query'
 import { PageHeader } from '~/ui/page-header'
@@ -15,14 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams
   const { query, problems, values } = parseListQuery(params, MY_LIST_DEFAULT_SORT)
   const { items, pagination } = await listMyJustifications(getDatabase(), person, query, params)
-  const columns = sortableColumns(params, query, [
-    { key: 'status', label: 'Status' },
-    { key: 'reference', label: 'Reference' },
-    { key: 'title', label: 'Title' },
-    { key: 'amount', label: 'Amount' },
-    { key: 'supplier', label: 'Supplier' },
-    { key: 'created', label: 'Filed' },
-  ])
+  const columns = sortableColumns(params, query, MY_LIST_SORTABLE_COLUMNS)
   const filtered = Boolean(query.status || query.q)
   return { items, pagination, columns, problems, values: { status: values.status, q: values.q }, filtered, personId: person.id }
 }

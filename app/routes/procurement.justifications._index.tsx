@@ -6,6 +6,7 @@ import { goesToWellBalancedCountry } from '~/industrial-return/views/filing-time
 import { getDatabase } from '~/db/client.server'
 import { AllJustificationsFilters, AllJustificationsResults } from '~/justifications/all-justifications-list'
 import { listAllJustifications, procurementFilterOptions } from '~/justifications/list-justifications.server'
+import { ALL_LIST_SORTABLE_COLUMNS } from '~/justifications/list-columns'
 import { filterQueryString, sortableColumns } from '~/justifications/list-links'
 import { parseListQuery, PROCUREMENT_LIST_DEFAULT_SORT } from '~/justifications/list-query'
 import { PageHeader } from '~/ui/page-header'
@@ -24,14 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ])
   // Single-source contracts going to well balanced countries are worth a second look (industrial return).
   const items = listed.map((item) => ({ ...item, toWellBalancedCountry: goesToWellBalancedCountry(wellBalanced, item) }))
-  const columns = sortableColumns(params, query, [
-    { key: 'status', label: 'Status' },
-    { key: 'reference', label: 'Reference' },
-    { key: 'title', label: 'Title' },
-    { key: 'supplier', label: 'Supplier' },
-    { key: 'amount', label: 'Amount in CHF' },
-    { key: 'submitted', label: 'Submitted' },
-  ])
+  const columns = sortableColumns(params, query, ALL_LIST_SORTABLE_COLUMNS)
   const filtered = Object.values(values).some((value) => value !== '')
   return { items, pagination, columns, problems, values, options, filtered, csvHref: `/procurement/justifications.csv${filterQueryString(params, { keepSort: true })}` }
 }
