@@ -19,6 +19,8 @@ import { hashToken } from './tokens.server'
 const settings: SignInSettings = { appUrl: 'http://localhost:3000', linkTtlMinutes: 15, sessionTtlDays: 14, secret: 's'.repeat(40) }
 const origin = { ipAddress: '127.0.0.1', userAgent: 'vitest' }
 const client = '127.0.0.1'
+/** The clock every sign-in here reads. */
+const now = new Date('2026-11-26T09:00:00Z')
 /** Limits out of the way: these tests are about links and codes themselves (the limits have their own suite). */
 const generous = { points: 10_000, windowMinutes: 60 }
 const generousLimits: SignInLimits = { emailsPerAddress: generous, wrongCodesPerAddress: generous, requestsPerClient: generous }
@@ -64,7 +66,6 @@ async function lastEmailFor(database: TestDatabase, to: string) {
 describe(`sign-in by link and code (${testDatabaseKind()})`, () => {
   let database: TestDatabase
   let limiters: SignInLimiters
-  const now = new Date('2026-11-26T09:00:00Z')
   useSignInDatabase(generousLimits, async (opened) => {
     ;({ database, limiters } = opened)
     await database.db.person.createMany({
@@ -142,7 +143,6 @@ describe(`sign-in by link and code (${testDatabaseKind()})`, () => {
 describe(`sign-in limits, per address across requests and per client (${testDatabaseKind()})`, () => {
   let database: TestDatabase
   let limiters: SignInLimiters
-  const now = new Date('2026-11-26T09:00:00Z')
   const limits = {
     emailsPerAddress: { points: 3, windowMinutes: 10 },
     wrongCodesPerAddress: { points: 10, windowMinutes: 60 },
@@ -293,7 +293,6 @@ describe(`sign-in limits, per address across requests and per client (${testData
 describe(`sign-in returns where it started (${testDatabaseKind()})`, () => {
   let database: TestDatabase
   let limiters: SignInLimiters
-  const now = new Date('2026-11-26T09:00:00Z')
   useSignInDatabase(generousLimits, async (opened) => {
     ;({ database, limiters } = opened)
     await database.db.person.create({ data: { email: 'ada@example.org', name: 'Ada' } })
