@@ -1,0 +1,78 @@
+import { renderToStaticMarkup } from 'react-dom/server'
+import { describe, expect, test } from 'vitest'
+import { DefinitionList } from './definition-list'
+import { MessageCard, Notice } from './notice'
+import { PageHeader } from './page-header'
+import { Pager, SortableTable, sortLinksByKey, type SortLink } from './sortable-table'
+
+// The kit's markup is what the journeys assert (roles, names, aria-sort): these pin it down.
+
+describe('Notice', () => {
+  test('a tone is a class, the role is the caller’s, a plain message is one paragraph', () => {
+    expect(renderToStaticMarkup(<Notice tone="success" role="status">Saved.</Notice>)).toBe('<p class="notice ok" role="status">Saved.</p>')
+    expect(renderToStaticMarkup(<Notice tone="error">Possible split purchase.</Notice>)).toBe('<p class="notice danger">Possible split purchase.</p>')
+    expect(renderToStaticMarkup(<Notice>Advice.</Notice>)).toBe('<p class="notice">Advice.</p>')
+  })
+
+  test('with a title and items it is a block: the lead line, then the list', () => {
+    expect(renderToStaticMarkup(<Notice tone="error" role="alert" title="Nothing was saved:" items={['One.', 'Two.']} />)).toBe(
+      '<div class="notice danger" role="alert"><p>Nothing was saved:</p><ul><li>One.</li><li>Two.</li></ul></div>',
+    )
+  })
+
+  test('a message page is a narrow card with its heading', () => {
+    expect(renderToStaticMarkup(<MessageCard title="Check your inbox" role="status"><p>Sent.</p></MessageCard>)).toBe(
+      '<div class="card narrow" role="status"><h1>Check your inbox</h1><p>Sent.</p></div>',
+    )
+  })
+})
+
+describe('SortableTable', () => {
+  const links: SortLink[] = [
+    { key: 'reference', label: 'Reference', href: '?sort=reference&dir=desc', ariaSort: 'ascending', numeric: false },
+    { key: 'amount', label: 'Amount', href: '?sort=amount', numeric: true },
+  ]
+  const sort = sortLinksByKey(links)
+
+  test('sort links in the header, aria-sort on the current sort, numeric columns right-aligned', () => {
+    const html = renderToStaticMarkup(
+      <SortableTable
+        caption="Two rows"
+        columns={[
+          { header: sort('reference'), cell: (row: { id: string; amount: string }) => row.id },
+          { header: sort('amount'), cell: (row) => row.amount },
+          { header: 'Fixed', sorted: 'descending', cell: () => '—' },
+        ]}
+        rows={[{ id: 'A-1', amount: '10' }]}
+        rowKey={(row) => row.id}
+      />,
+    )
+    expect(html).toContain('<caption class="visually-hidden">Two rows</caption>')
+    expect(html).toContain('<th scope="col" aria-sort="ascending"><a href="?sort=reference&amp;dir=desc">Reference<span aria-hidden="true"> ▲</span><span class="visually-hidden">, sorted ascending; click to reverse</span></a></th>')
+    expect(html).toContain('<th scope="col" class="number"><a href="?sort=amount">Amount<span aria-hidden="true"></span><span class="visually-hidden">, click to sort</span></a></th>')
+    expect(html).toContain('<th scope="col" aria-sort="descending">Fixed</th>')
+    expect(html).toContain('<tr><td>A-1</td><td class="number">10</td><td>—</td></tr>')
+  })
+
+  test('a column the loader did not offer fails loudly', () => {
+    expect(() => sort('supplier')).toThrow('No sort link for the column "supplier".')
+  })
+
+  test('the pager shows only when there is more than one page', () => {
+    expect(renderToStaticMarkup(<Pager pagination={{ page: 1, pageCount: 1, total: 3, previousHref: null, nextHref: null }} noun="justifications" />)).toBe('')
+    const html = renderToStaticMarkup(<Pager pagination={{ page: 2, pageCount: 3, total: 55, previousHref: '?page=1', nextHref: '?page=3' }} noun="justifications" />)
+    expect(html).toContain('<nav aria-label="Pages"')
+    expect(html).toContain('<span>Page 2 of 3 (55 justifications)</span>')
+    expect(html).toContain('<a href="?page=1">← Previous page</a>')
+  })
+})
+
+test('DefinitionList leaves out the facts that do not apply and keeps typed line breaks', () => {
+  expect(renderToStaticMarkup(<DefinitionList facts={[{ term: 'Supplier', details: 'Acme' }, null, { term: 'What is bought', details: 'a\nb', preWrap: true }]} />)).toBe(
+    '<dl class="facts"><dt>Supplier</dt><dd>Acme</dd><dt>What is bought</dt><dd style="white-space:pre-wrap">a\nb</dd></dl>',
+  )
+})
+
+test('PageHeader renders the way back, the h1 and the lead, without a wrapper', () => {
+  expect(renderToStaticMarkup(<PageHeader back={<a href="/">Back</a>} title="Edit X" lead="Lead." />)).toBe('<p><a href="/">Back</a></p><h1>Edit X</h1><p>Lead.</p>')
+})
