@@ -4,6 +4,7 @@ import { DefinitionList } from './definition-list'
 import { MessageCard, Notice } from './notice'
 import { PageHeader } from './page-header'
 import { Pager, SortableTable, sortLinksByKey, type SortLink } from './sortable-table'
+import { UploadField } from './upload-field'
 
 // The kit's markup is what the journeys assert (roles, names, aria-sort): these pin it down.
 
@@ -75,4 +76,13 @@ test('DefinitionList leaves out the facts that do not apply and keeps typed line
 
 test('PageHeader renders the way back, the h1 and the lead, without a wrapper', () => {
   expect(renderToStaticMarkup(<PageHeader back={<a href="/">Back</a>} title="Edit X" lead="Lead." />)).toBe('<p><a href="/">Back</a></p><h1>Edit X</h1><p>Lead.</p>')
+})
+
+test('UploadField: a labelled CSV file input, its hint and limits linked by aria-describedby', () => {
+  expect(renderToStaticMarkup(<UploadField label="CSV file" hint="With the header below." limits={{ rows: 50000 }} />)).toBe(
+    '<div class="field"><label for="file">CSV file</label><p class="hint" id="file-description">With the header below. Up to 50,000 rows.</p><input id="file" aria-describedby="file-description" name="file" type="file" accept=".csv,text/csv" required=""/></div>',
+  )
+  expect(renderToStaticMarkup(<UploadField id="scale-file" label="CSV file" />)).toBe(
+    '<div class="field"><label for="scale-file">CSV file</label><input id="scale-file" name="file" type="file" accept=".csv,text/csv" required=""/></div>',
+  )
 })

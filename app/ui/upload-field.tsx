@@ -1,5 +1,6 @@
 import { Form, useNavigation } from '@remix-run/react'
 import type { ReactNode } from 'react'
+import { Field } from './field'
 import { Notice } from './notice'
 
 /**
@@ -29,20 +30,17 @@ export function UploadField({
   ]
     .filter(Boolean)
     .join(' ')
-  const hasHint = Boolean(hint) || limitText !== ''
-  const hintId = hasHint ? `${id}-hint` : undefined
+  const fullHint = hint || limitText ? (
+    <>
+      {hint}
+      {hint && limitText ? ' ' : null}
+      {limitText || null}
+    </>
+  ) : undefined
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hasHint ? (
-        <p className="hint" id={hintId}>
-          {hint}
-          {hint && limitText ? ' ' : null}
-          {limitText || null}
-        </p>
-      ) : null}
-      <input id={id} name={name} type="file" accept={accept} required={required} aria-describedby={hintId} />
-    </div>
+    <Field id={id} label={label} hint={fullHint}>
+      {(control) => <input {...control} name={name} type="file" accept={accept} required={required} />}
+    </Field>
   )
 }
 
