@@ -14,9 +14,23 @@
 // that it cannot survive: clients authenticate here (SCRAM-SHA-256 against EMBEDDED_POSTGRES_PASSWORD),
 // only known message types are passed on, COPY FROM STDIN is collected here and handed over whole, and
 // whatever is refused is answered the way PostgreSQL would. See docs/decisions/009-embedded-postgresql-password-and-copy.md.
-import { createHash, createHmac, pbkdf2Sync, randomBytes, timingSafeEqual } from 'node:crypto'
+// The messages, the COPY detection and the output filter are in embedded-postgres-wire.mjs; SCRAM in
+// embedded-postgres-scram.mjs.
+import { randomBytes } from 'node:crypto'
 import { createServer } from 'node:net'
 import { PGlite } from '@electric-sql/pglite'
+import { readClientFirst, scramVerifierFor } from './embedded-postgres-scram.mjs'
+import {
+  authentication,
+  backendMessage,
+  copyFromStdinIn,
+  copyInResponse,
+  fatalError,
+  int32,
+  outputFilter,
+  raisingQuery,
+  sqlOf,
+} from './embedded-postgres-wire.mjs'
 
 const SSL_REQUEST = 80877103
 const GSSENC_REQUEST = 80877104
@@ -36,16 +50,8 @@ const password = process.env.EMBEDDED_POSTGRES_PASSWORD
 if (!password) throw new Error('EMBEDDED_POSTGRES_PASSWORD is not set: the parent process sets it')
 delete process.env.EMBEDDED_POSTGRES_PASSWORD
 
-// The SCRAM verifier PostgreSQL would store for the password (RFC 5802, RFC 7677), made once.
-const SCRAM_ITERATIONS = 4096
-const scramSalt = randomBytes(16)
-const saltedPassword = pbkdf2Sync(password, scramSalt, SCRAM_ITERATIONS, 32, 'sha256')
-const storedKey = createHash('sha256').update(hmac(saltedPassword, 'Client Key')).digest()
-const serverKey = hmac(saltedPassword, 'Server Key')
-
-function hmac(key, text) {
-  return createHmac('sha256', key).update(text).digest()
-}
+// Made once: the verifier PostgreSQL would store for the password.
+const scramVerifier = scramVerifierFor(password)
 
 const dataDir = process.env.PGLITE_DATA_DIR ?? 'memory://'
 const db = await PGlite.create(dataDir)
@@ -68,222 +74,6 @@ function release(connectionId) {
     owner = next.connectionId
     next.resolve()
   }
-}
-
-// --- Protocol messages this server writes itself ---------------------------------------------------
-
-function backendMessage(type, body) {
-  const message = Buffer.alloc(5 + body.length)
-  message.write(type, 0, 'latin1')
-  message.writeInt32BE(4 + body.length, 1)
-  body.copy(message, 5)
-  return message
-}
-function int32(value) {
-  const buffer = Buffer.alloc(4)
-  buffer.writeInt32BE(value)
-  return buffer
-}
-function authentication(code, data = Buffer.alloc(0)) {
-  return backendMessage('R', Buffer.concat([int32(code), data]))
-}
-function fatalError(sqlstate, message) {
-  const fields = Buffer.from(`SFATAL\0VFATAL\0C${sqlstate}\0M${message}\0\0`, 'utf8')
-  return backendMessage('E', fields)
-}
-function frontendMessage(type, body) {
-  return new Uint8Array(backendMessage(type, body))
-}
-/**
- * A query that makes PGlite itself raise the error, so that the client sees a real ErrorResponse, an
- * open transaction is marked failed, and ReadyForQuery carries the true transaction status.
- */
-function raisingQuery(sqlstate, message) {
-  const text = message.replace(/'/g, "''")
-  return frontendMessage('Q', Buffer.from(`DO $$BEGIN RAISE EXCEPTION USING ERRCODE = '${sqlstate}', MESSAGE = '${text}'; END$$\0`))
-}
-
-// --- Which statements are COPY FROM STDIN ----------------------------------------------------------
-
-/**
- * Splits SQL into statements of top-level words, skipping comments, string literals, quoted names and
- * dollar-quoted bodies, so that "copy ... from stdin" inside a literal is not taken for a COPY.
- */
-function statementsOf(sql) {
-  const statements = []
-  let words = []
-  let depth = 0
-  let i = 0
-  const endStatement = () => {
-    if (words.length > 0) statements.push(words)
-    words = []
-  }
-  while (i < sql.length) {
-    const c = sql[i]
-    if (c === '-' && sql[i + 1] === '-') {
-      const end = sql.indexOf('\n', i)
-      i = end === -1 ? sql.length : end + 1
-    } else if (c === '/' && sql[i + 1] === '*') {
-      let nesting = 1
-      i += 2
-      while (i < sql.length && nesting > 0) {
-        const pair = sql.slice(i, i + 2)
-        if (pair === '/*' || pair === '*/') {
-          nesting += pair === '/*' ? 1 : -1
-          i += 2
-        } else {
-          i++
-        }
-      }
-    } else if (c === "'") {
-      const escapes = /[eE]/.test(sql[i - 1] ?? '') && !/[\w$]/.test(sql[i - 2] ?? '')
-      i++
-      while (i < sql.length) {
-        if (escapes && sql[i] === '\\') i += 2
-        else if (sql[i] === "'" && sql[i + 1] === "'") i += 2
-        else if (sql[i] === "'") break
-        else i++
-      }
-      i++
-      words.push({ word: "'", depth })
-    } else if (c === '"') {
-      const end = sql.indexOf('"', i + 1)
-      i = end === -1 ? sql.length : end + 1
-      while (sql[i] === '"') i = (sql.indexOf('"', i + 1) + 1) || sql.length
-      words.push({ word: '"', depth })
-    } else if (c === '$' && !/[\w$]/.test(sql[i - 1] ?? '') && /^\$([A-Za-z_][\w]*)?\$/.test(sql.slice(i, i + 64))) {
-      const tag = /^\$([A-Za-z_][\w]*)?\$/.exec(sql.slice(i, i + 64))[0]
-      const end = sql.indexOf(tag, i + tag.length)
-      i = end === -1 ? sql.length : end + tag.length
-      words.push({ word: "'", depth })
-    } else if (c === ';') {
-      endStatement()
-      i++
-    } else if (c === '(') {
-      depth++
-      i++
-    } else if (c === ')') {
-      depth--
-      i++
-    } else if (/[A-Za-z_\u0080-\uffff]/.test(c)) {
-      const match = /^[A-Za-z_\u0080-\uffff][\w$\u0080-\uffff]*/.exec(sql.slice(i, i + 256))
-      words.push({ word: match[0].toLowerCase(), depth })
-      i += match[0].length
-    } else {
-      i++
-    }
-  }
-  endStatement()
-  return statements
-}
-
-/** COPY FROM STDIN statements of a query; only a query that mentions stdin at all is read closely. */
-function copyFromStdinIn(sql) {
-  if (!/stdin/i.test(sql)) return { statements: null, copyIn: false }
-  const statements = statementsOf(sql)
-  return { statements, copyIn: statements.some(isCopyFromStdin) }
-}
-
-function isCopyFromStdin(words) {
-  if (words[0]?.word !== 'copy') return false
-  return words.some((w, i) => w.depth === 0 && w.word === 'from' && words[i + 1]?.word === 'stdin')
-}
-
-/** Binary or text, for the CopyInResponse (whose column count is not known before the COPY runs). */
-function copyInResponse(words) {
-  const binary = words.some((w) => w.word === 'binary')
-  return backendMessage('G', Buffer.from([binary ? 1 : 0, 0, 0]))
-}
-
-/** The SQL text of a simple Query ('Q') or a Parse ('P') message. */
-function sqlOf(message) {
-  const body = Buffer.from(message.buffer, message.byteOffset + 5, message.length - 5)
-  if (message[0] === 0x51) return body.toString('utf8', 0, Math.max(0, body.indexOf(0)))
-  const nameEnd = body.indexOf(0)
-  if (nameEnd === -1) return ''
-  const queryEnd = body.indexOf(0, nameEnd + 1)
-  return body.toString('utf8', nameEnd + 1, queryEnd === -1 ? body.length : queryEnd)
-}
-
-// --- Filtering what PGlite answers -----------------------------------------------------------------
-
-/**
- * Passes PGlite's output on to the client message by message, dropping the CopyInResponse it sends
- * for a COPY this server already answered, and the PL/pgSQL CONTEXT of a raised refusal.
- */
-function outputFilter(write, { dropCopyInResponse = false, dropErrorContext = false }) {
-  if (!dropCopyInResponse && !dropErrorContext) return write
-  let pending = Buffer.alloc(0)
-  return (data) => {
-    pending = pending.length ? Buffer.concat([pending, Buffer.from(data)]) : Buffer.from(data)
-    while (pending.length >= 5) {
-      const length = pending.readInt32BE(1) + 1
-      if (pending.length < length) return
-      const type = String.fromCharCode(pending[0])
-      let message = pending.subarray(0, length)
-      pending = pending.subarray(length)
-      if (type === 'G' && dropCopyInResponse) {
-        dropCopyInResponse = false
-        continue
-      }
-      if (type === 'E' && dropErrorContext) message = withoutField(message, 'W')
-      write(message)
-    }
-  }
-}
-function withoutField(errorResponse, code) {
-  const fields = []
-  let i = 5
-  while (i < errorResponse.length && errorResponse[i] !== 0) {
-    const end = errorResponse.indexOf(0, i)
-    if (String.fromCharCode(errorResponse[i]) !== code) fields.push(errorResponse.subarray(i, end + 1))
-    i = end + 1
-  }
-  return backendMessage('E', Buffer.concat([...fields, Buffer.from([0])]))
-}
-
-// --- SCRAM-SHA-256 ---------------------------------------------------------------------------------
-
-function parseAttributes(text) {
-  const attributes = new Map()
-  for (const part of text.split(',')) {
-    const at = part.indexOf('=')
-    if (at === 1) attributes.set(part[0], part.slice(2))
-  }
-  return attributes
-}
-
-/** The SASLInitialResponse: mechanism, then the client-first-message. Null if it is not SCRAM-SHA-256. */
-function readClientFirst(body) {
-  const mechanismEnd = body.indexOf(0)
-  if (mechanismEnd === -1 || body.toString('utf8', 0, mechanismEnd) !== 'SCRAM-SHA-256') return null
-  if (body.length < mechanismEnd + 5) return null
-  const length = body.readInt32BE(mechanismEnd + 1)
-  const text = body.toString('utf8', mechanismEnd + 5, mechanismEnd + 5 + Math.max(0, length))
-  // gs2 header: "n,," (no channel binding) or "y,," (client could, we offer none); never "p=...".
-  const match = /^([ny]),(?:a=[^,]*)?,(.*)$/s.exec(text)
-  if (!match) return null
-  const bare = match[2]
-  const nonce = parseAttributes(bare).get('r')
-  if (!nonce || !/^[\x21-\x2b\x2d-\x7e]+$/.test(nonce)) return null
-  return { gs2Header: text.slice(0, text.length - bare.length), bare, nonce }
-}
-
-/** Checks the client-final-message's proof; returns the server signature to send back, or null. */
-function verifyClientFinal(text, { gs2Header, bare, serverFirst, nonce }) {
-  const proofAt = text.lastIndexOf(',p=')
-  if (proofAt === -1) return null
-  const withoutProof = text.slice(0, proofAt)
-  const attributes = parseAttributes(withoutProof)
-  if (attributes.get('c') !== Buffer.from(gs2Header).toString('base64') || attributes.get('r') !== nonce) return null
-  const proof = Buffer.from(text.slice(proofAt + 3), 'base64')
-  if (proof.length !== 32) return null
-  const authMessage = `${bare},${serverFirst},${withoutProof}`
-  const clientSignature = hmac(storedKey, authMessage)
-  const clientKey = Buffer.alloc(32)
-  for (let i = 0; i < 32; i++) clientKey[i] = proof[i] ^ clientSignature[i]
-  if (!timingSafeEqual(createHash('sha256').update(clientKey).digest(), storedKey)) return null
-  return hmac(serverKey, authMessage).toString('base64')
 }
 
 // --- Connections -----------------------------------------------------------------------------------
@@ -372,13 +162,13 @@ function serve(socket) {
       const first = readClientFirst(body)
       if (!first) return authenticationFailed()
       const nonce = first.nonce + randomBytes(18).toString('base64')
-      const serverFirst = `r=${nonce},s=${scramSalt.toString('base64')},i=${SCRAM_ITERATIONS}`
+      const serverFirst = scramVerifier.serverFirst(nonce)
       scram = { ...first, nonce, serverFirst }
       state = 'sasl-final'
       write(authentication(11, Buffer.from(serverFirst)))
       return
     }
-    const serverSignature = verifyClientFinal(body.toString('utf8'), scram)
+    const serverSignature = scramVerifier.verifyClientFinal(body.toString('utf8'), scram)
     if (!serverSignature) return authenticationFailed()
     state = 'ready'
     clearTimeout(authenticationTimer)
