@@ -18,7 +18,7 @@ export async function decideJustification(
   const stamp = { actorId: actor.id, at: now.toISOString() }
   return runTransition(db, {
     justificationId: id,
-    ...(rowVersion !== undefined ? { expectedRowVersion: rowVersion } : {}),
+    expectedRowVersion: rowVersion,
     actor,
     prepare: async () => ({
       ...(alsoWrite ? { alsoWrite } : {}),

@@ -22,7 +22,7 @@ export async function submitJustification(
 ): Promise<TransitionResult> {
   return runTransition(db, {
     justificationId: id,
-    ...(rowVersion !== undefined ? { expectedRowVersion: rowVersion } : {}),
+    expectedRowVersion: rowVersion,
     actor,
     prepare: async (row) => {
       const today = calendarDateIn(now)

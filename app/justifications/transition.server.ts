@@ -86,7 +86,7 @@ export async function runTransition(
   }: {
     justificationId: string
     /** The version the person saw when they acted; a newer row means their view was stale. */
-    expectedRowVersion?: number
+    expectedRowVersion?: number | undefined
     actor: Actor
     prepare: (row: JustificationRow) => Promise<PreparedTransition | TransitionFailure>
   },

@@ -8,7 +8,7 @@ export async function withdrawJustification(
 ): Promise<TransitionResult> {
   return runTransition(db, {
     justificationId: id,
-    ...(rowVersion !== undefined ? { expectedRowVersion: rowVersion } : {}),
+    expectedRowVersion: rowVersion,
     actor,
     prepare: async () => ({ event: { type: 'WITHDRAW', actorId: actor.id, at: now.toISOString(), ...(reason ? { reason } : {}) } }),
   })
