@@ -1,0 +1,11 @@
+import { Prisma } from '~/generated/prisma/client'
+
+/** What an organisation change answers: its result, or messages for the form's fields. */
+export type AdminResult<T> = { ok: true; value: T } | { ok: false; fieldErrors: Record<string, string[]> }
+
+export function isUniqueViolation(error: unknown) {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002'
+}
+
+/** Create and update refuse the same way an address another person already has. */
+export const emailTaken: { ok: false; fieldErrors: Record<string, string[]> } = { ok: false, fieldErrors: { email: ['Another person already has this email address.'] } }
