@@ -1,67 +1,11 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../../tests/support/database'
+import { describe, expect, test } from 'vitest'
+import { testDatabaseKind, type TestDatabase } from '../../tests/support/database'
+import { client, generousLimits, now, origin, settings, useSignInDatabase, useSignInMailbox } from '../../tests/support/sign-in'
 import { createDatabaseClient } from '~/db/client.server'
-import { deliverDueMessages } from '~/email/delivery.server'
-import { createSmtpTransport } from '~/email/transport.server'
-import { codeIn, startSmtpServer, type TestSmtpServer } from '../../tests/support/smtp'
-import { createSignInLimiters, type SignInLimiters, type SignInLimits } from './rate-limits.server'
-import {
-  acceptSignInRequest,
-  inspectSignInLink,
-  MAX_FAILED_CODE_ATTEMPTS,
-  requestSignIn,
-  signInWithCode,
-  signInWithLink,
-  type SignInSettings,
-} from './sign-in.server'
-import { hashToken } from './tokens.server'
+import { createSignInLimiters, type SignInLimiters } from './rate-limits.server'
+import { acceptSignInRequest, inspectSignInLink, MAX_FAILED_CODE_ATTEMPTS, requestSignIn, signInWithCode, signInWithLink } from './sign-in.server'
 
-const settings: SignInSettings = { appUrl: 'http://localhost:3000', linkTtlMinutes: 15, sessionTtlDays: 14, secret: 's'.repeat(40) }
-const origin = { ipAddress: '127.0.0.1', userAgent: 'vitest' }
-const client = '127.0.0.1'
-/** The clock every sign-in here reads. */
-const now = new Date('2026-11-26T09:00:00Z')
-/** Limits out of the way: these tests are about links and codes themselves (the limits have their own suite). */
-const generous = { points: 10_000, windowMinutes: 60 }
-const generousLimits: SignInLimits = { emailsPerAddress: generous, wrongCodesPerAddress: generous, requestsPerClient: generous }
-
-/**
- * A database of the describe block's own and limiters on it, closed after the block. `opened`
- * receives them (the block keeps them in its own variables) and adds the people it needs.
- */
-function useSignInDatabase(limits: SignInLimits, opened: (signIn: { database: TestDatabase; limiters: SignInLimiters }) => Promise<unknown>) {
-  let database: TestDatabase | undefined
-  let limiters: SignInLimiters | undefined
-  beforeAll(async () => {
-    database = await createTestDatabase()
-    limiters = createSignInLimiters(database.url, limits)
-    await opened({ database, limiters })
-  })
-  afterAll(async () => {
-    await limiters?.close()
-    await database?.drop()
-  })
-}
-
-// Emails are read as the person reads them: delivered by the outbox to a real SMTP server.
-let smtp: TestSmtpServer
-beforeAll(async () => {
-  smtp = await startSmtpServer()
-})
-afterAll(async () => smtp?.stop())
-
-/** Delivers what the outbox holds and returns the last sign-in email to the address: its text, link token and code. */
-async function lastEmailFor(database: TestDatabase, to: string) {
-  const transport = createSmtpTransport(smtp.url, 'SoleSource <solesource@localhost>')
-  try {
-    await deliverDueMessages({ db: database.db, transport, now: new Date(Date.now() + 60_000), maxAttempts: 3, retryBaseMs: 1000 })
-  } finally {
-    transport.close()
-  }
-  const message = smtp.messagesTo(to).filter((m) => m.subject === 'Your SoleSource sign-in link').at(-1)!
-  const text = message.text ?? ''
-  return { text, token: text.match(/\/sign-in\/link\/([A-Za-z0-9_-]+)/)![1]!, code: codeIn(message) }
-}
+const lastEmailFor = useSignInMailbox()
 
 describe(`sign-in by link and code (${testDatabaseKind()})`, () => {
   let database: TestDatabase
@@ -287,58 +231,5 @@ describe(`sign-in limits, per address across requests and per client (${testData
       await secondLimiters.close()
       await secondDb.$disconnect()
     }
-  })
-})
-
-describe(`sign-in returns where it started (${testDatabaseKind()})`, () => {
-  let database: TestDatabase
-  let limiters: SignInLimiters
-  useSignInDatabase(generousLimits, async (opened) => {
-    ;({ database, limiters } = opened)
-    await database.db.person.create({ data: { email: 'ada@example.org', name: 'Ada' } })
-  })
-  const signOffPath = '/sign-off/Zm9yd2FyZGVkLXNpZ24tb2ZmLXRva2VuLWZvci10ZXN0cw'
-
-  test('by link: back on the page, kept encrypted on the request (never in the link), and forgotten once used', async () => {
-    await requestSignIn(database.db, { email: 'ada@example.org', now, settings, redirectTo: signOffPath })
-    const { token, text } = await lastEmailFor(database, 'ada@example.org')
-    expect(text).not.toContain('sign-off')
-    const stored = await database.db.signInRequest.findUniqueOrThrow({ where: { tokenHash: hashToken(token) } })
-    expect(stored.sealedRedirectTo).toBeTruthy()
-    expect(stored.sealedRedirectTo).not.toContain('sign-off')
-    expect(stored.sealedRedirectTo).not.toContain('Zm9yd2FyZGVk')
-
-    expect(await signInWithLink(database.db, { token, now, origin, settings, limiters })).toMatchObject({ ok: true, redirectTo: signOffPath })
-    expect((await database.db.signInRequest.findUniqueOrThrow({ where: { id: stored.id } })).sealedRedirectTo).toBeNull()
-  })
-
-  test('by code: back on the page too', async () => {
-    await requestSignIn(database.db, { email: 'ada@example.org', now, settings, redirectTo: '/justifications?status=DRAFT' })
-    const { code } = await lastEmailFor(database, 'ada@example.org')
-    expect(await signInWithCode(database.db, { email: 'ada@example.org', code, now, origin, client, settings, limiters })).toMatchObject({
-      ok: true,
-      redirectTo: '/justifications?status=DRAFT',
-    })
-  })
-
-  test.each([['https://evil.example/phish'], ['//evil.example/phish'], ['/\\evil.example'], [null]])('only same-origin paths: %s lands on /', async (target) => {
-    await requestSignIn(database.db, { email: 'ada@example.org', now, settings, redirectTo: target })
-    const { token } = await lastEmailFor(database, 'ada@example.org')
-    expect(await signInWithLink(database.db, { token, now, origin, settings, limiters })).toMatchObject({ ok: true, redirectTo: '/' })
-  })
-
-  test('a return path moved to another request, or read with another secret, is not followed', async () => {
-    await requestSignIn(database.db, { email: 'ada@example.org', now, settings, redirectTo: signOffPath })
-    const original = await lastEmailFor(database, 'ada@example.org')
-    const { sealedRedirectTo: sealed } = await database.db.signInRequest.findUniqueOrThrow({ where: { tokenHash: hashToken(original.token) } })
-    await requestSignIn(database.db, { email: 'ada@example.org', now, settings, redirectTo: '/profile' })
-    const moved = await lastEmailFor(database, 'ada@example.org')
-    await database.db.signInRequest.update({ where: { tokenHash: hashToken(moved.token) }, data: { sealedRedirectTo: sealed } })
-    expect(await signInWithLink(database.db, { token: moved.token, now, origin, settings, limiters })).toMatchObject({ ok: true, redirectTo: '/' })
-
-    await requestSignIn(database.db, { email: 'ada@example.org', now, settings, redirectTo: signOffPath })
-    const rotated = await lastEmailFor(database, 'ada@example.org')
-    const otherSecret = { ...settings, secret: 't'.repeat(40) }
-    expect(await signInWithLink(database.db, { token: rotated.token, now, origin, settings: otherSecret, limiters })).toMatchObject({ ok: true, redirectTo: '/' })
   })
 })
