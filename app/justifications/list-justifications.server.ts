@@ -3,7 +3,8 @@ import type { Prisma } from '~/generated/prisma/client'
 import { filtersWhere, orderBy } from './list-filters.server'
 import { listSelect, toItem, type JustificationListItem } from './list-item.server'
 import { pagination, type Pagination } from './list-links'
-import { noFilters, PAGE_SIZE, UUID, type ListQuery } from './list-query'
+import { UUID } from '~/http/uuid'
+import { noFilters, PAGE_SIZE, type ListQuery } from './list-query'
 import { visibleTo, type Viewer } from './visibility.server'
 
 // The lists of justifications: mine (and my group's), awaiting my signature, signed by me, and

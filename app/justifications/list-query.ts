@@ -7,7 +7,7 @@ import { JUSTIFICATION_STATUSES, type JustificationStatus } from './labels'
 // failing. Client-safe.
 
 export const PAGE_SIZE = 50
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+import { UUID } from '~/http/uuid'
 const MAX_TEXT_QUERY = 200
 
 export const SORT_KEYS = ['reference', 'title', 'supplier', 'amount', 'status', 'submitted', 'created'] as const

@@ -8,6 +8,7 @@ import { policyInForce, type SignaturePolicy } from '~/workflow/signature-policy
 import { findRateOn } from '~/money/exchange-rates.server'
 import { loadPolicies } from './signature-policy.server'
 import { supplierKeyOf } from './supplier-name'
+import { UUID } from '~/http/uuid'
 
 /**
  * Likely duplicates: another justification for the same CHF amount to the same supplier from the
@@ -133,4 +134,3 @@ export async function splitPurchaseWarningFor(
   return check.message
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i

@@ -5,16 +5,16 @@ import { requestOrigin } from '~/audit/audit.server'
 import { requireAdministrator } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
 import { saveGroup } from '~/org/save-group.server'
-import { SelectField } from '~/org/form-fields'
+import { SelectField } from '~/ui/form-fields'
 import { GroupSchema } from '~/org/forms'
 import { Field } from '~/ui/field'
 import { PageHeader } from '~/ui/page-header'
 import { parseForm } from '~/ui/parse-form'
 import { readForm } from '~/http/request-body.server'
+import { UUID } from '~/http/uuid'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.group?.code ?? 'New group'} · Organisation · SoleSource` }]
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 function groupIdFrom(param: string | undefined): string | null {
   if (param === 'new') return null

@@ -17,10 +17,10 @@ import { Notice } from '~/ui/notice'
 import { PageHeader } from '~/ui/page-header'
 import { parseForm } from '~/ui/parse-form'
 import { readForm } from '~/http/request-body.server'
+import { UUID } from '~/http/uuid'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.person?.name ?? 'New person'} · Organisation · SoleSource` }]
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdministrator(request)

@@ -9,10 +9,10 @@ import { DefinitionList } from '~/ui/definition-list'
 import { Notice } from '~/ui/notice'
 import { PageHeader } from '~/ui/page-header'
 import { SortableTable } from '~/ui/sortable-table'
+import { UUID } from '~/http/uuid'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Import ${data?.job.fileName ?? ''} · Industrial return · SoleSource` }]
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const SHOWN_REJECTIONS = 500
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -17,10 +17,10 @@ import { Notice } from '~/ui/notice'
 import { PageHeader } from '~/ui/page-header'
 import { parseForm } from '~/ui/parse-form'
 import { readForm } from '~/http/request-body.server'
+import { UUID } from '~/http/uuid'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.page.reference ?? 'Justification'} · SoleSource` }]
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const notFound = () => new Response('This justification does not exist, or you may not see it.', { status: 404, statusText: 'Not Found' })
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -8,10 +8,10 @@ import { JustificationForm } from '~/justifications/justification-form'
 import { Notice } from '~/ui/notice'
 import { PageHeader } from '~/ui/page-header'
 import { formatAmount } from '~/money/amount'
+import { UUID } from '~/http/uuid'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.reference ?? 'justification'} · SoleSource` }]
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 async function loadEditable(request: Request, id: string | undefined) {
   const person = await requirePerson(request)

@@ -3,10 +3,10 @@ import { useLoaderData } from '@remix-run/react'
 import { requireLocalMailbox } from '~/email/mailbox.server'
 import { formatDateTime } from '~/calendar/format-date'
 import { PageHeader } from '~/ui/page-header'
+import { UUID } from '~/http/uuid'
 
 export const meta: MetaFunction = () => [{ title: 'Message · Local mailbox · SoleSource' }]
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const db = requireLocalMailbox()

@@ -1,5 +1,5 @@
 /**
- * The spread rollup: contract values per (scope, award year, category, return country). Every
+ * The industrial-return rollup: contract values per (scope, award year, category, return country). Every
  * function here joins the caller's transaction, so a contract and its share of the rollup are
  * committed together and the rollup always equals a GROUP BY over the ledger.
  *
@@ -11,6 +11,9 @@ import type { DatabaseOrTransaction, Transaction } from '~/db/client.server'
 import { Prisma } from '~/generated/prisma/client'
 import { minorFromColumn } from '~/money/minor-units'
 import type { Category } from '../arithmetic/bands.ts'
+import { UUID_TEXT } from '~/http/uuid'
+
+const SCOPE_KEY = new RegExp(`^(DEPARTMENT|GROUP):(${UUID_TEXT})$`, 'i')
 
 export const ORG_SCOPE = 'ORG'
 export const departmentScope = (departmentId: string) => `DEPARTMENT:${departmentId}`
@@ -19,7 +22,7 @@ export const groupScope = (groupId: string) => `GROUP:${groupId}`
 export type UnitScope = { kind: 'DEPARTMENT' | 'GROUP'; id: string }
 
 export function parseUnitScope(text: string | null | undefined): UnitScope | null {
-  const match = /^(DEPARTMENT|GROUP):([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i.exec(text ?? '')
+  const match = SCOPE_KEY.exec(text ?? '')
   return match ? { kind: match[1] as UnitScope['kind'], id: match[2]!.toLowerCase() } : null
 }
 
