@@ -4,7 +4,7 @@
  */
 import { z } from 'zod'
 import { parseAmount } from '~/money/amount'
-import { isIsoDate } from '~/calendar/calendar-date'
+import { isoDateField } from '~/calendar/date-field'
 import { signaturePolicySchema, signatoryRoles, type PolicyTier, type SignatoryRole } from '~/workflow/signature-policy'
 
 /** How the page names each role; also a tier's label when the form leaves it empty. */
@@ -18,7 +18,6 @@ export const signatoryRoleLabels: Record<SignatoryRole, string> = {
 export const MAX_TIER_ROWS = 8
 export const MAX_WINDOW_DAYS = 3650
 
-const isoDate = z.string({ error: 'Enter a date like 2026-03-01.' }).refine(isIsoDate, 'Enter a date like 2026-03-01 that exists.')
 
 const TierRowSchema = z.object({
   threshold: z.string().optional(),
@@ -34,7 +33,7 @@ const TierRowSchema = z.object({
 export const PublishPolicySchema = z
   .object({
     intent: z.literal('publish-policy'),
-    effectiveFrom: isoDate,
+    effectiveFrom: isoDateField,
     splitPurchaseWindowDays: z.coerce
       .number({ error: 'Enter a number of days.' })
       .int('Enter a whole number of days.')

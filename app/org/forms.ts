@@ -1,9 +1,8 @@
 import { z } from 'zod'
-import { isIsoDate } from '~/calendar/calendar-date'
+import { isoDateField } from '~/calendar/date-field'
 
 // One schema per form, shared by the browser (Conform) and the action.
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date like 2026-03-01.').refine(isIsoDate, 'That date does not exist.')
 
 /** An HTML checkbox sends "on" when ticked and nothing otherwise. */
 const checkbox = z
@@ -30,8 +29,8 @@ export const AddPositionSchema = z
     groupId: z.string().uuid('Choose a group.').optional(),
     departmentId: z.string().uuid('Choose a department.').optional(),
     deputyForPersonId: z.string().uuid('Choose the person this deputy acts for.').optional(),
-    startsOn: isoDate,
-    endsOn: isoDate.optional(),
+    startsOn: isoDateField,
+    endsOn: isoDateField.optional(),
   })
   .superRefine((value, ctx) => {
     if (value.kind === 'GROUP_LEADER' && !value.groupId) ctx.addIssue({ code: 'custom', path: ['groupId'], message: 'A group leader leads a group: choose it.' })
@@ -44,7 +43,7 @@ export type AddPositionInput = z.infer<typeof AddPositionSchema>
 export const EndPositionSchema = z.object({
   intent: z.literal('end-position'),
   positionId: z.string().uuid(),
-  endsOn: isoDate,
+  endsOn: isoDateField,
 })
 
 export const GroupSchema = z.object({
@@ -62,8 +61,8 @@ export type GroupInput = z.infer<typeof GroupSchema>
 export const AddAbsenceSchema = z
   .object({
     intent: z.literal('add-absence'),
-    startsOn: isoDate,
-    endsOn: isoDate,
+    startsOn: isoDateField,
+    endsOn: isoDateField,
     deputyId: z.string().uuid('Choose the deputy from the list.').optional(),
   })
   .superRefine((value, ctx) => {
