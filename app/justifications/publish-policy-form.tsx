@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionRe
 import { Form } from '@remix-run/react'
 import type { z } from 'zod'
 import { formatAmount } from '~/money/amount'
-import { NumberField } from '~/org/form-fields'
+import { NumberField } from '~/ui/form-fields'
 import { Field, FormErrors } from '~/ui/field'
 import { parseForm } from '~/ui/parse-form'
 import { signatoryRoles } from '~/workflow/signature-policy'

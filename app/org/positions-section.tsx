@@ -3,7 +3,7 @@ import { Form } from '@remix-run/react'
 import { FormErrors } from '~/ui/field'
 import { parseForm } from '~/ui/parse-form'
 import { SortableTable, type TableColumn } from '~/ui/sortable-table'
-import { DateField, SelectField } from './form-fields'
+import { DateField, SelectField } from '../ui/form-fields'
 import { AddPositionSchema } from './forms'
 
 type PositionRow = { id: string; label: string; period: string; ended: boolean }

@@ -1,9 +1,8 @@
 import { getInputProps, getSelectProps, type FieldMetadata } from '@conform-to/react'
-import { Field } from '~/ui/field'
+import { Field } from './field'
 
-// Recurring controls of the admin forms (organisation, policy, sign-off settings), each a labelled
-// Field (app/ui/field.tsx): the kit has no date, number or select control of its own, so they live
-// beside the organisation forms that use them most.
+// Date, number and select controls for Conform fields, each a labelled Field (./field.tsx): the
+// recurring controls of the admin forms (organisation, policy, sign-off settings).
 
 /** A date input for a Conform field. */
 export function DateField<Schema>({ field, label }: { field: FieldMetadata<Schema, any, string[]>; label: string }) {
