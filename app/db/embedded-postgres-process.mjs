@@ -15,11 +15,12 @@
 // only known message types are passed on, COPY FROM STDIN is collected here and handed over whole, and
 // whatever is refused is answered the way PostgreSQL would. See docs/decisions/009-embedded-postgresql-password-and-copy.md.
 // The messages, the COPY detection and the output filter are in embedded-postgres-wire.mjs; SCRAM in
-// embedded-postgres-scram.mjs.
+// embedded-postgres-scram.mjs; the session lock and the receive buffer in embedded-postgres-session.mjs.
 import { randomBytes } from 'node:crypto'
 import { createServer } from 'node:net'
 import { PGlite } from '@electric-sql/pglite'
 import { readClientFirst, scramVerifierFor } from './embedded-postgres-scram.mjs'
+import { createReceiveBuffer, createSessionLock } from './embedded-postgres-session.mjs'
 import {
   authentication,
   backendMessage,
@@ -56,25 +57,8 @@ const scramVerifier = scramVerifierFor(password)
 const dataDir = process.env.PGLITE_DATA_DIR ?? 'memory://'
 const db = await PGlite.create(dataDir)
 
-/** Who holds the session: a connection id while it runs a unit or stays in a transaction. */
-let owner = null
-const waiting = []
-function acquire(connectionId) {
-  if (owner === null || owner === connectionId) {
-    owner = connectionId
-    return Promise.resolve()
-  }
-  return new Promise((resolve) => waiting.push({ connectionId, resolve }))
-}
-function release(connectionId) {
-  if (owner !== connectionId) return
-  owner = null
-  const next = waiting.shift()
-  if (next) {
-    owner = next.connectionId
-    next.resolve()
-  }
-}
+/** Who holds PGlite's one session: a connection id while it runs a unit or stays in a transaction. */
+const session = createSessionLock()
 
 // --- Connections -----------------------------------------------------------------------------------
 
@@ -112,13 +96,13 @@ function serve(socket) {
   }
   const runUnit = (messages, endsBatch, filter = {}) => {
     runInOrder(async () => {
-      await acquire(id)
+      await session.acquire(id)
       try {
         const onRawData = outputFilter(write, filter)
         for (const message of messages) await db.execProtocolRawStream(message, { onRawData })
       } finally {
         // A batch not yet synced, or an open transaction, keeps the session for this connection.
-        if (endsBatch && !db.isInTransaction()) release(id)
+        if (endsBatch && !db.isInTransaction()) session.release(id)
       }
     })
   }
@@ -233,22 +217,7 @@ function serve(socket) {
     }
   }
 
-  // Reading: a list of chunks and their total size, joined only when a whole message is there (a
-  // large COPY or query arrives in many chunks; joining on every chunk would copy it over and over).
-  let chunks = []
-  let buffered = 0
-  const head = (n) => {
-    if (chunks[0].length < n) chunks = [Buffer.concat(chunks)]
-    return chunks[0]
-  }
-  const take = (n) => {
-    const first = head(n)
-    const taken = first.subarray(0, n)
-    if (first.length === n) chunks.shift()
-    else chunks[0] = first.subarray(n)
-    buffered -= n
-    return taken
-  }
+  const received = createReceiveBuffer()
 
   // As PostgreSQL's authentication_timeout: a client that never proves the password is let go.
   const authenticationTimer = setTimeout(() => {
@@ -259,16 +228,15 @@ function serve(socket) {
   socket.setNoDelay(true)
   socket.on('data', (chunk) => {
     if (state === 'closing') return
-    chunks.push(chunk)
-    buffered += chunk.length
+    received.push(chunk)
     while (state !== 'closing') {
       if (state === 'startup') {
-        if (buffered < 8) return
-        const length = head(8).readInt32BE(0)
-        const code = head(8).readInt32BE(4)
+        if (received.size < 8) return
+        const length = received.head(8).readInt32BE(0)
+        const code = received.head(8).readInt32BE(4)
         if (length < 8 || length > MAX_STARTUP_BYTES) return closeWith('08P01', 'invalid length of startup packet')
         if (code === SSL_REQUEST || code === GSSENC_REQUEST) {
-          take(8)
+          received.take(8)
           write('N') // neither TLS nor GSSAPI on a loopback port; the client goes on in the clear
           continue
         }
@@ -276,16 +244,16 @@ function serve(socket) {
           socket.destroy()
           return
         }
-        if (buffered < length) return
-        onStartup(Buffer.from(take(length)))
+        if (received.size < length) return
+        onStartup(Buffer.from(received.take(length)))
         continue
       }
-      if (buffered < 5) return
-      const type = String.fromCharCode(head(5)[0])
-      const length = head(5).readInt32BE(1) + 1
+      if (received.size < 5) return
+      const type = String.fromCharCode(received.head(5)[0])
+      const length = received.head(5).readInt32BE(1) + 1
       if (length < 5 || length > MAX_MESSAGE_BYTES) return closeWith('08P01', 'invalid message length')
-      if (buffered < length) return
-      const message = take(length)
+      if (received.size < length) return
+      const message = received.take(length)
       if (state === 'sasl-first' || state === 'sasl-final') {
         onAuthenticationMessage(type, message.subarray(5))
         continue
@@ -306,17 +274,17 @@ function serve(socket) {
     closed = true
     clearTimeout(authenticationTimer)
     copy = null
-    chunks = []
+    received.clear()
     sockets.delete(socket)
     runInOrderAfterClose()
   }
   const runInOrderAfterClose = () => {
     chain = chain
       .then(async () => {
-        if (owner === id) {
+        if (session.holds(id)) {
           // A connection that went away mid-transaction must not leave the session locked.
           if (db.isInTransaction()) await db.exec('ROLLBACK').catch(() => {})
-          release(id)
+          session.release(id)
         }
       })
       .catch((error) => console.error('embedded PostgreSQL: clean-up failed', error))
