@@ -21,7 +21,6 @@ import { UUID } from '~/http/uuid'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.person?.name ?? 'New person'} · Organisation · SoleSource` }]
 
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdministrator(request)
   const personId = params.personId ?? ''
