@@ -50,7 +50,7 @@ export function ReturnAlertEmail({
         </>
       ) : null}
       <Button href={dashboardUrl} style={{ backgroundColor: '#0b3d91', color: '#ffffff', padding: '10px 16px', borderRadius: '4px' }}>
-        Open the spread dashboard
+        Open the industrial return dashboard
       </Button>
       <Text>
         Link: <a href={dashboardUrl}>{dashboardUrl}</a>

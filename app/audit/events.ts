@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { justificationAuditEvents } from '~/justifications/audit-events'
-import { returnAuditEvents } from '~/industrial-return/audit-events'
+import { justificationAuditEvents } from '~/justifications/justification-audit-events'
+import { returnAuditEvents } from '~/industrial-return/return-audit-events'
 
 type EventRegistry = Record<string, { schema: z.ZodType; label: string }>
 

@@ -1,5 +1,5 @@
 /**
- * The spread policy as data: bands, window length, the target for very poorly balanced countries
+ * The industrial-return policy as data: bands, window length, the target for very poorly balanced countries
  * and how often departments and groups get their statistics. Stored versioned in ReturnPolicy;
  * the built-in default applies until a version is published (and is what the seed publishes).
  */

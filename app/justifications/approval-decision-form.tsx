@@ -3,7 +3,7 @@ import { Form, useNavigation } from '@remix-run/react'
 import { z } from 'zod'
 import { FormErrors } from '~/ui/field'
 import { parseForm } from '~/ui/parse-form'
-import { DecisionFormSchema } from './forms'
+import { DecisionFormSchema } from './justification-form-schema'
 import type { JustificationListItem } from './list-item.server'
 
 /** The decision form of one row of the approvals page: which justification, at which version, and the decision itself. */

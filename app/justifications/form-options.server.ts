@@ -9,7 +9,7 @@ import { loadPolicies } from './signature-policy.server'
 /** What the filing form offers and needs for its live preview: lists, today's rates and policy. */
 export async function loadFormOptions(db: Database, now: Date) {
   const today = calendarDateIn(now)
-  const [groups, countries, rates, policies, spread] = await Promise.all([
+  const [groups, countries, rates, policies, filingTimeReturn] = await Promise.all([
     db.group.findMany({ orderBy: { code: 'asc' }, select: { id: true, code: true, name: true } }),
     db.country.findMany({ orderBy: { name: 'asc' }, select: { code: true, name: true, membership: true } }),
     findRatesOn(db, currencies, today),
@@ -17,7 +17,7 @@ export async function loadFormOptions(db: Database, now: Date) {
     loadFilingTimeReturn(db, now),
   ])
   const policy = policyInForce(policies, today)
-  return { groups, countries, currencies: [...currencies], rates, policy, today, spread }
+  return { groups, countries, currencies: [...currencies], rates, policy, today, filingTimeReturn }
 }
 
 export type FormOptions = Awaited<ReturnType<typeof loadFormOptions>>

@@ -9,7 +9,7 @@ import { parseForm } from '~/ui/parse-form'
 import { FilingTimeReturnPanel } from '~/industrial-return/views/filing-time-panel'
 import type { FilingTimeReturn } from '~/industrial-return/views/filing-time'
 import { requiredTiers, type SignaturePolicy } from '~/workflow/signature-policy'
-import { JustificationFormSchema } from './forms'
+import { JustificationFormSchema } from './justification-form-schema'
 import { categoryLabels, CATEGORIES, MIN_JUSTIFICATION_LENGTH, reasonLabels, SINGLE_SOURCE_REASONS } from './labels'
 
 export type JustificationFormOptions = {
@@ -18,7 +18,7 @@ export type JustificationFormOptions = {
   currencies: string[]
   rates: Record<string, string>
   policy: SignaturePolicy | null
-  spread: FilingTimeReturn
+  filingTimeReturn: FilingTimeReturn
 }
 
 export type JustificationFormDefaults = {
@@ -234,7 +234,7 @@ export function JustificationForm({
         </Field>
       </section>
       <FilingTimeReturnPanel
-        data={options.spread}
+        data={options.filingTimeReturn}
         countryCode={returnCountry}
         category={category === 'SUPPLIES' || category === 'SERVICES' ? category : null}
         amountChfMinor={chfMinorOf(amount, currency, options.rates)}

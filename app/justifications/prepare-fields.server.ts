@@ -1,6 +1,6 @@
 import type { DatabaseOrTransaction } from '~/db/client.server'
 import { minorToColumn } from '~/money/minor-units'
-import type { JustificationFormInput } from './forms'
+import type { JustificationFormInput } from './justification-form-schema'
 import { supplierKeyOf } from './supplier-name'
 import type { TransitionFailure } from './transition.server'
 

@@ -8,7 +8,7 @@ import { flashHeaders } from '~/ui/flash.server'
 import { parseForm } from '~/ui/parse-form'
 import { createJustification } from './create-justification.server'
 import { editJustification } from './edit-justification.server'
-import { JustificationFormSchema } from './forms'
+import { JustificationFormSchema } from './justification-form-schema'
 import { submitJustification } from './submit-justification.server'
 import type { TransitionFailure } from './transition.server'
 

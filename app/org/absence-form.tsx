@@ -2,7 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { Form } from '@remix-run/react'
 import { parseForm } from '~/ui/parse-form'
 import { DateField, SelectField } from '../ui/form-fields'
-import { AddAbsenceSchema } from './forms'
+import { AddAbsenceSchema } from './organisation-forms'
 
 /** First and last day away, and who deputises meanwhile: on a person's admin page and on one's own profile. */
 export function AbsenceForm({

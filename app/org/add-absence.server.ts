@@ -2,7 +2,7 @@ import { appendAuditEvent, type RequestOrigin } from '~/audit/audit.server'
 import type { Database } from '~/db/client.server'
 import { dateColumn } from '~/calendar/date-column'
 import type { AdminResult } from './admin-result.server'
-import type { AddAbsenceInput } from './forms'
+import type { AddAbsenceInput } from './organisation-forms'
 
 /** A signatory away for a period: their steps go to the named deputy, else their standing deputy. */
 export async function addAbsence(db: Database, personId: string, input: AddAbsenceInput, actor: { id: string; origin: RequestOrigin }): Promise<AdminResult<{ id: string }>> {

@@ -2,7 +2,7 @@ import { appendAuditEvent, type RequestOrigin } from '~/audit/audit.server'
 import type { Database } from '~/db/client.server'
 import { dateColumn, isoDateOfColumn } from '~/calendar/date-column'
 import type { AdminResult } from './admin-result.server'
-import type { AddPositionInput } from './forms'
+import type { AddPositionInput } from './organisation-forms'
 
 export async function addPosition(db: Database, personId: string, input: AddPositionInput, actor: { id: string; origin: RequestOrigin }): Promise<AdminResult<{ id: string }>> {
   if (input.kind === 'DEPUTY' && input.deputyForPersonId === personId) {

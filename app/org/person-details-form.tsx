@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionRe
 import { Form } from '@remix-run/react'
 import { Field, FormErrors } from '~/ui/field'
 import { parseForm } from '~/ui/parse-form'
-import { PersonSchema } from './forms'
+import { PersonSchema } from './organisation-forms'
 
 type PersonDetails = { name: string; email: string; groupId: string | null; isProcurementOfficer: boolean; isAdministrator: boolean; isActive: boolean }
 

@@ -4,7 +4,7 @@ import { FormErrors } from '~/ui/field'
 import { parseForm } from '~/ui/parse-form'
 import { SortableTable, type TableColumn } from '~/ui/sortable-table'
 import { DateField, SelectField } from '../ui/form-fields'
-import { AddPositionSchema } from './forms'
+import { AddPositionSchema } from './organisation-forms'
 
 type PositionRow = { id: string; label: string; period: string; ended: boolean }
 type Choice = { id: string; code: string }

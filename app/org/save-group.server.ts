@@ -1,7 +1,7 @@
 import { appendAuditEvent, type RequestOrigin } from '~/audit/audit.server'
 import type { Database } from '~/db/client.server'
 import { isUniqueViolation, type AdminResult } from './admin-result.server'
-import type { GroupInput } from './forms'
+import type { GroupInput } from './organisation-forms'
 
 const codeTaken: { ok: false; fieldErrors: Record<string, string[]> } = { ok: false, fieldErrors: { code: ['Another group already has this code.'] } }
 

@@ -1,7 +1,7 @@
 import { appendAuditEvent, type RequestOrigin } from '~/audit/audit.server'
 import type { Database } from '~/db/client.server'
 import { emailTaken, isUniqueViolation, type AdminResult } from './admin-result.server'
-import type { PersonInput } from './forms'
+import type { PersonInput } from './organisation-forms'
 
 const auditedPersonFields = ['name', 'email', 'groupId', 'isProcurementOfficer', 'isAdministrator', 'isActive'] as const
 

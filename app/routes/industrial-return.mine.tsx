@@ -30,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { window, defaultWindow } = parseDashboardQuery(params, { statusYear: statusYearOf(calendarDateIn(now)), policy })
   const categoryParam = params.get('category')
   const category = categoryParam === 'SUPPLIES' || categoryParam === 'SERVICES' ? categoryParam : 'ALL'
-  const spread = unit ? await loadUnitReturn(db, unit, window, category) : null
+  const unitReturn = unit ? await loadUnitReturn(db, unit, window, category) : null
   const hasDemo = unit ? (await db.contract.findFirst({ where: { source: 'DEMO', ...(unit.kind === 'GROUP' ? { groupId: unit.id } : { departmentId: unit.id }) }, select: { id: true } })) !== null : false
   return {
     unit: unit && { key: scopeKey(unit), label: unit.label, name: unit.name },
@@ -40,7 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     isDefaultWindow: window.fromYear === defaultWindow.fromYear && window.toYear === defaultWindow.toYear,
     windowLabel: formatWindow(window),
     category,
-    spread,
+    unitReturn,
     hasDemo,
     digestFrequency: policy.digestFrequency === 'MONTHLY' ? 'every month' : 'every quarter',
   }
@@ -54,17 +54,17 @@ const CATEGORY_OPTIONS: [string, string][] = [
 
 export default function MyReturnPage() {
   const data = useLoaderData<typeof loader>()
-  if (!data.unit || !data.spread) {
+  if (!data.unit || !data.unitReturn) {
     return (
       <>
         <PageHeader title="Our industrial return" />
         <div className="card narrow">
-          <p className="empty">You lead no group and head no department, so there is no spread of contracts to show you. Group leaders and department heads find theirs here.</p>
+          <p className="empty">You lead no group and head no department, so there is no industrial return of your contracts to show. Group leaders and department heads find theirs here.</p>
         </div>
       </>
     )
   }
-  const { spread } = data
+  const { unitReturn } = data
   return (
     <>
       <PageHeader title={`${data.unit.label}: where the contracts went`} />
@@ -90,14 +90,14 @@ export default function MyReturnPage() {
         </div>
         <button type="submit">Show</button>
       </Form>
-      <section className="card" aria-labelledby="unit-spread-heading">
-        <h2 id="unit-spread-heading">
-          {formatChf(spread.totalValueChfMinor)} in {spread.contractCount} contract{spread.contractCount === 1 ? '' : 's'}
+      <section className="card" aria-labelledby="unit-return-heading">
+        <h2 id="unit-return-heading">
+          {formatChf(unitReturn.totalValueChfMinor)} in {unitReturn.contractCount} contract{unitReturn.contractCount === 1 ? '' : 's'}
         </h2>
-        {spread.rows.length === 0 ? (
+        {unitReturn.rows.length === 0 ? (
           <p className="empty">No contract of {data.unit.label} in {data.windowLabel}.</p>
         ) : (
-          <UnitReturnTable spread={spread} unitLabel={data.unit.label} windowLabel={data.windowLabel} />
+          <UnitReturnTable unitReturn={unitReturn} unitLabel={data.unit.label} windowLabel={data.windowLabel} />
         )}
       </section>
     </>

@@ -124,8 +124,8 @@ async function main() {
   const seed = env.SEED_DEMO_DATA ?? embedded !== null
   if (seed) {
     const report = await seedDemoData(db)
-    const spread = env.SEED_DEMO_CONTRACTS ? await seedReturnDemoData(db) : null
-    log.info('demo data seeded', { ...report, ...spread })
+    const industrialReturn = env.SEED_DEMO_CONTRACTS ? await seedReturnDemoData(db) : null
+    log.info('demo data seeded', { ...report, ...industrialReturn })
   }
 
   const transport = env.SMTP_URL ? createSmtpTransport(env.SMTP_URL, env.MAIL_FROM) : createMailboxTransport(db)

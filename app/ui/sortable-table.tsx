@@ -3,7 +3,7 @@ import type { ReactNode } from 'react'
 /**
  * A column header the loader made sortable: its label, the link that sorts by it (or reverses the
  * order when it is the current sort) and, on the current sort, the direction for aria-sort.
- * The server builds these (justifications/lists.server.ts `sortableColumns`): links work without
+ * The server builds these (justifications/list-links.ts `sortableColumns`): links work without
  * JavaScript, and the page keeps its filters and resets to page 1 when re-sorted.
  */
 export type SortLink = { key: string; label: string; href: string; ariaSort?: 'ascending' | 'descending' | undefined; numeric: boolean }

@@ -125,7 +125,7 @@ export async function refreshReturnAlerts(
     )
     if (outcome === 'DONE') return { raised: planned.transitions.length, transitions: planned.transitions }
   }
-  throw new Error(`The spread kept changing during ${MAX_ATTEMPTS} attempts to record its alerts; the next refresh will catch up.`)
+  throw new Error(`The industrial return kept changing during ${MAX_ATTEMPTS} attempts to record its alerts; the next refresh will catch up.`)
 }
 
 async function renderAlertEmails(planned: Plan, officers: { name: string; email: string }[], cause: string, appUrl: string) {

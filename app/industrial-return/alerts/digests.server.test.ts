@@ -39,7 +39,7 @@ describe('periodic statistics emails', () => {
     expect(await digests()).toHaveLength(2 * holders.length)
   })
 
-  it('is sent by the spread jobs, and a restarted app sends it no second time', async () => {
+  it('is sent by the industrial-return jobs, and a restarted app sends it no second time', async () => {
     const holders = await database.db.position.findMany({ where: { kind: { in: ['GROUP_LEADER', 'DEPARTMENT_HEAD'] } }, distinct: ['personId'], select: { personId: true } })
     const january = () => new Date('2027-01-05T08:00:00Z')
     const inJanuary = () => database.db.returnDigest.count({ where: { period: '2027-01' } })

@@ -45,12 +45,12 @@ export async function runDueDigests(db: Database, { now, appUrl }: { now: Date; 
     if (units.length === 0) continue
     const summaries: ReturnDigestUnit[] = []
     for (const unit of units) {
-      const spread = await loadUnitReturn(db, unit, window, 'ALL')
+      const unitReturn = await loadUnitReturn(db, unit, window, 'ALL')
       summaries.push({
         label: `${unit.label} · ${unit.name}`,
-        totalChf: formatChf(spread.totalValueChfMinor),
-        contractCount: spread.contractCount,
-        rows: spread.rows.slice(0, DIGEST_ROWS_PER_UNIT).map((row) => ({
+        totalChf: formatChf(unitReturn.totalValueChfMinor),
+        contractCount: unitReturn.contractCount,
+        rows: unitReturn.rows.slice(0, DIGEST_ROWS_PER_UNIT).map((row) => ({
           country: `${row.name} (${row.countryCode})`,
           value: formatChf(row.valueChfMinor),
           count: row.contractCount,
@@ -65,7 +65,7 @@ export async function runDueDigests(db: Database, { now, appUrl }: { now: Date; 
     )
     try {
       await db.$transaction(async (tx) => {
-        const message = await enqueueEmail(tx, { ...rendered, to: person.email, template: 'spread-digest' }, { appUrl })
+        const message = await enqueueEmail(tx, { ...rendered, to: person.email, template: 'unitReturn-digest' }, { appUrl })
         const inserted = await tx.$queryRaw<{ id: string }[]>`
           INSERT INTO "ReturnDigest" ("id", "recipientId", "period", "outboxMessageId", "createdAt")
           VALUES (gen_random_uuid(), ${personId}::uuid, ${period.key}, ${message.id}::uuid, ${now})

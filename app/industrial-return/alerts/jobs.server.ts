@@ -36,7 +36,7 @@ export function startReturnJobs({
     try {
       await work()
     } catch (error) {
-      log.error(`spread job failed: ${name}`, errorFields(error))
+      log.error(`industrial-return job failed: ${name}`, errorFields(error))
     }
   }
 
@@ -51,7 +51,7 @@ export function startReturnJobs({
         lastDigestCheck = now
         await step('digests', async () => {
           const report = await runDueDigests(db, { now: clock(), appUrl })
-          if (report.sent > 0) log.info('spread digests queued', report)
+          if (report.sent > 0) log.info('industrial-return digests queued', report)
         })
       }
       if (now - lastAlertRefresh >= ALERT_REFRESH_EVERY_MS) {

@@ -55,7 +55,7 @@ export async function finaliseImport(db: Database, jobId: string, options: Impor
       await refreshReturnAlerts(db, { now, cause: `Import of ${job.fileName}`, appUrl: options.appUrl, actorId: job.createdById })
     } catch (error) {
       // The import stands; the scheduled refresh raises the alerts later.
-      log.error('spread alerts not refreshed after an import', { importJobId: jobId, ...errorFields(error) })
+      log.error('industrial-return alerts not refreshed after an import', { importJobId: jobId, ...errorFields(error) })
     }
   }
   return 'SUCCEEDED'

@@ -54,7 +54,7 @@ export async function saveContributionScales(db: Database, scales: readonly Scal
   try {
     await refreshReturnAlerts(db, { now: actor.now, cause: `Contribution scale ${years.join(', ')} saved`, appUrl: actor.appUrl, actorId: actor.actorId, origin: actor.origin })
   } catch (error) {
-    log.error('spread alerts not refreshed after a scale', { years, ...errorFields(error) })
+    log.error('industrial-return alerts not refreshed after a scale', { years, ...errorFields(error) })
   }
   return { ok: true, years, warnings }
 }

@@ -1,5 +1,5 @@
 /**
- * Server-rendered SVG charts of the spread (readable without JavaScript). Each chart is a figure
+ * Server-rendered SVG charts of the industrial return (readable without JavaScript). Each chart is a figure
  * with a caption; the tables beside them carry the same figures for screen readers and printing.
  */
 import { scaleBand, scaleLinear } from 'd3-scale'

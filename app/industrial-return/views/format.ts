@@ -1,4 +1,4 @@
-/** Display helpers shared by the spread's pages (client-safe). */
+/** Display helpers shared by the industrial return's pages (client-safe). */
 import type { Category } from '../arithmetic/bands.ts'
 import type { ContributionMethod } from '../arithmetic/contribution-share.ts'
 

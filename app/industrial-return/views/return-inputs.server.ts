@@ -1,4 +1,4 @@
-/** Everything a spread computation needs, read in a handful of small queries (the rollup, not the ledger). */
+/** Everything an industrial-return computation needs, read in a handful of small queries (the rollup, not the ledger). */
 import { z } from 'zod'
 import { calendarDateIn } from '~/calendar/calendar-date'
 import type { DatabaseOrTransaction } from '~/db/client.server'

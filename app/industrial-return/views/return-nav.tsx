@@ -1,6 +1,6 @@
 import { NavLink } from '@remix-run/react'
 
-/** The spread's own pages, for procurement. */
+/** The industrial return's own pages, for procurement. */
 export function ReturnNav() {
   const links: [string, string][] = [
     ['/industrial-return', 'Dashboard'],

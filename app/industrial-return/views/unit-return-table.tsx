@@ -6,11 +6,11 @@ import type { UnitReturn } from './unit-return.ts'
  * A department's or group's contracts by country beside the organisation's shares. The caption is
  * shown (it says what is compared), so this table keeps its own markup rather than the kit's.
  */
-export function UnitReturnTable({ spread, unitLabel, windowLabel }: { spread: UnitReturn; unitLabel: string; windowLabel: string }) {
+export function UnitReturnTable({ unitReturn, unitLabel, windowLabel }: { unitReturn: UnitReturn; unitLabel: string; windowLabel: string }) {
   return (
     <table>
       <caption>
-        Contracts of {unitLabel} by country, {windowLabel}, compared with the whole organisation ({formatChf(spread.organisationTotalChfMinor)})
+        Contracts of {unitLabel} by country, {windowLabel}, compared with the whole organisation ({formatChf(unitReturn.organisationTotalChfMinor)})
       </caption>
       <thead>
         <tr>
@@ -23,7 +23,7 @@ export function UnitReturnTable({ spread, unitLabel, windowLabel }: { spread: Un
         </tr>
       </thead>
       <tbody>
-        {spread.rows.map((row) => {
+        {unitReturn.rows.map((row) => {
           const difference = row.sharePercent - row.organisationSharePercent
           return (
             <tr key={row.countryCode}>

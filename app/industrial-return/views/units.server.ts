@@ -1,4 +1,4 @@
-/** Departments and groups as units of the spread: whose they are, and their contracts by country. */
+/** Departments and groups as units of the industrial return: whose they are, and their contracts by country. */
 import type { DatabaseOrTransaction } from '~/db/client.server'
 import { todayColumn } from '~/calendar/date-column'
 import { heldOn } from '~/org/people.server'

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { parseForm } from '~/ui/parse-form'
-import { JustificationFormSchema } from './forms'
+import { JustificationFormSchema } from './justification-form-schema'
 
 const valid = {
   intent: 'save',

@@ -4,7 +4,7 @@ import { isCurrency } from '~/money/currency'
 import { CATEGORIES, MIN_JUSTIFICATION_LENGTH, SINGLE_SOURCE_REASONS } from './labels'
 
 // The filing form's one schema, shared by the browser (Conform) and the action. Country codes and
-// the group are checked against the database by the server as well (see file.server.ts).
+// the group are checked against the database by the server as well (see prepare-fields.server.ts).
 
 const text = (name: string, min: number, max: number) =>
   z

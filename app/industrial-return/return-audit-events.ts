@@ -1,4 +1,4 @@
-// Audit events of the geographic spread (contracts, scales, alerts); registered in app/audit/events.ts.
+// Audit events of the industrial return (contracts, scales, alerts); registered in app/audit/events.ts.
 import { z } from 'zod'
 
 export const returnAuditEvents = {
