@@ -12,7 +12,7 @@ import { awardJustification, loadAwardableJustification } from '~/industrial-ret
 import { CATEGORY_LABELS } from '~/industrial-return/views/format'
 import { ReturnNav } from '~/industrial-return/views/return-nav'
 import { DefinitionList } from '~/ui/definition-list'
-import { Field } from '~/ui/field'
+import { Field, FormErrors } from '~/ui/field'
 import { Notice } from '~/ui/notice'
 import { PageHeader } from '~/ui/page-header'
 import { parseForm } from '~/ui/parse-form'
@@ -95,11 +95,7 @@ export default function AwardPage() {
       ) : (
         <div className="card narrow">
           <Form method="post" {...getFormProps(form)}>
-            {form.errors?.length ? (
-              <Notice tone="error" role="alert" id={form.errorId}>
-                {form.errors.join(' ')}
-              </Notice>
-            ) : null}
+            <FormErrors id={form.errorId} errors={form.errors} />
             <Field id={fields.orderNumber.id} label="Order number" hint="Unique in the ledger, e.g. PO-2026-001234." errors={fields.orderNumber.errors}>
               {(aria) => <input {...getInputProps(fields.orderNumber, { type: 'text' })} {...aria} />}
             </Field>

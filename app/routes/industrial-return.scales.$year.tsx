@@ -10,7 +10,7 @@ import { budgetMinorOf, ScaleFormSchema } from '~/industrial-return/ledger/scale
 import { saveContributionScales } from '~/industrial-return/ledger/scales.server'
 import { loadCountries, loadScales } from '~/industrial-return/views/return-inputs.server'
 import { ReturnNav } from '~/industrial-return/views/return-nav'
-import { Field } from '~/ui/field'
+import { Field, FormErrors } from '~/ui/field'
 import { Notice } from '~/ui/notice'
 import { PageHeader } from '~/ui/page-header'
 import { parseForm } from '~/ui/parse-form'
@@ -94,13 +94,7 @@ export default function ScaleYearPage() {
       ) : null}
       <div className="card narrow">
         <Form method="post" {...getFormProps(form)}>
-          {form.errors?.length ? (
-            <div className="notice danger" role="alert" id={form.errorId}>
-              {form.errors.map((e) => (
-                <p key={e}>{e}</p>
-              ))}
-            </div>
-          ) : null}
+          <FormErrors id={form.errorId} errors={form.errors} separately />
           <Field id={fields.source.id} label="Source of the figures" hint="E.g. the Council document that set the scale." errors={fields.source.errors}>
             {(aria) => <input {...getInputProps(fields.source, { type: 'text' })} {...aria} />}
           </Field>

@@ -39,8 +39,10 @@ export function Field({
   )
 }
 
-export function FormErrors({ id, errors }: { id: string; errors?: string[] | undefined }) {
+export function FormErrors({ id, errors, separately }: { id: string; errors?: string[] | undefined; separately?: boolean }) {
   if (!errors?.length) return null
+  // `separately` for errors that read as sentences of their own: one paragraph each.
+  if (separately) return <Notice tone="error" role="alert" id={id} paragraphs={errors} />
   return (
     <Notice as="div" tone="error" role="alert" id={id}>
       {errors.join(' ')}

@@ -1,6 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, test } from 'vitest'
 import { DefinitionList } from './definition-list'
+import { FormErrors } from './field'
 import { MessageCard, Notice } from './notice'
 import { PageHeader } from './page-header'
 import { Pager, SortableTable, sortLinksByKey, type SortLink } from './sortable-table'
@@ -19,6 +20,17 @@ describe('Notice', () => {
     expect(renderToStaticMarkup(<Notice tone="error" role="alert" title="Nothing was saved:" items={['One.', 'Two.']} />)).toBe(
       '<div class="notice danger" role="alert"><p>Nothing was saved:</p><ul><li>One.</li><li>Two.</li></ul></div>',
     )
+  })
+
+  test('with paragraphs it is a block of one paragraph per message; FormErrors can ask for that', () => {
+    expect(renderToStaticMarkup(<Notice tone="error" role="alert" id="f-error" paragraphs={['One.', 'Two.']} />)).toBe(
+      '<div class="notice danger" role="alert" id="f-error"><p>One.</p><p>Two.</p></div>',
+    )
+    expect(renderToStaticMarkup(<FormErrors id="f-error" errors={['One.', 'Two.']} separately />)).toBe(
+      '<div class="notice danger" role="alert" id="f-error"><p>One.</p><p>Two.</p></div>',
+    )
+    expect(renderToStaticMarkup(<FormErrors id="f-error" errors={['One.', 'Two.']} />)).toBe('<div class="notice danger" role="alert" id="f-error">One. Two.</div>')
+    expect(renderToStaticMarkup(<FormErrors id="f-error" errors={[]} separately />)).toBe('')
   })
 
   test('a message page is a narrow card with its heading', () => {

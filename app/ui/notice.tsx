@@ -16,9 +16,9 @@ const toneClass: Record<NoticeTone, string> = {
 /**
  * A banner above or inside a page's content. `role` is the caller's choice, because it decides
  * what screen readers announce: `status` for news that can wait (saved, sent), `alert` for a
- * refusal the person must read now, none for standing advice. With a `title` or `items` the
- * banner is a `<div>` (a lead line, then a list), otherwise a single `<p>` unless `as="div"` asks
- * for a block that holds other blocks.
+ * refusal the person must read now, none for standing advice. With a `title`, `items` or
+ * `paragraphs` the banner is a `<div>` (a lead line, then a list, then one `<p>` per paragraph),
+ * otherwise a single `<p>` unless `as="div"` asks for a block that holds other blocks.
  */
 export function Notice({
   as,
@@ -28,6 +28,7 @@ export function Notice({
   live,
   title,
   items,
+  paragraphs,
   children,
 }: {
   as?: 'p' | 'div'
@@ -38,10 +39,12 @@ export function Notice({
   live?: 'polite'
   title?: ReactNode
   items?: readonly string[]
+  /** Several messages of equal weight (a form's errors), each its own paragraph. */
+  paragraphs?: readonly string[]
   children?: ReactNode
 }) {
   const className = toneClass[tone]
-  if (as !== 'div' && title === undefined && items === undefined) {
+  if (as !== 'div' && title === undefined && items === undefined && paragraphs === undefined) {
     return (
       <p className={className} role={role} id={id} aria-live={live}>
         {children}
@@ -58,6 +61,9 @@ export function Notice({
           ))}
         </ul>
       ) : null}
+      {paragraphs?.map((paragraph) => (
+        <p key={paragraph}>{paragraph}</p>
+      ))}
       {children}
     </div>
   )
