@@ -6,6 +6,7 @@ import { getDatabase } from '~/db/client.server'
 import { requeueFailedMessage } from '~/email/delivery.server'
 import { formatDateTime } from '~/calendar/format-date'
 import { readForm } from '~/http/request-body.server'
+import { UUID } from '~/http/uuid'
 import { Notice } from '~/ui/notice'
 import { PageHeader } from '~/ui/page-header'
 import { SortableTable, type TableColumn } from '~/ui/sortable-table'
@@ -40,7 +41,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdministrator(request)
   const id = String((await readForm(request)).get('outboxId') ?? '')
   const db = getDatabase()
-  const message = /^[0-9a-f-]{36}$/i.test(id) ? await db.outboxMessage.findUnique({ where: { id }, select: { toAddress: true, subject: true } }) : null
+  const message = UUID.test(id) ? await db.outboxMessage.findUnique({ where: { id }, select: { toAddress: true, subject: true } }) : null
   if (!message) return { error: 'This message no longer exists.' }
   const requeued = await db.$transaction(async (tx) => {
     const done = await requeueFailedMessage(tx, id, new Date())

@@ -14,6 +14,7 @@ import { CATEGORY_LABELS } from '~/industrial-return/views/format'
 import { OpenAlertsSection } from '~/industrial-return/views/open-alerts'
 import { ReturnNav } from '~/industrial-return/views/return-nav'
 import { readForm } from '~/http/request-body.server'
+import { UUID } from '~/http/uuid'
 import { PageHeader } from '~/ui/page-header'
 
 export const meta: MetaFunction = () => [{ title: 'Industrial return · SoleSource' }]
@@ -28,7 +29,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const officer = await requireProcurementOfficer(request)
   const form = await readForm(request)
   const alertId = String(form.get('alertId') ?? '')
-  if (form.get('intent') !== 'acknowledge' || !/^[0-9a-f-]{36}$/i.test(alertId)) return { error: 'Choose an alert to acknowledge.' }
+  if (form.get('intent') !== 'acknowledge' || !UUID.test(alertId)) return { error: 'Choose an alert to acknowledge.' }
   const outcome = await acknowledgeAlert(getDatabase(), alertId, { actorId: officer.id, now: new Date(), origin: requestOrigin(request) })
   if (outcome === 'NOT_FOUND') return { error: 'This alert no longer exists.' }
   return { ok: outcome === 'ALREADY' ? 'Someone acknowledged this alert already.' : 'Alert acknowledged. It stays in the alert history.' }
