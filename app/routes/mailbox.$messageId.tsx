@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { requireLocalMailbox } from '~/email/mailbox.server'
 import { formatDateTime } from '~/calendar/format-date'
+import { DefinitionList } from '~/ui/definition-list'
 import { PageHeader } from '~/ui/page-header'
 import { UUID } from '~/http/uuid'
 
@@ -23,14 +24,14 @@ export default function MailboxMessagePage() {
   return (
     <>
       <PageHeader back={<a href="/mailbox">← Local mailbox</a>} title={message.subject} />
-      <dl className="facts card">
-        <dt>To</dt>
-        <dd>{message.toAddress}</dd>
-        <dt>Received</dt>
-        <dd>{message.receivedAt}</dd>
-        <dt>Message-ID</dt>
-        <dd>{message.messageId}</dd>
-      </dl>
+      <DefinitionList
+        className="card"
+        facts={[
+          { term: 'To', details: message.toAddress },
+          { term: 'Received', details: message.receivedAt },
+          { term: 'Message-ID', details: message.messageId },
+        ]}
+      />
       <h2>Plain text</h2>
       {/* The text part, with its links clickable, so the page works without opening the HTML. */}
       <pre className="card" style={{ whiteSpace: 'pre-wrap' }}>

@@ -6,10 +6,11 @@ export type Fact = { term: string; details: ReactNode; preWrap?: boolean }
 /**
  * The facts of a record as a `<dl class="facts">` (term beside details). Facts that do not apply
  * are passed as `null` or `false`, so a page lists them in order without a conditional per pair.
+ * `className` adds classes after `facts` (e.g. `card` for a list that stands as its own card).
  */
-export function DefinitionList({ facts }: { facts: readonly (Fact | null | false | undefined)[] }) {
+export function DefinitionList({ facts, className }: { facts: readonly (Fact | null | false | undefined)[]; className?: string }) {
   return (
-    <dl className="facts">
+    <dl className={className ? `facts ${className}` : 'facts'}>
       {facts.map((fact) =>
         fact ? (
           <Pair key={fact.term} {...fact} />

@@ -86,6 +86,12 @@ test('DefinitionList leaves out the facts that do not apply and keeps typed line
   )
 })
 
+test('DefinitionList adds a className after facts', () => {
+  expect(renderToStaticMarkup(<DefinitionList className="card" facts={[{ term: 'To', details: 'a@example.org' }]} />)).toBe(
+    '<dl class="facts card"><dt>To</dt><dd>a@example.org</dd></dl>',
+  )
+})
+
 test('PageHeader renders the way back, the h1 and the lead, without a wrapper', () => {
   expect(renderToStaticMarkup(<PageHeader back={<a href="/">Back</a>} title="Edit X" lead="Lead." />)).toBe('<p><a href="/">Back</a></p><h1>Edit X</h1><p>Lead.</p>')
 })
