@@ -1,4 +1,5 @@
 import type { HeadersFunction } from '@remix-run/node'
+import { MessageCard } from '~/ui/notice'
 
 // A refusal for a sign-in limit, shared by the sign-in routes: the same 429 and Retry-After for a
 // script (the Remix data request answers with the action's JSON) and for a browser (this page).
@@ -22,8 +23,7 @@ export function minutesToWait(retryAfterSeconds: number) {
 export function TooManyAttempts({ retryAfterSeconds, reason }: RateLimited['rateLimited']) {
   const minutes = minutesToWait(retryAfterSeconds)
   return (
-    <div className="card narrow" role="alert">
-      <h1>Too many attempts</h1>
+    <MessageCard title="Too many attempts" role="alert">
       <p>{`Too many attempts; try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`}</p>
       <p>
         {reason === 'codes'
@@ -33,6 +33,6 @@ export function TooManyAttempts({ retryAfterSeconds, reason }: RateLimited['rate
       <p>
         <a href="/sign-in">Back to sign-in</a>
       </p>
-    </div>
+    </MessageCard>
   )
 }
