@@ -1,12 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { appendAuditEvent, requestOrigin } from '~/audit/audit.server'
+import { requestOrigin } from '~/audit/audit.server'
 import { requireAdministrator } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
-import { requeueFailedMessage } from '~/email/delivery.server'
+import { retryEmail } from '~/email/retry-email.server'
 import { formatDateTime } from '~/calendar/format-date'
 import { readForm } from '~/http/request-body.server'
-import { UUID } from '~/http/uuid'
 import { Notice } from '~/ui/notice'
 import { PageHeader } from '~/ui/page-header'
 import { SortableTable, type TableColumn } from '~/ui/sortable-table'
@@ -40,17 +39,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdministrator(request)
   const id = String((await readForm(request)).get('outboxId') ?? '')
-  const db = getDatabase()
-  const message = UUID.test(id) ? await db.outboxMessage.findUnique({ where: { id }, select: { toAddress: true, subject: true } }) : null
-  if (!message) return { error: 'This message no longer exists.' }
-  const requeued = await db.$transaction(async (tx) => {
-    const done = await requeueFailedMessage(tx, id, new Date())
-    if (done) {
-      await appendAuditEvent(tx, { type: 'EMAIL_REQUEUED', actorId: admin.id, subject: `outbox:${id}`, payload: { outboxId: id, to: message.toAddress, subject: message.subject }, origin: requestOrigin(request) })
-    }
-    return done
-  })
-  return requeued ? { ok: `The message to ${message.toAddress} is queued again.` } : { error: 'This message is no longer failed (someone queued it again already).' }
+  const retried = await retryEmail(getDatabase(), id, { actorId: admin.id, now: new Date(), origin: requestOrigin(request) })
+  if (retried.outcome === 'NOT_FOUND') return { error: 'This message no longer exists.' }
+  return retried.outcome === 'REQUEUED' ? { ok: `The message to ${retried.toAddress} is queued again.` } : { error: 'This message is no longer failed (someone queued it again already).' }
 }
 
 type OutboxRow = { id: string; to: string; subject: string; attempts: number; lastError: string | null; nextAttemptAt: string; sentAt: string | null }

@@ -1,10 +1,11 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { appendAuditEvent, requestOrigin } from '~/audit/audit.server'
+import { requestOrigin } from '~/audit/audit.server'
 import { requireAdministrator } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
-import { loadWorkflowSettings, saveWorkflowSettings } from '~/justifications/settings.server'
+import { changeWorkflowSettings } from '~/justifications/change-workflow-settings.server'
+import { loadWorkflowSettings } from '~/justifications/settings.server'
 import { WorkflowSettingsSchema } from '~/justifications/workflow-settings-form'
 import { NumberField } from '~/ui/form-fields'
 import { Notice } from '~/ui/notice'
@@ -25,10 +26,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== 'success') return { result: submission.reply() }
   const { linkTtlDays, ...rest } = submission.value
   const settings = { ...rest, linkTtlHours: linkTtlDays * 24 }
-  await getDatabase().$transaction(async (tx) => {
-    await saveWorkflowSettings(tx, settings, admin.id)
-    await appendAuditEvent(tx, { type: 'WORKFLOW_SETTINGS_SAVED', actorId: admin.id, subject: 'workflow-settings', payload: settings, origin: requestOrigin(request) })
-  })
+  await changeWorkflowSettings(getDatabase(), settings, { actorId: admin.id, origin: requestOrigin(request) })
   return { result: submission.reply(), saved: true }
 }
 

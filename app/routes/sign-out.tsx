@@ -1,6 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { appendAuditEvent, requestOrigin } from '~/audit/audit.server'
-import { destroySessionCookie, endSessions, requirePerson } from '~/auth/session.server'
+import { requestOrigin } from '~/audit/audit.server'
+import { destroySessionCookie, requirePerson } from '~/auth/session.server'
+import { signOut } from '~/auth/sign-out.server'
 import { getDatabase } from '~/db/client.server'
 import { readForm } from '~/http/request-body.server'
 
@@ -13,15 +14,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const person = await requirePerson(request)
   const everywhere = (await readForm(request)).get('everywhere') === 'true'
-  await getDatabase().$transaction(async (tx) => {
-    const sessionsEnded = await endSessions(tx, person, { everywhere })
-    await appendAuditEvent(tx, {
-      type: 'SIGNED_OUT',
-      actorId: person.id,
-      subject: `person:${person.id}`,
-      payload: { everywhere, sessionsEnded },
-      origin: requestOrigin(request),
-    })
-  })
+  await signOut(getDatabase(), person, { everywhere, origin: requestOrigin(request) })
   return redirect('/sign-in', { headers: { 'Set-Cookie': await destroySessionCookie() } })
 }
