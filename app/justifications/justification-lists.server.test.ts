@@ -217,6 +217,7 @@ describe(`justification lists (${testDatabaseKind()})`, () => {
       database.db,
       threeTierPolicy({ effectiveFrom: '2027-01-01', splitPurchaseWindowDays: 60, financeCommitteeAboveChfMinor: 20_000_000 }),
       actor('alex.admin'),
+      december,
     )
     await database.db.exchangeRate.create({ data: { currency: 'EUR', validFrom: new Date('2027-01-01T00:00:00Z'), chfPerUnit: '0.95' } })
     const overview = await loadPolicyOverview(database.db, december)

@@ -1,6 +1,7 @@
 import { appendAuditEvent, type RequestOrigin } from '~/audit/audit.server'
 import type { Database, DatabaseOrTransaction } from '~/db/client.server'
 import { Prisma } from '~/generated/prisma/client'
+import { calendarDateIn } from '~/calendar/calendar-date'
 import { dateColumn, isoDateOfColumn } from '~/calendar/date-column'
 import { signaturePolicySchema, type SignaturePolicy } from '~/workflow/signature-policy'
 
@@ -19,6 +20,10 @@ export class PolicyConflictError extends Error {
   override name = 'PolicyConflictError'
 }
 
+export class PolicyInThePastError extends Error {
+  override name = 'PolicyInThePastError'
+}
+
 /**
  * Publishes a new version (the next number). It applies to justifications submitted from its
  * effective date on; those already submitted keep the version they recorded.
@@ -27,7 +32,13 @@ export async function publishPolicy(
   db: Database,
   input: { effectiveFrom: string; tiers: SignaturePolicy['tiers']; splitPurchaseWindowDays: number },
   actor: { id: string; origin: RequestOrigin },
+  now: Date,
 ): Promise<StoredPolicy> {
+  // A version dated before today would re-judge days already judged by the version then in force.
+  const today = calendarDateIn(now)
+  if (input.effectiveFrom < today) {
+    throw new PolicyInThePastError(`A new version takes effect today (${today}) or later: justifications already submitted keep the version they were judged by.`)
+  }
   try {
     return await publishNextVersion(db, input, actor)
   } catch (error) {

@@ -131,6 +131,7 @@ describe(`the justification workflow, persisted (${testDatabaseKind()})`, () => 
       database.db,
       threeTierPolicy({ effectiveFrom: '2026-11-26', splitPurchaseWindowDays: 90, financeCommitteeAboveChfMinor: 5_500_000 }),
       actor('alex.admin'),
+      now,
     )
     ok(await decideJustification(database.db, { id: inFlight, actor: actor('marta.mendes'), decision: { kind: 'sign' }, now }))
     ok(await decideJustification(database.db, { id: inFlight, actor: actor('elena.navarro'), decision: { kind: 'sign' }, now }))

@@ -7,7 +7,7 @@ import { loadPolicyOverview } from '~/justifications/policy-overview.server'
 import { PublishPolicySchema } from '~/justifications/policy-forms'
 import { PolicyVersions } from '~/justifications/policy-versions'
 import { PublishPolicyForm } from '~/justifications/publish-policy-form'
-import { PolicyConflictError, publishPolicy } from '~/justifications/signature-policy.server'
+import { PolicyConflictError, PolicyInThePastError, publishPolicy } from '~/justifications/signature-policy.server'
 import { isCurrency } from '~/money/currency'
 import { AddRateSchema } from '~/money/exchange-rate-form'
 import { setExchangeRate } from '~/money/exchange-rates.server'
@@ -15,7 +15,6 @@ import { ExchangeRatesSection } from '~/money/exchange-rates-section'
 import { Notice } from '~/ui/notice'
 import { PageHeader } from '~/ui/page-header'
 import { parseForm } from '~/ui/parse-form'
-import { calendarDateIn } from '~/calendar/calendar-date'
 import { readForm } from '~/http/request-body.server'
 
 export const meta: MetaFunction = () => [{ title: 'Signature policy and exchange rates · SoleSource' }]
@@ -45,7 +44,6 @@ export async function action({ request }: ActionFunctionArgs) {
   // The page sends tier rows as tiers[0].threshold, ...: a bare "tiers" value comes from no form of
   // ours, and echoed back to the page it would break the rows' rendering.
   formData.delete('tiers')
-  const today = calendarDateIn(new Date())
 
   if (formData.get('intent') === 'add-rate') {
     const submission = parseForm(formData, { schema: AddRateSchema })
@@ -56,16 +54,11 @@ export async function action({ request }: ActionFunctionArgs) {
 
   const submission = parseForm(formData, { schema: PublishPolicySchema })
   if (submission.status !== 'success') return { form: 'policy' as const, result: submission.reply() }
-  if (submission.value.effectiveFrom < today) {
-    return {
-      form: 'policy' as const,
-      result: submission.reply({ fieldErrors: { effectiveFrom: [`A new version takes effect today (${today}) or later: justifications already submitted keep the version they were judged by.`] } }),
-    }
-  }
   try {
-    const policy = await publishPolicy(db, submission.value, actor)
+    const policy = await publishPolicy(db, submission.value, actor, new Date())
     return redirect(`/admin/policy?published=${policy.version}`)
   } catch (error) {
+    if (error instanceof PolicyInThePastError) return { form: 'policy' as const, result: submission.reply({ fieldErrors: { effectiveFrom: [error.message] } }) }
     if (error instanceof PolicyConflictError) return { form: 'policy' as const, result: submission.reply({ fieldErrors: { effectiveFrom: [`${error.message} Choose another day.`] } }) }
     throw error
   }
