@@ -4,49 +4,27 @@ import { requirePerson } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
 import { saveJustificationForm } from '~/justifications/save-justification-form.server'
 import { loadFormOptions } from '~/justifications/form-options.server'
+import { editFormDefaults, loadJustificationForEdit } from '~/justifications/load-justification-for-edit.server'
 import { JustificationForm } from '~/justifications/justification-form'
 import { Notice } from '~/ui/notice'
 import { PageHeader } from '~/ui/page-header'
-import { formatAmount } from '~/money/amount'
-import { UUID } from '~/http/uuid'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.reference ?? 'justification'} · SoleSource` }]
 
-
 async function loadEditable(request: Request, id: string | undefined) {
   const person = await requirePerson(request)
-  const justification = id && UUID.test(id) ? await getDatabase().justification.findFirst({ where: { id, requesterId: person.id } }) : null
-  if (!justification) throw new Response('This justification does not exist, or you did not file it.', { status: 404, statusText: 'Not Found' })
-  if (justification.status !== 'DRAFT' && justification.status !== 'CHANGES_REQUESTED') {
+  const loaded = await loadJustificationForEdit(getDatabase(), person.id, id)
+  if (loaded.outcome === 'NOT_FOUND') throw new Response('This justification does not exist, or you did not file it.', { status: 404, statusText: 'Not Found' })
+  if (loaded.outcome === 'NOT_EDITABLE') {
     throw new Response('Only a draft, or a justification sent back for changes, can be edited.', { status: 409, statusText: 'Conflict' })
   }
-  return { person, justification }
+  return { person, justification: loaded.justification }
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { justification: j } = await loadEditable(request, params.id)
   const options = await loadFormOptions(getDatabase(), new Date())
-  return {
-    options,
-    id: j.id,
-    reference: j.reference,
-    status: j.status,
-    rowVersion: j.rowVersion,
-    defaults: {
-      title: j.title,
-      description: j.description,
-      supplierName: j.supplierName,
-      supplierCountryCode: j.supplierCountryCode,
-      originCountryCode: j.originCountryCode ?? '',
-      category: j.category,
-      amount: formatAmount(Number(j.amountMinor)).replace(/’/g, "'"),
-      currency: j.currency,
-      groupId: j.groupId,
-      reason: j.reason,
-      reasonText: j.reasonText,
-      marketSurveyReference: j.marketSurveyReference ?? '',
-    },
-  }
+  return { options, id: j.id, reference: j.reference, status: j.status, rowVersion: j.rowVersion, defaults: editFormDefaults(j) }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
