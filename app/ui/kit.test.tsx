@@ -1,4 +1,5 @@
 import { renderToStaticMarkup } from 'react-dom/server'
+import { MemoryRouter } from 'react-router-dom'
 import { describe, expect, test } from 'vitest'
 import { DefinitionList } from './definition-list'
 import { FormErrors } from './field'
@@ -65,6 +66,24 @@ describe('SortableTable', () => {
     expect(html).toContain('<th scope="col" class="number"><a href="?sort=amount">Amount<span aria-hidden="true"></span><span class="visually-hidden">, click to sort</span></a></th>')
     expect(html).toContain('<th scope="col" aria-sort="descending">Fixed</th>')
     expect(html).toContain('<tr><td>A-1</td><td class="number">10</td><td>—</td></tr>')
+  })
+
+  test('client navigation: a Remix link that keeps the scroll, label and arrow as its text; a visible caption', () => {
+    const html = renderToStaticMarkup(
+      <MemoryRouter>
+        <SortableTable
+          caption="By country"
+          captionVisible
+          sortNavigation="client"
+          columns={[{ header: sort('reference'), cell: (row: { id: string }) => row.id }, { header: sort('amount'), cell: () => '1' }]}
+          rows={[{ id: 'A-1' }]}
+          rowKey={(row) => row.id}
+        />
+      </MemoryRouter>,
+    )
+    expect(html).toContain('<caption>By country</caption>')
+    expect(html).toMatch(/<th scope="col" aria-sort="ascending"><a [^>]*href="\/\?sort=reference&amp;dir=desc"[^>]*>Reference ▲<\/a><\/th>/)
+    expect(html).toMatch(/<th scope="col" class="number"><a [^>]*href="\/\?sort=amount"[^>]*>Amount<\/a><\/th>/)
   })
 
   test('a column the loader did not offer fails loudly', () => {

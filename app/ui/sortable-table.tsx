@@ -1,3 +1,4 @@
+import { Link } from '@remix-run/react'
 import type { ReactNode } from 'react'
 
 /**
@@ -34,31 +35,42 @@ function isSortLink(header: unknown): header is SortLink {
 }
 
 /**
- * A data table from column definitions: the caption (hidden, read by screen readers), one header
- * row (sort links where the loader offers them) and one row per item.
+ * How a sort link navigates: `document` is a plain link (works without JavaScript, the list pages);
+ * `client` is a Remix `<Link preventScrollReset>` for a table the page re-sorts in place (the
+ * dashboard), whose visible caption already says the order, so its link reads just label and arrow.
+ */
+export type SortNavigation = 'document' | 'client'
+
+/**
+ * A data table from column definitions: the caption (hidden, read by screen readers, unless
+ * `captionVisible`), one header row (sort links where the loader offers them) and one row per item.
  */
 export function SortableTable<Row>({
   caption,
+  captionVisible,
   columns,
   rows,
   rowKey,
   className,
+  sortNavigation = 'document',
 }: {
   caption?: ReactNode
+  captionVisible?: boolean
   columns: readonly TableColumn<Row>[]
   rows: readonly Row[]
   rowKey: (row: Row) => string
   className?: string
+  sortNavigation?: SortNavigation
 }) {
   const numeric = (column: TableColumn<Row>) => column.numeric ?? (isSortLink(column.header) && column.header.numeric)
   return (
     <table className={className}>
-      {caption ? <caption className="visually-hidden">{caption}</caption> : null}
+      {caption ? <caption className={captionVisible ? undefined : 'visually-hidden'}>{caption}</caption> : null}
       <thead>
         <tr>
           {columns.map((column, index) =>
             isSortLink(column.header) ? (
-              <SortHeader key={index} column={column.header} />
+              <SortHeader key={index} column={column.header} navigation={sortNavigation} />
             ) : (
               <th key={index} scope="col" aria-sort={column.sorted} className={numeric(column) ? 'number' : undefined}>
                 {column.header}
@@ -90,15 +102,22 @@ export function SortableTable<Row>({
 }
 
 /** A header that sorts by its column: the arrow is for the eye, the hidden text for screen readers. */
-export function SortHeader({ column }: { column: SortLink }) {
+export function SortHeader({ column, navigation = 'document' }: { column: SortLink; navigation?: SortNavigation }) {
   const arrow = column.ariaSort === 'ascending' ? ' ▲' : column.ariaSort === 'descending' ? ' ▼' : ''
   return (
     <th scope="col" aria-sort={column.ariaSort} className={column.numeric ? 'number' : undefined}>
-      <a href={column.href}>
-        {column.label}
-        <span aria-hidden="true">{arrow}</span>
-        <span className="visually-hidden">{column.ariaSort ? `, sorted ${column.ariaSort}; click to reverse` : ', click to sort'}</span>
-      </a>
+      {navigation === 'client' ? (
+        <Link to={column.href} preventScrollReset>
+          {column.label}
+          {arrow}
+        </Link>
+      ) : (
+        <a href={column.href}>
+          {column.label}
+          <span aria-hidden="true">{arrow}</span>
+          <span className="visually-hidden">{column.ariaSort ? `, sorted ${column.ariaSort}; click to reverse` : ', click to sort'}</span>
+        </a>
+      )}
     </th>
   )
 }

@@ -1,5 +1,6 @@
-import { Link, useLocation } from '@remix-run/react'
+import { useLocation } from '@remix-run/react'
 import { formatChf } from '~/money/amount'
+import { SortableTable, sortLinksByKey, type SortLink } from '~/ui/sortable-table'
 import { BandBadge } from './band-badge.tsx'
 import { CATEGORY_LABELS, formatPercent, NO_COEFFICIENT_REASONS } from './format.ts'
 import type { SortKey } from './dashboard-query.ts'
@@ -24,6 +25,14 @@ export function CountryTableSection({ view }: { view: DashboardView }) {
     for (const [key, value] of Object.entries(changes)) next.set(key, value)
     return `?${next.toString()}`
   }
+  // The sort links are built here, not by the loader: they keep whatever else the address holds.
+  const sort = sortLinksByKey(
+    COLUMNS.map((column): SortLink => {
+      const active = query.sort === column.key
+      const nextDirection = active && query.direction === 'asc' ? 'desc' : 'asc'
+      return { ...column, href: params({ sort: column.key, dir: nextDirection }), ariaSort: active ? (query.direction === 'asc' ? 'ascending' : 'descending') : undefined }
+    }),
+  )
   const windowParams = new URLSearchParams({ from: String(query.window.fromYear), to: String(query.window.toYear), category: query.category, sort: query.sort, dir: query.direction })
   return (
     <section className="card" aria-labelledby="table-heading">
@@ -37,45 +46,40 @@ export function CountryTableSection({ view }: { view: DashboardView }) {
         <p className="empty">No country yet: add countries, a contribution scale and contracts.</p>
       ) : (
         <div className="table-scroll">
-          <table className="return-table">
-            <caption>
-              Industrial return for {categoryLabel}, {view.windowLabel}, sorted by {COLUMNS.find((c) => c.key === query.sort)?.label.toLowerCase()} ({query.direction === 'asc' ? 'ascending' : 'descending'})
-            </caption>
-            <thead>
-              <tr>
-                {COLUMNS.map((column) => {
-                  const active = query.sort === column.key
-                  const nextDirection = active && query.direction === 'asc' ? 'desc' : 'asc'
-                  return (
-                    <th key={column.key} scope="col" className={column.numeric ? 'number' : undefined} aria-sort={active ? (query.direction === 'asc' ? 'ascending' : 'descending') : undefined}>
-                      <Link to={params({ sort: column.key, dir: nextDirection })} preventScrollReset>
-                        {column.label}
-                        {active ? (query.direction === 'asc' ? ' ▲' : ' ▼') : ''}
-                      </Link>
-                    </th>
-                  )
-                })}
-                <th scope="col">Band</th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.rows.map((row) => (
-                <tr key={row.countryCode}>
-                  <th scope="row">
+          <SortableTable
+            className="return-table"
+            captionVisible
+            sortNavigation="client"
+            caption={
+              <>
+                Industrial return for {categoryLabel}, {view.windowLabel}, sorted by {COLUMNS.find((c) => c.key === query.sort)?.label.toLowerCase()} ({query.direction === 'asc' ? 'ascending' : 'descending'})
+              </>
+            }
+            columns={[
+              {
+                header: sort('country'),
+                rowHeader: true,
+                cell: (row) => (
+                  <>
                     {row.name} <span className="hint">({row.countryCode})</span>
                     {row.membership === 'ASSOCIATE' ? <span className="hint"> associate</span> : null}
                     {row.membership === 'OTHER' ? <span className="hint"> non-member</span> : null}
-                  </th>
-                  <td className="number">{formatChf(row.valueChfMinor)}</td>
-                  <td className="number">{formatPercent(row.contractSharePercent)}</td>
-                  <td className="number">{row.membership === 'OTHER' ? '—' : formatPercent(row.contributionSharePercent)}</td>
-                  <td className="number">{row.coefficient ?? '—'}</td>
-                  <td className="number">{row.change ?? '—'}</td>
-                  <td>{row.band ? <BandBadge band={row.band} /> : <span className="hint">{row.noCoefficientReason ? NO_COEFFICIENT_REASONS[row.noCoefficientReason] : 'no coefficient'}</span>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              { header: sort('value'), cell: (row) => formatChf(row.valueChfMinor) },
+              { header: sort('share'), cell: (row) => formatPercent(row.contractSharePercent) },
+              { header: sort('contribution'), cell: (row) => (row.membership === 'OTHER' ? '—' : formatPercent(row.contributionSharePercent)) },
+              { header: sort('coefficient'), cell: (row) => row.coefficient ?? '—' },
+              { header: sort('change'), cell: (row) => row.change ?? '—' },
+              {
+                header: 'Band',
+                cell: (row) => (row.band ? <BandBadge band={row.band} /> : <span className="hint">{row.noCoefficientReason ? NO_COEFFICIENT_REASONS[row.noCoefficientReason] : 'no coefficient'}</span>),
+              },
+            ]}
+            rows={view.rows}
+            rowKey={(row) => row.countryCode}
+          />
         </div>
       )}
     </section>
