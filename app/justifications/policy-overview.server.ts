@@ -1,6 +1,7 @@
 import { calendarDateIn } from '~/calendar/calendar-date'
 import { isoDateOfColumn } from '~/calendar/date-column'
 import type { DatabaseOrTransaction } from '~/db/client.server'
+import { rateValidOn } from '~/money/rate-on-date'
 import { policyInForce, type PolicyTier } from '~/workflow/signature-policy'
 import { loadPolicies } from './signature-policy.server'
 
@@ -41,13 +42,15 @@ export async function loadPolicyOverview(db: DatabaseOrTransaction, now: Date) {
       publishedAt: (meta.get(policy.version)?.createdAt ?? now).toISOString(),
     }))
     .sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? 1 : a.effectiveFrom > b.effectiveFrom ? -1 : b.version - a.version))
-  const seen = new Set<string>()
-  const rateItems: ExchangeRateItem[] = rates.map((rate) => {
-    const validFrom = isoDateOfColumn(rate.validFrom)
-    // Rates come newest first per currency: the first one already valid today is the one in use.
-    const inUseToday = validFrom <= today && !seen.has(rate.currency)
-    if (inUseToday) seen.add(rate.currency)
-    return { id: rate.id, currency: rate.currency, validFrom, chfPerUnit: rate.chfPerUnit, inUseToday, setBy: rate.createdById ? (people.get(rate.createdById) ?? null) : null }
-  })
+  const table = rates.map((rate) => ({ id: rate.id, currency: rate.currency, validFrom: isoDateOfColumn(rate.validFrom), chfPerUnit: rate.chfPerUnit, createdById: rate.createdById }))
+  const rateItems: ExchangeRateItem[] = table.map((rate) => ({
+    id: rate.id,
+    currency: rate.currency,
+    validFrom: rate.validFrom,
+    chfPerUnit: rate.chfPerUnit,
+    // The same rule filing uses: one (currency, validFrom) row per day, so the dates identify the row.
+    inUseToday: rateValidOn(table, rate.currency, today)?.validFrom === rate.validFrom,
+    setBy: rate.createdById ? (people.get(rate.createdById) ?? null) : null,
+  }))
   return { today, versions, inForce: versions.find((v) => v.state === 'in-force') ?? null, rates: rateItems }
 }
