@@ -68,6 +68,11 @@ export function calendarDateIn(instant: Date, timeZone: string = ORGANISATION_TI
   return isoDateOf(wallClockIn(instant, timeZone))
 }
 
+/** The year a calendar day belongs to (2026 for "2026-12-02"). */
+export function yearOf(date: IsoDate): number {
+  return isoDateParts(date).year
+}
+
 /** The day `days` calendar days after `date` (before it when negative). */
 export function addDays(date: IsoDate, days: number): IsoDate {
   const { year, month, day } = isoDateParts(date)

@@ -1,5 +1,5 @@
 import { appendAuditEvent } from '~/audit/audit.server'
-import { calendarDateIn } from '~/calendar/calendar-date'
+import { calendarDateIn, yearOf } from '~/calendar/calendar-date'
 import type { Database } from '~/db/client.server'
 import { sendAndSnapshot } from '~/workflow/machine'
 import { checkReferences, columnsOf, type JustificationFields } from './prepare-fields.server'
@@ -18,7 +18,7 @@ export async function createJustification(
   if (!created.changed) throw new Error(`A new draft refused its first save: ${created.message}`)
   return db.$transaction(async (tx) => {
     const [{ next }] = await tx.$queryRaw<[{ next: bigint }]>`SELECT nextval('justification_reference_seq') AS next`
-    const reference = `SSJ-${calendarDateIn(now).slice(0, 4)}-${String(next).padStart(5, '0')}`
+    const reference = `SSJ-${yearOf(calendarDateIn(now))}-${String(next).padStart(5, '0')}`
     await tx.justification.create({
       data: { id, reference, requesterId: actor.id, ...columnsOf(fields), machineVersion: created.machineVersion, snapshot: created.persisted as object, createdAt: now },
     })

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { requestOrigin } from '~/audit/audit.server'
 import { requireProcurementOfficer } from '~/auth/session.server'
-import { calendarDateIn } from '~/calendar/calendar-date'
+import { calendarDateIn, yearOf } from '~/calendar/calendar-date'
 import { getDatabase } from '~/db/client.server'
 import { getEnv } from '~/env.server'
 import { readUploadForm } from '~/http/request-body.server'
@@ -22,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireProcurementOfficer(request)
   const scales = await loadScales(getDatabase())
   return {
-    thisYear: Number(calendarDateIn(new Date()).slice(0, 4)),
+    thisYear: yearOf(calendarDateIn(new Date())),
     scales: scales
       .map((s) => ({
         year: s.year,
