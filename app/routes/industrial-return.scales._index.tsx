@@ -9,6 +9,7 @@ import { readUploadForm } from '~/http/request-body.server'
 import { formatChf } from '~/money/amount'
 import { budgetMinorOf } from '~/industrial-return/ledger/scale-form'
 import { importContributionScalesCsv } from '~/industrial-return/ledger/scales.server'
+import { formatPercent } from '~/industrial-return/views/format'
 import { loadScales } from '~/industrial-return/views/return-inputs.server'
 import { ReturnNav } from '~/industrial-return/views/return-nav'
 import { Notice } from '~/ui/notice'
@@ -93,7 +94,7 @@ export default function ScalesPage() {
                 ),
               },
               { header: 'Countries', numeric: true, cell: (s) => s.countries },
-              { header: 'Total', numeric: true, cell: (s) => `${s.total.toFixed(2)}%` },
+              { header: 'Total', numeric: true, cell: (s) => formatPercent(s.total) },
               { header: 'Budget', numeric: true, cell: (s) => (s.budgetChfMinor ? formatChf(s.budgetChfMinor) : <span className="hint">unknown</span>) },
               { header: 'Source', cell: (s) => s.source },
             ]}

@@ -15,14 +15,13 @@ import { todayColumn } from '~/calendar/date-column'
 import { calendarPeriodOf } from '~/calendar/periods'
 import { heldOn } from '~/org/people.server'
 import { loadReturnPolicy } from '../return-policy.server.ts'
+import { formatPercent } from '../views/format.ts'
 import { loadUnitReturn, unitsHeldBy } from '../views/units.server.ts'
 import { defaultWindowFor, formatWindow, statusYearOf } from '../arithmetic/window.ts'
 
 export const DIGEST_ROWS_PER_UNIT = 10
 
 class DigestAlreadySent extends Error {}
-
-const percent = (value: number) => `${value.toFixed(1)}%`
 
 export async function runDueDigests(db: Database, { now, appUrl }: { now: Date; appUrl: string }): Promise<{ sent: number; alreadySent: number }> {
   const policy = await loadReturnPolicy(db, now)
@@ -54,8 +53,8 @@ export async function runDueDigests(db: Database, { now, appUrl }: { now: Date; 
           country: `${row.name} (${row.countryCode})`,
           value: formatChf(row.valueChfMinor),
           count: row.contractCount,
-          share: percent(row.sharePercent),
-          organisationShare: percent(row.organisationSharePercent),
+          share: formatPercent(row.sharePercent, 1),
+          organisationShare: formatPercent(row.organisationSharePercent, 1),
         })),
       })
     }
