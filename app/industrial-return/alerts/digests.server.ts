@@ -64,7 +64,7 @@ export async function runDueDigests(db: Database, { now, appUrl }: { now: Date; 
     )
     try {
       await db.$transaction(async (tx) => {
-        const message = await enqueueEmail(tx, { ...rendered, to: person.email, template: 'unitReturn-digest' }, { appUrl })
+        const message = await enqueueEmail(tx, { ...rendered, to: person.email, template: 'spread-digest' }, { appUrl })
         const inserted = await tx.$queryRaw<{ id: string }[]>`
           INSERT INTO "ReturnDigest" ("id", "recipientId", "period", "outboxMessageId", "createdAt")
           VALUES (gen_random_uuid(), ${personId}::uuid, ${period.key}, ${message.id}::uuid, ${now})
