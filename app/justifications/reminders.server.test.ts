@@ -3,7 +3,7 @@ import { seedDemoData } from '../../prisma/seed'
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../../tests/support/database'
 import { demoPeople, fileAndSubmit, latestSignOffToken } from '../../tests/support/workflow'
 import { runReminderPass, startReminderScheduler } from './reminders.server'
-import { inspectSignOffLink } from './sign-off.server'
+import { inspectSignOffLink } from './inspect-sign-off-link.server'
 
 describe(`reminders and escalation (${testDatabaseKind()}, controllable clock)`, () => {
   let database: TestDatabase

@@ -1,6 +1,6 @@
 import { Form } from '@remix-run/react'
 import { MessageCard, Notice } from '~/ui/notice'
-import type { SignOffLinkState } from './sign-off.server'
+import type { SignOffLinkState } from './sign-off-link-state'
 
 // What a sign-off link's page says when it does not show the justification: a refusal for a link
 // that no longer works, a request to sign in first, or the confirmation after a decision.

@@ -6,7 +6,9 @@ import { decideJustification } from './decide-justification.server'
 import { loadJustificationPage } from './page.server'
 import { runReminderPass } from './reminders.server'
 import { saveWorkflowSettings, DEFAULT_WORKFLOW_SETTINGS } from './settings.server'
-import { decideBySignOffLink, inspectSignOffLink, sendFreshSignOffLink } from './sign-off.server'
+import { decideBySignOffLink } from './decide-by-sign-off-link.server'
+import { inspectSignOffLink } from './inspect-sign-off-link.server'
+import { sendFreshSignOffLink } from './send-fresh-sign-off-link.server'
 import { readBody } from '~/email/sealed-body.server'
 
 describe(`sign-off links (${testDatabaseKind()})`, () => {
