@@ -3,7 +3,7 @@
 // Idempotent: keyed by year and order number; nothing procurement entered is overwritten.
 import type { Database } from '~/db/client.server'
 import { Prisma } from '~/generated/prisma/client'
-import { establishBandBaseline } from '~/industrial-return/alerts/alerts.server'
+import { establishBandBaseline } from '~/industrial-return/alerts/establish-band-baseline.server'
 import { dateColumn } from '~/calendar/date-column'
 import { DEFAULT_RETURN_POLICY } from '~/industrial-return/return-policy'
 import { rebuildRollup } from '~/industrial-return/ledger/rollup.server'

@@ -7,7 +7,7 @@ import type { Database } from '~/db/client.server'
 import { getEnv } from '~/env.server'
 import { errorFields, log } from '~/server/logger.server'
 import { startPeriodicJob, type PeriodicJob } from '~/server/periodic.server'
-import { refreshReturnAlerts } from './alerts.server.ts'
+import { refreshReturnAlerts } from './refresh-return-alerts.server.ts'
 import { runDueDigests } from './digests.server.ts'
 import { runPendingImports } from '../ledger/run-imports.server.ts'
 

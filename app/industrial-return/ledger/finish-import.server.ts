@@ -6,7 +6,7 @@
 import { appendAuditEvent } from '~/audit/audit.server'
 import type { Database } from '~/db/client.server'
 import { errorFields, log } from '~/server/logger.server'
-import { refreshReturnAlerts } from '../alerts/alerts.server.ts'
+import { refreshReturnAlerts } from '../alerts/refresh-return-alerts.server.ts'
 import { forgetJob } from './import-job-memory.server.ts'
 import type { BatchResult, ImportRunOptions } from './import-run-options.ts'
 import { addImportToRollup } from './rollup.server.ts'

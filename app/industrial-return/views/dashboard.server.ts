@@ -1,6 +1,6 @@
 /** The procurement dashboard's data: small reads (rollup, scales, countries, open alerts), computed in memory. */
 import type { Database } from '~/db/client.server'
-import { listAlerts } from '../alerts/alerts.server.ts'
+import { listAlerts } from '../alerts/list-alerts.server.ts'
 import { listImportJobs } from '../ledger/import-jobs.server.ts'
 import { loadReturnInputs } from './return-inputs.server.ts'
 import { parseDashboardQuery } from './dashboard-query.ts'

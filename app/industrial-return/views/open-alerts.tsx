@@ -1,5 +1,5 @@
 import { Form, Link } from '@remix-run/react'
-import type { AlertView } from '../alerts/alerts.server.ts'
+import type { AlertView } from '../alerts/list-alerts.server.ts'
 import { SortableTable } from '~/ui/sortable-table'
 import { formatDateTime } from '~/calendar/format-date'
 

@@ -1,0 +1,102 @@
+/**
+ * Alerts when a country enters or leaves "very poorly balanced" (supplies, current default window).
+ *
+ * The last computed band of every country is stored (ReturnBandState); each refresh recomputes from
+ * the rollup, compares, and for every crossing writes an alert, an audit event and one email per
+ * procurement officer, together with the new state, in one transaction. Exactly once per transition:
+ * an advisory lock serialises refreshes, and the comparison is made again inside the transaction
+ * against the stored state, so a second refresh finds nothing left to report.
+ *
+ * Emails are rendered before the transaction (rendering is slow work that must not hold it open);
+ * if the data changed in between, the transaction finds other transitions and the refresh starts over.
+ */
+import { randomUUID } from 'node:crypto'
+import { ReturnAlertEmail } from '#emails/return-alert'
+import { createElement } from 'react'
+import { appendAuditEvent, type RequestOrigin } from '~/audit/audit.server'
+import type { Database, DatabaseOrTransaction } from '~/db/client.server'
+import { enqueueEmail } from '~/email/outbox.server'
+import { renderEmail, type RenderedEmail } from '~/email/render.server'
+import type { BandTransition } from './band-crossings.ts'
+import { ALERT_REFRESH_LOCK_KEY, plan, transitionKey, writeState, type Plan } from './band-state.server.ts'
+import { formatWindow } from '../arithmetic/window.ts'
+
+const MAX_ATTEMPTS = 3
+
+async function procurementOfficers(db: DatabaseOrTransaction) {
+  return db.person.findMany({ where: { isProcurementOfficer: true, isActive: true }, select: { id: true, name: true, email: true }, orderBy: { email: 'asc' } })
+}
+
+export type AlertRefresh = { raised: number; transitions: BandTransition[] }
+
+/** Recomputes the bands and records every crossing of the "very poorly balanced" line. Call it outside any transaction. */
+export async function refreshReturnAlerts(
+  db: Database,
+  { now, cause, appUrl, actorId = null, origin }: { now: Date; cause: string; appUrl: string; actorId?: string | null; origin?: RequestOrigin },
+): Promise<AlertRefresh> {
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    const planned = await plan(db, now)
+    if (planned.transitions.length === 0 && !planned.stateDiffers) return { raised: 0, transitions: [] }
+    const officers = await procurementOfficers(db)
+    const emails = planned.transitions.length ? await renderAlertEmails(planned, officers, cause, appUrl) : []
+
+    const outcome = await db.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ALERT_REFRESH_LOCK_KEY}::bigint)`
+        const fresh = await plan(tx, now)
+        if (transitionKey(fresh.transitions) !== transitionKey(planned.transitions)) return 'STALE' as const
+        for (const transition of fresh.transitions) {
+          const entry = fresh.current.get(transition.countryCode)
+          const id = randomUUID()
+          await tx.returnAlert.create({
+            data: {
+              id,
+              countryCode: transition.countryCode,
+              kind: transition.kind,
+              fromBand: transition.from,
+              toBand: transition.to,
+              coefficient: entry?.coefficient ?? null,
+              coefficientDisplay: entry?.coefficientDisplay ?? null,
+              windowFromYear: fresh.window.fromYear,
+              windowToYear: fresh.window.toYear,
+              cause,
+              raisedAt: now,
+            },
+          })
+          await appendAuditEvent(tx, {
+            type: 'SPREAD_ALERT_RAISED',
+            actorId,
+            subject: `spread-alert:${id}`,
+            payload: { alertId: id, countryCode: transition.countryCode, kind: transition.kind, coefficient: entry?.coefficientDisplay ?? null, cause },
+            origin,
+            at: now,
+          })
+        }
+        for (const email of emails) await enqueueEmail(tx, email, { appUrl })
+        await writeState(tx, fresh, now)
+        return 'DONE' as const
+      },
+      { timeout: 30_000, maxWait: 30_000 },
+    )
+    if (outcome === 'DONE') return { raised: planned.transitions.length, transitions: planned.transitions }
+  }
+  throw new Error(`The industrial return kept changing during ${MAX_ATTEMPTS} attempts to record its alerts; the next refresh will catch up.`)
+}
+
+async function renderAlertEmails(planned: Plan, officers: { name: string; email: string }[], cause: string, appUrl: string) {
+  const transitions = planned.transitions.map((t) => {
+    const entry = planned.current.get(t.countryCode)
+    return { countryCode: t.countryCode, countryName: entry?.name ?? t.countryCode, entered: t.kind === 'ENTERED_VERY_POORLY', coefficient: entry?.coefficientDisplay ?? null }
+  })
+  const codes = transitions.map((t) => t.countryCode).join(', ')
+  return Promise.all(
+    officers.map(async (officer): Promise<RenderedEmail & { to: string; template: string }> => ({
+      ...(await renderEmail(
+        `Industrial return: very poorly balanced countries changed (${codes})`,
+        createElement(ReturnAlertEmail, { name: officer.name, windowLabel: formatWindow(planned.window), cause, transitions, dashboardUrl: `${appUrl}/industrial-return#alerts` }),
+      )),
+      to: officer.email,
+      template: 'spread-alert',
+    })),
+  )
+}
