@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { acknowledgeAlert } from './acknowledge-alert.server.ts'
 import { listAlerts } from './list-alerts.server.ts'
 import { refreshReturnAlerts } from './refresh-return-alerts.server.ts'
-import { awardJustification } from '../ledger/awards.server.ts'
+import { awardJustification } from '../ledger/award-justification.server.ts'
 import { APP_URL, createApprovedJustification, rollupAndLedger, useReturnTestDatabase } from '../test-support.ts'
 import { readBody } from '~/email/sealed-body.server'
 

@@ -1,6 +1,6 @@
 /**
  * The award form's schema, shared by the browser (validation as the officer types) and the action.
- * It lives outside awards.server.ts on purpose: the compiler empties `.server` modules in the browser
+ * It lives outside award-justification.server.ts on purpose: the compiler empties `.server` modules in the browser
  * bundle, so a schema exported from one is `undefined` there. Only pure imports belong here.
  */
 import { z } from 'zod'

@@ -5,75 +5,17 @@
 import { appendAuditEvent, type RequestOrigin } from '~/audit/audit.server'
 import type { Database, DatabaseOrTransaction } from '~/db/client.server'
 import { Prisma } from '~/generated/prisma/client'
-import { formatAmount, parseAmount } from '~/money/amount'
+import { parseAmount } from '~/money/amount'
 import { chfEquivalent } from '~/money/conversion'
 import { isCurrency } from '~/money/currency'
 import { findRateOn } from '~/money/exchange-rates.server'
-import { minorFromColumn, minorFromNullableColumn, minorToColumn } from '~/money/minor-units'
+import { minorToColumn } from '~/money/minor-units'
 import type { AwardInput } from './award-form.ts'
 import { refreshReturnAlerts } from '../alerts/refresh-return-alerts.server.ts'
 import { returnCountryOf } from './contract-csv.ts'
 import { calendarDateIn } from '~/calendar/calendar-date'
 import { dateColumn, isoDateOfColumn } from '~/calendar/date-column'
 import { addContractsToRollup } from './rollup.server.ts'
-
-const awardableWhere = { status: 'APPROVED', contract: { is: null } } satisfies Prisma.JustificationWhereInput
-
-// What both the list and the award page show of a justification.
-const shownFields = {
-  id: true,
-  reference: true,
-  title: true,
-  supplierName: true,
-  supplierCountryCode: true,
-  originCountryCode: true,
-  category: true,
-  amountMinor: true,
-  currency: true,
-  amountChfMinor: true,
-} satisfies Prisma.JustificationSelect
-
-export async function listAwardableJustifications(db: DatabaseOrTransaction) {
-  const rows = await db.justification.findMany({
-    where: awardableWhere,
-    orderBy: [{ decidedAt: 'asc' }, { reference: 'asc' }],
-    take: 200,
-    select: { ...shownFields, decidedAt: true, group: { select: { code: true } } },
-  })
-  return rows.map((row) => ({
-    ...row,
-    amountMinor: minorFromColumn(row.amountMinor),
-    amountChfMinor: minorFromNullableColumn(row.amountChfMinor),
-    decidedAt: row.decidedAt?.toISOString() ?? null,
-    group: row.group.code,
-  }))
-}
-
-export async function loadAwardableJustification(db: DatabaseOrTransaction, justificationId: string) {
-  const row = await db.justification.findUnique({
-    where: { id: justificationId },
-    select: {
-      ...shownFields,
-      status: true,
-      exchangeRate: true,
-      exchangeRateDate: true,
-      group: { select: { code: true, name: true, department: { select: { code: true, name: true } } } },
-      contract: { select: { orderNumber: true } },
-    },
-  })
-  if (!row) return null
-  const { amountMinor, amountChfMinor, exchangeRateDate, group, contract, ...shown } = row
-  return {
-    ...shown,
-    amountMinor: minorFromColumn(amountMinor),
-    amountText: formatAmount(minorFromColumn(amountMinor)),
-    amountChfMinor: minorFromNullableColumn(amountChfMinor),
-    exchangeRateDate: exchangeRateDate ? isoDateOfColumn(exchangeRateDate) : null,
-    group: `${group.code} · ${group.name}`,
-    department: `${group.department.code} · ${group.department.name}`,
-    existingOrderNumber: contract?.orderNumber ?? null,
-  }
-}
 
 export type AwardOutcome =
   | { ok: true; contractId: string; orderNumber: string }
