@@ -1,8 +1,25 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { Form } from '@remix-run/react'
 import { parseForm } from '~/ui/parse-form'
-import { DateField, SelectField } from '../ui/form-fields'
+import { DateField, SelectField } from '~/ui/form-fields'
 import { AddAbsenceSchema } from './organisation-forms'
+
+export type ListedAbsence = { id: string; period: string; deputy: string | null }
+
+/** The absences recorded for a person, each with its deputy; `withoutDeputy` is said of one that names none. */
+export function AbsenceList({ absences, empty, withoutDeputy = '' }: { absences: readonly ListedAbsence[]; empty: string; withoutDeputy?: string }) {
+  if (absences.length === 0) return <p className="empty">{empty}</p>
+  return (
+    <ul>
+      {absences.map((absence) => (
+        <li key={absence.id}>
+          {absence.period}
+          {absence.deputy ? `, deputy ${absence.deputy}` : withoutDeputy}
+        </li>
+      ))}
+    </ul>
+  )
+}
 
 /** First and last day away, and who deputises meanwhile: on a person's admin page and on one's own profile. */
 export function AbsenceForm({

@@ -1,5 +1,5 @@
 import type { SubmissionResult } from '@conform-to/react'
-import { AbsenceForm } from './absence-form'
+import { AbsenceForm, AbsenceList } from './absence-form'
 
 /** A person's absences on their admin page, and the form that records one. */
 export function AbsencesSection({
@@ -15,18 +15,7 @@ export function AbsencesSection({
     <section className="card" aria-labelledby="absences-heading">
       <h2 id="absences-heading">Absences</h2>
       <p className="hint">While {person.name} is away, signatures asked of them go to the deputy named here, else to their standing deputy, else one level up.</p>
-      {person.absences.length === 0 ? (
-        <p className="empty">No absence recorded.</p>
-      ) : (
-        <ul>
-          {person.absences.map((absence) => (
-            <li key={absence.id}>
-              {absence.period}
-              {absence.deputy ? `, deputy ${absence.deputy}` : ', no named deputy'}
-            </li>
-          ))}
-        </ul>
-      )}
+      <AbsenceList absences={person.absences} empty="No absence recorded." withoutDeputy=", no named deputy" />
       <h3>Record an absence</h3>
       <AbsenceForm people={people} lastResult={lastResult} noDeputyLabel="—" submitLabel="Record absence" />
     </section>

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { requestOrigin } from '~/audit/audit.server'
 import { handOverOpenSteps } from '~/justifications/reminders.server'
-import { AbsenceForm } from '~/org/absence-form'
+import { AbsenceForm, AbsenceList } from '~/org/absence-form'
 import { addAbsence } from '~/org/add-absence.server'
 import { AddAbsenceSchema } from '~/org/organisation-forms'
 import { parseForm } from '~/ui/parse-form'
@@ -111,18 +111,7 @@ export default function ProfilePage() {
             {actionData.notice}
           </Notice>
         ) : null}
-        {data.absences.length ? (
-          <ul>
-            {data.absences.map((a) => (
-              <li key={a.id}>
-                {a.period}
-                {a.deputy ? `, deputy ${a.deputy}` : ''}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="empty">No absence declared.</p>
-        )}
+        <AbsenceList absences={data.absences} empty="No absence declared." />
         <AbsenceForm people={data.people} lastResult={actionData?.result} noDeputyLabel="My standing deputy" submitLabel="Declare absence" />
       </section>
       <div className="card">
