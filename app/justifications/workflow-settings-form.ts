@@ -1,6 +1,6 @@
 /**
  * The sign-off settings page's form, as one schema shared by the browser (Conform validates as you
- * type) and the action, which saves it with saveWorkflowSettings (settings.server.ts). Client-safe.
+ * type) and the action, which saves it with changeWorkflowSettings (change-workflow-settings.server.ts). Client-safe.
  */
 import { z } from 'zod'
 
