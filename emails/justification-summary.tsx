@@ -14,7 +14,7 @@ export type JustificationSummaryProps = {
   reason: string
 }
 
-/** The facts of a justification, the same in every email about it. */
+/** The facts of a justification, the same in every email about it: one line a fact, so it reads on a phone. */
 export function JustificationSummary(props: JustificationSummaryProps) {
   const rows: [string, string][] = [
     ['Reference', props.reference],
@@ -27,9 +27,9 @@ export function JustificationSummary(props: JustificationSummaryProps) {
     ['Why single source', props.reason],
   ]
   return (
-    <Section style={{ backgroundColor: '#f4f5f7', padding: '12px 16px', margin: '12px 0' }}>
+    <Section style={{ backgroundColor: '#f4f5f7', padding: '8px 12px', margin: '12px 0' }}>
       {rows.map(([label, value]) => (
-        <Text key={label} style={{ margin: '2px 0' }}>
+        <Text key={label} style={{ margin: '2px 0', lineHeight: '20px' }}>
           <strong>{label}:</strong> {value}
         </Text>
       ))}

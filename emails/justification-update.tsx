@@ -1,4 +1,5 @@
-import { Button, Heading, Text } from '@react-email/components'
+import { Heading, Text } from '@react-email/components'
+import { ActionLink } from './action-link'
 import { exampleSummary, JustificationSummary, type JustificationSummaryProps } from './justification-summary'
 import { EmailLayout } from './layout'
 
@@ -14,10 +15,11 @@ export type JustificationUpdateEmailProps = {
   summary: JustificationSummaryProps
 }
 
+/** To the requester when their justification moves on, or to a signatory whose step was withdrawn: addressed to the reader. */
 export function JustificationUpdateEmail({
   recipientName = 'Rita Romano',
   headline = 'Your justification was approved',
-  paragraphs = ['Elena Navarro signed as Department head on 26 Nov 2026, 10:15. Every signature is in: you may proceed.'],
+  paragraphs = ['Every signature is in. You may proceed with the purchase.', 'Group leader: Marta Mendes, signed 25 Nov 2026, 16:40', 'Department head: Elena Navarro, signed 26 Nov 2026, 10:15'],
   quote = null,
   actionLabel = 'Open the justification',
   justificationUrl = 'http://localhost:3000/justifications/00000000-0000-4000-8000-000000000000',
@@ -34,12 +36,7 @@ export function JustificationUpdateEmail({
       ))}
       {quote ? <Text style={{ borderLeft: '4px solid #d7dbe3', paddingLeft: '12px', fontStyle: 'italic' }}>“{quote}”</Text> : null}
       <JustificationSummary {...summary} />
-      <Button href={justificationUrl} style={{ backgroundColor: '#0b3d91', color: '#ffffff', padding: '10px 16px', borderRadius: '4px' }}>
-        {actionLabel}
-      </Button>
-      <Text>
-        Link: <a href={justificationUrl}>{justificationUrl}</a>
-      </Text>
+      <ActionLink href={justificationUrl} label={actionLabel} />
     </EmailLayout>
   )
 }

@@ -1,4 +1,5 @@
-import { Button, Heading, Text } from '@react-email/components'
+import { Heading, Text } from '@react-email/components'
+import { ActionLink } from './action-link'
 import { EmailLayout } from './layout'
 
 export type ReturnAlertEmailProps = {
@@ -31,7 +32,7 @@ export function ReturnAlertEmail({
       </Heading>
       <Text>Hello {name},</Text>
       <Text>
-        The industrial return for supplies over {windowLabel} was recomputed ({cause}).
+        As a procurement officer, you hear when a country enters or leaves “very poorly balanced”. The industrial return for supplies over {windowLabel} was recomputed ({cause}).
       </Text>
       {entered.length ? (
         <>
@@ -49,13 +50,8 @@ export function ReturnAlertEmail({
           ))}
         </>
       ) : null}
-      <Button href={dashboardUrl} style={{ backgroundColor: '#0b3d91', color: '#ffffff', padding: '10px 16px', borderRadius: '4px' }}>
-        Open the industrial return dashboard
-      </Button>
-      <Text>
-        Link: <a href={dashboardUrl}>{dashboardUrl}</a>
-      </Text>
-      <Text style={{ color: '#5b6475' }}>The alert stays on the dashboard until a procurement officer acknowledges it.</Text>
+      <ActionLink href={dashboardUrl} label="Open the industrial return dashboard" />
+      <Text style={{ color: '#5b6475' }}>The alert stays on the dashboard until you or another procurement officer acknowledge it.</Text>
     </EmailLayout>
   )
 }

@@ -1,4 +1,5 @@
-import { Button, Heading, Section, Text } from '@react-email/components'
+import { Heading, Section, Text } from '@react-email/components'
+import { ActionLink } from './action-link'
 import { EmailLayout } from './layout'
 
 export type ReturnDigestUnit = {
@@ -16,7 +17,7 @@ export type ReturnDigestEmailProps = {
   pageUrl: string
 }
 
-/** The periodic statistics email to group leaders and department heads. */
+/** The periodic statistics email to group leaders and department heads, about their own unit. */
 export function ReturnDigestEmail({
   name = 'Marta Mendes',
   periodLabel = 'November 2026',
@@ -48,37 +49,16 @@ export function ReturnDigestEmail({
           {unit.rows.length === 0 ? (
             <Text>No contract in this period.</Text>
           ) : (
-            <table cellPadding={4} style={{ borderCollapse: 'collapse', fontSize: '13px' }}>
-              <thead>
-                <tr>
-                  <th align="left" scope="col">Country</th>
-                  <th align="right" scope="col">Value</th>
-                  <th align="right" scope="col">Contracts</th>
-                  <th align="right" scope="col">Share</th>
-                  <th align="right" scope="col">Organisation</th>
-                </tr>
-              </thead>
-              <tbody>
-                {unit.rows.map((row) => (
-                  <tr key={row.country}>
-                    <td>{row.country}</td>
-                    <td align="right">{row.value}</td>
-                    <td align="right">{row.count}</td>
-                    <td align="right">{row.share}</td>
-                    <td align="right">{row.organisationShare}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            // One line a country rather than a five-column table, which would not fit a phone's width.
+            unit.rows.map((row) => (
+              <Text key={row.country} style={{ margin: '4px 0', lineHeight: '20px' }}>
+                <strong>{row.country}</strong>: {row.value} in {row.count} contract{row.count === 1 ? '' : 's'}, {row.share} of this total (organisation-wide: {row.organisationShare})
+              </Text>
+            ))
           )}
         </Section>
       ))}
-      <Button href={pageUrl} style={{ backgroundColor: '#0b3d91', color: '#ffffff', padding: '10px 16px', borderRadius: '4px' }}>
-        See the full page
-      </Button>
-      <Text>
-        Link: <a href={pageUrl}>{pageUrl}</a>
-      </Text>
+      <ActionLink href={pageUrl} label="See the full page" />
     </EmailLayout>
   )
 }

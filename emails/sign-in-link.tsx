@@ -1,4 +1,5 @@
-import { Button, Heading, Text } from '@react-email/components'
+import { Heading, Text } from '@react-email/components'
+import { ActionLink } from './action-link'
 import { EmailLayout } from './layout'
 
 export type SignInLinkEmailProps = {
@@ -6,13 +7,17 @@ export type SignInLinkEmailProps = {
   signInUrl: string
   code: string
   expiresInMinutes: number
+  /** When the link and the code stop working, on the organisation's clock (app/calendar). */
+  expiresAt: string
 }
 
+/** The one-time link and code a person asked for on the sign-in page. */
 export function SignInLinkEmail({
   name = 'Ada Lovelace',
   signInUrl = 'http://localhost:3000/sign-in/link/example-token',
   code = '123456',
   expiresInMinutes = 15,
+  expiresAt = '26 Nov 2026, 10:15',
 }: Partial<SignInLinkEmailProps>) {
   return (
     <EmailLayout preview={`Your SoleSource sign-in code is ${code}`}>
@@ -20,16 +25,10 @@ export function SignInLinkEmail({
         Sign in to SoleSource
       </Heading>
       <Text>Hello {name},</Text>
-      <Text>Open this link to sign in. It works once and expires in {expiresInMinutes} minutes.</Text>
-      <Button
-        href={signInUrl}
-        style={{ backgroundColor: '#0b3d91', color: '#ffffff', padding: '10px 16px', borderRadius: '4px' }}
-      >
-        Sign in
-      </Button>
       <Text>
-        Link: <a href={signInUrl}>{signInUrl}</a>
+        Open this link to sign in. It works once, for {expiresInMinutes} minutes: until {expiresAt}.
       </Text>
+      <ActionLink href={signInUrl} label="Sign in" />
       <Text>
         On another device? Type this code on the sign-in page instead: <strong style={{ fontSize: '18px', letterSpacing: '2px' }}>{code}</strong>
       </Text>

@@ -1,14 +1,17 @@
-import { Button, Heading, Section, Text } from '@react-email/components'
+import { Heading, Section, Text } from '@react-email/components'
+import { ActionLink, SecondaryLink } from './action-link'
 import { exampleSummary, JustificationSummary, type JustificationSummaryProps } from './justification-summary'
 import { EmailLayout } from './layout'
 
 export type SignatureRequestedEmailProps = {
   signatoryName: string
-  stepLabel: string
-  whyYou: string
+  /** What is asked of the reader and why them, in the second person: "You are asked to sign as group leader for EN-MME." */
+  request: string
   /** The sign-off link: opens a page with the decision buttons; nothing happens by opening it. */
   signOffUrl: string
   linkValidFor: string
+  /** When the link stops working, on the organisation's clock (app/calendar). */
+  linkExpiresAt: string | null
   justificationUrl: string
   summary: JustificationSummaryProps
   reasonText: string
@@ -17,13 +20,17 @@ export type SignatureRequestedEmailProps = {
   isReminder?: boolean
 }
 
-/** Everything a signatory needs to decide without opening anything else, and the link to do it. */
+/**
+ * Everything a signatory needs to decide without opening anything else, and the link to do it.
+ * Read on a phone first: the facts, then the button within the first screen; the requester's
+ * full text and the chain below.
+ */
 export function SignatureRequestedEmail({
   signatoryName = 'Marta Mendes',
-  stepLabel = 'Group leader',
-  whyYou = 'Marta Mendes signs as group leader for EN-MME.',
-  signOffUrl = 'http://localhost:3000/sign-off/example-token',
+  request = 'You are asked to sign as group leader for EN-MME.',
+  signOffUrl = 'http://localhost:3000/sign-off/example-token-3q2v0mJ8bX7kLw9sT4yZpR1nA6eCfHdGiUoVtWxYz',
   linkValidFor = '7 days',
+  linkExpiresAt = '3 Dec 2026, 10:15',
   justificationUrl = 'http://localhost:3000/justifications/00000000-0000-4000-8000-000000000000',
   summary = exampleSummary,
   reasonText = 'Only the original manufacturer supplies cold heads that fit the installed cryocoolers without requalification.',
@@ -33,15 +40,18 @@ export function SignatureRequestedEmail({
 }: Partial<SignatureRequestedEmailProps>) {
   return (
     <EmailLayout preview={`${isReminder ? 'Reminder: ' : ''}${summary.reference} awaits your signature: ${summary.title}`}>
-      <Heading as="h1" style={{ fontSize: '20px' }}>
+      <Heading as="h1" style={{ fontSize: '20px', lineHeight: '26px', margin: '12px 0' }}>
         {isReminder ? 'Reminder: a single-source justification still awaits your signature' : 'A single-source justification awaits your signature'}
       </Heading>
-      <Text>Hello {signatoryName},</Text>
-      <Text>
-        You are asked to sign as <strong>{stepLabel}</strong>. {whyYou}
-      </Text>
-      {splitPurchaseWarning ? <Text style={{ color: '#8a5a00' }}>⚠ Possible split purchase: {splitPurchaseWarning}</Text> : null}
+      <Text style={{ margin: '8px 0' }}>Hello {signatoryName},</Text>
+      <Text style={{ margin: '8px 0' }}>{request}</Text>
+      {splitPurchaseWarning ? <Text style={{ color: '#8a5a00', margin: '8px 0' }}>⚠ Possible split purchase: {splitPurchaseWarning}</Text> : null}
       <JustificationSummary {...summary} />
+      <ActionLink
+        href={signOffUrl}
+        label="Decide: sign, reject or ask for changes"
+        urlIntro={`Your sign-off link: yours alone, it works once, ${linkExpiresAt ? `until ${linkExpiresAt} (${linkValidFor})` : `for ${linkValidFor}`}. Opening it decides nothing.`}
+      />
       <Text>
         <strong>The requester’s justification:</strong>
       </Text>
@@ -56,15 +66,7 @@ export function SignatureRequestedEmail({
           </Text>
         ))}
       </Section>
-      <Button href={signOffUrl} style={{ backgroundColor: '#0b3d91', color: '#ffffff', padding: '10px 16px', borderRadius: '4px' }}>
-        Decide: sign, reject or ask for changes
-      </Button>
-      <Text>
-        Sign-off link (yours alone, works once, for {linkValidFor}; opening it decides nothing): <a href={signOffUrl}>{signOffUrl}</a>
-      </Text>
-      <Text>
-        The justification in SoleSource: <a href={justificationUrl}>{justificationUrl}</a>
-      </Text>
+      <SecondaryLink href={justificationUrl} intro="The justification in SoleSource:" />
     </EmailLayout>
   )
 }

@@ -1,0 +1,110 @@
+import type { ReactElement } from 'react'
+import { describe, expect, test } from 'vitest'
+import { renderEmail } from '~/email/render.server'
+import JustificationUpdateEmail from './justification-update'
+import ReturnAlertEmail from './return-alert'
+import ReturnDigestEmail from './return-digest'
+import SignInLinkEmail from './sign-in-link'
+import SignatureRequestedEmail from './signature-requested'
+
+// Every email the app sends, rendered from its default props alone, with the link it asks the
+// reader to follow and a phrase that shows it speaks to the reader.
+const emails: { name: string; element: ReactElement; actionUrl: string; buttonLabel: string; secondPerson: RegExp }[] = [
+  {
+    name: 'signature requested',
+    element: <SignatureRequestedEmail />,
+    actionUrl: 'http://localhost:3000/sign-off/example-token-3q2v0mJ8bX7kLw9sT4yZpR1nA6eCfHdGiUoVtWxYz',
+    buttonLabel: 'Decide: sign, reject or ask for changes',
+    secondPerson: /You are asked to sign as group leader for EN-MME\./,
+  },
+  {
+    name: 'signature reminder',
+    element: <SignatureRequestedEmail isReminder />,
+    actionUrl: 'http://localhost:3000/sign-off/example-token-3q2v0mJ8bX7kLw9sT4yZpR1nA6eCfHdGiUoVtWxYz',
+    buttonLabel: 'Decide: sign, reject or ask for changes',
+    secondPerson: /still awaits your signature/,
+  },
+  {
+    name: 'justification update',
+    element: <JustificationUpdateEmail />,
+    actionUrl: 'http://localhost:3000/justifications/00000000-0000-4000-8000-000000000000',
+    buttonLabel: 'Open the justification',
+    secondPerson: /Your justification was approved[\s\S]*You may proceed/,
+  },
+  {
+    name: 'sign-in link',
+    element: <SignInLinkEmail />,
+    actionUrl: 'http://localhost:3000/sign-in/link/example-token',
+    buttonLabel: 'Sign in',
+    secondPerson: /If you did not ask to sign in/,
+  },
+  {
+    name: 'return alert',
+    element: <ReturnAlertEmail />,
+    actionUrl: 'http://localhost:3000/industrial-return',
+    buttonLabel: 'Open the industrial return dashboard',
+    secondPerson: /As a procurement officer, you hear/,
+  },
+  {
+    name: 'return digest',
+    element: <ReturnDigestEmail />,
+    actionUrl: 'http://localhost:3000/industrial-return/mine',
+    buttonLabel: 'See the full page',
+    secondPerson: /Your statistics for November 2026/,
+  },
+]
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+describe.each(emails)('the $name email, read on a phone', ({ element, actionUrl, buttonLabel, secondPerson }) => {
+  test('lays out at the width of the screen', async () => {
+    const { html } = await renderEmail('subject', element)
+    expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1"/>')
+    expect(html).toMatch(/max-width:560px/)
+  })
+
+  test('offers the link as a button of at least 44 px and as the full address in a block that wraps', async () => {
+    const { html } = await renderEmail('subject', element)
+    const button = html.match(new RegExp(`<a href="${escapeRegExp(actionUrl)}" data-email-button="true" style="([^"]*)"[^>]*>${escapeRegExp(buttonLabel)}</a>`))
+    expect(button, 'the button').not.toBeNull()
+    const style = button![1]!
+    const px = (property: string) => Number(style.match(new RegExp(`(?:^|;)${property}:(\\d+)px`))?.[1] ?? 0)
+    // padding: 14px 16px; line-height: 20px → 48 px tall, whatever the label.
+    expect(2 * Number(style.match(/padding:(\d+)px/)?.[1] ?? 0) + px('line-height')).toBeGreaterThanOrEqual(44)
+    expect(style).toContain('display:block')
+    const block = html.match(new RegExp(`<p data-email-url="true" style="([^"]*)"><a href="${escapeRegExp(actionUrl)}"[^>]*>${escapeRegExp(actionUrl)}</a></p>`))
+    expect(block, 'the full address').not.toBeNull()
+    expect(block![1]).toContain('word-break:break-all')
+    expect(block![1]).toContain('overflow-wrap:anywhere')
+  })
+
+  test('has a plain-text part without markup, the address alone on its own line after the button’s label', async () => {
+    const { text } = await renderEmail('subject', element)
+    const lines = text.split('\n').map((line) => line.trim())
+    expect(lines).toContain(actionUrl)
+    expect(lines).toContain(buttonLabel)
+    expect(lines.indexOf(actionUrl)).toBeGreaterThan(lines.indexOf(buttonLabel))
+    expect(text).not.toMatch(/<\/?[a-z][^>]*>/i)
+    expect(text).not.toMatch(/&(#\d+|#x[0-9a-f]+|[a-z]+);/i)
+    expect(text).not.toContain('[if mso]')
+  })
+
+  test('speaks to its reader', async () => {
+    const { html, text } = await renderEmail('subject', element)
+    expect(text).toMatch(secondPerson)
+    expect(html.replace(/<!-- -->/g, '')).toMatch(secondPerson)
+  })
+})
+
+test('the signature request says until when the link works, and without an expiry for how long', async () => {
+  const until = await renderEmail('s', <SignatureRequestedEmail linkExpiresAt="9 Dec 2026, 10:15" linkValidFor="7 days" />)
+  expect(until.text).toContain('it works once, until 9 Dec 2026, 10:15 (7 days). Opening it decides nothing.')
+  const forAWhile = await renderEmail('s', <SignatureRequestedEmail linkExpiresAt={null} linkValidFor="7 days" />)
+  expect(forAWhile.text).toContain('it works once, for 7 days. Opening it decides nothing.')
+})
+
+test('the digest lists one country a line, not a table too wide for a phone', async () => {
+  const { html, text } = await renderEmail('s', <ReturnDigestEmail />)
+  expect(html).not.toContain('<th')
+  expect(text.split('\n').map((line) => line.trim())).toContain('Italy (IT): CHF 500’000.00 in 4 contracts, 40.0% of this total (organisation-wide: 11.2%)')
+})
