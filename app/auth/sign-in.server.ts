@@ -1,6 +1,7 @@
 import { SignInLinkEmail } from '#emails/sign-in-link'
 import { appendAuditEvent, type RequestOrigin } from '~/audit/audit.server'
 import type { Database } from '~/db/client.server'
+import { formatDateTime } from '~/calendar/format-date'
 import { enqueueEmail } from '~/email/outbox.server'
 import { renderEmail } from '~/email/render.server'
 import { getEnv } from '~/env.server'
@@ -37,7 +38,7 @@ export async function requestSignIn(
   const signInUrl = `${settings.appUrl}/sign-in/link/${token}`
   const rendered = await renderEmail(
     'Your SoleSource sign-in link',
-    SignInLinkEmail({ name: person?.name ?? 'Ada Lovelace', signInUrl, code, expiresInMinutes: settings.linkTtlMinutes }),
+    SignInLinkEmail({ name: person?.name ?? 'Ada Lovelace', signInUrl, code, expiresInMinutes: settings.linkTtlMinutes, expiresAt: formatDateTime(expiresAt) }),
   )
   if (!person || !person.isActive) return
   const target = safeRedirectTarget(redirectTo)

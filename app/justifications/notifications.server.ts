@@ -10,6 +10,7 @@ import type { Currency } from '~/money/currency'
 import { minorFromColumn, minorFromNullableColumn } from '~/money/minor-units'
 import { formatDateTime } from '~/calendar/format-date'
 import type { Effect, StepRecord } from '~/workflow/machine'
+import { roleNames } from '~/workflow/signatories'
 import { categoryLabels, reasonLabels, type Category, type SingleSourceReason } from './labels'
 
 /** The request to sign (or the reminder): everything needed to decide, and the sign-off link. */
@@ -17,6 +18,7 @@ export async function signatureRequestEmail({
   justification,
   step,
   signOffUrl,
+  linkExpiresAt,
   chain,
   people,
   appUrl,
@@ -26,6 +28,8 @@ export async function signatureRequestEmail({
   justification: JustificationForEmail
   step: StepRecord
   signOffUrl: string
+  /** When the sign-off link stops working (null: no link of its own, the justification's page instead). */
+  linkExpiresAt: Date | null
   chain: StepRecord[]
   people: Map<string, Person>
   appUrl: string
@@ -39,11 +43,11 @@ export async function signatureRequestEmail({
     `${isReminder ? 'Reminder: ' : ''}${justification.reference} awaits your signature: ${justification.title}`,
     SignatureRequestedEmail({
       signatoryName: signatory.name,
-      stepLabel: step.label,
-      whyYou: step.explanation,
+      request: whatIsAskedOfYou(step, justification.group.code),
       justificationUrl: `${appUrl}/justifications/${justification.id}`,
       signOffUrl,
       linkValidFor: describeHours(linkTtlHours),
+      linkExpiresAt: linkExpiresAt ? formatDateTime(linkExpiresAt) : null,
       summary: summaryOf(justification),
       reasonText: justification.reasonText,
       chainSoFar: describeChain(chain, name),
@@ -52,6 +56,38 @@ export async function signatureRequestEmail({
     }),
   )
   return { ...rendered, to: signatory.email, template: isReminder ? 'signature-reminder' : 'signature-requested' }
+}
+
+/**
+ * "You are asked to sign as group leader for EN-MME.": what the signatory is asked, and why them,
+ * addressed to them. The step's stored explanation says the same in the third person, for the
+ * audit trail; an email speaks to its reader.
+ */
+export function whatIsAskedOfYou(step: Pick<StepRecord, 'role' | 'reason'>, groupCode: string): string {
+  const role = roleNames[step.role]
+  const inPlace = (why: string) => `You are asked to sign in place of the ${role}: ${why}, so the step comes to you.`
+  switch (step.reason) {
+    case 'POSITION':
+      return `You are asked to sign as ${role} for ${groupCode}.`
+    case 'DEPUTY_FOR_ABSENT':
+      return `You are asked to sign as deputy of the ${role}, who is away.`
+    case 'DEPUTY_FOR_SELF_APPROVAL':
+      return `You are asked to sign as deputy of the ${role}, who filed this justification and cannot sign it.`
+    case 'DEPUTY_FOR_ALREADY_SIGNED':
+      return `You are asked to sign as deputy of the ${role}, who already signs an earlier step.`
+    case 'ESCALATED_VACANT':
+      return inPlace('the position is vacant')
+    case 'ESCALATED_ABSENT':
+      return inPlace('they and their deputies are away')
+    case 'ESCALATED_SELF':
+      return inPlace('they filed this justification and cannot sign it')
+    case 'ESCALATED_ALREADY_SIGNED':
+      return inPlace('they already sign an earlier step')
+    case 'ESCALATED_OVERDUE':
+      return inPlace('no decision came within the escalation delay')
+    case 'REASSIGNED_BY_PROCUREMENT':
+      return `You are asked to sign for the ${role} step: the procurement office passed it to you.`
+  }
 }
 
 /** The relations emails describe a justification with, read with its row. */
@@ -121,6 +157,9 @@ export type JustificationForEmail = {
 
 export type Person = { id: string; name: string; email: string }
 
+/** A signatory's own sign-off link, issued with the transition that assigned the step. */
+export type SignOffLink = { url: string; expiresAt: Date }
+
 export function summaryOf(j: JustificationForEmail): JustificationSummaryProps {
   return {
     reference: j.reference,
@@ -145,7 +184,7 @@ export async function emailsFor(
   effects: Effect[],
   justification: JustificationForEmail,
   people: Map<string, Person>,
-  { appUrl, signOffUrls, chain, linkTtlHours }: { appUrl: string; signOffUrls: Map<number, string>; chain: StepRecord[]; linkTtlHours: number },
+  { appUrl, signOffLinks, chain, linkTtlHours }: { appUrl: string; signOffLinks: Map<number, SignOffLink>; chain: StepRecord[]; linkTtlHours: number },
 ): Promise<OutgoingEmail[]> {
   const url = `${appUrl}/justifications/${justification.id}`
   const summary = summaryOf(justification)
@@ -164,7 +203,8 @@ export async function emailsFor(
   for (const effect of effects) {
     switch (effect.type) {
       case 'STEP_ASSIGNED': {
-        const email = await signatureRequestEmail({ justification, step: effect.step, signOffUrl: signOffUrls.get(effect.stepIndex) ?? url, chain, people, appUrl, linkTtlHours })
+        const link = signOffLinks.get(effect.stepIndex)
+        const email = await signatureRequestEmail({ justification, step: effect.step, signOffUrl: link?.url ?? url, linkExpiresAt: link?.expiresAt ?? null, chain, people, appUrl, linkTtlHours })
         if (email) emails.push(email)
         break
       }
@@ -181,21 +221,21 @@ export async function emailsFor(
         await toRequester('justification-approved', 'approved', {
           headline: 'Your justification was approved',
           paragraphs: effect.withoutSignature
-            ? ['At this amount the signature policy asks for no signature: the justification is approved as submitted.']
+            ? ['At this amount the signature policy asks for no signature: your justification is approved as submitted.']
             : [`Every signature is in. You may proceed with the purchase.`, ...describeChain(chain, name)],
         })
         break
       case 'REJECTED':
         await toRequester('justification-rejected', 'rejected', {
           headline: 'Your justification was rejected',
-          paragraphs: [`${name(effect.by)} rejected it on ${formatDateTime(effect.at)}, with this reason:`],
+          paragraphs: [`${name(effect.by)} rejected your justification on ${formatDateTime(effect.at)}, with this reason:`],
           quote: effect.reason,
         })
         break
       case 'CHANGES_REQUESTED':
         await toRequester('justification-changes-requested', 'changes requested', {
           headline: 'Changes are requested to your justification',
-          paragraphs: [`${name(effect.by)} asked for changes on ${formatDateTime(effect.at)}. Edit the justification and submit it again: the signatures then start over.`],
+          paragraphs: [`${name(effect.by)} asked you for changes on ${formatDateTime(effect.at)}. Edit your justification and submit it again: the signatures then start over.`],
           quote: effect.comment,
           actionLabel: 'Edit and resubmit',
           url: `${url}/edit`,
@@ -210,7 +250,7 @@ export async function emailsFor(
           JustificationUpdateEmail({
             recipientName: signatory.name,
             headline: 'A justification you were asked to sign was withdrawn',
-            paragraphs: [`${requester.name} withdrew it on ${formatDateTime(withdrawn.at)}. Nothing is left for you to do.`],
+            paragraphs: [`${requester.name} withdrew it on ${formatDateTime(withdrawn.at)}. Nothing is left for you to do: your sign-off link no longer works.`],
             quote: withdrawn.type === 'WITHDRAWN' ? withdrawn.reason : null,
             actionLabel: 'Open the justification',
             justificationUrl: url,

@@ -150,6 +150,7 @@ async function remind(db: Database, justificationId: string, round: number, step
     justification,
     step: context.chain[stepIndex]!,
     signOffUrl: signOffUrl(appUrl, issued.token),
+    linkExpiresAt: issued.data.expiresAt,
     chain: context.chain,
     people,
     appUrl,

@@ -26,7 +26,7 @@ export async function sendFreshSignOffLink(db: Database, { token, now }: { token
   )
   const issued = issueSignOffToken({ justificationId: link.justificationId, round: link.round, stepIndex: link.stepIndex, signatoryId: link.signatoryId, now, ttlHours: settings.linkTtlHours })
   const appUrl = getEnv().APP_URL
-  const email = await signatureRequestEmail({ justification, step, signOffUrl: signOffUrl(appUrl, issued.token), chain: context.chain, people, appUrl, linkTtlHours: settings.linkTtlHours })
+  const email = await signatureRequestEmail({ justification, step, signOffUrl: signOffUrl(appUrl, issued.token), linkExpiresAt: issued.data.expiresAt, chain: context.chain, people, appUrl, linkTtlHours: settings.linkTtlHours })
   if (!email) return false
   await db.$transaction(async (tx) => {
     await revokeSignOffTokens(tx, { justificationId: link.justificationId, stepIndex: link.stepIndex, signatoryId: link.signatoryId }, 'SUPERSEDED', now)

@@ -133,8 +133,8 @@ export async function runTransition(
       issueSignOffToken({ justificationId: row.id, round: context.round, stepIndex: effect.stepIndex, signatoryId: effect.step.signatoryId, now: at, ttlHours: settings.linkTtlHours }),
     )
   }
-  const signOffUrls = new Map([...tokens].map(([stepIndex, issued]) => [stepIndex, signOffUrl(appUrl, issued.token)]))
-  const emails = await emailsFor(sent.effects, forEmail, people, { appUrl, signOffUrls, chain: context.chain, linkTtlHours: settings.linkTtlHours })
+  const signOffLinks = new Map([...tokens].map(([stepIndex, issued]) => [stepIndex, { url: signOffUrl(appUrl, issued.token), expiresAt: issued.data.expiresAt }]))
+  const emails = await emailsFor(sent.effects, forEmail, people, { appUrl, signOffLinks, chain: context.chain, linkTtlHours: settings.linkTtlHours })
   const newAssignee = sent.effects.some((e) => e.type === 'STEP_ASSIGNED' || e.type === 'STEP_REASSIGNED')
 
   try {

@@ -1,0 +1,88 @@
+import { describe, expect, test } from 'vitest'
+import { formatDateTime } from '~/calendar/format-date'
+import { stepReasons } from '~/workflow/signatories'
+import type { StepRecord } from '~/workflow/machine'
+import { emailsFor, signatureRequestEmail, whatIsAskedOfYou, type JustificationForEmail, type Person } from './notifications.server'
+
+const people = new Map<string, Person>([
+  ['rita', { id: 'rita', name: 'Rita Romano', email: 'rita.romano@example.org' }],
+  ['marta', { id: 'marta', name: 'Marta Mendes', email: 'marta.mendes@example.org' }],
+  ['elena', { id: 'elena', name: 'Elena Navarro', email: 'elena.navarro@example.org' }],
+])
+
+const justification: JustificationForEmail = {
+  id: '00000000-0000-4000-8000-000000000001',
+  reference: 'SSJ-2026-00042',
+  title: 'Magnet power converter spares',
+  requester: people.get('rita')!,
+  group: { code: 'EN-MME' },
+  supplierName: 'Converters SA',
+  supplierCountry: { name: 'Switzerland' },
+  originCountry: null,
+  category: 'SUPPLIES',
+  amountMinor: 6_000_000,
+  currency: 'CHF',
+  amountChfMinor: 6_000_000,
+  reason: 'COMPATIBILITY',
+  reasonText: 'Only this manufacturer supplies parts for the installed converters.',
+  splitPurchaseWarning: null,
+}
+
+const step = (overrides: Partial<StepRecord> = {}): StepRecord => ({
+  tierIndex: 0,
+  role: 'GROUP_LEADER',
+  label: 'Group leader',
+  signatoryId: 'marta',
+  reason: 'POSITION',
+  explanation: 'Marta Mendes signs as group leader for EN-MME.',
+  originalSignatoryId: null,
+  status: 'pending',
+  decidedBy: null,
+  decidedAt: null,
+  comment: null,
+  reassignments: [],
+  ...overrides,
+})
+
+const lines = (text: string) => text.split('\n').map((line) => line.trim())
+
+describe('emails address their reader', () => {
+  test.each(stepReasons)('a step given for %s is explained to the signatory in the second person', (reason) => {
+    const sentence = whatIsAskedOfYou({ role: 'GROUP_LEADER', reason }, 'EN-MME')
+    expect(sentence).toMatch(/^You are asked to sign /)
+    expect(sentence).not.toMatch(/Marta|Mendes| signs as /)
+  })
+
+  test('the request to sign speaks to the signatory, says until when the link works, and gives it on a line of its own', async () => {
+    const expiresAt = new Date('2026-12-03T09:15:00Z')
+    const email = await signatureRequestEmail({
+      justification,
+      step: step(),
+      signOffUrl: 'http://localhost:3000/sign-off/a-long-token-of-forty-three-characters-xxxxxx',
+      linkExpiresAt: expiresAt,
+      chain: [step(), step({ tierIndex: 1, role: 'DEPARTMENT_HEAD', label: 'Department head', signatoryId: 'elena', status: 'to-come' })],
+      people,
+      appUrl: 'http://localhost:3000',
+      linkTtlHours: 168,
+    })
+    expect(email).toMatchObject({ to: 'marta.mendes@example.org', subject: 'SSJ-2026-00042 awaits your signature: Magnet power converter spares' })
+    expect(email!.text).toContain('You are asked to sign as group leader for EN-MME.')
+    expect(email!.text).not.toContain('Marta Mendes signs as')
+    expect(email!.text).toContain(`until ${formatDateTime(expiresAt)} (7 days)`)
+    expect(lines(email!.text)).toContain('http://localhost:3000/sign-off/a-long-token-of-forty-three-characters-xxxxxx')
+    expect(email!.html).toContain('data-email-button="true"')
+  })
+
+  test('the requester hears of a decision about their own justification', async () => {
+    const [rejected] = await emailsFor([{ type: 'REJECTED', stepIndex: 0, by: 'marta', at: '2026-12-02T09:00:00Z', reason: 'Ask two suppliers.' }], justification, people, {
+      appUrl: 'http://localhost:3000',
+      signOffLinks: new Map(),
+      chain: [step({ status: 'rejected' })],
+      linkTtlHours: 168,
+    })
+    expect(rejected).toMatchObject({ to: 'rita.romano@example.org', subject: 'SSJ-2026-00042: rejected' })
+    expect(rejected!.text).toContain('Your justification was rejected')
+    expect(rejected!.text).toContain(`Marta Mendes rejected your justification on ${formatDateTime('2026-12-02T09:00:00Z')}`)
+    expect(lines(rejected!.text)).toContain(`http://localhost:3000/justifications/${justification.id}`)
+  })
+})
