@@ -34,7 +34,8 @@ test('a requester files at 60 000 CHF; the group leader and then the department 
   const url = requester.url()
 
   // The group leader is told by email, opens it, and signs.
-  const request = await smtp.waitForMessage((m) => m.subject?.includes('awaits your signature') === true && m.to !== undefined && JSON.stringify(m.to).includes(GROUP_LEADER))
+  // This justification's request: the worker's SMTP server also holds other specs' requests to Marta.
+  const request = await smtp.waitForMessage((m) => m.subject?.includes('awaits your signature: Cryocooler cold heads') === true && m.to !== undefined && JSON.stringify(m.to).includes(GROUP_LEADER))
   expect(request.text).toContain('Cryocooler cold heads')
   const leader = await (await browser.newContext()).newPage()
   await signIn(leader, smtp, GROUP_LEADER)
