@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from '@remix-run/react'
 import { requestOrigin } from '~/audit/audit.server'
 import { requirePerson } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
@@ -31,6 +31,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 type ActionData = { error: string }
+
+// A refused confirmation (409: what the review showed has changed) must show the review as it
+// stands now, with its new fingerprint: reload the review after every confirmation, refused or not.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, defaultShouldRevalidate }) => formMethod === 'POST' || defaultShouldRevalidate
 
 /**
  * "Confirm and submit": submits only what the review showed. If anything it showed has changed
