@@ -120,6 +120,36 @@ test('when the rate changes between the review and the confirmation, nothing is 
   expect(stored!.rate).toBe('1.2')
 })
 
+test('without JavaScript too: when who signs changes before the confirmation (the group leader is now absent), the review is shown again as it stands', async ({ browser, smtp, app }) => {
+  const [draft] = await fileJustifications(app, [{ requester: REQUESTER, title: 'Leader away meanwhile', supplierName: 'Away Meanwhile AG', amount: 2_000_000, submit: false }])
+  const context = await browser.newContext({ javaScriptEnabled: false })
+  const page = await context.newPage()
+  await signIn(page, smtp, REQUESTER)
+  await page.goto(`/justifications/${draft!.id}/review`)
+  const chain = page.getByRole('region', { name: 'Who will be asked to sign' }).getByRole('listitem')
+  await expect(chain).toHaveText(['Marta Mendes, group leader of EN-MME'])
+
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Zurich' }).format(new Date())
+  const [absence] = await app.sql<{ id: string }>(
+    `INSERT INTO "Absence" (id, "personId", "startsOn", "endsOn") SELECT gen_random_uuid(), id, $1::date, $1::date FROM "Person" WHERE email = 'marta.mendes@example.org' RETURNING id`,
+    [today],
+  )
+  try {
+    // The refusal answers 409 (nothing changed), which the browser logs.
+    allowFailedResourceLoad(409, /\/review$/)
+    await page.getByRole('button', { name: 'Confirm and submit' }).click()
+    await expect(page.getByRole('alert')).toContainText('Not submitted. What submitting means has changed since you reviewed it')
+    expect(await statusOf(app, draft!.id)).toBe('DRAFT')
+    await expect(chain).toHaveText([/^Mikko Mäkinen, for the group leader of EN-MME/])
+    await page.getByRole('button', { name: 'Confirm and submit' }).click()
+    await expect(page.getByRole('status')).toHaveText('Submitted: the first signatory has been asked to sign.')
+    expect(await statusOf(app, draft!.id)).toBe('AWAITING_SIGNATURE')
+  } finally {
+    await app.sql(`DELETE FROM "Absence" WHERE id = $1`, [absence!.id])
+    await context.close()
+  }
+})
+
 test('after “changes requested”, the edit page opens with who asked, when and their comment; resubmitting goes through the review', async ({ page, smtp, app }) => {
   const [filed] = await fileJustifications(app, [{ requester: REQUESTER, title: 'Bellows sent back', supplierName: 'Bellows SA', amount: 2_000_000 }])
   await decideAs(app, 'marta.mendes@example.org', filed!.id, { kind: 'request-changes', comment: 'Please attach the manufacturer’s quote.' })
