@@ -83,3 +83,10 @@ export const RequesterActionSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('submit'), rowVersion: z.coerce.number().int() }),
   z.object({ intent: z.literal('withdraw'), rowVersion: z.coerce.number().int(), comment: z.string().trim().max(2000).optional() }),
 ])
+
+/** The review page's confirmation: what the requester saw (fingerprint) and the version they saw it of. */
+export const ReviewConfirmationSchema = z.object({
+  intent: z.literal('confirm'),
+  fingerprint: z.string().trim().min(1).max(100),
+  rowVersion: z.coerce.number().int(),
+})

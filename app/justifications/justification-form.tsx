@@ -202,9 +202,8 @@ export function JustificationForm({
           </Field>
         </div>
         <Notice live="polite" id="amount-preview">
-          {preview ?? 'The CHF equivalent and the signatures this amount needs appear here as you type (and on the justification’s page once saved).'}
+          {preview ?? 'The CHF equivalent and the signatures this amount needs appear here as you type, and on the review before you submit.'}
         </Notice>
-        <div aria-live="polite">{splitWarning ? <Notice tone="error">Possible split purchase: {splitWarning}</Notice> : null}</div>
       </section>
 
       <section className="card" aria-labelledby="why-heading">
@@ -233,14 +232,12 @@ export function JustificationForm({
           {(aria) => <input {...getInputProps(fields.marketSurveyReference, { type: 'text' })} {...aria} />}
         </Field>
       </section>
-      <FilingTimeReturnPanel
-        data={options.filingTimeReturn}
-        countryCode={returnCountry}
-        category={category === 'SUPPLIES' || category === 'SERVICES' ? category : null}
-        amountChfMinor={chfMinorOf(amount, currency, options.rates)}
-      />
       {extra}
-      <div className="row" style={{ alignItems: 'center' }}>
+      {/* The buttons come right after the last field, and every preview that changes on its own (the
+          split-purchase check answers from the server, the return panel follows the country and the
+          amount) comes after them: nothing above the buttons grows when a field is left, so the first
+          click on Submit lands (issue 10 point 7). The review page shows all of it before anything is sent. */}
+      <div className="row form-actions" style={{ alignItems: 'center' }}>
         {/* "Save as draft" comes first: it is what Enter in a text field does, and it commits nobody. */}
         <button type="submit" name="intent" value="save" className="secondary" disabled={busy}>
           Save as draft
@@ -248,7 +245,15 @@ export function JustificationForm({
         <button type="submit" name="intent" value="submit" disabled={busy}>
           {submitLabel}
         </button>
+        <span className="hint">Submit saves the draft and shows what will happen; nothing is sent before you confirm.</span>
       </div>
+      <div aria-live="polite">{splitWarning ? <Notice tone="error">Possible split purchase: {splitWarning}</Notice> : null}</div>
+      <FilingTimeReturnPanel
+        data={options.filingTimeReturn}
+        countryCode={returnCountry}
+        category={category === 'SUPPLIES' || category === 'SERVICES' ? category : null}
+        amountChfMinor={chfMinorOf(amount, currency, options.rates)}
+      />
     </Form>
   )
 }

@@ -9,7 +9,6 @@ import { parseForm } from '~/ui/parse-form'
 import { createJustification } from './create-justification.server'
 import { editJustification } from './edit-justification.server'
 import { JustificationFormSchema } from './justification-form-schema'
-import { submitJustification } from './submit-justification.server'
 import type { TransitionFailure } from './transition.server'
 
 export type FormActionResult = { result: SubmissionResult<string[]> }
@@ -19,9 +18,10 @@ async function redirectWithNotice(id: string, notice: string) {
 }
 
 /**
- * The filing form's action, for a new justification (id null) or an edit: validates, saves, and
- * with intent "submit" submits right after. An invalid form stores nothing and comes back with
- * field messages; a saved draft whose submission fails opens with the reason.
+ * The filing form's action, for a new justification (id null) or an edit: validates and saves, and
+ * with intent "submit" goes on to the review page (GET /justifications/:id/review), whose
+ * confirmation submits (docs/decisions/022-review-before-submitting.md). An invalid form stores
+ * nothing and comes back with field messages.
  */
 export async function saveJustificationForm(request: Request, person: SignedInPerson, id: string | null): Promise<Response | FormActionResult> {
   const formData = await readForm(request)
@@ -37,11 +37,8 @@ export async function saveJustificationForm(request: Request, person: SignedInPe
     : await createJustification(db, { fields, actor, now })
   if (!saved.ok) return { result: submission.reply(failureReply(saved)) }
   if (intent !== 'submit') return redirectWithNotice(saved.id, 'Saved as a draft. Nothing is sent until you submit it.')
-  const submitted = await submitJustification(db, { id: saved.id, rowVersion: saved.rowVersion, actor, now })
-  if (!submitted.ok) {
-    return redirectWithNotice(saved.id, `Saved as a draft, but not submitted: ${submitted.message} ${Object.values(submitted.kind === 'INVALID' ? submitted.fieldErrors : {}).flat().join(' ')}`.trim())
-  }
-  return redirectWithNotice(saved.id, submitted.status === 'APPROVED' ? 'Submitted and approved: at this amount no signature is needed.' : 'Submitted: the first signatory has been asked to sign.')
+  // Submit saves the draft, then shows what submitting will do; only the review's confirmation submits.
+  return redirect(`/justifications/${saved.id}/review`)
 }
 
 export function failureReply(failure: TransitionFailure) {

@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { requestOrigin } from '~/audit/audit.server'
 import { requirePerson } from '~/auth/session.server'
@@ -42,8 +42,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!params.id || !UUID.test(params.id)) throw notFound()
   const db = getDatabase()
   // Acting needs seeing: a person who may not see it gets the same answer as for a missing one.
-  if (!(await loadJustificationPage(db, person, params.id, new Date()))) throw notFound()
+  const page = await loadJustificationPage(db, person, params.id, new Date())
+  if (!page) throw notFound()
   const formData = await readForm(request)
+  // The requester's Submit shows what submitting will do first; its review page confirms (ADR 022).
+  if (formData.get('intent') === 'submit' && page.can.submit) return redirect(`/justifications/${params.id}/review`)
   const actor = { id: person.id, origin: requestOrigin(request) }
   const now = new Date()
   const intent = formData.get('intent')

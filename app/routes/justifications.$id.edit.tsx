@@ -6,6 +6,8 @@ import { saveJustificationForm } from '~/justifications/save-justification-form.
 import { loadFormOptions } from '~/justifications/form-options.server'
 import { editFormDefaults, loadJustificationForEdit } from '~/justifications/load-justification-for-edit.server'
 import { JustificationForm } from '~/justifications/justification-form'
+import { loadChangeRequest } from '~/justifications/load-change-request.server'
+import { ChangeRequestNotice } from '~/justifications/change-request-notice'
 import { Notice } from '~/ui/notice'
 import { PageHeader } from '~/ui/page-header'
 
@@ -23,8 +25,9 @@ async function loadEditable(request: Request, id: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { justification: j } = await loadEditable(request, params.id)
-  const options = await loadFormOptions(getDatabase(), new Date())
-  return { options, id: j.id, reference: j.reference, status: j.status, rowVersion: j.rowVersion, defaults: editFormDefaults(j) }
+  const db = getDatabase()
+  const [options, changeRequest] = await Promise.all([loadFormOptions(db, new Date()), j.status === 'CHANGES_REQUESTED' ? loadChangeRequest(db, j.id) : null])
+  return { options, id: j.id, reference: j.reference, status: j.status, rowVersion: j.rowVersion, defaults: editFormDefaults(j), changeRequest }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -38,7 +41,13 @@ export default function EditJustificationPage() {
   return (
     <>
       <PageHeader back={<a href={`/justifications/${data.id}`}>← {data.reference}</a>} title={`Edit ${data.reference}`} />
-      {data.status === 'CHANGES_REQUESTED' ? <Notice>Changes were requested. Submitting again starts the signatures over.</Notice> : null}
+      {data.status === 'CHANGES_REQUESTED' ? (
+        data.changeRequest ? (
+          <ChangeRequestNotice request={data.changeRequest} />
+        ) : (
+          <Notice>Changes were requested. Submitting again starts the signatures over.</Notice>
+        )
+      ) : null}
       <JustificationForm
         options={data.options}
         defaults={data.defaults}

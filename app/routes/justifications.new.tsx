@@ -27,7 +27,7 @@ export default function NewJustificationPage() {
     <>
       <PageHeader
         title="File a single-source justification"
-        lead="A contract given to one supplier without competition needs a written reason. Save a draft at any time; submitting starts the signatures."
+        lead="A contract given to one supplier without competition needs a written reason. Save a draft at any time; Submit shows what will happen, and the signatures start only when you confirm."
       />
       <JustificationForm options={options} defaults={{ groupId: defaultGroupId, currency: 'CHF' }} lastResult={actionData?.result} submitLabel="Submit for signature" />
     </>

@@ -28,6 +28,8 @@ test('a requester files at 60 000 CHF; the group leader and then the department 
   await fillJustification(requester, { amount: "60'000", title: 'Cryocooler cold heads' })
   await expect(requester.locator('#amount-preview')).toHaveText(/CHF\s60’000\.00\. Needs the signature of: group leader, then department head\./)
   await requester.getByRole('button', { name: 'Submit for signature' }).click()
+  await expect(requester.getByRole('heading', { level: 1 })).toHaveText(/^Review before submitting: SSJ-/)
+  await requester.getByRole('button', { name: 'Confirm and submit' }).click()
   await expect(requester.getByRole('status')).toHaveText('Submitted: the first signatory has been asked to sign.')
   await expect(requester.getByRole('region', { name: 'Signatures' })).toContainText('Group leader: Marta Mendes Awaiting signature')
   await expect(requester.getByRole('region', { name: 'Signatures' })).toContainText('Department head: Elena Navarro To come')

@@ -1,0 +1,91 @@
+import type { SignedInPerson } from '~/auth/session.server'
+import { formatDate } from '~/calendar/format-date'
+import type { Database } from '~/db/client.server'
+import { loadFilingTimeReturn } from '~/industrial-return/views/filing-time.server'
+import { formatChf, formatMoney } from '~/money/amount'
+import { minorFromColumn } from '~/money/minor-units'
+import type { Currency } from '~/money/currency'
+import { groupName, personName, type OrgSnapshot } from '~/workflow/org-snapshot'
+import { roleNames, type ChainStep } from '~/workflow/signatories'
+import { assessSubmission } from './assess-submission.server'
+import { categoryLabels, reasonLabels, type Category, type SingleSourceReason } from './labels'
+import { loadJustificationForEdit } from './load-justification-for-edit.server'
+import { seesGroupOf } from './visibility.server'
+
+/** "Marta Mendes, group leader of EN-MME"; someone standing in says for whom, and why. */
+function describeSignatory(org: OrgSnapshot, carryingGroupId: string, step: ChainStep) {
+  const group = org.groups.find((g) => g.id === carryingGroupId)
+  const scope =
+    step.role === 'GROUP_LEADER'
+      ? ` of ${groupName(org, carryingGroupId)}`
+      : step.role === 'DEPARTMENT_HEAD' && group
+        ? ` of ${org.departments?.find((d) => d.id === group.departmentId)?.name ?? group.departmentId}`
+        : ''
+  const name = personName(org, step.signatoryId)
+  return step.reason === 'POSITION'
+    ? { who: `${name}, ${roleNames[step.role]}${scope}`, why: null }
+    : { who: `${name}, for the ${roleNames[step.role]}${scope}`, why: step.explanation }
+}
+
+/**
+ * What the review page shows before the requester confirms a submission: the justification's facts,
+ * and what submitting it now would do (assessSubmission): CHF equivalent and rate, who is asked to
+ * sign in order, split-purchase and duplicate warnings, the country's industrial-return band, and
+ * the fingerprint the confirmation sends back. Only the requester's own editable justification.
+ */
+export async function loadSubmissionReview(db: Database, person: SignedInPerson, id: string | undefined, now: Date) {
+  const loaded = await loadJustificationForEdit(db, person.id, id)
+  if (loaded.outcome !== 'EDITABLE') return loaded
+  const j = loaded.justification
+  const codes = [j.supplierCountryCode, ...(j.originCountryCode ? [j.originCountryCode] : [])]
+  const [assessed, countries, filingTimeReturn] = await Promise.all([
+    assessSubmission(db, { ...j, requesterId: person.id }, now, { detailed: seesGroupOf(person, j.groupId) }),
+    db.country.findMany({ where: { code: { in: codes } }, select: { code: true, name: true } }),
+    loadFilingTimeReturn(db, now),
+  ])
+  const countryName = (code: string | null) => (code ? (countries.find((c) => c.code === code)?.name ?? code) : null)
+  const category = j.category as Category
+  const facts = {
+    id: j.id,
+    reference: j.reference,
+    title: j.title,
+    status: j.status,
+    rowVersion: j.rowVersion,
+    supplier: j.supplierName,
+    supplierCountry: countryName(j.supplierCountryCode),
+    originCountry: category === 'SUPPLIES' ? countryName(j.originCountryCode) : null,
+    category: categoryLabels[category],
+    reason: reasonLabels[j.reason as SingleSourceReason],
+    amount: formatMoney(minorFromColumn(j.amountMinor), j.currency as Currency),
+  }
+  if (!assessed.ok) {
+    const details = Object.values(assessed.failure.kind === 'INVALID' ? assessed.failure.fieldErrors : {}).flat()
+    return { outcome: 'EDITABLE' as const, facts, assessment: { ok: false as const, message: [assessed.failure.message, ...details].join(' ') } }
+  }
+  const { prepared, rate, policy, org, split } = assessed
+  const firstThreshold = policy.tiers[0]!.aboveChfMinor
+  return {
+    outcome: 'EDITABLE' as const,
+    facts,
+    assessment: {
+      ok: true as const,
+      amountChf: formatChf(prepared.chfMinor),
+      // A CHF amount has no rate to speak of.
+      rate: assessed.currency === 'CHF' ? null : `${prepared.rate.text} CHF per ${assessed.currency}, rate valid from ${formatDate(rate.validFrom)}`,
+      policyVersion: policy.version,
+      signatories: prepared.event.chain.map((step) => describeSignatory(org, j.groupId, step)),
+      noSignatureAtOrBelow: prepared.event.chain.length === 0 ? formatChf(firstThreshold) : null,
+      splitPurchaseWarning: split.message,
+      returnPanel: {
+        data: filingTimeReturn,
+        // The country a contract counts for: origin of the goods for supplies, establishment for services.
+        countryCode: category === 'SUPPLIES' ? (j.originCountryCode ?? j.supplierCountryCode) : j.supplierCountryCode,
+        category,
+        amountChfMinor: prepared.chfMinor,
+      },
+      fingerprint: assessed.fingerprint,
+    },
+  }
+}
+
+export type SubmissionReview = Extract<Awaited<ReturnType<typeof loadSubmissionReview>>, { facts: unknown }>

@@ -1,0 +1,80 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from '@remix-run/react'
+import { requestOrigin } from '~/audit/audit.server'
+import { requirePerson } from '~/auth/session.server'
+import { getDatabase } from '~/db/client.server'
+import { readForm } from '~/http/request-body.server'
+import { failureStatus } from '~/justifications/failure-status'
+import { ReviewConfirmationSchema } from '~/justifications/justification-form-schema'
+import { loadSubmissionReview } from '~/justifications/load-submission-review.server'
+import { SubmissionReview } from '~/justifications/submission-review'
+import { submitJustification } from '~/justifications/submit-justification.server'
+import { flashHeaders } from '~/ui/flash.server'
+import { Notice } from '~/ui/notice'
+import { PageHeader } from '~/ui/page-header'
+import { parseForm } from '~/ui/parse-form'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Review ${data?.facts.reference ?? 'justification'} before submitting · SoleSource` }]
+
+/** The requester's own draft (or one sent back for changes), and what submitting it now would do. */
+async function loadReview(request: Request, id: string | undefined) {
+  const person = await requirePerson(request)
+  const review = await loadSubmissionReview(getDatabase(), person, id, new Date())
+  if (review.outcome === 'NOT_FOUND') throw new Response('This justification does not exist, or you did not file it.', { status: 404, statusText: 'Not Found' })
+  if (review.outcome === 'NOT_EDITABLE') throw redirect(`/justifications/${id}`)
+  return { person, review }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { review } = await loadReview(request, params.id)
+  return review
+}
+
+type ActionData = { error: string }
+
+// A refused confirmation (409: what the review showed has changed) must show the review as it
+// stands now, with its new fingerprint: reload the review after every confirmation, refused or not.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, defaultShouldRevalidate }) => formMethod === 'POST' || defaultShouldRevalidate
+
+/**
+ * "Confirm and submit": submits only what the review showed. If anything it showed has changed
+ * since (the fingerprint differs, or the row's version), nothing is submitted and the page shows the
+ * review again, as it stands now, with a notice (docs/decisions/022-review-before-submitting.md).
+ */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { person, review } = await loadReview(request, params.id)
+  const submission = parseForm(await readForm(request), { schema: ReviewConfirmationSchema })
+  if (submission.status !== 'success') return data<ActionData>({ error: 'The confirmation was incomplete: read the review and confirm again.' }, { status: 400 })
+  const { fingerprint, rowVersion } = submission.value
+  const result = await submitJustification(getDatabase(), {
+    id: review.facts.id,
+    rowVersion,
+    reviewedFingerprint: fingerprint,
+    actor: { id: person.id, origin: requestOrigin(request) },
+    now: new Date(),
+  })
+  if (!result.ok) return data<ActionData>({ error: result.message }, { status: failureStatus(result) })
+  const notice = result.status === 'APPROVED' ? 'Submitted and approved: at this amount no signature is needed.' : 'Submitted: the first signatory has been asked to sign.'
+  return redirect(`/justifications/${result.id}`, { headers: await flashHeaders(notice) })
+}
+
+export default function ReviewSubmissionPage() {
+  const { facts, assessment } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const navigation = useNavigation()
+  return (
+    <>
+      <PageHeader
+        back={<a href={`/justifications/${facts.id}`}>← {facts.reference}</a>}
+        title={`Review before submitting: ${facts.reference}`}
+        lead="Saved as a draft. Nothing is sent until you confirm: read what submitting will do."
+      />
+      {actionData ? (
+        <Notice tone="error" role="alert">
+          Not submitted. {actionData.error}
+        </Notice>
+      ) : null}
+      <SubmissionReview facts={facts} assessment={assessment} busy={navigation.state === 'submitting'} />
+    </>
+  )
+}
