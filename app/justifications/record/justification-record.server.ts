@@ -3,7 +3,7 @@ import { formatDateTimeWithZone } from '~/calendar/zoned-date-time'
 import { loadJustificationPage } from '../page.server'
 import type { Viewer } from '../visibility.server'
 import { loadSignatureLines } from './signatures.server'
-import type { SignatureLine } from './signature-line'
+import { noSignatureText, type SignatureLine } from './signature-line'
 
 // A justification as a signed record (its PDF): the page's facts, written justification, signature
 // block and audit timeline, every time on the organisation's clock with its zone. Whoever may not see
@@ -35,6 +35,8 @@ export type JustificationRecord = {
   marketSurveyReference: string | null
   notes: string[]
   signatures: SignatureLine[]
+  /** Said in place of the signatures when there are none. */
+  noSignatures: string
   timeline: { label: string; actor: string; at: string; details: string | null }[]
   generatedAt: string
 }
@@ -76,6 +78,7 @@ export async function loadJustificationRecord(db: Database, person: Viewer, id: 
       ...(page.unreadable ? [page.unreadable] : []),
     ],
     signatures,
+    noSignatures: noSignatureText(page),
     timeline: page.timeline.map((event) => ({ label: event.label, actor: event.actor, at: zoned(eventTimes.get(event.id)) ?? event.at, details: event.details })),
     generatedAt: formatDateTimeWithZone(now),
   }

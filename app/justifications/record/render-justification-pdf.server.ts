@@ -149,7 +149,7 @@ class RecordWriter {
     this.paragraph(r.reasonText)
 
     this.heading('Signatures')
-    if (r.signatures.length === 0) this.paragraph(r.submittedAt ? 'No signature is needed at this amount.' : 'Decided when the justification is submitted.', { muted: true })
+    if (r.signatures.length === 0) this.paragraph(r.noSignatures, { muted: true })
     for (const line of r.signatures) this.signature(line)
 
     this.heading('Timeline')

@@ -21,3 +21,9 @@ export const channelLabels: Record<SignatureChannel, string> = {
   app: 'in the app',
   'not-recorded': 'channel not recorded',
 }
+
+/** What the signature block says when the chain is empty. */
+export function noSignatureText(j: { status: string; approvedWithoutSignature: boolean }): string {
+  if (j.approvedWithoutSignature) return 'No signature was needed at this amount.'
+  return j.status === 'DRAFT' ? 'Decided when the justification is submitted.' : 'No signature was asked for.'
+}
