@@ -96,6 +96,8 @@ test('printed, the justification page leaves out the header, navigation, buttons
   await expect(row).toContainText('Signed')
   await expect(row).toContainText(/\d\d:\d\d CES?T/)
   await expect(row).toContainText('in the app')
+  // Kept as a test artefact (not committed): the printed page as a person would see it.
+  await page.screenshot({ path: test.info().outputPath('printed-justification.png'), fullPage: true })
 })
 
 test('procurement downloads the PDFs of a filtered list as one ZIP holding exactly that list; others may not', async ({ browser, page, smtp, app }) => {
