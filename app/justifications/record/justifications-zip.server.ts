@@ -9,7 +9,7 @@ import { justificationPdf } from './justification-pdf.server'
 // Procurement's filtered list as one ZIP of signed records: one PDF per justification of the list
 // (every page of it, in the list's order), written to the response as each PDF is drawn.
 
-/** Each PDF takes about 0.1 s to draw (embedding its font), more on a busy machine: past this many, narrow the filters. */
+/** A PDF takes 0.1-0.6 s to draw (mostly embedding its fonts; ADR 021): past this many, narrow the filters. */
 export const ZIP_LIMIT = 100
 
 export type ZipResult = { ok: true; count: number; stream: ReadableStream<Uint8Array> } | { ok: false; count: number; limit: number }
