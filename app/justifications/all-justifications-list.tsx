@@ -45,13 +45,14 @@ export function AllJustificationsFilters({
   problems,
   options,
   filtered,
-  csvHref,
+  downloads,
 }: {
   values: Record<FilterName, string>
   problems: Problems
   options: AllJustificationsFilterOptions
   filtered: boolean
-  csvHref: string
+  /** The list as CSV, and its justifications' PDFs as one ZIP while there are at most `zipLimit`. */
+  downloads: { csvHref: string; zipHref: string; zipLimit: number; total: number }
 }) {
   return (
     <Form method="get" className="card" aria-labelledby="filter-heading">
@@ -84,9 +85,18 @@ export function AllJustificationsFilters({
       <div style={{ display: 'flex', gap: '1rem', alignItems: 'center', flexWrap: 'wrap' }}>
         <button type="submit">Filter</button>
         {filtered ? <a href="/procurement/justifications">Clear the filters</a> : null}
-        <a href={csvHref} download>
+        <a href={downloads.csvHref} download>
           Download this list as CSV
         </a>
+        {downloads.total > downloads.zipLimit ? (
+          <span className="hint">
+            Download PDFs (ZIP): this list holds {downloads.total} justifications, one ZIP at most {downloads.zipLimit}; narrow the filters.
+          </span>
+        ) : downloads.total > 0 ? (
+          <a href={downloads.zipHref} download>
+            Download PDFs (ZIP)
+          </a>
+        ) : null}
       </div>
     </Form>
   )

@@ -12,6 +12,9 @@ import { failureStatus } from '~/justifications/failure-status'
 import { JustificationFacts, RequesterActions, SignatureChain, Timeline } from '~/justifications/justification-details'
 import { statusBadge } from '~/justifications/labels'
 import { loadJustificationPage } from '~/justifications/page.server'
+import { SignatureBlock } from '~/justifications/record/signature-block'
+import { noSignatureText } from '~/justifications/record/signature-line'
+import { loadSignatureLines } from '~/justifications/record/signatures.server'
 import { readFlash } from '~/ui/flash.server'
 import { Notice } from '~/ui/notice'
 import { PageHeader } from '~/ui/page-header'
@@ -26,10 +29,12 @@ const notFound = () => new Response('This justification does not exist, or you m
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const person = await requirePerson(request)
   if (!params.id || !UUID.test(params.id)) throw notFound()
-  const page = await loadJustificationPage(getDatabase(), person, params.id, new Date())
+  const db = getDatabase()
+  const page = await loadJustificationPage(db, person, params.id, new Date())
   if (!page) throw notFound()
+  const signatures = await loadSignatureLines(db, page)
   const flash = await readFlash(request)
-  return data({ page, notice: flash.message }, { headers: flash.headers })
+  return data({ page, signatures, notice: flash.message }, { headers: flash.headers })
 }
 
 type ActionData = { error: string; fieldErrors?: Record<string, string[]> } | { done: string }
@@ -75,7 +80,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function JustificationPage() {
-  const { page, notice } = useLoaderData<typeof loader>()
+  const { page, signatures, notice } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const busy = navigation.state === 'submitting'
@@ -83,7 +88,11 @@ export default function JustificationPage() {
   return (
     <>
       <PageHeader
-        back={<a href="/justifications">← My justifications</a>}
+        back={
+          <a href="/justifications" className="screen-only">
+            ← My justifications
+          </a>
+        }
         title={`${page.reference}: ${page.title}`}
         lead={
           <>
@@ -91,6 +100,11 @@ export default function JustificationPage() {
             {page.splitPurchaseFlag ? <span className="badge warn"> Possible split purchase</span> : null}
             {page.approvedWithoutSignature ? <span className="hint"> No signature was needed at this amount.</span> : null}
           </>
+        }
+        actions={
+          <a href={`/justifications/${page.id}.pdf`} className="screen-only" download>
+            Download PDF
+          </a>
         }
       />
       {actionData && 'done' in actionData ? (
@@ -127,8 +141,11 @@ export default function JustificationPage() {
       ) : null}
 
       <RequesterActions page={page} busy={busy} />
-      <SignatureChain page={page} />
+      <div className="screen-only">
+        <SignatureChain page={page} />
+      </div>
       <JustificationFacts page={page} />
+      <SignatureBlock lines={signatures} emptyText={noSignatureText(page)} />
       <Timeline events={page.timeline} />
     </>
   )

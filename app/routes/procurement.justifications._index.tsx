@@ -9,6 +9,7 @@ import { listAllJustifications, procurementFilterOptions } from '~/justification
 import { ALL_LIST_SORTABLE_COLUMNS } from '~/justifications/list-columns'
 import { filterQueryString, sortableColumns } from '~/justifications/list-links'
 import { parseListQuery, PROCUREMENT_LIST_DEFAULT_SORT } from '~/justifications/list-query'
+import { ZIP_LIMIT } from '~/justifications/record/justifications-zip.server'
 import { PageHeader } from '~/ui/page-header'
 
 export const meta: MetaFunction = () => [{ title: 'All justifications · Procurement · SoleSource' }]
@@ -27,15 +28,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const items = listed.map((item) => ({ ...item, toWellBalancedCountry: goesToWellBalancedCountry(wellBalanced, item) }))
   const columns = sortableColumns(params, query, ALL_LIST_SORTABLE_COLUMNS)
   const filtered = Object.values(values).some((value) => value !== '')
-  return { items, pagination, columns, problems, values, options, filtered, csvHref: `/procurement/justifications.csv${filterQueryString(params, { keepSort: true })}` }
+  const downloads = {
+    csvHref: `/procurement/justifications.csv${filterQueryString(params, { keepSort: true })}`,
+    zipHref: `/procurement/justifications.zip${filterQueryString(params, { keepSort: true })}`,
+    zipLimit: ZIP_LIMIT,
+  }
+  return { items, pagination, columns, problems, values, options, filtered, downloads }
 }
 
 export default function ProcurementJustificationsPage() {
-  const { items, pagination, columns, problems, values, options, filtered, csvHref } = useLoaderData<typeof loader>()
+  const { items, pagination, columns, problems, values, options, filtered, downloads } = useLoaderData<typeof loader>()
   return (
     <>
       <PageHeader title="All justifications" />
-      <AllJustificationsFilters values={values} problems={problems} options={options} filtered={filtered} csvHref={csvHref} />
+      <AllJustificationsFilters values={values} problems={problems} options={options} filtered={filtered} downloads={{ ...downloads, total: pagination.total }} />
       <AllJustificationsResults items={items} pagination={pagination} columns={columns} filtered={filtered} />
     </>
   )

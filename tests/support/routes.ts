@@ -13,7 +13,7 @@ export async function routesOfTheBuild(parameter: string | ((name: string) => st
   const build = (await import(pathToFileURL(path.resolve('build/index.js')).href)) as ServerBuild
   const urlOf = (id: string): string => {
     const route = build.routes[id]!
-    const own = (route.path ?? '').replace(/:([^/]+)/g, (_match, name: string) => encodeURIComponent(valueOf(name)))
+    const own = (route.path ?? '').replace(/:([\w-]+)/g, (_match, name: string) => encodeURIComponent(valueOf(name)))
     const parent = route.parentId && route.parentId !== 'root' ? urlOf(route.parentId) : ''
     return `${parent}/${own}`.replace(/\/+/g, '/').replace(/(.)\/$/, '$1')
   }

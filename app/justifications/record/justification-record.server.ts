@@ -1,0 +1,85 @@
+import type { Database } from '~/db/client.server'
+import { formatDateTimeWithZone } from '~/calendar/zoned-date-time'
+import { loadJustificationPage } from '../page.server'
+import type { Viewer } from '../visibility.server'
+import { loadSignatureLines } from './signatures.server'
+import { noSignatureText, type SignatureLine } from './signature-line'
+
+// A justification as a signed record (its PDF): the page's facts, written justification, signature
+// block and audit timeline, every time on the organisation's clock with its zone. Whoever may not see
+// the page gets null, as the page answers them.
+
+export type JustificationRecord = {
+  reference: string
+  title: string
+  status: string
+  requester: string
+  group: string
+  supplier: string
+  supplierCountry: string
+  originCountry: string | null
+  category: string
+  /** As filed: "EUR 60'000.00". */
+  amount: string
+  /** Fixed at submission, null for a draft. */
+  amountChf: string | null
+  /** "0.9412 CHF per EUR, rate of 1 Dec 2026"; null for CHF (no conversion) or a draft. */
+  rate: string | null
+  policyVersion: number | null
+  createdAt: string
+  submittedAt: string | null
+  decidedAt: string | null
+  description: string
+  reason: string
+  reasonText: string
+  marketSurveyReference: string | null
+  notes: string[]
+  signatures: SignatureLine[]
+  /** Said in place of the signatures when there are none. */
+  noSignatures: string
+  timeline: { label: string; actor: string; at: string; details: string | null }[]
+  generatedAt: string
+}
+
+export async function loadJustificationRecord(db: Database, person: Viewer, id: string, now: Date): Promise<JustificationRecord | null> {
+  const page = await loadJustificationPage(db, person, id, now)
+  if (!page) return null
+  const [row, events, signatures] = await Promise.all([
+    db.justification.findUniqueOrThrow({ where: { id }, select: { createdAt: true, submittedAt: true, decidedAt: true } }),
+    db.auditEvent.findMany({ where: { subject: `justification:${id}` }, select: { id: true, createdAt: true } }),
+    loadSignatureLines(db, page),
+  ])
+  const eventTimes = new Map(events.map((e) => [String(e.id), e.createdAt]))
+  const zoned = (instant: Date | null | undefined) => (instant ? formatDateTimeWithZone(instant) : null)
+  return {
+    reference: page.reference,
+    title: page.title,
+    status: page.statusLabel,
+    requester: page.requester,
+    group: `${page.group} (${page.department})`,
+    supplier: page.supplier,
+    supplierCountry: page.supplierCountry,
+    originCountry: page.originCountry,
+    category: page.category,
+    amount: page.amount,
+    amountChf: page.amountChf,
+    rate: page.rate,
+    policyVersion: page.policyVersion,
+    createdAt: formatDateTimeWithZone(row.createdAt),
+    submittedAt: zoned(row.submittedAt),
+    decidedAt: zoned(row.decidedAt),
+    description: page.description,
+    reason: page.reason,
+    reasonText: page.reasonText,
+    marketSurveyReference: page.marketSurveyReference,
+    notes: [
+      ...(page.splitPurchaseFlag ? ['Flagged as a possible split purchase.'] : []),
+      ...(page.approvedWithoutSignature ? ['No signature was needed at this amount.'] : []),
+      ...(page.unreadable ? [page.unreadable] : []),
+    ],
+    signatures,
+    noSignatures: noSignatureText(page),
+    timeline: page.timeline.map((event) => ({ label: event.label, actor: event.actor, at: zoned(eventTimes.get(event.id)) ?? event.at, details: event.details })),
+    generatedAt: formatDateTimeWithZone(now),
+  }
+}
