@@ -7,14 +7,13 @@ import { DecisionForm } from '~/justifications/decision-form'
 import { LinkDecisionSchema, toDecision } from '~/justifications/justification-form-schema'
 import { loadWorkflowSettings } from '~/justifications/settings.server'
 import { DecisionRecorded, FreshLinkSent, SignInToDecide, SignOffRefusal } from '~/justifications/sign-off-messages'
-import { SignOffJustification } from '~/justifications/sign-off-justification'
+import { SignOffFullJustification, SignOffHeading, SignOffSummary } from '~/justifications/sign-off-justification'
 import { decideBySignOffLink } from '~/justifications/decide-by-sign-off-link.server'
 import { inspectSignOffLink } from '~/justifications/inspect-sign-off-link.server'
 import { loadSignOffDetails } from '~/justifications/load-sign-off-details.server'
 import { sendFreshSignOffLink } from '~/justifications/send-fresh-sign-off-link.server'
 import type { SignOffLinkState } from '~/justifications/sign-off-link-state'
 import { Notice } from '~/ui/notice'
-import { PageHeader } from '~/ui/page-header'
 import { parseForm } from '~/ui/parse-form'
 import { readForm } from '~/http/request-body.server'
 
@@ -69,22 +68,22 @@ export default function SignOffPage() {
   if (shownState.status === 'open' && mustSignIn) return <SignInToDecide wrongPerson={wrongPerson} signInUrl={signInUrl} />
   if (shownState.status !== 'open' || !details) return <SignOffRefusal state={shownState} freshLinkRequested={Boolean(actionData && 'freshLinkRequested' in actionData)} />
   const commentErrors = actionData && 'fieldErrors' in actionData ? actionData.fieldErrors?.comment : undefined
+  // Phone first: what is asked and the facts it rests on, then the decision, all on the first
+  // screen; the full justification and its history below, for whoever reads on.
   return (
-    <>
-      <PageHeader
-        title={`${details.reference}: ${details.title}`}
-        lead={state.status === 'open' ? `${state.signatoryName}, your signature is asked as ${state.stepLabel.toLowerCase()}. This link works once, until ${state.expiresAt}.` : null}
-      />
+    <div className="sign-off">
+      <SignOffHeading ask={shownState} details={details} />
       {actionData && 'error' in actionData ? (
         <Notice tone="error" role="alert">
           {actionData.error}
         </Notice>
       ) : null}
-      <SignOffJustification details={details} />
-      <section className="card" aria-labelledby="decide-heading">
+      <SignOffSummary details={details} />
+      <section className="card sign-off-decision" aria-labelledby="decide-heading">
         <h2 id="decide-heading">Your decision</h2>
         <DecisionForm commentErrors={commentErrors} />
       </section>
-    </>
+      <SignOffFullJustification details={details} />
+    </div>
   )
 }
