@@ -52,7 +52,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const decision = toDecision(submission.value)
   const signedIn = await getSignedInPerson(request)
   const result = await decideBySignOffLink(db, { token, decision, now: new Date(), origin: requestOrigin(request), signedInPersonId: signedIn?.id ?? null })
-  if (result.ok) return { done: result.outcome }
+  // The reference comes with the answer: once decided, the revalidated loader no longer shows the justification.
+  if (result.ok) return { done: result.outcome, reference: result.reference }
   if ('state' in result) return { refused: result.state }
   if ('signInRequired' in result) return { signInRequired: true as const }
   return { error: result.message }
@@ -61,7 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function SignOffPage() {
   const { state, details, signInRequired, wrongPerson, signInUrl } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  if (actionData && 'done' in actionData) return <DecisionRecorded outcome={actionData.done} reference={details?.reference} />
+  if (actionData && 'done' in actionData) return <DecisionRecorded outcome={actionData.done} reference={actionData.reference} />
   if (actionData && 'freshLinkRequested' in actionData) return <FreshLinkSent />
   const shownState: SignOffLinkState = (actionData && 'refused' in actionData ? actionData.refused : undefined) ?? state
   const mustSignIn = signInRequired || Boolean(actionData && 'signInRequired' in actionData)
