@@ -106,6 +106,8 @@ test('at 390 x 844 "Awaiting my signature" shows each item as a card with what i
   await expect(first).toContainText('Rita Romano')
   await expect(first).toContainText('Compatibility or standardisation with installed equipment')
   const sign = first.getByRole('button', { name: `Sign ${filed[0]!.reference}` })
+  // Each fact says what it is, as the column headers would on a wide screen.
+  for (const label of ['Amount', 'Supplier', 'Requester', 'Reason']) await expect(first.getByText(label, { exact: true })).toBeVisible()
   await expectTopToBottom([
     first.getByText('Sign as group leader'),
     first.getByText(/CHF\s14’118\.00/),
