@@ -59,7 +59,7 @@ export function ApprovalDecisionForm({ item, actionResult }: { item: Justificati
           </p>
         ) : null}
       </div>
-      <div style={{ display: 'flex', gap: '.5rem', flexWrap: 'wrap' }}>
+      <div className="decision-buttons">
         <button type="submit" name="intent" value="sign" disabled={busy}>
           Sign<span className="visually-hidden"> {item.reference}</span>
         </button>

@@ -3,55 +3,115 @@ import { formatChf, formatMoney } from '~/money/amount'
 import type { Currency } from '~/money/currency'
 import { SortableTable, type TableColumn } from '~/ui/sortable-table'
 import { ApprovalDecisionForm, type ApprovalActionResult } from './approval-decision-form'
-import { JustificationLink, StatusBadge, SupplierCell, WithHint } from './list-cells'
-import type { JustificationListItem } from './list-item.server'
+import type { AwaitingDecisionItem } from './list-awaiting-my-decision.server'
+import { JustificationLink, StatusBadge } from './list-cells'
 import type { MyDecision } from './list-justifications.server'
 
 // The approvals page's two tables: what awaits my signature (oldest first, a decision form a row), and my latest decisions.
+// On a small screen each row stands as a card (styles.css, "sign-off and approvals"): the cells
+// stack in column order, each after a small label that repeats its column's header for the eye.
 
-export function AwaitingMySignatureTable({ items, actionResult }: { items: JustificationListItem[]; actionResult: ApprovalActionResult | undefined }) {
-  const columns: TableColumn<JustificationListItem>[] = [
-    { header: 'Submitted', sorted: 'ascending', cell: (item) => (item.submittedOn ? formatDate(item.submittedOn) : '—') },
+/** A cell's label in the stacked layout; screen readers have the column header already. */
+function CardLabel({ children }: { children: string }) {
+  return (
+    <span className="card-label" aria-hidden="true">
+      {children}
+    </span>
+  )
+}
+
+/** In a signatory's order: what is asked and of which justification, amount, supplier, requester, reason, then the decision. */
+export function AwaitingMySignatureTable({ items, actionResult }: { items: AwaitingDecisionItem[]; actionResult: ApprovalActionResult | undefined }) {
+  const columns: TableColumn<AwaitingDecisionItem>[] = [
     {
       header: 'Justification',
       cell: (item) => (
         <>
-          <JustificationLink item={item} />
-          <br />
-          {item.title}
-          {item.splitPurchaseFlag ? (
-            <>
-              <br />
-              <span className="badge warn">Possible split purchase</span>
-            </>
-          ) : null}
+          {item.askedAs ? <strong className="asked-as">Sign as {item.askedAs.toLowerCase()}</strong> : null}
+          <span className="asked-what">
+            <JustificationLink item={item} /> {item.title}
+          </span>
+          {item.splitPurchaseFlag ? <span className="badge warn">Possible split purchase</span> : null}
         </>
       ),
     },
-    { header: 'Requester', cell: (item) => <WithHint hint={item.groupCode}>{item.requesterName}</WithHint> },
     {
       header: 'Amount',
       numeric: true,
       cell: (item) => (
         <>
-          {formatMoney(item.amountMinor, item.currency as Currency)}
+          <CardLabel>Amount</CardLabel>
           {item.currency !== 'CHF' && item.amountChfMinor !== null ? (
             <>
-              <br />
-              <span className="hint">{formatChf(item.amountChfMinor)}</span>
+              <strong>{formatChf(item.amountChfMinor)}</strong> <span className="hint">{formatMoney(item.amountMinor, item.currency as Currency)}</span>
             </>
-          ) : null}
+          ) : (
+            <strong>{formatMoney(item.amountMinor, item.currency as Currency)}</strong>
+          )}
         </>
       ),
     },
-    { header: 'Supplier', cell: (item) => <SupplierCell item={item} /> },
+    {
+      header: 'Supplier',
+      cell: (item) => (
+        <>
+          <CardLabel>Supplier</CardLabel>
+          {item.supplierName}, <span className="hint">{item.supplierCountryName}</span>
+        </>
+      ),
+    },
+    {
+      header: 'Requester',
+      cell: (item) => (
+        <>
+          <CardLabel>Requester</CardLabel>
+          {item.requesterName}, <span className="hint">{item.groupCode}</span>
+        </>
+      ),
+    },
+    {
+      header: 'Reason',
+      cell: (item) => (
+        <>
+          <CardLabel>Reason</CardLabel>
+          {item.reason}
+        </>
+      ),
+    },
+    {
+      header: 'Submitted',
+      sorted: 'ascending',
+      cell: (item) => (
+        <>
+          <CardLabel>Submitted</CardLabel>
+          {item.submittedOn ? formatDate(item.submittedOn) : '—'}
+        </>
+      ),
+    },
     { header: 'Your decision', cell: (item) => <ApprovalDecisionForm item={item} actionResult={actionResult} /> },
   ]
-  return <SortableTable caption={`Justifications awaiting my signature, the longest-waiting first: ${items.length}`} columns={columns} rows={items} rowKey={(item) => item.id} />
+  return (
+    <SortableTable
+      className="approvals-cards"
+      caption={`Justifications awaiting my signature, the longest-waiting first: ${items.length}`}
+      columns={columns}
+      rows={items}
+      rowKey={(item) => item.id}
+    />
+  )
 }
 
 const decidedColumns: TableColumn<MyDecision>[] = [
-  { header: 'When', sorted: 'descending', cell: ({ decidedAt }) => formatDateTime(decidedAt) },
+  {
+    header: 'When',
+    sorted: 'descending',
+    cell: ({ decidedAt }) => (
+      <>
+        <CardLabel>When</CardLabel>
+        {formatDateTime(decidedAt)}
+      </>
+    ),
+  },
   {
     header: 'Justification',
     cell: ({ item }) => (
@@ -64,16 +124,27 @@ const decidedColumns: TableColumn<MyDecision>[] = [
     header: 'My decision',
     cell: ({ decisionLabel, comment }) => (
       <>
+        <CardLabel>My decision</CardLabel>
         {decisionLabel}
         {comment ? <span className="hint"> · “{comment}”</span> : null}
       </>
     ),
   },
-  { header: 'Amount in CHF', numeric: true, cell: ({ item }) => (item.amountChfMinor !== null ? formatChf(item.amountChfMinor) : '—') },
+  {
+    header: 'Amount in CHF',
+    numeric: true,
+    cell: ({ item }) => (
+      <>
+        <CardLabel>Amount in CHF</CardLabel>
+        {item.amountChfMinor !== null ? formatChf(item.amountChfMinor) : '—'}
+      </>
+    ),
+  },
   {
     header: 'Now',
     cell: ({ item }) => (
       <>
+        <CardLabel>Now</CardLabel>
         <StatusBadge status={item.status} />
         {item.awaitingPersonName ? <span className="hint"> · waiting on {item.awaitingPersonName}</span> : null}
       </>
@@ -82,5 +153,5 @@ const decidedColumns: TableColumn<MyDecision>[] = [
 ]
 
 export function DecidedByMeTable({ decisions }: { decisions: MyDecision[] }) {
-  return <SortableTable caption="My latest decisions, newest first" columns={decidedColumns} rows={decisions} rowKey={({ item, decidedAt }) => `${item.id}-${decidedAt}`} />
+  return <SortableTable className="approvals-cards" caption="My latest decisions, newest first" columns={decidedColumns} rows={decisions} rowKey={({ item, decidedAt }) => `${item.id}-${decidedAt}`} />
 }

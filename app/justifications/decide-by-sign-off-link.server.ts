@@ -6,7 +6,7 @@ import { loadWorkflowSettings } from './settings.server'
 import type { SignOffLinkState } from './sign-off-link-state'
 import { ChangedMeanwhile, CHANGED_MEANWHILE } from './transition.server'
 
-export type SignOffResult = { ok: true; outcome: string } | { ok: false; state: SignOffLinkState } | { ok: false; signInRequired: true; wrongPerson: boolean } | { ok: false; message: string }
+export type SignOffResult = { ok: true; outcome: string; reference: string } | { ok: false; state: SignOffLinkState } | { ok: false; signInRequired: true; wrongPerson: boolean } | { ok: false; message: string }
 
 /**
  * Decides through a sign-off link: the POST from the link's page. Everything is checked again at use,
@@ -33,7 +33,7 @@ export async function decideBySignOffLink(
       if (count !== 1) throw new ChangedMeanwhile()
     },
   })
-  if (result.ok) return { ok: true, outcome: decision.kind === 'sign' ? 'signed' : decision.kind === 'reject' ? 'rejected' : 'sent back for changes' }
+  if (result.ok) return { ok: true, outcome: decision.kind === 'sign' ? 'signed' : decision.kind === 'reject' ? 'rejected' : 'sent back for changes', reference: result.reference }
   if (result.kind === 'CONFLICT') {
     const after = await inspectSignOffLink(db, token, now)
     return after.status === 'open' ? { ok: false, message: CHANGED_MEANWHILE } : { ok: false, state: after }

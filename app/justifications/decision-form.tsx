@@ -13,7 +13,7 @@ export function DecisionForm({ rowVersion, commentErrors }: { rowVersion?: numbe
       <div className="field">
         <label htmlFor="decision-comment">Comment</label>
         <p className="hint" id="decision-comment-hint">
-          Optional when you sign; required when you reject or ask for changes. The requester reads it.
+          Optional to sign; required to reject or ask for changes. The requester reads it.
         </p>
         <textarea
           id="decision-comment"
@@ -28,7 +28,7 @@ export function DecisionForm({ rowVersion, commentErrors }: { rowVersion?: numbe
           </p>
         ) : null}
       </div>
-      <div className="row" style={{ flex: '0 0 auto' }}>
+      <div className="decision-buttons">
         <button type="submit" name="intent" value="sign" disabled={busy}>
           Sign
         </button>

@@ -26,13 +26,13 @@ describe(`sign-off links (${testDatabaseKind()})`, () => {
     database.db.auditEvent.findMany({ where: { subject: `justification:${justificationId}`, type: { in: ['STEP_SIGNED', 'JUSTIFICATION_REJECTED', 'CHANGES_REQUESTED'] } } })
 
   test('the link decides once, through the workflow, recorded as by link with address and browser; the next signatory gets a link of their own', async () => {
-    const { id } = await fileAndSubmit(database.db, { requesterId: ids['rita.romano']!, now })
+    const { id, reference } = await fileAndSubmit(database.db, { requesterId: ids['rita.romano']!, now })
     const token = await latestSignOffToken(database.db, 'marta.mendes@example.org')
     expect(await inspectSignOffLink(database.db, token, now)).toMatchObject({ status: 'open', signatoryName: 'Marta Mendes', stepLabel: 'Group leader' })
     // Only the hash is stored.
     expect(await database.db.signOffToken.count({ where: { tokenHash: token } })).toBe(0)
 
-    expect(await decideBySignOffLink(database.db, { token, decision: { kind: 'sign' }, now, origin, signedInPersonId: null })).toEqual({ ok: true, outcome: 'signed' })
+    expect(await decideBySignOffLink(database.db, { token, decision: { kind: 'sign' }, now, origin, signedInPersonId: null })).toEqual({ ok: true, outcome: 'signed', reference })
     const [signed] = await decisions(id)
     expect(signed).toMatchObject({ type: 'STEP_SIGNED', actorId: ids['marta.mendes'], ipAddress: '203.0.113.7', userAgent: 'vitest', payload: { via: 'link' } })
 

@@ -8,7 +8,8 @@ import { decideJustification, type Decision } from '~/justifications/decide-just
 import { failureStatus } from '~/justifications/failure-status'
 import { ApprovalDecisionSchema } from '~/justifications/approval-decision-form'
 import { AwaitingMySignatureTable, DecidedByMeTable } from '~/justifications/approvals-tables'
-import { listAwaitingMySignature, listDecidedByMe } from '~/justifications/list-justifications.server'
+import { listAwaitingMyDecision } from '~/justifications/list-awaiting-my-decision.server'
+import { listDecidedByMe } from '~/justifications/list-justifications.server'
 import { Notice } from '~/ui/notice'
 import { PageHeader } from '~/ui/page-header'
 import { parseForm } from '~/ui/parse-form'
@@ -27,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const person = await requirePerson(request)
   const db = getDatabase()
   const url = new URL(request.url)
-  const [awaiting, decided] = await Promise.all([listAwaitingMySignature(db, person), listDecidedByMe(db, person, { limit: 20 })])
+  const [awaiting, decided] = await Promise.all([listAwaitingMyDecision(db, person), listDecidedByMe(db, person, { limit: 20 })])
   const done = url.searchParams.get('done')
   const reference = url.searchParams.get('ref') ?? ''
   const doneMessage = done && done in DONE_MESSAGES && REFERENCE.test(reference) ? DONE_MESSAGES[done as keyof typeof DONE_MESSAGES](reference) : null

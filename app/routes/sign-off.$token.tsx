@@ -7,14 +7,13 @@ import { DecisionForm } from '~/justifications/decision-form'
 import { LinkDecisionSchema, toDecision } from '~/justifications/justification-form-schema'
 import { loadWorkflowSettings } from '~/justifications/settings.server'
 import { DecisionRecorded, FreshLinkSent, SignInToDecide, SignOffRefusal } from '~/justifications/sign-off-messages'
-import { SignOffJustification } from '~/justifications/sign-off-justification'
+import { SignOffFullJustification, SignOffHeading, SignOffSummary } from '~/justifications/sign-off-justification'
 import { decideBySignOffLink } from '~/justifications/decide-by-sign-off-link.server'
 import { inspectSignOffLink } from '~/justifications/inspect-sign-off-link.server'
 import { loadSignOffDetails } from '~/justifications/load-sign-off-details.server'
 import { sendFreshSignOffLink } from '~/justifications/send-fresh-sign-off-link.server'
 import type { SignOffLinkState } from '~/justifications/sign-off-link-state'
 import { Notice } from '~/ui/notice'
-import { PageHeader } from '~/ui/page-header'
 import { parseForm } from '~/ui/parse-form'
 import { readForm } from '~/http/request-body.server'
 
@@ -53,7 +52,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const decision = toDecision(submission.value)
   const signedIn = await getSignedInPerson(request)
   const result = await decideBySignOffLink(db, { token, decision, now: new Date(), origin: requestOrigin(request), signedInPersonId: signedIn?.id ?? null })
-  if (result.ok) return { done: result.outcome }
+  // The reference comes with the answer: once decided, the revalidated loader no longer shows the justification.
+  if (result.ok) return { done: result.outcome, reference: result.reference }
   if ('state' in result) return { refused: result.state }
   if ('signInRequired' in result) return { signInRequired: true as const }
   return { error: result.message }
@@ -62,29 +62,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function SignOffPage() {
   const { state, details, signInRequired, wrongPerson, signInUrl } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  if (actionData && 'done' in actionData) return <DecisionRecorded outcome={actionData.done} reference={details?.reference} />
+  if (actionData && 'done' in actionData) return <DecisionRecorded outcome={actionData.done} reference={actionData.reference} />
   if (actionData && 'freshLinkRequested' in actionData) return <FreshLinkSent />
   const shownState: SignOffLinkState = (actionData && 'refused' in actionData ? actionData.refused : undefined) ?? state
   const mustSignIn = signInRequired || Boolean(actionData && 'signInRequired' in actionData)
   if (shownState.status === 'open' && mustSignIn) return <SignInToDecide wrongPerson={wrongPerson} signInUrl={signInUrl} />
   if (shownState.status !== 'open' || !details) return <SignOffRefusal state={shownState} freshLinkRequested={Boolean(actionData && 'freshLinkRequested' in actionData)} />
   const commentErrors = actionData && 'fieldErrors' in actionData ? actionData.fieldErrors?.comment : undefined
+  // Phone first: what is asked and the facts it rests on, then the decision, all on the first
+  // screen; the full justification and its history below, for whoever reads on.
   return (
-    <>
-      <PageHeader
-        title={`${details.reference}: ${details.title}`}
-        lead={state.status === 'open' ? `${state.signatoryName}, your signature is asked as ${state.stepLabel.toLowerCase()}. This link works once, until ${state.expiresAt}.` : null}
-      />
+    <div className="sign-off">
+      <SignOffHeading ask={shownState} details={details} />
       {actionData && 'error' in actionData ? (
         <Notice tone="error" role="alert">
           {actionData.error}
         </Notice>
       ) : null}
-      <SignOffJustification details={details} />
-      <section className="card" aria-labelledby="decide-heading">
+      <SignOffSummary details={details} />
+      <section className="card sign-off-decision" aria-labelledby="decide-heading">
         <h2 id="decide-heading">Your decision</h2>
         <DecisionForm commentErrors={commentErrors} />
       </section>
-    </>
+      <SignOffFullJustification details={details} />
+    </div>
   )
 }

@@ -1,0 +1,31 @@
+import type { DatabaseOrTransaction } from '~/db/client.server'
+import { currentStep, justificationContextSchema, KNOWN_MACHINE_VERSIONS } from '~/workflow/machine'
+import { reasonLabels, type SingleSourceReason } from './labels'
+import type { JustificationListItem } from './list-item.server'
+import { listAwaitingMySignature } from './list-justifications.server'
+import type { Viewer } from './visibility.server'
+
+/** One item of "Awaiting my signature": the list's columns, plus what a signatory decides on. */
+export type AwaitingDecisionItem = JustificationListItem & {
+  /** The step's label ("Group leader"); null for a snapshot this version cannot read. */
+  askedAs: string | null
+  reason: string
+}
+
+/**
+ * What awaits this person's signature, oldest first, with the role they sign in and the reason for
+ * a single source: on a phone the list is where a signatory decides, so each item says what the
+ * sign-off page's first screen says.
+ */
+export async function listAwaitingMyDecision(db: DatabaseOrTransaction, person: Viewer): Promise<AwaitingDecisionItem[]> {
+  const items = await listAwaitingMySignature(db, person)
+  if (items.length === 0) return []
+  const rows = await db.justification.findMany({ where: { id: { in: items.map((item) => item.id) } }, select: { id: true, reason: true, snapshot: true, machineVersion: true } })
+  const byId = new Map(rows.map((row) => [row.id, row]))
+  return items.map((item) => {
+    const row = byId.get(item.id)!
+    // A snapshot written by a workflow version this code does not know is not read.
+    const context = KNOWN_MACHINE_VERSIONS.includes(row.machineVersion) ? justificationContextSchema.parse((row.snapshot as { context: unknown }).context) : null
+    return { ...item, askedAs: context ? (currentStep(context)?.label ?? null) : null, reason: reasonLabels[row.reason as SingleSourceReason] }
+  })
+}
