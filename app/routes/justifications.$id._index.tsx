@@ -12,6 +12,8 @@ import { failureStatus } from '~/justifications/failure-status'
 import { JustificationFacts, RequesterActions, SignatureChain, Timeline } from '~/justifications/justification-details'
 import { statusBadge } from '~/justifications/labels'
 import { loadJustificationPage } from '~/justifications/page.server'
+import { justificationExists } from '~/justifications/justification-exists.server'
+import { noSuchJustification, notAllowedToSeeJustification } from '~/justifications/justification-refusals'
 import { readFlash } from '~/ui/flash.server'
 import { Notice } from '~/ui/notice'
 import { PageHeader } from '~/ui/page-header'
@@ -21,13 +23,15 @@ import { UUID } from '~/http/uuid'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.page.reference ?? 'Justification'} · SoleSource` }]
 
-const notFound = () => new Response('This justification does not exist, or you may not see it.', { status: 404, statusText: 'Not Found' })
+/** A justification this person may not see: 403 if it exists, 404 if no justification has this id. */
+const refusal = async (request: Request, id: string | undefined) =>
+  (await justificationExists(getDatabase(), id)) ? notAllowedToSeeJustification(request) : noSuchJustification(request)
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const person = await requirePerson(request)
-  if (!params.id || !UUID.test(params.id)) throw notFound()
+  if (!params.id || !UUID.test(params.id)) throw noSuchJustification(request)
   const page = await loadJustificationPage(getDatabase(), person, params.id, new Date())
-  if (!page) throw notFound()
+  if (!page) throw await refusal(request, params.id)
   const flash = await readFlash(request)
   return data({ page, notice: flash.message }, { headers: flash.headers })
 }
@@ -39,10 +43,10 @@ const refused = (status: number, body: ActionData) => data(body, { status })
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const person = await requirePerson(request)
-  if (!params.id || !UUID.test(params.id)) throw notFound()
+  if (!params.id || !UUID.test(params.id)) throw noSuchJustification(request)
   const db = getDatabase()
-  // Acting needs seeing: a person who may not see it gets the same answer as for a missing one.
-  if (!(await loadJustificationPage(db, person, params.id, new Date()))) throw notFound()
+  // Acting needs seeing: a person who may not see it gets the same answer as on opening it.
+  if (!(await loadJustificationPage(db, person, params.id, new Date()))) throw await refusal(request, params.id)
   const formData = await readForm(request)
   const actor = { id: person.id, origin: requestOrigin(request) }
   const now = new Date()
