@@ -15,11 +15,32 @@ const WITHOUT_BOM = { byteOrderMark: false }
 
 const chf = (minor: number) => `${minor < 0 ? '-' : ''}${Math.floor(Math.abs(minor) / 100)}.${String(Math.abs(minor) % 100).padStart(2, '0')}`
 
+/** The dashboard table's columns, named as app/csv/write-csv.ts says. */
+export const RETURN_TABLE_CSV_HEADER = [
+  'country_iso2',
+  'country',
+  'membership',
+  'category',
+  'window',
+  'contracts',
+  'value_chf',
+  'share_of_value_pct',
+  'share_of_contributions_pct',
+  'coefficient',
+  'band',
+  'previous_window',
+  'previous_coefficient',
+  'change',
+] as const
+
+/** Rejected rows of an import: the line of the uploaded file, its order number, and why. */
+export const REJECTIONS_CSV_HEADER = ['line', 'order_number', 'reason'] as const
+
 export async function returnTableCsv(db: Database, now: Date, params: URLSearchParams): Promise<Response> {
   const inputs = await loadReturnInputs(db, now)
   const view = buildDashboard(inputs, parseDashboardQuery(params, inputs))
   const body = toCsv(
-    ['country_iso2', 'country', 'membership', 'category', 'window', 'contracts', 'value_chf', 'share_of_value_pct', 'share_of_contributions_pct', 'coefficient', 'band', 'previous_window', 'previous_coefficient', 'change'],
+    RETURN_TABLE_CSV_HEADER,
     view.rows.map((row) => [
       row.countryCode,
       row.name,
@@ -43,7 +64,7 @@ export async function returnTableCsv(db: Database, now: Date, params: URLSearchP
 
 export async function rejectionsCsv(db: Database, jobId: string, fileName: string): Promise<Response> {
   const rows = await rejectionsOf(db, jobId)
-  const body = toCsv(['line', 'order_number', 'reason'], rows.map((r) => [r.line, r.orderNumber, r.reason]))
+  const body = toCsv(REJECTIONS_CSV_HEADER, rows.map((r) => [r.line, r.orderNumber, r.reason]))
   return csvDownload(body, `rejected-rows-${fileName.replace(/[^A-Za-z0-9._-]+/g, '_')}`, WITHOUT_BOM)
 }
 
