@@ -6,7 +6,7 @@ import { CATEGORY_LABELS } from './format.ts'
 import { rejectionsOf } from '../ledger/import-jobs.server.ts'
 import { SCALE_CSV_HEADER } from '../ledger/scale-csv.ts'
 import { loadReturnInputs } from './return-inputs.server.ts'
-import { parseDashboardQuery } from './dashboard-query.ts'
+import { hasWindowErrors, parseDashboardQuery } from './dashboard-query.ts'
 import { buildDashboard } from './dashboard-view.ts'
 
 // Without a byte-order mark, as these files have always been served: the templates are filled in
@@ -38,7 +38,13 @@ export const REJECTIONS_CSV_HEADER = ['line', 'order_number', 'reason'] as const
 
 export async function returnTableCsv(db: Database, now: Date, params: URLSearchParams): Promise<Response> {
   const inputs = await loadReturnInputs(db, now)
-  const view = buildDashboard(inputs, parseDashboardQuery(params, inputs))
+  const query = parseDashboardQuery(params, inputs)
+  // A download cannot show a message beside a field: it refuses with the words instead.
+  if (hasWindowErrors(query.windowErrors)) {
+    const words = [query.windowErrors.from && `From year: ${query.windowErrors.from}`, query.windowErrors.to && `To year: ${query.windowErrors.to}`].filter(Boolean).join(' ')
+    return new Response(`No CSV for this window. ${words}\n`, { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
+  }
+  const view = buildDashboard(inputs, query)
   const body = toCsv(
     RETURN_TABLE_CSV_HEADER,
     view.rows.map((row) => [
