@@ -3,19 +3,20 @@ import { fileJustifications } from '../support/justifications'
 import { allowFailedResourceLoad, expect, REQUESTER, signIn, test } from './fixtures'
 
 // An error page says what happened in its title and in words, and leads back to where the person
-// was, never off-site. Every page carries its icon in the document: no /favicon.ico request, so no
-// 404 for it in the console (the fixture fails a test on any console error not allowed below).
+// was, never off-site. Every page carries its icon in the document, and /favicon.ico (which Chromium
+// still asks for when a client-side navigation rebuilds the document's head) answers with it: no 404
+// for a favicon in the console (the fixture fails a test on any console error not allowed below).
 
 const OUTSIDER = 'emil.eriksen@example.org'
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000'
 
-/** Records every /favicon.ico the browser asks for, with its answer. */
+/** Records every answer to /favicon.ico that is not the icon. */
 function watchFavicon(page: Page) {
-  const asked: string[] = []
+  const failed: string[] = []
   page.on('response', (response) => {
-    if (new URL(response.url()).pathname === '/favicon.ico') asked.push(`${response.status()} ${response.url()}`)
+    if (new URL(response.url()).pathname === '/favicon.ico' && response.status() !== 200) failed.push(`${response.status()} ${response.url()}`)
   })
-  return asked
+  return failed
 }
 
 test('an unknown justification: 404, titled and explained, with a way back to My justifications', async ({ page, smtp, app }) => {
@@ -32,6 +33,22 @@ test('an unknown justification: 404, titled and explained, with a way back to My
   await page.getByRole('link', { name: 'Back to My justifications' }).click()
   await expect(page).toHaveURL(`${app.url}/justifications`)
   await expect(page.getByRole('heading', { name: 'My justifications' })).toBeVisible()
+  expect(favicon).toEqual([])
+})
+
+test('the same page when the app navigates in the browser (a .data request), not only on a full load', async ({ page, smtp }) => {
+  allowFailedResourceLoad(404, new RegExp(`^/justifications/${UNKNOWN_ID}\\.data$`))
+  const favicon = watchFavicon(page)
+  await signIn(page, smtp, REQUESTER)
+  await page.goto('/justifications')
+  await expect(page.getByRole('heading', { name: 'My justifications' })).toBeVisible()
+  // Remix's client router, as a <Link> to a justification would use it.
+  await page.evaluate((id) => (window as unknown as { __remixRouter: { navigate: (to: string) => Promise<void> } }).__remixRouter.navigate(`/justifications/${id}`), UNKNOWN_ID)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('No such justification')
+  await expect(page).toHaveTitle('No such justification · SoleSource')
+  await expect(page.getByText('No justification has this reference.')).toBeVisible()
+  // The .data request came from My justifications: that is the way back.
+  await expect(page.getByRole('link', { name: 'Back to the previous page' })).toHaveAttribute('href', '/justifications')
   expect(favicon).toEqual([])
 })
 
@@ -80,7 +97,14 @@ test('editing a submitted justification: 409, in words, with a link back to it',
   expect(favicon).toEqual([])
 })
 
-test('an address with no page: 404 with the home page as the way back, and no request for a favicon', async ({ page, smtp }) => {
+test('/favicon.ico is the site icon, for anybody', async ({ request }) => {
+  const icon = await request.get('/favicon.ico', { maxRedirects: 0 })
+  expect(icon.status()).toBe(200)
+  expect(icon.headers()['content-type']).toBe('image/svg+xml')
+  expect(await icon.text()).toMatch(/^<svg /)
+})
+
+test('an address with no page: 404 with the home page as the way back, and no failed favicon', async ({ page, smtp }) => {
   allowFailedResourceLoad(404, /^\/no-such-page$/)
   const favicon = watchFavicon(page)
   await signIn(page, smtp, REQUESTER)
