@@ -1,7 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import {
   Form,
-  isRouteErrorResponse,
   Links,
   Meta,
   NavLink,
@@ -9,6 +8,7 @@ import {
   Scripts,
   ScrollRestoration,
   useLoaderData,
+  useLocation,
   useRouteError,
   useRouteLoaderData,
 } from '@remix-run/react'
@@ -16,7 +16,7 @@ import type { ReactNode } from 'react'
 import { getSignedInPerson } from '~/auth/session.server'
 import { getEnv } from '~/env.server'
 import stylesheet from '~/styles.css'
-import { MessageCard } from '~/ui/notice'
+import { ErrorPage, errorPageTitle } from '~/ui/error-page'
 
 // An icon in the page itself: without one, browsers fetch /favicon.ico on every load and log its 404.
 const ICON = `data:image/svg+xml,${encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#1f4e79"/><text x="16" y="23" font-family="sans-serif" font-size="20" font-weight="bold" fill="#fff" text-anchor="middle">S</text></svg>')}`
@@ -25,7 +25,8 @@ export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesheet },
   { rel: 'icon', href: ICON, type: 'image/svg+xml' },
 ]
-export const meta: MetaFunction = () => [{ title: 'SoleSource' }]
+// An error page is titled by what happened ("No such justification · SoleSource").
+export const meta: MetaFunction = ({ error }) => [{ title: error ? errorPageTitle(error) : 'SoleSource' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const person = await getSignedInPerson(request)
@@ -145,26 +146,6 @@ export default function App() {
 
 export function ErrorBoundary() {
   const error = useRouteError()
-  if (isRouteErrorResponse(error)) {
-    return (
-      <MessageCard title={error.status === 404 ? 'Page not found' : error.status === 403 ? 'Not allowed' : `Error ${error.status}`} role="alert">
-        <p>{typeof error.data === 'string' && error.data ? error.data : error.statusText}</p>
-        <BackHome />
-      </MessageCard>
-    )
-  }
-  return (
-    <MessageCard title="Something went wrong" role="alert">
-      <p>The problem was logged. Nothing you entered was saved half-way; please try again.</p>
-      <BackHome />
-    </MessageCard>
-  )
-}
-
-function BackHome() {
-  return (
-    <p>
-      <a href="/">Back to the home page</a>
-    </p>
-  )
+  const { pathname } = useLocation()
+  return <ErrorPage error={error} pathname={pathname} />
 }

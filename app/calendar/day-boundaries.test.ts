@@ -71,8 +71,8 @@ describe('calendar dates', () => {
   test('formatting: dates as the calendar reads, instants on Geneva’s clock', () => {
     expect(formatDate('2026-03-01')).toBe('1 Mar 2026')
     expect(formatDate(dateColumn('2026-03-01'))).toBe('1 Mar 2026')
-    expect(formatDateTime('2026-01-15T23:30:00Z')).toBe('16 Jan 2026, 00:30')
-    expect(formatDateTime(new Date('2026-07-15T08:00:00Z'))).toBe('15 Jul 2026, 10:00')
+    expect(formatDateTime('2026-01-15T23:30:00Z')).toBe('16 Jan 2026, 00:30 CET')
+    expect(formatDateTime(new Date('2026-07-15T08:00:00Z'))).toBe('15 Jul 2026, 10:00 CEST')
     expect(formatPeriod('2026-03-01', '2026-03-31')).toBe('1 Mar 2026 – 31 Mar 2026')
     expect(formatPeriod('2026-03-01', null)).toBe('since 1 Mar 2026')
   })

@@ -6,6 +6,13 @@
  * CR before them) as a formula, so text a person typed ("=HYPERLINK(...)") could act on the reader's
  * machine. Such text cells are prefixed with an apostrophe, which spreadsheets show as text.
  * Numbers we produce ourselves are written as they are.
+ *
+ * Header names, in every CSV SoleSource writes or reads: lowercase snake_case (`order_number`,
+ * `submitted_on`), one name per column, with the unit or code system as a suffix where a reader needs
+ * it (`amount_chf`, `share_of_value_pct`, `supplier_country_iso2`). Names, not labels: scripts and
+ * spreadsheet formulas look columns up by them, and the import formats (contracts, contribution
+ * scales) are read under the same names, so an exported file can feed an import without renaming.
+ * `app/csv/header-convention.test.ts` holds every header to it.
  */
 
 export type CsvCell = string | number | boolean | null | undefined

@@ -24,7 +24,7 @@ export function JustificationFacts({ page }: { page: JustificationPageData }) {
           { term: 'Category', details: page.category },
           amountFact(page),
           page.policyVersion ? { term: 'Signature policy', details: `version ${page.policyVersion}` } : null,
-          page.submittedAt ? { term: 'Submitted', details: page.submittedAt } : null,
+          page.submittedAt ? { term: 'Submitted', details: <time dateTime={page.submittedAtIso ?? undefined}>{page.submittedAt}</time> } : null,
           boughtFact(page),
           ...reasonFacts(page),
           page.marketSurveyReference ? { term: 'Market survey', details: page.marketSurveyReference } : null,
@@ -45,7 +45,12 @@ export function SignatureChain({ page }: { page: Pick<JustificationPageData, 'ch
           {page.chain.map((step) => (
             <li key={step.index}>
               <strong>{step.label}</strong>: {step.signatory} <span className={`badge ${stepBadge[step.status] ?? ''}`}>{step.statusLabel}</span>
-              {step.decidedAt ? <span className="hint"> {step.decidedAt}</span> : null}
+              {step.decidedAt ? (
+                <span className="hint">
+                  {' '}
+                  <time dateTime={step.decidedAtIso ?? undefined}>{step.decidedAt}</time>
+                </span>
+              ) : null}
               {step.comment ? <span> “{step.comment}”</span> : null}
               <p className="hint">{step.why}</p>
             </li>
@@ -63,7 +68,7 @@ export function Timeline({ events }: { events: JustificationPageData['timeline']
       <ol className="timeline">
         {events.map((event) => (
           <li key={event.id}>
-            <strong>{event.label}</strong> by {event.actor}, {event.at}
+            <strong>{event.label}</strong> by {event.actor}, <time dateTime={event.atIso}>{event.at}</time>
             {event.details ? <p className="hint">{event.details}</p> : null}
           </li>
         ))}

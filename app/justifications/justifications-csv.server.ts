@@ -7,28 +7,28 @@ import { listSelect, toItem, type JustificationListItem } from './list-item.serv
 import type { ListQuery } from './list-query'
 import { visibleTo, type Viewer } from './visibility.server'
 
-// Procurement's list as a CSV download.
+// Procurement's list as a CSV download. Header names follow the convention of app/csv/write-csv.ts.
 
 export const CSV_HEADER = [
-  'Reference',
-  'Title',
-  'Status',
-  'Requester',
-  'Group',
-  'Department',
-  'Supplier',
-  'Supplier country',
-  'Origin country',
-  'Category',
-  'Amount',
-  'Currency',
-  'Amount CHF',
-  'Exchange rate',
-  'Policy version',
-  'Submitted on',
-  'Decided on',
-  'Waiting on',
-  'Split purchase',
+  'reference',
+  'title',
+  'status',
+  'requester',
+  'group',
+  'department',
+  'supplier',
+  'supplier_country_iso2',
+  'origin_country_iso2',
+  'category',
+  'amount',
+  'currency',
+  'amount_chf',
+  'exchange_rate',
+  'policy_version',
+  'submitted_on',
+  'decided_on',
+  'waiting_on',
+  'split_purchase',
 ] as const
 
 /** Minor units as a plain decimal a spreadsheet reads as a number: 1234567 -> "12345.67". */

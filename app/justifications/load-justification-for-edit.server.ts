@@ -36,10 +36,10 @@ export async function loadJustificationForEdit(
   db: DatabaseOrTransaction,
   requesterId: string,
   id: string | undefined,
-): Promise<{ outcome: 'NOT_FOUND' } | { outcome: 'NOT_EDITABLE' } | { outcome: 'EDITABLE'; justification: EditableJustification }> {
+): Promise<{ outcome: 'NOT_FOUND' } | { outcome: 'NOT_EDITABLE'; status: string } | { outcome: 'EDITABLE'; justification: EditableJustification }> {
   const justification = await findOwnJustification(db, requesterId, id)
   if (!justification) return { outcome: 'NOT_FOUND' }
-  if (justification.status !== 'DRAFT' && justification.status !== 'CHANGES_REQUESTED') return { outcome: 'NOT_EDITABLE' }
+  if (justification.status !== 'DRAFT' && justification.status !== 'CHANGES_REQUESTED') return { outcome: 'NOT_EDITABLE', status: justification.status }
   return { outcome: 'EDITABLE', justification }
 }
 

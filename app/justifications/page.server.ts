@@ -73,6 +73,7 @@ export async function loadJustificationPage(db: Database, person: Viewer, id: st
     reasonText: j.reasonText,
     marketSurveyReference: j.marketSurveyReference,
     submittedAt: j.submittedAt ? formatDateTime(j.submittedAt) : null,
+    submittedAtIso: j.submittedAt?.toISOString() ?? null,
     splitPurchaseFlag: j.splitPurchaseFlag,
     approvedWithoutSignature: context.approvedWithoutSignature,
     chain: context.chain.map((s, index) => ({
@@ -84,6 +85,7 @@ export async function loadJustificationPage(db: Database, person: Viewer, id: st
       why: s.explanation,
       decidedBy: s.decidedBy ? nameOf(s.decidedBy) : null,
       decidedAt: s.decidedAt ? formatDateTime(s.decidedAt) : null,
+      decidedAtIso: s.decidedAt ? new Date(s.decidedAt).toISOString() : null,
       comment: s.comment,
     })),
     timeline: events.map((e) => ({
@@ -91,6 +93,7 @@ export async function loadJustificationPage(db: Database, person: Viewer, id: st
       label: auditEventLabel(e.type),
       actor: nameOf(e.actorId),
       at: formatDateTime(e.createdAt),
+      atIso: e.createdAt.toISOString(),
       details: describeEvent(e.type, e.payload as Record<string, unknown>, nameOf),
     })),
     can: {
@@ -146,8 +149,14 @@ function describeEvent(type: string, payload: Record<string, unknown>, nameOf: (
         .map(([field, { from, to }]) => `${field}: ${String(from ?? '—')} → ${String(to ?? '—')}`)
         .join('; ')
     }
-    case 'JUSTIFICATION_SUBMITTED':
-      return `Policy version ${payload.policyVersion}; ${formatMoney(Number(payload.amountMinor), payload.currency as Currency)} = ${formatChf(Number(payload.amountChfMinor))} at rate ${payload.rate} of ${payload.rateDate}${payload.splitPurchaseFlag ? '; flagged as a possible split purchase' : ''}.`
+    case 'JUSTIFICATION_SUBMITTED': {
+      // A CHF amount is its own CHF equivalent: no conversion, so no rate to speak of.
+      const amount =
+        payload.currency === 'CHF'
+          ? formatChf(Number(payload.amountChfMinor))
+          : `${formatMoney(Number(payload.amountMinor), payload.currency as Currency)} = ${formatChf(Number(payload.amountChfMinor))} at rate ${payload.rate} of ${formatDate(String(payload.rateDate))}`
+      return `Policy version ${payload.policyVersion}; ${amount}${payload.splitPurchaseFlag ? '; flagged as a possible split purchase' : ''}.`
+    }
     case 'STEP_ASSIGNED':
       return `${text(payload.label)}: ${text(payload.signatoryName)}. ${text(payload.explanation) ?? ''}`.trim()
     case 'STEP_REASSIGNED':

@@ -1,5 +1,6 @@
 import { formatChf } from '~/money/amount'
-import { formatDate, formatDateTime } from '~/calendar/format-date'
+import { DateTime } from '~/calendar/date-time'
+import { formatDate } from '~/calendar/format-date'
 import { SortableTable, type TableColumn } from '~/ui/sortable-table'
 import type { PolicyTier } from '~/workflow/signature-policy'
 import { signatoryRoleLabels } from './policy-forms'
@@ -60,7 +61,7 @@ const columns: TableColumn<PolicyVersionRow>[] = [
     header: 'Published',
     cell: (version) => (
       <>
-        {formatDateTime(version.publishedAt)}
+        <DateTime at={version.publishedAt} />
         {version.publishedBy ? <span className="hint"> by {version.publishedBy}</span> : null}
       </>
     ),

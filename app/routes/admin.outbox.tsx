@@ -4,7 +4,7 @@ import { requestOrigin } from '~/audit/audit.server'
 import { requireAdministrator } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
 import { retryEmail } from '~/email/retry-email.server'
-import { formatDateTime } from '~/calendar/format-date'
+import { DateTime } from '~/calendar/date-time'
 import { readForm } from '~/http/request-body.server'
 import { Notice } from '~/ui/notice'
 import { PageHeader } from '~/ui/page-header'
@@ -29,9 +29,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     subject: m.subject,
     attempts: m.attempts,
     lastError: m.lastError,
-    createdAt: formatDateTime(m.createdAt),
-    nextAttemptAt: formatDateTime(m.nextAttemptAt),
-    sentAt: m.sentAt ? formatDateTime(m.sentAt) : null,
+    createdAt: m.createdAt.toISOString(),
+    nextAttemptAt: m.nextAttemptAt.toISOString(),
+    sentAt: m.sentAt?.toISOString() ?? null,
   })
   return { failed: failed.map(row), queued: queued.map(row), sentCount, recentlySent: recentlySent.map(row) }
 }
@@ -64,7 +64,7 @@ const failedColumns: TableColumn<OutboxRow>[] = [
     ),
   },
 ]
-const queuedColumns: TableColumn<OutboxRow>[] = [to, subject, attempts, { header: 'Next attempt', cell: (m) => m.nextAttemptAt }, { header: 'Last error', cell: (m) => m.lastError ?? '' }]
+const queuedColumns: TableColumn<OutboxRow>[] = [to, subject, attempts, { header: 'Next attempt', cell: (m) => <DateTime at={m.nextAttemptAt} /> }, { header: 'Last error', cell: (m) => m.lastError ?? '' }]
 
 export default function OutboxPage() {
   const data = useLoaderData<typeof loader>()
@@ -102,7 +102,7 @@ export default function OutboxPage() {
           <ul>
             {data.recentlySent.map((m) => (
               <li key={m.id}>
-                {m.sentAt}: “{m.subject}” to {m.to}
+                {m.sentAt ? <DateTime at={m.sentAt} /> : null}: “{m.subject}” to {m.to}
               </li>
             ))}
           </ul>

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { requestOrigin } from '~/audit/audit.server'
 import { requireProcurementOfficer } from '~/auth/session.server'
@@ -8,6 +8,7 @@ import { CountryTableSection } from '~/industrial-return/views/country-table'
 import { BandMapSection, CoefficientChartSection, MostImbalancedSection, VeryPoorlyTrendSection } from '~/industrial-return/views/dashboard-figures'
 import { ActionResultNotice, DemoDataNotice, RunningImportsNotices } from '~/industrial-return/views/dashboard-notices'
 import { DashboardWindowSection } from '~/industrial-return/views/dashboard-window'
+import { hasWindowErrors } from '~/industrial-return/views/dashboard-query'
 import { loadDashboard } from '~/industrial-return/views/dashboard.server'
 import { europeShapes, MAP_HEIGHT, MAP_WIDTH } from '~/industrial-return/views/europe-map.server'
 import { CATEGORY_LABELS } from '~/industrial-return/views/format'
@@ -21,8 +22,9 @@ export const meta: MetaFunction = () => [{ title: 'Industrial return · SoleSour
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireProcurementOfficer(request)
-  const data = await loadDashboard(getDatabase(), new Date(), new URL(request.url).searchParams)
-  return { ...data, map: { shapes: europeShapes(), width: MAP_WIDTH, height: MAP_HEIGHT } }
+  const dashboard = await loadDashboard(getDatabase(), new Date(), new URL(request.url).searchParams)
+  // A window that cannot be shown: the page (default window, messages by the years) answers 400.
+  return data({ ...dashboard, map: { shapes: europeShapes(), width: MAP_WIDTH, height: MAP_HEIGHT } }, { status: hasWindowErrors(dashboard.windowErrors) ? 400 : 200 })
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -36,7 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ReturnDashboard() {
-  const { view, openAlerts, runningImports, demo, map } = useLoaderData<typeof loader>()
+  const { view, windowErrors, askedWindow, openAlerts, runningImports, demo, map } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const categoryLabel = CATEGORY_LABELS[view.query.category]
   return (
@@ -47,7 +49,7 @@ export default function ReturnDashboard() {
       <ActionResultNotice result={result} />
       <RunningImportsNotices imports={runningImports} />
       <OpenAlertsSection alerts={openAlerts} />
-      <DashboardWindowSection view={view} />
+      <DashboardWindowSection view={view} windowErrors={windowErrors} askedWindow={askedWindow} />
       <CountryTableSection view={view} />
       <CoefficientChartSection view={view} categoryLabel={categoryLabel} />
       <BandMapSection rows={view.rows} map={map} windowLabel={view.windowLabel} categoryLabel={categoryLabel} />

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { requireProcurementOfficer } from '~/auth/session.server'
-import { formatDateTime } from '~/calendar/format-date'
+import { DateTime } from '~/calendar/date-time'
 import { getDatabase } from '~/db/client.server'
 import { listAlerts } from '~/industrial-return/alerts/list-alerts.server'
 import { ReturnNav } from '~/industrial-return/views/return-nav'
@@ -30,13 +30,13 @@ export default function AlertHistoryPage() {
             rows={alerts}
             rowKey={(a) => a.id}
             columns={[
-              { header: 'Raised', cell: (a) => formatDateTime(a.raisedAt) },
+              { header: 'Raised', cell: (a) => <DateTime at={a.raisedAt} /> },
               { header: 'Country', rowHeader: true, cell: (a) => `${a.countryName} (${a.countryCode})` },
               { header: 'Change', cell: (a) => (a.entered ? <span className="badge danger">entered</span> : <span className="badge ok">left</span>) },
               { header: 'Coefficient', numeric: true, cell: (a) => a.coefficient ?? '—' },
               { header: 'Window', cell: (a) => a.window },
               { header: 'Cause', cell: (a) => a.cause },
-              { header: 'Acknowledged', cell: (a) => (a.acknowledgedAt ? `${formatDateTime(a.acknowledgedAt)} by ${a.acknowledgedBy}` : <span className="badge warn">open</span>) },
+              { header: 'Acknowledged', cell: (a) => (a.acknowledgedAt ? <><DateTime at={a.acknowledgedAt} /> by {a.acknowledgedBy}</> : <span className="badge warn">open</span>) },
             ]}
           />
         )}

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { requireProcurementOfficer } from '~/auth/session.server'
-import { formatDateTime } from '~/calendar/format-date'
+import { DateTime } from '~/calendar/date-time'
 import { getDatabase } from '~/db/client.server'
 import { formatMoney } from '~/money/amount'
 import { isCurrency } from '~/money/currency'
@@ -53,7 +53,7 @@ export default function AwardsPage() {
               },
               { header: 'Category', cell: (j) => CATEGORY_LABELS[j.category] },
               { header: 'Amount', numeric: true, cell: (j) => (isCurrency(j.currency) ? formatMoney(j.amountMinor, j.currency) : `${j.currency} ${j.amountMinor / 100}`) },
-              { header: 'Approved', cell: (j) => (j.decidedAt ? formatDateTime(j.decidedAt) : '—') },
+              { header: 'Approved', cell: (j) => (j.decidedAt ? <DateTime at={j.decidedAt} /> : '—') },
               {
                 header: 'Action',
                 cell: (j) => (

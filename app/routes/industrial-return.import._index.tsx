@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { requestOrigin } from '~/audit/audit.server'
 import { requireProcurementOfficer } from '~/auth/session.server'
-import { formatDateTime } from '~/calendar/format-date'
+import { DateTime } from '~/calendar/date-time'
 import { getDatabase } from '~/db/client.server'
 import { getEnv } from '~/env.server'
 import { readUploadForm } from '~/http/request-body.server'
@@ -96,7 +96,7 @@ export default function ImportContractsPage() {
             rowKey={(job) => job.id}
             columns={[
               { header: 'File', cell: (job) => <Link to={`/industrial-return/import/${job.id}`}>{job.fileName}</Link> },
-              { header: 'Uploaded', cell: (job) => formatDateTime(job.createdAt) },
+              { header: 'Uploaded', cell: (job) => <DateTime at={job.createdAt} /> },
               { header: 'Status', cell: (job) => (job.status === 'RUNNING' || job.status === 'QUEUED' ? `in progress (${job.percent}%)` : job.status === 'SUCCEEDED' ? 'finished' : 'failed, nothing imported') },
               { header: 'Rows', numeric: true, cell: (job) => job.totalRows },
               { header: 'Imported', numeric: true, cell: (job) => job.importedRows },

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { requireLocalMailbox } from '~/email/mailbox.server'
-import { formatDateTime } from '~/calendar/format-date'
+import { DateTime } from '~/calendar/date-time'
 import { DefinitionList } from '~/ui/definition-list'
 import { PageHeader } from '~/ui/page-header'
 import { UUID } from '~/http/uuid'
@@ -16,7 +16,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
   if (!message) throw new Response('This message does not exist.', { status: 404, statusText: 'Not Found' })
   // Links in the HTML open in the whole window, not inside the frame.
   const html = message.html.includes('<head>') ? message.html.replace('<head>', '<head><base target="_top">') : `<base target="_top">${message.html}`
-  return { ...message, html, receivedAt: formatDateTime(message.receivedAt) }
+  return { ...message, html, receivedAt: message.receivedAt.toISOString() }
 }
 
 export default function MailboxMessagePage() {
@@ -28,7 +28,7 @@ export default function MailboxMessagePage() {
         className="card"
         facts={[
           { term: 'To', details: message.toAddress },
-          { term: 'Received', details: message.receivedAt },
+          { term: 'Received', details: <DateTime at={message.receivedAt} /> },
           { term: 'Message-ID', details: message.messageId },
         ]}
       />

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
 import { requireLocalMailbox } from '~/email/mailbox.server'
-import { formatDateTime } from '~/calendar/format-date'
+import { DateTime } from '~/calendar/date-time'
 import { Notice } from '~/ui/notice'
 import { PageHeader } from '~/ui/page-header'
 import { SortableTable, type TableColumn } from '~/ui/sortable-table'
@@ -17,13 +17,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     take: 200,
     select: { id: true, toAddress: true, subject: true, receivedAt: true },
   })
-  return { to, messages: messages.map((m) => ({ ...m, receivedAt: formatDateTime(m.receivedAt) })) }
+  return { to, messages: messages.map((m) => ({ ...m, receivedAt: m.receivedAt.toISOString() })) }
 }
 
 type MessageRow = { id: string; toAddress: string; subject: string; receivedAt: string }
 
 const columns: TableColumn<MessageRow>[] = [
-  { header: 'Received', cell: (m) => m.receivedAt },
+  { header: 'Received', cell: (m) => <DateTime at={m.receivedAt} /> },
   { header: 'To', cell: (m) => m.toAddress },
   { header: 'Subject', cell: (m) => <a href={`/mailbox/${m.id}`}>{m.subject}</a> },
 ]

@@ -8,7 +8,8 @@ import { AddAbsenceSchema } from '~/org/organisation-forms'
 import { parseForm } from '~/ui/parse-form'
 import { requirePerson } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
-import { formatDateTime, formatPeriod } from '~/calendar/format-date'
+import { DateTime } from '~/calendar/date-time'
+import { formatPeriod } from '~/calendar/format-date'
 import { describePosition } from '~/org/describe'
 import { loadProfile } from '~/org/people.server'
 import { readForm } from '~/http/request-body.server'
@@ -36,8 +37,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     sessions: profile.sessions.map((s) => ({
       id: s.id.slice(0, 8),
       current: s.id === signedIn.sessionId,
-      since: formatDateTime(s.createdAt),
-      expires: formatDateTime(s.expiresAt),
+      since: s.createdAt.toISOString(),
+      expires: s.expiresAt.toISOString(),
       userAgent: s.userAgent ?? 'Unknown browser',
       ipAddress: s.ipAddress ?? '',
     })),
@@ -72,8 +73,8 @@ const sessionColumns: TableColumn<SessionRow>[] = [
     ),
   },
   { header: 'Address', cell: (s) => s.ipAddress },
-  { header: 'Signed in', cell: (s) => s.since },
-  { header: 'Expires', cell: (s) => s.expires },
+  { header: 'Signed in', cell: (s) => <DateTime at={s.since} /> },
+  { header: 'Expires', cell: (s) => <DateTime at={s.expires} /> },
 ]
 
 export default function ProfilePage() {

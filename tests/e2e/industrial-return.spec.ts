@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { expect, signIn, test } from './fixtures'
+import { allowFailedResourceLoad, expect, signIn, test } from './fixtures'
 
 const PROCUREMENT = 'paula.procurement@example.org'
 const GROUP_LEADER = 'marta.mendes@example.org'
@@ -86,6 +86,37 @@ test('procurement imports contracts and sees the table, chart, map and alerts, a
   expect(csv.split('\r\n')[0]).toBe('country_iso2,country,membership,category,window,contracts,value_chf,share_of_value_pct,share_of_contributions_pct,coefficient,band,previous_window,previous_coefficient,change')
   expect(csv).toMatch(/\nDE,Germany,MEMBER,SUPPLIES,/)
   expect(csv).toMatch(/\nPT,Portugal,MEMBER,SUPPLIES,[^\n]*VERY_POORLY/)
+})
+
+test('a window that makes no sense answers 400 with a message by the year it is about, never silently', async ({ page, smtp }) => {
+  // The dashboard answers 400 on purpose for these addresses.
+  allowFailedResourceLoad(400, /^\/industrial-return$/)
+  await signIn(page, smtp, PROCUREMENT)
+  const defaultLabel = `${windowYears[0]}–${windowYears[3]}`
+
+  const notAYear = await page.goto('/industrial-return?from=abc')
+  expect(notAYear?.status()).toBe(400)
+  await expect(page.getByRole('alert').filter({ hasText: 'The window you asked for cannot be shown' })).toContainText(defaultLabel)
+  await expect(page.getByLabel('From year')).toHaveAccessibleDescription('“abc” is not a year: give four digits, e.g. 2022.')
+  await expect(page.getByLabel('To year')).toHaveAccessibleDescription('Give the last year of the window as well.')
+
+  const reversed = await page.goto('/industrial-return?from=2025&to=2022')
+  expect(reversed?.status()).toBe(400)
+  await expect(page.getByLabel('From year')).toHaveValue('2025')
+  await expect(page.getByLabel('To year')).toHaveValue('2022')
+  await expect(page.getByLabel('To year')).toHaveAttribute('aria-invalid', 'true')
+  await expect(page.getByLabel('To year')).toHaveAccessibleDescription('The last year comes before the first (2025): give 2025 or later, or swap the two.')
+
+  // Put right in the form, the page shows the window asked, without a message.
+  await page.getByLabel('From year').fill('2022')
+  await page.getByRole('button', { name: 'Show' }).click()
+  await expect(page).toHaveURL(/from=2022&to=2022/)
+  await expect(page.getByText('The window you asked for cannot be shown')).toHaveCount(0)
+  await expect(page.getByLabel('To year')).not.toHaveAttribute('aria-invalid', 'true')
+
+  const csv = await page.request.get('/industrial-return/export.csv?from=2025&to=2022')
+  expect(csv.status()).toBe(400)
+  expect(await csv.text()).toContain('To year: The last year comes before the first (2025)')
 })
 
 test('a group leader opens the page of their group, and not the dashboard', async ({ page, smtp }) => {

@@ -92,7 +92,7 @@ test('procurement filters every justification and downloads the same list as CSV
   expect(download.suggestedFilename()).toMatch(/^justifications-\d{4}-\d{2}-\d{2}\.csv$/)
   const text = (await readFile((await download.path())!, 'utf8')).replace(/^\uFEFF/, '')
   const records = text.split('\r\n').filter(Boolean)
-  expect(records[0]).toMatch(/^Reference,Title,Status,Requester,Group,Department,Supplier,/)
+  expect(records[0]).toMatch(/^reference,title,status,requester,group,department,supplier,supplier_country_iso2,/)
   expect(records.slice(1).map((record) => record.split(',')[0]).sort()).toEqual([gauges.reference, trays.reference].sort())
   const traysRecord = records.find((record) => record.startsWith(trays.reference))!
   expect(traysRecord).toContain(',Emil Eriksen,EN-EL,EN,Tray GmbH,DE,')

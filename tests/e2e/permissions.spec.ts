@@ -12,6 +12,8 @@ const PUBLIC_ROUTES = new Set([
   'routes/mailbox.$messageId',
   // Sign-off links work without a session (unless strict mode is on); GET only shows.
   'routes/sign-off.$token',
+  // The site icon, which browsers ask for before anyone signs in.
+  'routes/favicon[.]ico',
 ])
 
 test('every public route exists (a renamed route must be reclassified here)', async () => {

@@ -2,6 +2,8 @@ import { Form, Link } from '@remix-run/react'
 import { formatChf } from '~/money/amount'
 import { CATEGORY_LABELS, describeMethod } from './format.ts'
 import type { DashboardView } from './dashboard-view.ts'
+import { Notice } from '~/ui/notice'
+import { hasWindowErrors, type AskedWindow, type WindowErrors } from './dashboard-query.ts'
 import { SelectField, YearWindowFields } from './window-fields.tsx'
 
 const CATEGORY_OPTIONS: [string, string][] = [
@@ -10,15 +12,20 @@ const CATEGORY_OPTIONS: [string, string][] = [
 ]
 
 /** The dashboard's window and category form, and what the chosen window holds. */
-export function DashboardWindowSection({ view }: { view: DashboardView }) {
+export function DashboardWindowSection({ view, windowErrors = {}, askedWindow = null }: { view: DashboardView; windowErrors?: WindowErrors; askedWindow?: AskedWindow | null }) {
   const { query } = view
   const categoryLabel = CATEGORY_LABELS[query.category]
   return (
     <section className="card" aria-labelledby="window-heading">
       <h2 id="window-heading">Window and category</h2>
+      {hasWindowErrors(windowErrors) ? (
+        <Notice tone="error" role="alert">
+          The window you asked for cannot be shown (see the years below): the figures are those of the default window, {view.windowLabel}.
+        </Notice>
+      ) : null}
       <Form method="get" className="return-filter">
         <div className="row">
-          <YearWindowFields fromYear={query.window.fromYear} toYear={query.window.toYear} />
+          <YearWindowFields fromYear={query.window.fromYear} toYear={query.window.toYear} errors={windowErrors} asked={askedWindow} />
           <SelectField id="category" label="Category" value={query.category} options={CATEGORY_OPTIONS} />
         </div>
         <input type="hidden" name="sort" value={query.sort} />

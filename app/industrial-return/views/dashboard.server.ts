@@ -8,11 +8,12 @@ import { buildDashboard } from './dashboard-view.ts'
 
 export async function loadDashboard(db: Database, now: Date, params: URLSearchParams) {
   const [inputs, openAlerts, imports] = await Promise.all([loadReturnInputs(db, now), listAlerts(db, { open: true, limit: 50 }), listImportJobs(db, 3)])
-  const view = buildDashboard(inputs, parseDashboardQuery(params, inputs))
+  const query = parseDashboardQuery(params, inputs)
+  const view = buildDashboard(inputs, query)
   const running = imports.filter((job) => job.status === 'QUEUED' || job.status === 'RUNNING')
   const demo = {
     contracts: (await db.contract.findFirst({ where: { source: 'DEMO' }, select: { id: true } })) !== null,
     scales: inputs.scales.filter((s) => s.isDemo).map((s) => s.year),
   }
-  return { view, openAlerts, runningImports: running, demo }
+  return { view, windowErrors: query.windowErrors, askedWindow: query.askedWindow, openAlerts, runningImports: running, demo }
 }

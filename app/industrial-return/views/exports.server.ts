@@ -6,7 +6,7 @@ import { CATEGORY_LABELS } from './format.ts'
 import { rejectionsOf } from '../ledger/import-jobs.server.ts'
 import { SCALE_CSV_HEADER } from '../ledger/scale-csv.ts'
 import { loadReturnInputs } from './return-inputs.server.ts'
-import { parseDashboardQuery } from './dashboard-query.ts'
+import { hasWindowErrors, parseDashboardQuery } from './dashboard-query.ts'
 import { buildDashboard } from './dashboard-view.ts'
 
 // Without a byte-order mark, as these files have always been served: the templates are filled in
@@ -15,11 +15,38 @@ const WITHOUT_BOM = { byteOrderMark: false }
 
 const chf = (minor: number) => `${minor < 0 ? '-' : ''}${Math.floor(Math.abs(minor) / 100)}.${String(Math.abs(minor) % 100).padStart(2, '0')}`
 
+/** The dashboard table's columns, named as app/csv/write-csv.ts says. */
+export const RETURN_TABLE_CSV_HEADER = [
+  'country_iso2',
+  'country',
+  'membership',
+  'category',
+  'window',
+  'contracts',
+  'value_chf',
+  'share_of_value_pct',
+  'share_of_contributions_pct',
+  'coefficient',
+  'band',
+  'previous_window',
+  'previous_coefficient',
+  'change',
+] as const
+
+/** Rejected rows of an import: the line of the uploaded file, its order number, and why. */
+export const REJECTIONS_CSV_HEADER = ['line', 'order_number', 'reason'] as const
+
 export async function returnTableCsv(db: Database, now: Date, params: URLSearchParams): Promise<Response> {
   const inputs = await loadReturnInputs(db, now)
-  const view = buildDashboard(inputs, parseDashboardQuery(params, inputs))
+  const query = parseDashboardQuery(params, inputs)
+  // A download cannot show a message beside a field: it refuses with the words instead.
+  if (hasWindowErrors(query.windowErrors)) {
+    const words = [query.windowErrors.from && `From year: ${query.windowErrors.from}`, query.windowErrors.to && `To year: ${query.windowErrors.to}`].filter(Boolean).join(' ')
+    return new Response(`No CSV for this window. ${words}\n`, { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
+  }
+  const view = buildDashboard(inputs, query)
   const body = toCsv(
-    ['country_iso2', 'country', 'membership', 'category', 'window', 'contracts', 'value_chf', 'share_of_value_pct', 'share_of_contributions_pct', 'coefficient', 'band', 'previous_window', 'previous_coefficient', 'change'],
+    RETURN_TABLE_CSV_HEADER,
     view.rows.map((row) => [
       row.countryCode,
       row.name,
@@ -43,7 +70,7 @@ export async function returnTableCsv(db: Database, now: Date, params: URLSearchP
 
 export async function rejectionsCsv(db: Database, jobId: string, fileName: string): Promise<Response> {
   const rows = await rejectionsOf(db, jobId)
-  const body = toCsv(['line', 'order_number', 'reason'], rows.map((r) => [r.line, r.orderNumber, r.reason]))
+  const body = toCsv(REJECTIONS_CSV_HEADER, rows.map((r) => [r.line, r.orderNumber, r.reason]))
   return csvDownload(body, `rejected-rows-${fileName.replace(/[^A-Za-z0-9._-]+/g, '_')}`, WITHOUT_BOM)
 }
 

@@ -1,7 +1,7 @@
 import { Form, Link } from '@remix-run/react'
 import type { AlertView } from '../alerts/list-alerts.server.ts'
 import { SortableTable } from '~/ui/sortable-table'
-import { formatDateTime } from '~/calendar/format-date'
+import { DateTime } from '~/calendar/date-time'
 
 /** The dashboard's alerts still to acknowledge, each with its Acknowledge button (posts intent=acknowledge). */
 export function OpenAlertsSection({ alerts }: { alerts: AlertView[] }) {
@@ -21,7 +21,7 @@ export function OpenAlertsSection({ alerts }: { alerts: AlertView[] }) {
             { header: 'Coefficient', numeric: true, cell: (alert) => alert.coefficient ?? '—' },
             { header: 'Window', cell: (alert) => alert.window },
             { header: 'Cause', cell: (alert) => alert.cause },
-            { header: 'Raised', cell: (alert) => formatDateTime(alert.raisedAt) },
+            { header: 'Raised', cell: (alert) => <DateTime at={alert.raisedAt} /> },
             { header: 'Action', cell: (alert) => <AcknowledgeButton alert={alert} /> },
           ]}
         />

@@ -1,20 +1,20 @@
-import { MAX_YEAR, MIN_YEAR } from './dashboard-query.ts'
+import { Field } from '~/ui/field'
+import { MAX_YEAR, MIN_YEAR, type AskedWindow, type WindowErrors } from './dashboard-query.ts'
 
 /**
  * The "From year" and "To year" inputs of a window form (the dashboard and the pages of departments
- * and groups); the caller's `.row` holds them beside its other filters.
+ * and groups); the caller's `.row` holds them beside its other filters. A window that could not be
+ * shown comes back as typed (`asked`), each field with its message.
  */
-export function YearWindowFields({ fromYear, toYear }: { fromYear: number; toYear: number }) {
+export function YearWindowFields({ fromYear, toYear, errors, asked }: { fromYear: number; toYear: number; errors?: WindowErrors; asked?: AskedWindow | null }) {
   return (
     <>
-      <div className="field">
-        <label htmlFor="from">From year</label>
-        <input id="from" name="from" type="number" min={MIN_YEAR} max={MAX_YEAR} defaultValue={fromYear} />
-      </div>
-      <div className="field">
-        <label htmlFor="to">To year</label>
-        <input id="to" name="to" type="number" min={MIN_YEAR} max={MAX_YEAR} defaultValue={toYear} />
-      </div>
+      <Field id="from" label="From year" errors={errors?.from ? [errors.from] : undefined}>
+        {(control) => <input {...control} name="from" type="number" min={MIN_YEAR} max={MAX_YEAR} defaultValue={asked ? asked.from : fromYear} />}
+      </Field>
+      <Field id="to" label="To year" errors={errors?.to ? [errors.to] : undefined}>
+        {(control) => <input {...control} name="to" type="number" min={MIN_YEAR} max={MAX_YEAR} defaultValue={asked ? asked.to : toYear} />}
+      </Field>
     </>
   )
 }
