@@ -1,5 +1,5 @@
 import type { Database } from '~/db/client.server'
-import { formatDateTimeWithZone } from '~/calendar/zoned-date-time'
+import { formatDateTime } from '~/calendar/format-date'
 import { loadJustificationPage } from '../page.server'
 import type { Viewer } from '../visibility.server'
 import { loadSignatureLines } from './signatures.server'
@@ -44,13 +44,11 @@ export type JustificationRecord = {
 export async function loadJustificationRecord(db: Database, person: Viewer, id: string, now: Date): Promise<JustificationRecord | null> {
   const page = await loadJustificationPage(db, person, id, now)
   if (!page) return null
-  const [row, events, signatures] = await Promise.all([
+  const [row, signatures] = await Promise.all([
     db.justification.findUniqueOrThrow({ where: { id }, select: { createdAt: true, submittedAt: true, decidedAt: true } }),
-    db.auditEvent.findMany({ where: { subject: `justification:${id}` }, select: { id: true, createdAt: true } }),
     loadSignatureLines(db, page),
   ])
-  const eventTimes = new Map(events.map((e) => [String(e.id), e.createdAt]))
-  const zoned = (instant: Date | null | undefined) => (instant ? formatDateTimeWithZone(instant) : null)
+  const zoned = (instant: Date | null | undefined) => (instant ? formatDateTime(instant) : null)
   return {
     reference: page.reference,
     title: page.title,
@@ -65,7 +63,7 @@ export async function loadJustificationRecord(db: Database, person: Viewer, id: 
     amountChf: page.amountChf,
     rate: page.rate,
     policyVersion: page.policyVersion,
-    createdAt: formatDateTimeWithZone(row.createdAt),
+    createdAt: formatDateTime(row.createdAt),
     submittedAt: zoned(row.submittedAt),
     decidedAt: zoned(row.decidedAt),
     description: page.description,
@@ -79,7 +77,7 @@ export async function loadJustificationRecord(db: Database, person: Viewer, id: 
     ],
     signatures,
     noSignatures: noSignatureText(page),
-    timeline: page.timeline.map((event) => ({ label: event.label, actor: event.actor, at: zoned(eventTimes.get(event.id)) ?? event.at, details: event.details })),
-    generatedAt: formatDateTimeWithZone(now),
+    timeline: page.timeline.map((event) => ({ label: event.label, actor: event.actor, at: event.at, details: event.details })),
+    generatedAt: formatDateTime(now),
   }
 }

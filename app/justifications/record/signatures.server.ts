@@ -1,5 +1,5 @@
 import type { DatabaseOrTransaction } from '~/db/client.server'
-import { formatDateTimeWithZone } from '~/calendar/zoned-date-time'
+import { formatDateTime } from '~/calendar/format-date'
 import { justificationContextSchema, KNOWN_MACHINE_VERSIONS } from '~/workflow/machine'
 import type { JustificationPageData } from '../justification-details'
 import type { SignatureLine } from './signature-line'
@@ -39,7 +39,7 @@ export async function loadSignatureLines(db: DatabaseOrTransaction, page: Page):
       person: step.decidedBy ?? step.signatory,
       outcome: step.statusLabel,
       decided: Boolean(at),
-      at: at ? formatDateTimeWithZone(at) : null,
+      at: at ? formatDateTime(at) : null,
       channel: at ? (channelByStep.get(step.index) ?? 'not-recorded') : null,
       comment: step.comment,
     }
