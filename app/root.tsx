@@ -10,6 +10,7 @@ import {
   ScrollRestoration,
   useLoaderData,
   useRouteError,
+  useLocation,
   useRouteLoaderData,
 } from '@remix-run/react'
 import type { ReactNode } from 'react'
@@ -136,6 +137,8 @@ function SiteHeader() {
     person: data?.person ?? null,
     localMailbox: Boolean(data?.localMailbox),
   }
+  // A new page starts with the menu closed, as it does without JavaScript.
+  const { key: pageKey } = useLocation()
   return (
     <header className="site">
       <div className="bar">
@@ -146,7 +149,7 @@ function SiteHeader() {
           <MainLinks {...header} />
         </nav>
         <WhoIsSignedIn person={header.person} className="who wide-only" />
-        <details className="menu">
+        <details className="menu" key={pageKey}>
           <summary>Menu</summary>
           <div className="menu-panel">
             <nav aria-label="Main">
