@@ -17,9 +17,10 @@ import { getSignedInPerson } from '~/auth/session.server'
 import { getEnv } from '~/env.server'
 import stylesheet from '~/styles.css'
 import { ErrorPage, errorPageTitle } from '~/ui/error-page'
+import { SITE_ICON_SVG } from '~/ui/site-icon'
 
-// An icon in the page itself: without one, browsers fetch /favicon.ico on every load and log its 404.
-const ICON = `data:image/svg+xml,${encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#1f4e79"/><text x="16" y="23" font-family="sans-serif" font-size="20" font-weight="bold" fill="#fff" text-anchor="middle">S</text></svg>')}`
+// The icon in the page itself (and at /favicon.ico): without one, browsers log a 404 for it.
+const ICON = `data:image/svg+xml,${encodeURIComponent(SITE_ICON_SVG)}`
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesheet },
@@ -31,85 +32,133 @@ export const meta: MetaFunction = ({ error }) => [{ title: error ? errorPageTitl
 export async function loader({ request }: LoaderFunctionArgs) {
   const person = await getSignedInPerson(request)
   return {
-    person: person && { name: person.name, email: person.email, isAdministrator: person.isAdministrator, isProcurementOfficer: person.isProcurementOfficer },
+    person: person && {
+      name: person.name,
+      email: person.email,
+      isAdministrator: person.isAdministrator,
+      isProcurementOfficer: person.isProcurementOfficer,
+    },
     localMailbox: !getEnv().SMTP_URL,
   }
 }
 
+type HeaderData = {
+  person: {
+    name: string
+    isAdministrator: boolean
+    isProcurementOfficer: boolean
+  } | null
+  localMailbox: boolean
+}
+
+/** The main navigation's links, for who is signed in (the same in the wide bar and in the phone menu). */
+function MainLinks({ person, localMailbox }: HeaderData) {
+  const procurement = person?.isProcurementOfficer || person?.isAdministrator
+  return (
+    <ul>
+      {person ? (
+        <>
+          <li>
+            <NavLink to="/justifications" end>
+              My justifications
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to="/approvals">Awaiting my signature</NavLink>
+          </li>
+        </>
+      ) : null}
+      {procurement ? (
+        <>
+          <li>
+            <NavLink to="/procurement/justifications">All justifications</NavLink>
+          </li>
+          <li>
+            <NavLink to="/industrial-return">Industrial return</NavLink>
+          </li>
+          <li>
+            <NavLink to="/admin/policy">Policy and rates</NavLink>
+          </li>
+        </>
+      ) : null}
+      {person ? (
+        <li>
+          <NavLink to="/industrial-return/mine">Our industrial return</NavLink>
+        </li>
+      ) : null}
+      {person?.isAdministrator ? (
+        <>
+          <li>
+            <NavLink to="/admin" end>
+              Organisation
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to="/admin/outbox">Outbox</NavLink>
+          </li>
+        </>
+      ) : null}
+      {localMailbox ? (
+        <li>
+          <NavLink to="/mailbox">Local mailbox</NavLink>
+        </li>
+      ) : null}
+    </ul>
+  )
+}
+
+function WhoIsSignedIn({ person, className }: Pick<HeaderData, 'person'> & { className: string }) {
+  return (
+    <div className={className}>
+      {person ? (
+        <>
+          <NavLink to="/profile">{person.name}</NavLink>
+          <Form method="post" action="/sign-out" className="inline-form">
+            <button type="submit" className="link">
+              Sign out
+            </button>
+          </Form>
+        </>
+      ) : (
+        <NavLink to="/sign-in">Sign in</NavLink>
+      )}
+    </div>
+  )
+}
+
+/**
+ * The site's header. On a wide screen the whole navigation is in the bar; below 64rem the bar holds
+ * the brand and a "Menu" disclosure (a native <details>: it opens without JavaScript, from the
+ * keyboard, and says whether it is expanded). Only one of the two is displayed at any width, so
+ * there is one "Main" navigation for assistive technology (ADR 023).
+ */
 function SiteHeader() {
   const data = useRouteLoaderData<typeof loader>('root')
-  const person = data?.person
+  const header: HeaderData = {
+    person: data?.person ?? null,
+    localMailbox: Boolean(data?.localMailbox),
+  }
+  // A new page starts with the menu closed, as it does without JavaScript.
+  const { key: pageKey } = useLocation()
   return (
     <header className="site">
       <div className="bar">
         <a className="brand" href="/">
           SoleSource
         </a>
-        <nav aria-label="Main">
-          <ul>
-            {person ? (
-              <>
-                <li>
-                  <NavLink to="/justifications" end>
-                    My justifications
-                  </NavLink>
-                </li>
-                <li>
-                  <NavLink to="/approvals">Awaiting my signature</NavLink>
-                </li>
-              </>
-            ) : null}
-            {person?.isProcurementOfficer || person?.isAdministrator ? (
-              <>
-                <li>
-                  <NavLink to="/procurement/justifications">All justifications</NavLink>
-                </li>
-                <li>
-                  <NavLink to="/industrial-return">Industrial return</NavLink>
-                </li>
-                <li>
-                  <NavLink to="/admin/policy">Policy and rates</NavLink>
-                </li>
-              </>
-            ) : null}
-            {person ? (
-              <li>
-                <NavLink to="/industrial-return/mine">Our industrial return</NavLink>
-              </li>
-            ) : null}
-            {person?.isAdministrator ? (
-              <>
-                <li>
-                  <NavLink to="/admin" end>
-                    Organisation
-                  </NavLink>
-                </li>
-                <li>
-                  <NavLink to="/admin/outbox">Outbox</NavLink>
-                </li>
-              </>
-            ) : null}
-            {data?.localMailbox ? (
-              <li>
-                <NavLink to="/mailbox">Local mailbox</NavLink>
-              </li>
-            ) : null}
-          </ul>
+        <nav aria-label="Main" className="wide-only">
+          <MainLinks {...header} />
         </nav>
-        <div className="who">
-          {person ? (
-            <>
-              <NavLink to="/profile">{person.name}</NavLink>
-              <Form method="post" action="/sign-out" className="inline-form">
-                <button type="submit" className="link">
-                  Sign out
-                </button>
-              </Form>
-            </>
-          ) : (
-            <NavLink to="/sign-in">Sign in</NavLink>
-          )}
-        </div>
+        <WhoIsSignedIn person={header.person} className="who wide-only" />
+        <details className="menu" key={pageKey}>
+          <summary>Menu</summary>
+          <div className="menu-panel">
+            <nav aria-label="Main">
+              <MainLinks {...header} />
+            </nav>
+            <WhoIsSignedIn person={header.person} className="who" />
+          </div>
+        </details>
       </div>
     </header>
   )
