@@ -169,8 +169,10 @@ test('nobody else reviews or confirms a requester’s draft', async ({ browser, 
   const [draft] = await fileJustifications(app, [{ requester: REQUESTER, title: 'Not yours to submit', supplierName: 'Private AG', amount: 2_000_000, submit: false }])
   const page = await (await browser.newContext()).newPage()
   await signIn(page, smtp, 'ruben.rasmussen@example.org')
-  expect((await page.request.get(`/justifications/${draft!.id}/review`, { maxRedirects: 0 })).status()).toBe(404)
-  expect((await page.request.post(`/justifications/${draft!.id}/review`, { form: { intent: 'confirm', fingerprint: 'x', rowVersion: '1' }, maxRedirects: 0 })).status()).toBe(404)
+  // Like its edit page: a draft of someone else's is refused (403, ADR 025), an unknown id is not found.
+  expect((await page.request.get(`/justifications/${draft!.id}/review`, { maxRedirects: 0 })).status()).toBe(403)
+  expect((await page.request.post(`/justifications/${draft!.id}/review`, { form: { intent: 'confirm', fingerprint: 'x', rowVersion: '1' }, maxRedirects: 0 })).status()).toBe(403)
+  expect((await page.request.get('/justifications/00000000-0000-4000-8000-000000000000/review', { maxRedirects: 0 })).status()).toBe(404)
   expect(await statusOf(app, draft!.id)).toBe('DRAFT')
 })
 

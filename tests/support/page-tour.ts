@@ -71,6 +71,7 @@ export const PAGE_TOUR: readonly TourStop[] = [
   stop('justifications.new', 'requester', '/justifications/new'),
   stop('justifications.$id._index', 'requester', (data) => `/justifications/${data.awaitingId}`),
   stop('justifications.$id.edit', 'requester', (data) => `/justifications/${data.draftId}/edit`),
+  stop('justifications.$id.review', 'requester', (data) => `/justifications/${data.draftId}/review`),
   stop('approvals', 'approver', '/approvals'),
   stop('profile', 'requester', '/profile'),
   stop('procurement.justifications._index', 'procurement', '/procurement/justifications'),
