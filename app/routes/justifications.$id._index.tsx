@@ -15,7 +15,7 @@ import { loadJustificationPage } from '~/justifications/page.server'
 import { SignatureBlock } from '~/justifications/record/signature-block'
 import { noSignatureText } from '~/justifications/record/signature-line'
 import { loadSignatureLines } from '~/justifications/record/signatures.server'
-import { justificationExists } from '~/justifications/justification-exists.server'
+import { refuseJustification } from '~/justifications/refuse-justification.server'
 import { noSuchJustification, notAllowedToSeeJustification } from '~/justifications/justification-refusals'
 import { readFlash } from '~/ui/flash.server'
 import { Notice } from '~/ui/notice'
@@ -26,16 +26,12 @@ import { UUID } from '~/http/uuid'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.page.reference ?? 'Justification'} · SoleSource` }]
 
-/** A justification this person may not see: 403 if it exists, 404 if no justification has this id. */
-const refusal = async (request: Request, id: string | undefined) =>
-  (await justificationExists(getDatabase(), id)) ? notAllowedToSeeJustification(request) : noSuchJustification(request)
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const person = await requirePerson(request)
   if (!params.id || !UUID.test(params.id)) throw noSuchJustification(request)
   const db = getDatabase()
   const page = await loadJustificationPage(db, person, params.id, new Date())
-  if (!page) throw await refusal(request, params.id)
+  if (!page) throw await refuseJustification(db, request, params.id, notAllowedToSeeJustification)
   const signatures = await loadSignatureLines(db, page)
   const flash = await readFlash(request)
   return data({ page, signatures, notice: flash.message }, { headers: flash.headers })
@@ -52,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDatabase()
   // Acting needs seeing: a person who may not see it gets the same answer as on opening it.
   const page = await loadJustificationPage(db, person, params.id, new Date())
-  if (!page) throw await refusal(request, params.id)
+  if (!page) throw await refuseJustification(db, request, params.id, notAllowedToSeeJustification)
   const formData = await readForm(request)
   // The requester's Submit shows what submitting will do first; its review page confirms (ADR 022).
   if (formData.get('intent') === 'submit' && page.can.submit) return redirect(`/justifications/${params.id}/review`)

@@ -8,8 +8,8 @@ import { editFormDefaults, loadJustificationForEdit } from '~/justifications/loa
 import { JustificationForm } from '~/justifications/justification-form'
 import { loadChangeRequest } from '~/justifications/load-change-request.server'
 import { ChangeRequestNotice } from '~/justifications/change-request-notice'
-import { justificationExists } from '~/justifications/justification-exists.server'
-import { justificationNoLongerEditable, noSuchJustification, notAllowedToEditJustification } from '~/justifications/justification-refusals'
+import { refuseJustification } from '~/justifications/refuse-justification.server'
+import { justificationNoLongerEditable, notAllowedToEditJustification } from '~/justifications/justification-refusals'
 import { Notice } from '~/ui/notice'
 import { PageHeader } from '~/ui/page-header'
 
@@ -18,7 +18,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit $
 async function loadEditable(request: Request, id: string | undefined) {
   const person = await requirePerson(request)
   const loaded = await loadJustificationForEdit(getDatabase(), person.id, id)
-  if (loaded.outcome === 'NOT_FOUND') throw (await justificationExists(getDatabase(), id)) ? notAllowedToEditJustification(request) : noSuchJustification(request)
+  if (loaded.outcome === 'NOT_FOUND') throw await refuseJustification(getDatabase(), request, id, notAllowedToEditJustification)
   if (loaded.outcome === 'NOT_EDITABLE') throw justificationNoLongerEditable(id!, loaded.status)
   return { person, justification: loaded.justification }
 }

@@ -5,8 +5,8 @@ import { requirePerson } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
 import { readForm } from '~/http/request-body.server'
 import { failureStatus } from '~/justifications/failure-status'
-import { justificationExists } from '~/justifications/justification-exists.server'
-import { noSuchJustification, notAllowedToEditJustification } from '~/justifications/justification-refusals'
+import { refuseJustification } from '~/justifications/refuse-justification.server'
+import { notAllowedToEditJustification } from '~/justifications/justification-refusals'
 import { ReviewConfirmationSchema } from '~/justifications/justification-form-schema'
 import { loadSubmissionReview } from '~/justifications/load-submission-review.server'
 import { SubmissionReview } from '~/justifications/submission-review'
@@ -22,7 +22,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Review
 async function loadReview(request: Request, id: string | undefined) {
   const person = await requirePerson(request)
   const review = await loadSubmissionReview(getDatabase(), person, id, new Date())
-  if (review.outcome === 'NOT_FOUND') throw (await justificationExists(getDatabase(), id)) ? notAllowedToEditJustification(request) : noSuchJustification(request)
+  if (review.outcome === 'NOT_FOUND') throw await refuseJustification(getDatabase(), request, id, notAllowedToEditJustification)
   if (review.outcome === 'NOT_EDITABLE') throw redirect(`/justifications/${id}`)
   return { person, review }
 }

@@ -60,10 +60,12 @@ test('signed by email link and in the app, the justification downloads from its 
   const response = await page.request.get(`/justifications/${id}.pdf`)
   expect(response.headers()).toMatchObject({ 'content-type': 'application/pdf', 'cache-control': 'private, no-store', 'content-disposition': `attachment; filename="${reference}.pdf"` })
 
-  // The same permissions as the page: another group's requester gets the page's 404; signed out, the sign-in page.
+  // The same permissions as the page: another group's requester gets the page's 403 (404 for an id
+  // that no justification has); signed out, the sign-in page.
   const outsider = await signedInPage(browser, smtp, OTHER_GROUP)
-  expect((await outsider.request.get(`/justifications/${id}.pdf`, { maxRedirects: 0 })).status()).toBe(404)
-  expect((await outsider.request.get(`/justifications/${id}`, { maxRedirects: 0 })).status()).toBe(404)
+  expect((await outsider.request.get(`/justifications/${id}.pdf`, { maxRedirects: 0 })).status()).toBe(403)
+  expect((await outsider.request.get(`/justifications/${id}`, { maxRedirects: 0 })).status()).toBe(403)
+  expect((await outsider.request.get('/justifications/00000000-0000-4000-8000-000000000000.pdf', { maxRedirects: 0 })).status()).toBe(404)
   const signedOut = await (await browser.newContext()).request.get(`${app.url}/justifications/${id}.pdf`, { maxRedirects: 0 })
   expect(signedOut.status()).toBe(302)
   expect(signedOut.headers().location).toMatch(/^\/sign-in\?redirectTo=/)

@@ -6,12 +6,13 @@ import { pdfText } from '../../../tests/support/pdf-text'
 import { demoPeople, fileAndSubmit } from '../../../tests/support/workflow'
 import { parseListQuery, PROCUREMENT_LIST_DEFAULT_SORT } from '../list-query'
 import type { Viewer } from '../visibility.server'
-import { justificationsZip } from './justifications-zip.server'
+import { justificationsZip, zipOfRecords } from './justifications-zip.server'
 
 describe(`procurement's list as a ZIP of PDFs (${testDatabaseKind()})`, () => {
   let database: TestDatabase
   let paula: Viewer
   const references: Record<string, string> = {}
+  const idsOf: Record<string, string> = {}
   const now = new Date('2026-11-26T09:00:00Z')
   const query = (text: string) => parseListQuery(new URLSearchParams(text), PROCUREMENT_LIST_DEFAULT_SORT).query
 
@@ -26,6 +27,7 @@ describe(`procurement's list as a ZIP of PDFs (${testDatabaseKind()})`, () => {
       ['el', 'emil.eriksen', 'EN-EL'],
     ] as const) {
       const submitted = await fileAndSubmit(database.db, { requesterId: ids[requester]!, groupCode, now, amount: 2_000_000, title: `Bellows for ${key}` })
+      idsOf[key] = submitted.id
       references[key] = (await database.db.justification.findUniqueOrThrow({ where: { id: submitted.id } })).reference
     }
   })
@@ -50,5 +52,12 @@ describe(`procurement's list as a ZIP of PDFs (${testDatabaseKind()})`, () => {
     expect(none).toMatchObject({ ok: true, count: 0 })
     expect(Object.keys(await unzip((none as Extract<typeof none, { ok: true }>).stream))).toEqual([])
     expect(await justificationsZip(database.db, paula, query(''), now, { limit: 2 })).toEqual({ ok: false, count: 3, limit: 2 })
+  })
+
+  test('a justification gone between the list and its drawing is left out, and the ZIP still ends', async () => {
+    const gone = '00000000-0000-4000-8000-000000000000'
+    const files = await unzip(zipOfRecords(database.db, paula, [gone, idsOf.mme1!, gone, gone], now))
+    expect(Object.keys(files)).toEqual([`${references.mme1}.pdf`])
+    expect(Object.keys(await unzip(zipOfRecords(database.db, paula, [gone], now)))).toEqual([])
   })
 })

@@ -21,7 +21,8 @@ export async function justificationsZip(db: Database, person: Viewer, query: Lis
   return { ok: true, count: rows.length, stream: zipOfRecords(db, person, rows.map((row) => row.id), now) }
 }
 
-function zipOfRecords(db: Database, person: Viewer, ids: string[], now: Date): ReadableStream<Uint8Array> {
+/** The signed records of `ids`, in order, as a ZIP written while it is read. */
+export function zipOfRecords(db: Database, person: Viewer, ids: string[], now: Date): ReadableStream<Uint8Array> {
   let zip: Zip
   let next = 0
   return new ReadableStream<Uint8Array>({
@@ -33,15 +34,19 @@ function zipOfRecords(db: Database, person: Viewer, ids: string[], now: Date): R
       })
     },
     // One PDF per pull: a slow client holds back the drawing instead of piling PDFs up in memory.
+    // A pull must add a file or end the ZIP: the stream calls pull again only after an enqueue.
     async pull() {
-      if (next === ids.length) return zip.end()
-      const record = await justificationPdf(db, person, ids[next++]!, now)
-      // Visibility is read again for each; one that vanished meanwhile is left out.
-      if (!record) return
-      const file = new ZipPassThrough(`${record.reference}.pdf`)
-      file.mtime = now
-      zip.add(file)
-      file.push(new Uint8Array(record.pdf), true)
+      while (next < ids.length) {
+        const record = await justificationPdf(db, person, ids[next++]!, now)
+        // Visibility is read again for each; one that vanished meanwhile is left out.
+        if (!record) continue
+        const file = new ZipPassThrough(`${record.reference}.pdf`)
+        file.mtime = now
+        zip.add(file)
+        file.push(new Uint8Array(record.pdf), true)
+        return
+      }
+      zip.end()
     },
   })
 }
