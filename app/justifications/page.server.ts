@@ -1,17 +1,13 @@
 import { auditEventLabel } from '~/audit/events'
 import type { Database } from '~/db/client.server'
 import { formatChf, formatMoney } from '~/money/amount'
-import { toChfMinor } from '~/money/conversion'
 import type { Currency } from '~/money/currency'
 import { minorFromColumn } from '~/money/minor-units'
-import { calendarDateIn } from '~/calendar/calendar-date'
 import { formatDate, formatDateTime } from '~/calendar/format-date'
 import { currentStep, justificationContextSchema, KNOWN_MACHINE_VERSIONS, type StepRecord } from '~/workflow/machine'
-import { policyInForce, requiredTiers } from '~/workflow/signature-policy'
+import { requiredTiers } from '~/workflow/signature-policy'
 import { categoryLabels, reasonLabels, statusLabels, type Category, type JustificationStatus, type SingleSourceReason } from './labels'
-import { findRateOn } from '~/money/exchange-rates.server'
-import { loadPolicies } from './signature-policy.server'
-import { checkSplitPurchase } from './split-purchase.server'
+import { assessSubmission, type SubmittableRow } from './assess-submission.server'
 import { seesGroupOf, visibleTo, type Viewer } from './visibility.server'
 
 const stepStatusLabels: Record<StepRecord['status'], string> = {
@@ -108,35 +104,20 @@ export async function loadJustificationPage(db: Database, person: Viewer, id: st
   }
 }
 
-/** For a draft: what submitting it now would mean (CHF, signatures, split-purchase warning). */
-async function draftPreview(
-  db: Database,
-  j: { id: string; amountMinor: bigint; currency: string; groupId: string; supplierName: string },
-  now: Date,
-  detailed: boolean,
-): Promise<{ text: string; splitPurchaseWarning: string | null }> {
-  const today = calendarDateIn(now)
-  const [rate, policies] = await Promise.all([findRateOn(db, j.currency as Currency, today), loadPolicies(db)])
-  if (!rate) return { text: `No exchange rate for ${j.currency} is valid today: procurement must add one before this can be submitted.`, splitPurchaseWarning: null }
-  const chf = toChfMinor(minorFromColumn(j.amountMinor), rate.rate)
-  const policy = policies.length ? policyInForce(policies, today) : null
-  if (!policy) return { text: `${formatChf(chf)}. No signature policy is in force today.`, splitPurchaseWarning: null }
-  const tiers = requiredTiers(policy, chf)
-  const split = await checkSplitPurchase(db, {
-    justificationId: j.id,
-    groupId: j.groupId,
-    supplierName: j.supplierName,
-    amountChfMinor: chf,
-    at: now,
-    policy,
-    windowDays: policies.find((p) => p.version === policy.version)!.splitPurchaseWindowDays,
-    detailed,
-  })
+/** For a draft: what submitting it now would mean, in one line (the review page says it in full). */
+async function draftPreview(db: Database, j: SubmittableRow, now: Date, detailed: boolean): Promise<{ text: string; splitPurchaseWarning: string | null }> {
+  const assessed = await assessSubmission(db, j, now, { detailed })
+  if (!assessed.ok) {
+    const reasons = assessed.failure.kind === 'INVALID' ? Object.values(assessed.failure.fieldErrors).flat() : []
+    return { text: reasons.length ? reasons.join(' ') : assessed.failure.message, splitPurchaseWarning: null }
+  }
+  const chf = assessed.prepared.chfMinor
+  const tiers = requiredTiers(assessed.policy, chf)
   return {
     text: tiers.length
       ? `Submitted today, ${formatChf(chf)} needs the signature of: ${tiers.map((t) => t.label.toLowerCase()).join(', then ')}.`
-      : `Submitted today, ${formatChf(chf)} needs no signature (at or below ${formatChf(policy.tiers[0]!.aboveChfMinor)}).`,
-    splitPurchaseWarning: split.message,
+      : `Submitted today, ${formatChf(chf)} needs no signature (at or below ${formatChf(assessed.policy.tiers[0]!.aboveChfMinor)}).`,
+    splitPurchaseWarning: assessed.split.message,
   }
 }
 
