@@ -18,6 +18,7 @@ import { getEnv } from '~/env.server'
 import stylesheet from '~/styles.css'
 import { ErrorPage, errorPageTitle } from '~/ui/error-page'
 import { SITE_ICON_SVG } from '~/ui/site-icon'
+import { opensFor, SITE_SECTIONS } from '~/ui/site-sections'
 
 // The icon in the page itself (and at /favicon.ico): without one, browsers log a 404 for it.
 const ICON = `data:image/svg+xml,${encodeURIComponent(SITE_ICON_SVG)}`
@@ -53,56 +54,15 @@ type HeaderData = {
 
 /** The main navigation's links, for who is signed in (the same in the wide bar and in the phone menu). */
 function MainLinks({ person, localMailbox }: HeaderData) {
-  const procurement = person?.isProcurementOfficer || person?.isAdministrator
   return (
     <ul>
-      {person ? (
-        <>
-          <li>
-            <NavLink to="/justifications" end>
-              My justifications
-            </NavLink>
-          </li>
-          <li>
-            <NavLink to="/approvals">Awaiting my signature</NavLink>
-          </li>
-        </>
-      ) : null}
-      {procurement ? (
-        <>
-          <li>
-            <NavLink to="/procurement/justifications">All justifications</NavLink>
-          </li>
-          <li>
-            <NavLink to="/industrial-return">Industrial return</NavLink>
-          </li>
-          <li>
-            <NavLink to="/admin/policy">Policy and rates</NavLink>
-          </li>
-        </>
-      ) : null}
-      {person ? (
-        <li>
-          <NavLink to="/industrial-return/mine">Our industrial return</NavLink>
+      {SITE_SECTIONS.filter((section) => !section.notInMenu && opensFor(section, person, localMailbox)).map((section) => (
+        <li key={section.href}>
+          <NavLink to={section.href} end={section.exact}>
+            {section.label}
+          </NavLink>
         </li>
-      ) : null}
-      {person?.isAdministrator ? (
-        <>
-          <li>
-            <NavLink to="/admin" end>
-              Organisation
-            </NavLink>
-          </li>
-          <li>
-            <NavLink to="/admin/outbox">Outbox</NavLink>
-          </li>
-        </>
-      ) : null}
-      {localMailbox ? (
-        <li>
-          <NavLink to="/mailbox">Local mailbox</NavLink>
-        </li>
-      ) : null}
+      ))}
     </ul>
   )
 }

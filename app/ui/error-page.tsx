@@ -1,4 +1,5 @@
 import { isRouteErrorResponse } from '@remix-run/react'
+import { isRestricted, sectionOf } from './site-sections'
 import { MessageCard } from './notice'
 
 /**
@@ -81,27 +82,6 @@ export function errorPageTitle(error: unknown): string {
   return `${explainError(error).title} · SoleSource`
 }
 
-type Section = { prefix: string; label: string; href: string; /** Open only to some roles: not a way back after a 403. */ restricted?: boolean }
-
-// Longest prefix first: /industrial-return/mine is its own section, open to everybody.
-const SECTIONS: readonly Section[] = [
-  { prefix: '/industrial-return/mine', label: 'Our industrial return', href: '/industrial-return/mine' },
-  { prefix: '/industrial-return', label: 'Industrial return', href: '/industrial-return', restricted: true },
-  { prefix: '/procurement', label: 'All justifications', href: '/procurement/justifications', restricted: true },
-  { prefix: '/admin/policy', label: 'Policy and rates', href: '/admin/policy', restricted: true },
-  { prefix: '/admin/outbox', label: 'Outbox', href: '/admin/outbox', restricted: true },
-  { prefix: '/admin', label: 'Organisation', href: '/admin', restricted: true },
-  { prefix: '/justifications', label: 'My justifications', href: '/justifications' },
-  { prefix: '/approvals', label: 'Awaiting my signature', href: '/approvals' },
-  { prefix: '/mailbox', label: 'Local mailbox', href: '/mailbox' },
-  { prefix: '/profile', label: 'Your profile', href: '/profile' },
-]
-
-/** The section of the site a path belongs to, as the main menu names it. */
-export function sectionOf(pathname: string): Section | undefined {
-  return SECTIONS.find((section) => pathname === section.prefix || pathname.startsWith(`${section.prefix}/`))
-}
-
 /**
  * The ways back, most specific first: the page the person came from (when the refusal brought it),
  * the section the address belongs to (unless that section itself was refused, or is where they
@@ -111,7 +91,7 @@ export function waysBack(pathname: string, explained: Pick<Explained, 'status' |
   const ways: { href: string; label: string }[] = []
   if (explained.back) ways.push({ href: explained.back, label: explained.backLabel ?? 'Back to the previous page' })
   const section = sectionOf(pathname)
-  if (section && section.href !== pathname && section.href !== explained.back && !(explained.status === 403 && section.restricted)) ways.push({ href: section.href, label: `Back to ${section.label}` })
+  if (section && section.href !== pathname && section.href !== explained.back && !(explained.status === 403 && isRestricted(section))) ways.push({ href: section.href, label: `Back to ${section.label}` })
   ways.push({ href: '/', label: 'Home page' })
   return ways
 }
