@@ -10,6 +10,7 @@ describe('csvDownload', () => {
     expect(await bytes(withMark)).toEqual(new TextEncoder().encode('\uFEFFa\r\né\r\n'))
     expect(withMark.headers.get('Content-Disposition')).toBe('attachment; filename="list_1.csv"')
     expect(withMark.headers.get('Content-Type')).toBe('text/csv; charset=utf-8; header=present')
+    expect(withMark.headers.get('Cache-Control')).toBe('private, no-store')
     expect(await bytes(csvDownload(body, 'table.csv', { byteOrderMark: false }))).toEqual(new TextEncoder().encode('a\r\né\r\n'))
   })
 })

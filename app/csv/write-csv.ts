@@ -15,6 +15,8 @@
  * `app/csv/header-convention.test.ts` holds every header to it.
  */
 
+import { downloadHeaders } from '~/http/download-headers'
+
 export type CsvCell = string | number | boolean | null | undefined
 
 const FORMULA_START = /^[=+\-@\t\r]/
@@ -41,18 +43,11 @@ export function toCsv(header: readonly string[], rows: readonly (readonly CsvCel
 }
 
 /**
- * A download, as an attachment. By default the body starts with a byte-order mark, so Excel reads
- * accented names right; the industrial-return files (templates filled in and uploaded again, tables
- * read by scripts) go without one, as they always have.
+ * A download, with the headers of every download (app/http/download-headers.ts). By default the
+ * body starts with a byte-order mark, so Excel reads accented names right; the industrial-return
+ * files (templates filled in and uploaded again, tables read by scripts) go without one, as they
+ * always have.
  */
 export function csvDownload(body: string, fileName: string, { byteOrderMark = true }: { byteOrderMark?: boolean } = {}): Response {
-  const safeName = fileName.replace(/[^A-Za-z0-9._-]/g, '_')
-  return new Response(byteOrderMark ? `\uFEFF${body}` : body, {
-    headers: {
-      'Content-Type': 'text/csv; charset=utf-8; header=present',
-      'Content-Disposition': `attachment; filename="${safeName}"`,
-      'Cache-Control': 'no-store',
-      'X-Content-Type-Options': 'nosniff',
-    },
-  })
+  return new Response(byteOrderMark ? `\uFEFF${body}` : body, { headers: downloadHeaders('text/csv; charset=utf-8; header=present', fileName) })
 }

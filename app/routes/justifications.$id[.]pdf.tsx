@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { requirePerson } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
+import { downloadHeaders } from '~/http/download-headers'
 import { UUID } from '~/http/uuid'
 import { justificationExists } from '~/justifications/justification-exists.server'
-import { justificationPdf, recordDownloadHeaders } from '~/justifications/record/justification-pdf.server'
+import { justificationPdf } from '~/justifications/record/justification-pdf.server'
 
 // GET /justifications/:id.pdf: the justification's signed record, for whoever may see its page; the
 // others get the page's answers (ADR 025), as plain text: a download has no page to show them in.
@@ -16,5 +17,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = getDatabase()
   const result = await justificationPdf(db, person, params.id, new Date())
   if (!result) throw (await justificationExists(db, params.id)) ? notAllowed() : notFound()
-  return new Response(new Uint8Array(result.pdf), { headers: { ...recordDownloadHeaders('application/pdf', `${result.reference}.pdf`), 'Content-Length': String(result.pdf.length) } })
+  return new Response(new Uint8Array(result.pdf), { headers: { ...downloadHeaders('application/pdf', `${result.reference}.pdf`), 'Content-Length': String(result.pdf.length) } })
 }

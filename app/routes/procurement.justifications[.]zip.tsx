@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { requireProcurementOfficer } from '~/auth/session.server'
 import { calendarDateIn } from '~/calendar/calendar-date'
 import { getDatabase } from '~/db/client.server'
+import { downloadHeaders } from '~/http/download-headers'
 import { parseListQuery, PROCUREMENT_LIST_DEFAULT_SORT } from '~/justifications/list-query'
-import { recordDownloadHeaders } from '~/justifications/record/justification-pdf.server'
 import { justificationsZip } from '~/justifications/record/justifications-zip.server'
 
 // GET /procurement/justifications.zip: the signed records (PDF) of procurement's list with the same
@@ -20,5 +20,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
       headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'private, no-store' },
     })
   }
-  return new Response(result.stream, { headers: recordDownloadHeaders('application/zip', `justifications-${calendarDateIn(now)}.zip`) })
+  return new Response(result.stream, { headers: downloadHeaders('application/zip', `justifications-${calendarDateIn(now)}.zip`) })
 }

@@ -101,6 +101,7 @@ test('procurement filters every justification and downloads the same list as CSV
   // Unfiltered, a supplier name starting with "=" is written so no spreadsheet runs it.
   const all = await page.request.get('/procurement/justifications.csv')
   expect(all.headers()['content-disposition']).toMatch(/^attachment; filename="justifications-/)
+  expect(all.headers()['cache-control']).toBe('private, no-store')
   expect(await all.text()).toContain(`,'=Ring SA,`)
 })
 

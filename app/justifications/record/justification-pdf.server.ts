@@ -11,13 +11,3 @@ export async function justificationPdf(db: Database, person: Viewer, id: string,
   if (!record) return null
   return { reference: record.reference, pdf: await renderJustificationPdf(record, findRecordFont()) }
 }
-
-/** The headers of a download that holds a record: never cached by a proxy or kept by the browser. */
-export function recordDownloadHeaders(contentType: string, fileName: string): Record<string, string> {
-  return {
-    'Content-Type': contentType,
-    'Content-Disposition': `attachment; filename="${fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`,
-    'Cache-Control': 'private, no-store',
-    'X-Content-Type-Options': 'nosniff',
-  }
-}
