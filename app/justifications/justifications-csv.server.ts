@@ -1,11 +1,10 @@
 import type { DatabaseOrTransaction } from '~/db/client.server'
-import type { Prisma } from '~/generated/prisma/client'
 import { toCsv } from '~/csv/write-csv'
 import { categoryLabels, statusLabels } from './labels'
-import { filtersWhere, orderBy } from './list-filters.server'
+import { procurementListRows } from './list-filters.server'
 import { listSelect, toItem, type JustificationListItem } from './list-item.server'
 import type { ListQuery } from './list-query'
-import { visibleTo, type Viewer } from './visibility.server'
+import type { Viewer } from './visibility.server'
 
 // Procurement's list as a CSV download. Header names follow the convention of app/csv/write-csv.ts.
 
@@ -65,10 +64,10 @@ const CSV_BATCH = 500
 
 /** The same list as procurement's page (same filters, same order), every page of it, as CSV text. */
 export async function justificationsCsv(db: DatabaseOrTransaction, person: Viewer, query: ListQuery): Promise<string> {
-  const where: Prisma.JustificationWhereInput = { AND: [visibleTo(person), filtersWhere(query)] }
+  const { where, orderBy } = procurementListRows(person, query)
   const rows: (string | number | null)[][] = []
   for (let skip = 0; ; skip += CSV_BATCH) {
-    const batch = await db.justification.findMany({ where, select: listSelect, orderBy: orderBy(query.sort, query.dir), skip, take: CSV_BATCH })
+    const batch = await db.justification.findMany({ where, select: listSelect, orderBy, skip, take: CSV_BATCH })
     rows.push(...batch.map((row) => csvRowOf(toItem(row))))
     if (batch.length < CSV_BATCH) break
   }

@@ -1,9 +1,18 @@
 import { endOfDay, startOfDay } from '~/calendar/day-boundaries'
 import type { Prisma } from '~/generated/prisma/client'
 import { minorToColumn } from '~/money/minor-units'
-import type { ListFilters, SortDirection, SortKey } from './list-query'
+import type { ListFilters, ListQuery, SortDirection, SortKey } from './list-query'
+import { visibleTo, type Viewer } from './visibility.server'
 
-// A parsed list query as Prisma's where and orderBy: the lists' page and the CSV export read the same rows in the same order.
+// A parsed list query as Prisma's where and orderBy: the lists' pages, the CSV export and the ZIP of
+// records read the same rows in the same order.
+
+export type ListRows = { where: Prisma.JustificationWhereInput; orderBy: Prisma.JustificationOrderByWithRelationInput[] }
+
+/** Procurement's list (its page, its CSV, its ZIP): every justification the viewer may see, every filter, the list's order. */
+export function procurementListRows(person: Viewer, query: ListQuery): ListRows {
+  return { where: { AND: [visibleTo(person), filtersWhere(query)] }, orderBy: orderBy(query.sort, query.dir) }
+}
 
 export function filtersWhere(filters: ListFilters): Prisma.JustificationWhereInput {
   const and: Prisma.JustificationWhereInput[] = []

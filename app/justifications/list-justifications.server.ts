@@ -1,6 +1,6 @@
 import type { DatabaseOrTransaction } from '~/db/client.server'
 import type { Prisma } from '~/generated/prisma/client'
-import { filtersWhere, orderBy } from './list-filters.server'
+import { filtersWhere, orderBy, procurementListRows, type ListRows } from './list-filters.server'
 import { listSelect, toItem, type JustificationListItem } from './list-item.server'
 import { pagination, type Pagination } from './list-links'
 import { UUID } from '~/http/uuid'
@@ -12,11 +12,11 @@ import { visibleTo, type Viewer } from './visibility.server'
 
 export type ListPage = { items: JustificationListItem[]; pagination: Pagination }
 
-async function pageOf(db: DatabaseOrTransaction, where: Prisma.JustificationWhereInput, query: ListQuery, params: URLSearchParams): Promise<ListPage> {
+async function pageOf(db: DatabaseOrTransaction, { where, orderBy }: ListRows, query: ListQuery, params: URLSearchParams): Promise<ListPage> {
   const total = await db.justification.count({ where })
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE))
   const page = Math.min(query.page, pageCount)
-  const rows = await db.justification.findMany({ where, select: listSelect, orderBy: orderBy(query.sort, query.dir), skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE })
+  const rows = await db.justification.findMany({ where, select: listSelect, orderBy, skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE })
   return { items: rows.map(toItem), pagination: pagination(params, page, total) }
 }
 
@@ -32,12 +32,12 @@ export async function listMyJustifications(db: DatabaseOrTransaction, person: Vi
   const where: Prisma.JustificationWhereInput = {
     AND: [visibleTo(person), mineWhere(person), filtersWhere({ ...noFilters, status: query.status, q: query.q })],
   }
-  return pageOf(db, where, query, params)
+  return pageOf(db, { where, orderBy: orderBy(query.sort, query.dir) }, query, params)
 }
 
 /** Procurement's list: every justification the viewer may see (all, for procurement) with every filter. */
 export async function listAllJustifications(db: DatabaseOrTransaction, person: Viewer, query: ListQuery, params = new URLSearchParams()): Promise<ListPage> {
-  return pageOf(db, { AND: [visibleTo(person), filtersWhere(query)] }, query, params)
+  return pageOf(db, procurementListRows(person, query), query, params)
 }
 
 /** Justifications waiting for my signature, the longest-waiting first. */

@@ -1,9 +1,8 @@
 import { Zip, ZipPassThrough } from 'fflate'
 import type { Database } from '~/db/client.server'
-import type { Prisma } from '~/generated/prisma/client'
-import { filtersWhere, orderBy } from '../list-filters.server'
+import { procurementListRows } from '../list-filters.server'
 import type { ListQuery } from '../list-query'
-import { visibleTo, type Viewer } from '../visibility.server'
+import type { Viewer } from '../visibility.server'
 import { justificationPdf } from './justification-pdf.server'
 
 // Procurement's filtered list as one ZIP of signed records: one PDF per justification of the list
@@ -15,8 +14,8 @@ export const ZIP_LIMIT = 100
 export type ZipResult = { ok: true; count: number; stream: ReadableStream<Uint8Array> } | { ok: false; count: number; limit: number }
 
 export async function justificationsZip(db: Database, person: Viewer, query: ListQuery, now: Date, { limit = ZIP_LIMIT } = {}): Promise<ZipResult> {
-  const where: Prisma.JustificationWhereInput = { AND: [visibleTo(person), filtersWhere(query)] }
-  const rows = await db.justification.findMany({ where, select: { id: true }, orderBy: orderBy(query.sort, query.dir), take: limit + 1 })
+  const { where, orderBy } = procurementListRows(person, query)
+  const rows = await db.justification.findMany({ where, select: { id: true }, orderBy, take: limit + 1 })
   if (rows.length > limit) return { ok: false, count: await db.justification.count({ where }), limit }
   return { ok: true, count: rows.length, stream: zipOfRecords(db, person, rows.map((row) => row.id), now) }
 }
