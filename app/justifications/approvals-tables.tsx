@@ -3,6 +3,7 @@ import { formatChf, formatMoney } from '~/money/amount'
 import type { Currency } from '~/money/currency'
 import { SortableTable, type TableColumn } from '~/ui/sortable-table'
 import { ApprovalDecisionForm, type ApprovalActionResult } from './approval-decision-form'
+import { ChfFirstAmount } from './justification-facts'
 import type { AwaitingDecisionItem } from './list-awaiting-my-decision.server'
 import { JustificationLink, StatusBadge } from './list-cells'
 import type { MyDecision } from './list-justifications.server'
@@ -41,13 +42,10 @@ export function AwaitingMySignatureTable({ items, actionResult }: { items: Await
       cell: (item) => (
         <>
           <CardLabel>Amount</CardLabel>
-          {item.currency !== 'CHF' && item.amountChfMinor !== null ? (
-            <>
-              <strong>{formatChf(item.amountChfMinor)}</strong> <span className="hint">{formatMoney(item.amountMinor, item.currency as Currency)}</span>
-            </>
-          ) : (
-            <strong>{formatMoney(item.amountMinor, item.currency as Currency)}</strong>
-          )}
+          <ChfFirstAmount
+            amount={formatMoney(item.amountMinor, item.currency as Currency)}
+            amountChf={item.currency !== 'CHF' && item.amountChfMinor !== null ? formatChf(item.amountChfMinor) : null}
+          />
         </>
       ),
     },

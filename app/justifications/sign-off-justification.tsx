@@ -1,9 +1,9 @@
-import { DefinitionList, type Fact } from '~/ui/definition-list'
+import { DefinitionList } from '~/ui/definition-list'
 import { Notice } from '~/ui/notice'
 import { PageHeader } from '~/ui/page-header'
 import type { JustificationPageData } from './justification-details'
 import { Timeline } from './justification-details'
-import { boughtFact, originFact, reasonFacts, supplierFact } from './justification-facts'
+import { boughtFact, chfFirstAmountFact, originFact, reasonFacts, supplierFact } from './justification-facts'
 
 // What a signatory reads on a sign-off link's page. Most open it on a phone from the email, so the
 // page is in two parts: the few facts a decision rests on, read before the buttons, and everything
@@ -11,20 +11,6 @@ import { boughtFact, originFact, reasonFacts, supplierFact } from './justificati
 
 /** Who is asked to sign, in which role, until when: the link's own state, not the justification's. */
 export type SignOffAsk = { signatoryName: string; stepLabel: string; expiresAt: string }
-
-/** The CHF value the policy counts, then the amount as filed when it was in another currency. */
-export function chfFirstAmountFact(j: Pick<JustificationPageData, 'amount' | 'amountChf' | 'rate'>): Fact {
-  const chf = j.amountChf ?? j.amount
-  return {
-    term: 'Amount',
-    details: (
-      <>
-        <strong>{chf}</strong>
-        {j.rate ? <span className="hint"> {`${j.amount} at ${j.rate}`}</span> : null}
-      </>
-    ),
-  }
-}
 
 /**
  * The top of the page, the one h1: what is asked (a signature, in which role) and for which

@@ -1,6 +1,6 @@
 import type { Fact } from '~/ui/definition-list'
 
-// The facts the justification page and a sign-off link's page both state, worded once.
+// The facts the justification page, a sign-off link's page and "Awaiting my signature" state, worded once.
 
 type Described = {
   supplier: string
@@ -21,6 +21,26 @@ export const originFact = (j: Described): Fact | null => (j.originCountry ? { te
 
 /** The amount as filed and, once submitted in another currency, its CHF value at the fixed rate. */
 export const amountFact = (j: Described): Fact => ({ term: 'Amount', details: `${j.amount}${j.amountChf && j.rate ? ` = ${j.amountChf} (${j.rate})` : ''}` })
+
+/**
+ * The amount as a signatory weighs it: first the CHF value the policy counts, then the amount as
+ * filed (and at which rate, when known) if it was in another currency. `amountChf` is that CHF value
+ * only when the amount was converted; null for a CHF amount (or a draft, not converted yet).
+ */
+export function ChfFirstAmount({ amount, amountChf, rate }: { amount: string; amountChf: string | null; rate?: string | null }) {
+  if (amountChf === null) return <strong>{amount}</strong>
+  return (
+    <>
+      <strong>{amountChf}</strong> <span className="hint">{rate ? `${amount} at ${rate}` : amount}</span>
+    </>
+  )
+}
+
+/** The sign-off page's amount: CHF first. A rate is stated only for an amount in another currency. */
+export const chfFirstAmountFact = (j: Pick<Described, 'amount' | 'amountChf' | 'rate'>): Fact => ({
+  term: 'Amount',
+  details: <ChfFirstAmount amount={j.amount} amountChf={j.rate ? j.amountChf : null} rate={j.rate} />,
+})
 
 export const boughtFact = (j: Described): Fact => ({ term: 'What is bought', details: j.description, preWrap: true })
 
