@@ -1,4 +1,5 @@
 import { Heading, Text } from '@react-email/components'
+import { formatDateTime } from '~/calendar/format-date'
 import { ActionLink } from './action-link'
 import { EmailLayout } from './layout'
 
@@ -17,7 +18,7 @@ export function SignInLinkEmail({
   signInUrl = 'http://localhost:3000/sign-in/link/example-token',
   code = '123456',
   expiresInMinutes = 15,
-  expiresAt = '26 Nov 2026, 10:15',
+  expiresAt = formatDateTime('2026-11-26T09:15:00Z'),
 }: Partial<SignInLinkEmailProps>) {
   return (
     <EmailLayout preview={`Your SoleSource sign-in code is ${code}`}>

@@ -1,4 +1,5 @@
 import { Heading, Section, Text } from '@react-email/components'
+import { formatDateTime } from '~/calendar/format-date'
 import { ActionLink, SecondaryLink } from './action-link'
 import { exampleSummary, JustificationSummary, type JustificationSummaryProps } from './justification-summary'
 import { EmailLayout } from './layout'
@@ -30,7 +31,7 @@ export function SignatureRequestedEmail({
   request = 'You are asked to sign as group leader for EN-MME.',
   signOffUrl = 'http://localhost:3000/sign-off/example-token-3q2v0mJ8bX7kLw9sT4yZpR1nA6eCfHdGiUoVtWxYz',
   linkValidFor = '7 days',
-  linkExpiresAt = '3 Dec 2026, 10:15',
+  linkExpiresAt = formatDateTime('2026-12-03T09:15:00Z'),
   justificationUrl = 'http://localhost:3000/justifications/00000000-0000-4000-8000-000000000000',
   summary = exampleSummary,
   reasonText = 'Only the original manufacturer supplies cold heads that fit the installed cryocoolers without requalification.',
