@@ -87,5 +87,3 @@ export async function loadSubmissionReview(db: Database, person: SignedInPerson,
     },
   }
 }
-
-export type SubmissionReview = Extract<Awaited<ReturnType<typeof loadSubmissionReview>>, { facts: unknown }>

@@ -13,7 +13,7 @@ import { REVIEW_OUTDATED, submitJustification } from './submit-justification.ser
 
 const origin = { ipAddress: '127.0.0.1', userAgent: 'vitest' }
 
-describe(`the review before submitting (${testDatabaseKind()})`, () => {
+describe(`the review before submitting and the change request shown on the edit page (${testDatabaseKind()})`, () => {
   let database: TestDatabase
   const people: Record<string, SignedInPerson> = {}
   let groupId: string
@@ -104,6 +104,6 @@ describe(`the review before submitting (${testDatabaseKind()})`, () => {
     expect(await loadChangeRequest(database.db, id)).toBeNull()
     ok(await submitJustification(database.db, { id, actor: actor('rita.romano'), now }))
     ok(await decideJustification(database.db, { id, actor: actor('marta.mendes'), decision: { kind: 'request-changes', comment: 'Attach the quote, please.' }, now }))
-    expect(await loadChangeRequest(database.db, id)).toEqual({ by: 'Marta Mendes', at: expect.stringMatching(/^26 Nov 2026, 10:00/), comment: 'Attach the quote, please.', viaLink: false })
+    expect(await loadChangeRequest(database.db, id)).toEqual({ by: 'Marta Mendes', at: '26 Nov 2026, 10:00 CET', comment: 'Attach the quote, please.', viaLink: false })
   })
 })
