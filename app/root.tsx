@@ -30,85 +30,131 @@ export const meta: MetaFunction = () => [{ title: 'SoleSource' }]
 export async function loader({ request }: LoaderFunctionArgs) {
   const person = await getSignedInPerson(request)
   return {
-    person: person && { name: person.name, email: person.email, isAdministrator: person.isAdministrator, isProcurementOfficer: person.isProcurementOfficer },
+    person: person && {
+      name: person.name,
+      email: person.email,
+      isAdministrator: person.isAdministrator,
+      isProcurementOfficer: person.isProcurementOfficer,
+    },
     localMailbox: !getEnv().SMTP_URL,
   }
 }
 
+type HeaderData = {
+  person: {
+    name: string
+    isAdministrator: boolean
+    isProcurementOfficer: boolean
+  } | null
+  localMailbox: boolean
+}
+
+/** The main navigation's links, for who is signed in (the same in the wide bar and in the phone menu). */
+function MainLinks({ person, localMailbox }: HeaderData) {
+  const procurement = person?.isProcurementOfficer || person?.isAdministrator
+  return (
+    <ul>
+      {person ? (
+        <>
+          <li>
+            <NavLink to="/justifications" end>
+              My justifications
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to="/approvals">Awaiting my signature</NavLink>
+          </li>
+        </>
+      ) : null}
+      {procurement ? (
+        <>
+          <li>
+            <NavLink to="/procurement/justifications">All justifications</NavLink>
+          </li>
+          <li>
+            <NavLink to="/industrial-return">Industrial return</NavLink>
+          </li>
+          <li>
+            <NavLink to="/admin/policy">Policy and rates</NavLink>
+          </li>
+        </>
+      ) : null}
+      {person ? (
+        <li>
+          <NavLink to="/industrial-return/mine">Our industrial return</NavLink>
+        </li>
+      ) : null}
+      {person?.isAdministrator ? (
+        <>
+          <li>
+            <NavLink to="/admin" end>
+              Organisation
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to="/admin/outbox">Outbox</NavLink>
+          </li>
+        </>
+      ) : null}
+      {localMailbox ? (
+        <li>
+          <NavLink to="/mailbox">Local mailbox</NavLink>
+        </li>
+      ) : null}
+    </ul>
+  )
+}
+
+function WhoIsSignedIn({ person, className }: Pick<HeaderData, 'person'> & { className: string }) {
+  return (
+    <div className={className}>
+      {person ? (
+        <>
+          <NavLink to="/profile">{person.name}</NavLink>
+          <Form method="post" action="/sign-out" className="inline-form">
+            <button type="submit" className="link">
+              Sign out
+            </button>
+          </Form>
+        </>
+      ) : (
+        <NavLink to="/sign-in">Sign in</NavLink>
+      )}
+    </div>
+  )
+}
+
+/**
+ * The site's header. On a wide screen the whole navigation is in the bar; below 64rem the bar holds
+ * the brand and a "Menu" disclosure (a native <details>: it opens without JavaScript, from the
+ * keyboard, and says whether it is expanded). Only one of the two is displayed at any width, so
+ * there is one "Main" navigation for assistive technology (ADR 023).
+ */
 function SiteHeader() {
   const data = useRouteLoaderData<typeof loader>('root')
-  const person = data?.person
+  const header: HeaderData = {
+    person: data?.person ?? null,
+    localMailbox: Boolean(data?.localMailbox),
+  }
   return (
     <header className="site">
       <div className="bar">
         <a className="brand" href="/">
           SoleSource
         </a>
-        <nav aria-label="Main">
-          <ul>
-            {person ? (
-              <>
-                <li>
-                  <NavLink to="/justifications" end>
-                    My justifications
-                  </NavLink>
-                </li>
-                <li>
-                  <NavLink to="/approvals">Awaiting my signature</NavLink>
-                </li>
-              </>
-            ) : null}
-            {person?.isProcurementOfficer || person?.isAdministrator ? (
-              <>
-                <li>
-                  <NavLink to="/procurement/justifications">All justifications</NavLink>
-                </li>
-                <li>
-                  <NavLink to="/industrial-return">Industrial return</NavLink>
-                </li>
-                <li>
-                  <NavLink to="/admin/policy">Policy and rates</NavLink>
-                </li>
-              </>
-            ) : null}
-            {person ? (
-              <li>
-                <NavLink to="/industrial-return/mine">Our industrial return</NavLink>
-              </li>
-            ) : null}
-            {person?.isAdministrator ? (
-              <>
-                <li>
-                  <NavLink to="/admin" end>
-                    Organisation
-                  </NavLink>
-                </li>
-                <li>
-                  <NavLink to="/admin/outbox">Outbox</NavLink>
-                </li>
-              </>
-            ) : null}
-            {data?.localMailbox ? (
-              <li>
-                <NavLink to="/mailbox">Local mailbox</NavLink>
-              </li>
-            ) : null}
-          </ul>
+        <nav aria-label="Main" className="wide-only">
+          <MainLinks {...header} />
         </nav>
-        <div className="who">
-          {person ? (
-            <>
-              <NavLink to="/profile">{person.name}</NavLink>
-              <Form method="post" action="/sign-out" className="inline-form">
-                <button type="submit" className="link">
-                  Sign out
-                </button>
-              </Form>
-            </>
-          ) : (
-            <NavLink to="/sign-in">Sign in</NavLink>
-          )}
-        </div>
+        <WhoIsSignedIn person={header.person} className="who wide-only" />
+        <details className="menu">
+          <summary>Menu</summary>
+          <div className="menu-panel">
+            <nav aria-label="Main">
+              <MainLinks {...header} />
+            </nav>
+            <WhoIsSignedIn person={header.person} className="who" />
+          </div>
+        </details>
       </div>
     </header>
   )

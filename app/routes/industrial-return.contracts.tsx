@@ -18,10 +18,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url)
   const page = Math.max(1, Math.min(10_000, Number(url.searchParams.get('page')) || 1))
   const q = (url.searchParams.get('q') ?? '').trim().slice(0, 100)
-  return { ...(await listContracts(getDatabase(), { q, page })), q, page, recorded: url.searchParams.get('recorded') === '1' }
+  return {
+    ...(await listContracts(getDatabase(), { q, page })),
+    q,
+    page,
+    recorded: url.searchParams.get('recorded') === '1',
+  }
 }
 
-const SOURCE_LABEL = { AWARD: 'award', IMPORT: 'import', DEMO: 'demo' } as const
+const SOURCE_LABEL = {
+  AWARD: 'award',
+  IMPORT: 'import',
+  DEMO: 'demo',
+} as const
 
 export default function ContractsPage() {
   const { contracts, hasMore, q, page, recorded } = useLoaderData<typeof loader>()
@@ -49,51 +58,55 @@ export default function ContractsPage() {
         {contracts.length === 0 ? (
           <p className="empty">{q ? `No contract matches “${q}”.` : 'No contract yet. Record an award or import a file.'}</p>
         ) : (
-          <div className="table-scroll">
-            <SortableTable
-              rows={contracts}
-              rowKey={(c) => c.id}
-              columns={[
-                { header: 'Order', rowHeader: true, cell: (c) => c.orderNumber },
-                { header: 'Awarded', cell: (c) => c.awardedOn },
-                { header: 'Supplier', cell: (c) => c.supplierName },
-                { header: 'Category', cell: (c) => CATEGORY_LABELS[c.category] },
-                {
-                  header: 'Counts for',
-                  cell: (c) => (
-                    <>
-                      {c.returnCountryCode}
-                      <span className="hint">
-                        {' '}
-                        (origin {c.originCountryCode ?? '—'}, established {c.establishmentCountryCode})
-                      </span>
-                    </>
-                  ),
-                },
-                { header: 'Amount', numeric: true, cell: (c) => (isCurrency(c.currency) ? formatMoney(c.amountMinor, c.currency) : c.amountMinor) },
-                {
-                  header: 'CHF',
-                  numeric: true,
-                  cell: (c) => (
-                    <>
-                      {formatChf(c.amountChfMinor)}
-                      {c.currency !== 'CHF' ? <span className="hint"> at {c.exchangeRate}</span> : null}
-                    </>
-                  ),
-                },
-                { header: 'Unit', cell: (c) => c.unit },
-                {
-                  header: 'Source',
-                  cell: (c) => (
-                    <>
-                      {c.source === 'DEMO' ? <span className="badge warn">demo</span> : SOURCE_LABEL[c.source]}
-                      {c.justificationReference ? <span className="hint"> {c.justificationReference}</span> : null}
-                    </>
-                  ),
-                },
-              ]}
-            />
-          </div>
+          <SortableTable
+            layout="scroll"
+            caption="Contracts in the ledger, latest award first"
+            rows={contracts}
+            rowKey={(c) => c.id}
+            columns={[
+              { header: 'Order', rowHeader: true, cell: (c) => c.orderNumber },
+              { header: 'Awarded', cell: (c) => c.awardedOn },
+              { header: 'Supplier', cell: (c) => c.supplierName },
+              { header: 'Category', cell: (c) => CATEGORY_LABELS[c.category] },
+              {
+                header: 'Counts for',
+                cell: (c) => (
+                  <>
+                    {c.returnCountryCode}
+                    <span className="hint">
+                      {' '}
+                      (origin {c.originCountryCode ?? '—'}, established {c.establishmentCountryCode})
+                    </span>
+                  </>
+                ),
+              },
+              {
+                header: 'Amount',
+                numeric: true,
+                cell: (c) => (isCurrency(c.currency) ? formatMoney(c.amountMinor, c.currency) : c.amountMinor),
+              },
+              {
+                header: 'CHF',
+                numeric: true,
+                cell: (c) => (
+                  <>
+                    {formatChf(c.amountChfMinor)}
+                    {c.currency !== 'CHF' ? <span className="hint"> at {c.exchangeRate}</span> : null}
+                  </>
+                ),
+              },
+              { header: 'Unit', cell: (c) => c.unit },
+              {
+                header: 'Source',
+                cell: (c) => (
+                  <>
+                    {c.source === 'DEMO' ? <span className="badge warn">demo</span> : SOURCE_LABEL[c.source]}
+                    {c.justificationReference ? <span className="hint"> {c.justificationReference}</span> : null}
+                  </>
+                ),
+              },
+            ]}
+          />
         )}
         <nav aria-label="Pages" className="row">
           {page > 1 ? <Link to={link(page - 1)}>← Newer</Link> : <span />}

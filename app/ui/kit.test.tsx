@@ -62,10 +62,12 @@ describe('SortableTable', () => {
       />,
     )
     expect(html).toContain('<caption class="visually-hidden">Two rows</caption>')
-    expect(html).toContain('<th scope="col" aria-sort="ascending"><a href="?sort=reference&amp;dir=desc">Reference<span aria-hidden="true"> ▲</span><span class="visually-hidden">, sorted ascending; click to reverse</span></a></th>')
-    expect(html).toContain('<th scope="col" class="number"><a href="?sort=amount">Amount<span aria-hidden="true"></span><span class="visually-hidden">, click to sort</span></a></th>')
+    expect(html).toContain('<th scope="col" aria-sort="ascending" class="sortable"><a href="?sort=reference&amp;dir=desc">Reference<span aria-hidden="true"> ▲</span><span class="visually-hidden">, sorted ascending; click to reverse</span></a></th>')
+    expect(html).toContain('<th scope="col" class="sortable number"><a href="?sort=amount">Amount<span aria-hidden="true"></span><span class="visually-hidden">, click to sort</span></a></th>')
     expect(html).toContain('<th scope="col" aria-sort="descending">Fixed</th>')
-    expect(html).toContain('<tr><td>A-1</td><td class="number">10</td><td>—</td></tr>')
+    // Stacked on a phone: each value after its column's name.
+    expect(html).toContain('<table class="stack has-sort">')
+    expect(html).toContain('<tr><td data-label="Reference"><div>A-1</div></td><td class="number" data-label="Amount"><div>10</div></td><td data-label="Fixed"><div>—</div></td></tr>')
   })
 
   test('client navigation: a Remix link that keeps the scroll, label and arrow as its text; a visible caption', () => {
@@ -82,8 +84,25 @@ describe('SortableTable', () => {
       </MemoryRouter>,
     )
     expect(html).toContain('<caption>By country</caption>')
-    expect(html).toMatch(/<th scope="col" aria-sort="ascending"><a [^>]*href="\/\?sort=reference&amp;dir=desc"[^>]*>Reference ▲<\/a><\/th>/)
-    expect(html).toMatch(/<th scope="col" class="number"><a [^>]*href="\/\?sort=amount"[^>]*>Amount<\/a><\/th>/)
+    expect(html).toMatch(/<th scope="col" aria-sort="ascending" class="sortable"><a [^>]*href="\/\?sort=reference&amp;dir=desc"[^>]*>Reference ▲<\/a><\/th>/)
+    expect(html).toMatch(/<th scope="col" class="sortable number"><a [^>]*href="\/\?sort=amount"[^>]*>Amount<\/a><\/th>/)
+  })
+
+  test('many columns stack below tablet width; a plain or unlabelled header gives its cells a label or none', () => {
+    const cells = Array.from({ length: 6 }, (_, index) => ({ header: index === 5 ? '' : `Column ${index}`, cell: () => String(index) }))
+    const html = renderToStaticMarkup(<SortableTable columns={[...cells, { header: <em>Styled</em>, label: 'Styled', cell: () => 's' }]} rows={[{ id: 'r' }]} rowKey={(row) => row.id} />)
+    expect(html).toContain('<table class="stack-wide">')
+    expect(html).toContain('<td data-label="Column 4"><div>4</div></td><td><div>5</div></td><td data-label="Styled"><div>s</div></td>')
+  })
+
+  test('a scrolling table: a focusable region named by the caption, cells as they are', () => {
+    const html = renderToStaticMarkup(
+      <SortableTable layout="scroll" caption="Figures" columns={[{ header: 'Country', rowHeader: true, cell: () => 'France' }, { header: 'Value', numeric: true, cell: () => '1' }]} rows={[{ id: 'r' }]} rowKey={(row) => row.id} />,
+    )
+    const captionId = /<caption id="([^"]+)"/.exec(html)?.[1]
+    expect(captionId).toBeTruthy()
+    expect(html.startsWith(`<div class="table-scroll" role="region" aria-labelledby="${captionId}" tabindex="0"><table>`)).toBe(true)
+    expect(html).toContain('<tr><th scope="row">France</th><td class="number" data-label="Value">1</td></tr>')
   })
 
   test('a column the loader did not offer fails loudly', () => {

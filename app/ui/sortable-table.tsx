@@ -1,5 +1,5 @@
 import { Link } from '@remix-run/react'
-import type { ReactNode } from 'react'
+import { useId, type ReactNode } from 'react'
 
 /**
  * A column header the loader made sortable: its label, the link that sorts by it (or reverses the
@@ -7,7 +7,13 @@ import type { ReactNode } from 'react'
  * The server builds these (justifications/list-links.ts `sortableColumns`): links work without
  * JavaScript, and the page keeps its filters and resets to page 1 when re-sorted.
  */
-export type SortLink = { key: string; label: string; href: string; ariaSort?: 'ascending' | 'descending' | undefined; numeric: boolean }
+export type SortLink = {
+  key: string
+  label: string
+  href: string
+  ariaSort?: 'ascending' | 'descending' | undefined
+  numeric: boolean
+}
 
 /** The sort links by key, failing loudly when a page names a column its loader did not offer. */
 export function sortLinksByKey(links: readonly SortLink[]) {
@@ -27,8 +33,21 @@ export type TableColumn<Row> = {
   sorted?: 'ascending' | 'descending'
   /** The cell is the row's header (`<th scope="row">`). */
   rowHeader?: boolean
+  /** What the column is called beside each value when rows are stacked, for a header that is not plain text. */
+  label?: string
   cell: (row: Row) => ReactNode
 }
+
+/**
+ * How a table adapts to a narrow screen (ADR 023). `stack`: below 40rem each row is a card, each
+ * value beside its column's name, the sort links a bar above. `stack-wide`: the same below 64rem
+ * too, for tables of many columns. `scroll`: the table keeps its columns and scrolls in a container
+ * of its own with the first column kept in view (figures compared across a row). By default a table
+ * of six columns or more is `stack-wide`, any other `stack`.
+ */
+export type TableLayout = 'stack' | 'stack-wide' | 'scroll'
+
+const WIDE_FROM_COLUMNS = 6
 
 function isSortLink(header: unknown): header is SortLink {
   return typeof header === 'object' && header !== null && 'href' in header && 'label' in header
@@ -53,6 +72,7 @@ export function SortableTable<Row>({
   rowKey,
   className,
   sortNavigation = 'document',
+  layout,
 }: {
   caption?: ReactNode
   captionVisible?: boolean
@@ -61,11 +81,20 @@ export function SortableTable<Row>({
   rowKey: (row: Row) => string
   className?: string
   sortNavigation?: SortNavigation
+  layout?: TableLayout
 }) {
+  const captionId = useId()
   const numeric = (column: TableColumn<Row>) => column.numeric ?? (isSortLink(column.header) && column.header.numeric)
-  return (
-    <table className={className}>
-      {caption ? <caption className={captionVisible ? undefined : 'visually-hidden'}>{caption}</caption> : null}
+  const adapts = layout ?? (columns.length >= WIDE_FROM_COLUMNS ? 'stack-wide' : 'stack')
+  const sortable = columns.some((column) => isSortLink(column.header))
+  const classes = [adapts === 'scroll' ? null : adapts, adapts !== 'scroll' && sortable ? 'has-sort' : null, className].filter(Boolean).join(' ')
+  const table = (
+    <table className={classes || undefined}>
+      {caption ? (
+        <caption id={adapts === 'scroll' ? captionId : undefined} className={captionVisible ? undefined : 'visually-hidden'}>
+          {caption}
+        </caption>
+      ) : null}
       <thead>
         <tr>
           {columns.map((column, index) =>
@@ -89,8 +118,8 @@ export function SortableTable<Row>({
                   {column.cell(row)}
                 </th>
               ) : (
-                <td key={index} className={className}>
-                  {column.cell(row)}
+                <td key={index} className={className} data-label={labelOf(column) || undefined}>
+                  {adapts === 'scroll' ? column.cell(row) : <div>{column.cell(row)}</div>}
                 </td>
               )
             })}
@@ -99,13 +128,33 @@ export function SortableTable<Row>({
       </tbody>
     </table>
   )
+  return adapts === 'scroll' ? <ScrollingTable labelledBy={caption ? captionId : undefined}>{table}</ScrollingTable> : table
+}
+
+/** The name a stacked cell shows before its value: the header's text. */
+function labelOf<Row>(column: TableColumn<Row>): string {
+  if (column.label !== undefined) return column.label
+  if (isSortLink(column.header)) return column.header.label
+  return typeof column.header === 'string' || typeof column.header === 'number' ? String(column.header) : ''
+}
+
+/**
+ * A wide table's own scrolling container: a named region that takes the keyboard focus, so that it
+ * can be scrolled without a pointer; its first column stays in view (styles.css `.table-scroll`).
+ */
+export function ScrollingTable({ labelledBy, label, children }: { labelledBy?: string; label?: string; children: ReactNode }) {
+  return (
+    <div className="table-scroll" role="region" aria-labelledby={labelledBy} aria-label={labelledBy ? undefined : label} tabIndex={0}>
+      {children}
+    </div>
+  )
 }
 
 /** A header that sorts by its column: the arrow is for the eye, the hidden text for screen readers. */
 export function SortHeader({ column, navigation = 'document' }: { column: SortLink; navigation?: SortNavigation }) {
   const arrow = column.ariaSort === 'ascending' ? ' ▲' : column.ariaSort === 'descending' ? ' ▼' : ''
   return (
-    <th scope="col" aria-sort={column.ariaSort} className={column.numeric ? 'number' : undefined}>
+    <th scope="col" aria-sort={column.ariaSort} className={column.numeric ? 'sortable number' : 'sortable'}>
       {navigation === 'client' ? (
         <Link to={column.href} preventScrollReset>
           {column.label}
@@ -123,13 +172,19 @@ export function SortHeader({ column, navigation = 'document' }: { column: SortLi
 }
 
 /** Where a paged list stands, with the links the loader built (null at either end). */
-export type Pagination = { page: number; pageCount: number; total: number; previousHref: string | null; nextHref: string | null }
+export type Pagination = {
+  page: number
+  pageCount: number
+  total: number
+  previousHref: string | null
+  nextHref: string | null
+}
 
 /** Previous and next page links under a list; nothing when it fits on one page. `noun` names what is counted. */
 export function Pager({ pagination, noun }: { pagination: Pagination; noun: string }) {
   if (pagination.pageCount <= 1) return null
   return (
-    <nav aria-label="Pages" className="row" style={{ marginTop: '1rem' }}>
+    <nav aria-label="Pages" className="row pager" style={{ marginTop: '1rem' }}>
       <span>{pagination.previousHref ? <a href={pagination.previousHref}>← Previous page</a> : null}</span>
       <span>
         Page {pagination.page} of {pagination.pageCount} ({pagination.total} {noun})

@@ -2,7 +2,7 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { ServerBuild } from '@remix-run/node'
 
-export type BuiltRoute = { id: string; url: string; hasLoader: boolean; hasAction: boolean }
+export type BuiltRoute = { id: string; url: string; hasLoader: boolean; hasAction: boolean; hasComponent: boolean }
 
 /**
  * Every route of the server build, with a URL whose parameters are filled by `parameter`: one value
@@ -22,5 +22,6 @@ export async function routesOfTheBuild(parameter: string | ((name: string) => st
     url: urlOf(route.id),
     hasLoader: Boolean(route.module.loader),
     hasAction: Boolean(route.module.action),
+    hasComponent: Boolean(route.module.default),
   }))
 }

@@ -45,42 +45,41 @@ export function CountryTableSection({ view }: { view: DashboardView }) {
       {view.rows.length === 0 ? (
         <p className="empty">No country yet: add countries, a contribution scale and contracts.</p>
       ) : (
-        <div className="table-scroll">
-          <SortableTable
-            className="return-table"
-            captionVisible
-            sortNavigation="client"
-            caption={
-              <>
-                Industrial return for {categoryLabel}, {view.windowLabel}, sorted by {COLUMNS.find((c) => c.key === query.sort)?.label.toLowerCase()} ({query.direction === 'asc' ? 'ascending' : 'descending'})
-              </>
-            }
-            columns={[
-              {
-                header: sort('country'),
-                rowHeader: true,
-                cell: (row) => (
-                  <>
-                    {row.name} <span className="hint">({row.countryCode})</span>
-                    {row.membership === 'ASSOCIATE' ? <span className="hint"> associate</span> : null}
-                    {row.membership === 'OTHER' ? <span className="hint"> non-member</span> : null}
-                  </>
-                ),
-              },
-              { header: sort('value'), cell: (row) => formatChf(row.valueChfMinor) },
-              { header: sort('share'), cell: (row) => formatPercent(row.contractSharePercent) },
-              { header: sort('contribution'), cell: (row) => (row.membership === 'OTHER' ? '—' : formatPercent(row.contributionSharePercent)) },
-              { header: sort('coefficient'), cell: (row) => row.coefficient ?? '—' },
-              { header: sort('change'), cell: (row) => row.change ?? '—' },
-              {
-                header: 'Band',
-                cell: (row) => (row.band ? <BandBadge band={row.band} /> : <span className="hint">{row.noCoefficientReason ? NO_COEFFICIENT_REASONS[row.noCoefficientReason] : 'no coefficient'}</span>),
-              },
-            ]}
-            rows={view.rows}
-            rowKey={(row) => row.countryCode}
-          />
-        </div>
+        <SortableTable
+          layout="scroll"
+          className="return-table"
+          captionVisible
+          sortNavigation="client"
+          caption={
+            <>
+              Industrial return for {categoryLabel}, {view.windowLabel}, sorted by {COLUMNS.find((c) => c.key === query.sort)?.label.toLowerCase()} ({query.direction === 'asc' ? 'ascending' : 'descending'})
+            </>
+          }
+          columns={[
+            {
+              header: sort('country'),
+              rowHeader: true,
+              cell: (row) => (
+                <>
+                  {row.name} <span className="hint">({row.countryCode})</span>
+                  {row.membership === 'ASSOCIATE' ? <span className="hint"> associate</span> : null}
+                  {row.membership === 'OTHER' ? <span className="hint"> non-member</span> : null}
+                </>
+              ),
+            },
+            { header: sort('value'), cell: (row) => formatChf(row.valueChfMinor) },
+            { header: sort('share'), cell: (row) => formatPercent(row.contractSharePercent) },
+            { header: sort('contribution'), cell: (row) => (row.membership === 'OTHER' ? '—' : formatPercent(row.contributionSharePercent)) },
+            { header: sort('coefficient'), cell: (row) => row.coefficient ?? '—' },
+            { header: sort('change'), cell: (row) => row.change ?? '—' },
+            {
+              header: 'Band',
+              cell: (row) => (row.band ? <BandBadge band={row.band} /> : <span className="hint">{row.noCoefficientReason ? NO_COEFFICIENT_REASONS[row.noCoefficientReason] : 'no coefficient'}</span>),
+            },
+          ]}
+          rows={view.rows}
+          rowKey={(row) => row.countryCode}
+        />
       )}
     </section>
   )
