@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { PAGE_TOUR, setUpPageTour, tourTest as test, type Tour } from '../support/page-tour'
-import { expect } from './fixtures'
+import { allowFailedResourceLoad, expect } from './fixtures'
 
 // Issue 10 point 9: accessibility holds at every width. axe-core checks every page of the tour at a
 // wide screen and on a phone, and a few states the tour does not reach (a form showing its field
@@ -82,4 +82,24 @@ test('the header menu open on a phone has no axe violation', async ({ browser })
   const violations = await violationsOn(page)
   await context.close()
   expect(violations, violations.join('\n')).toEqual([])
+})
+
+test('the error pages (no such justification, a page refused) have no axe violation', async ({ browser }) => {
+  allowFailedResourceLoad(404, /^\/justifications\/[^/]+$/)
+  allowFailedResourceLoad(403, /^\/admin$/)
+  const visits = [
+    { visitor: 'requester' as const, path: '/justifications/00000000-0000-4000-8000-000000000000', status: 404 },
+    { visitor: 'requester' as const, path: '/admin', status: 403 },
+  ]
+  for (const visit of visits) {
+    for (const viewport of VIEWPORTS) {
+      const context = await browser.newContext({ ...tour.contextFor(visit.visitor), viewport })
+      const page = await context.newPage()
+      const response = await page.goto(new URL(visit.path, tour.data.appUrl).href)
+      expect(response?.status(), visit.path).toBe(visit.status)
+      const violations = await violationsOn(page)
+      await context.close()
+      expect.soft(violations, `${visit.path} (${visit.status}) at ${viewport.width} px:\n${violations.join('\n')}`).toEqual([])
+    }
+  }
 })
