@@ -57,8 +57,10 @@ export default function AwardsPage() {
               {
                 header: 'Action',
                 cell: (j) => (
-                  <Link to={`/industrial-return/awards/${j.id}`} aria-label={`Record the contract of ${j.reference}`}>
-                    Record contract
+                  // The accessible name starts with the visible words (WCAG 2.5.3: a voice user says what
+                  // they see) and names the justification for a screen reader's list of links.
+                  <Link to={`/industrial-return/awards/${j.id}`}>
+                    Record the contract<span className="visually-hidden"> of {j.reference}</span>
                   </Link>
                 ),
               },
