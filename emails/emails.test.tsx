@@ -97,8 +97,8 @@ describe.each(emails)('the $name email, read on a phone', ({ element, actionUrl,
 })
 
 test('the signature request says until when the link works, and without an expiry for how long', async () => {
-  const until = await renderEmail('s', <SignatureRequestedEmail linkExpiresAt="9 Dec 2026, 10:15" linkValidFor="7 days" />)
-  expect(until.text).toContain('it works once, until 9 Dec 2026, 10:15 (7 days). Opening it decides nothing.')
+  const until = await renderEmail('s', <SignatureRequestedEmail linkExpiresAt="9 Dec 2026, 10:15 CET" linkValidFor="7 days" />)
+  expect(until.text).toContain('it works once, until 9 Dec 2026, 10:15 CET (7 days). Opening it decides nothing.')
   const forAWhile = await renderEmail('s', <SignatureRequestedEmail linkExpiresAt={null} linkValidFor="7 days" />)
   expect(forAWhile.text).toContain('it works once, for 7 days. Opening it decides nothing.')
 })
