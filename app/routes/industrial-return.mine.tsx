@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data as withStatus, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
 import { requirePerson } from '~/auth/session.server'
 import { calendarDateIn } from '~/calendar/calendar-date'
@@ -6,7 +6,7 @@ import { getDatabase } from '~/db/client.server'
 import { formatChf } from '~/money/amount'
 import { loadReturnPolicy } from '~/industrial-return/return-policy.server'
 import { parseUnitScope, scopeKey } from '~/industrial-return/ledger/rollup.server'
-import { parseDashboardQuery } from '~/industrial-return/views/dashboard-query'
+import { hasWindowErrors, parseDashboardQuery } from '~/industrial-return/views/dashboard-query'
 import { allUnits, loadUnitReturn, unitsHeldBy } from '~/industrial-return/views/units.server'
 import { formatWindow, statusYearOf } from '~/industrial-return/arithmetic/window'
 import { UnitReturnTable } from '~/industrial-return/views/unit-return-table'
@@ -27,12 +27,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const asked = parseUnitScope(params.get('unit'))
   const unit = (asked && choices.find((u) => scopeKey(u) === scopeKey(asked))) ?? held[0] ?? (seesAll ? choices[0] : undefined) ?? null
   const policy = await loadReturnPolicy(db, now)
-  const { window, defaultWindow } = parseDashboardQuery(params, { statusYear: statusYearOf(calendarDateIn(now)), policy })
+  const { window, defaultWindow, windowErrors, askedWindow } = parseDashboardQuery(params, { statusYear: statusYearOf(calendarDateIn(now)), policy })
   const categoryParam = params.get('category')
   const category = categoryParam === 'SUPPLIES' || categoryParam === 'SERVICES' ? categoryParam : 'ALL'
   const unitReturn = unit ? await loadUnitReturn(db, unit, window, category) : null
   const hasDemo = unit ? (await db.contract.findFirst({ where: { source: 'DEMO', ...(unit.kind === 'GROUP' ? { groupId: unit.id } : { departmentId: unit.id }) }, select: { id: true } })) !== null : false
-  return {
+  // A window that cannot be shown is said so on the page (400), with the years as typed (as on the dashboard).
+  return withStatus({
+    windowErrors,
+    askedWindow,
     unit: unit && { key: scopeKey(unit), label: unit.label, name: unit.name },
     choices: choices.map((u) => ({ key: scopeKey(u), label: `${u.label} · ${u.name}` })),
     heldCount: held.length,
@@ -43,7 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     unitReturn,
     hasDemo,
     digestFrequency: policy.digestFrequency === 'MONTHLY' ? 'every month' : 'every quarter',
-  }
+  }, { status: hasWindowErrors(windowErrors) ? 400 : 200 })
 }
 
 const CATEGORY_OPTIONS: [string, string][] = [
@@ -78,6 +81,11 @@ export default function MyReturnPage() {
           <span className="badge warn">demo</span> Contracts numbered DEMO-… are made-up demo data.
         </Notice>
       ) : null}
+      {hasWindowErrors(data.windowErrors) ? (
+        <Notice tone="error" role="alert">
+          The window you asked for cannot be shown (see the years below): the figures are those of the default window, {data.windowLabel}.
+        </Notice>
+      ) : null}
       <Form method="get" className="card return-filter">
         <div className="row">
           {data.choices.length > 1 ? (
@@ -85,7 +93,7 @@ export default function MyReturnPage() {
           ) : (
             <input type="hidden" name="unit" value={data.unit.key} />
           )}
-          <YearWindowFields fromYear={data.window.fromYear} toYear={data.window.toYear} />
+          <YearWindowFields fromYear={data.window.fromYear} toYear={data.window.toYear} errors={data.windowErrors} asked={data.askedWindow} />
           <SelectField id="category" label="Category" value={data.category} options={CATEGORY_OPTIONS} />
         </div>
         <button type="submit">Show</button>

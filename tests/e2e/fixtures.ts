@@ -11,9 +11,11 @@ export type AppUnderTest = RunningApp & {
 }
 
 /**
- * Each test file gets one app, started as in production, on its own database (an embedded PostgreSQL
+ * Each worker gets one app, started as in production, on its own database (an embedded PostgreSQL
  * in memory, or a fresh database on TEST_POSTGRES_URL) with the demo organisation, sending its mail to
- * a real SMTP server in this process.
+ * a real SMTP server in this process. The spec files a worker runs, one after the other, share that
+ * app, its database and its mail: a test names its own suppliers and waits for its own emails (by
+ * subject and reference), never for "the last one" or for a count of everything.
  */
 export const test = base.extend<{ pageErrors: PageErrors }, { smtp: TestSmtpServer; app: AppUnderTest }>({
   smtp: [

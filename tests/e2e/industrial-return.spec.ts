@@ -119,6 +119,18 @@ test('a window that makes no sense answers 400 with a message by the year it is 
   expect(await csv.text()).toContain('To year: The last year comes before the first (2025)')
 })
 
+test('a group leader asking their page for a window that makes no sense gets the same message (400), not silently the default', async ({ page, smtp }) => {
+  allowFailedResourceLoad(400, /^\/industrial-return\/mine$/)
+  await signIn(page, smtp, GROUP_LEADER)
+  const reversed = await page.goto('/industrial-return/mine?from=2025&to=2022')
+  expect(reversed?.status()).toBe(400)
+  await expect(page.getByRole('alert').filter({ hasText: 'The window you asked for cannot be shown' })).toBeVisible()
+  await expect(page.getByLabel('To year')).toHaveValue('2022')
+  await expect(page.getByLabel('To year')).toHaveAccessibleDescription('The last year comes before the first (2025): give 2025 or later, or swap the two.')
+  expect((await page.goto('/industrial-return/mine'))?.status()).toBe(200)
+  await expect(page.getByText('The window you asked for cannot be shown')).toHaveCount(0)
+})
+
 test('a group leader opens the page of their group, and not the dashboard', async ({ page, smtp }) => {
   await signIn(page, smtp, GROUP_LEADER)
   await page.goto('/industrial-return/mine')

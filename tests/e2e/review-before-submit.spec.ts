@@ -84,8 +84,10 @@ test('the draft page’s Submit goes through the review too; an amount that need
 })
 
 test('the review shows the split-purchase and likely-duplicate warnings before anything is submitted', async ({ page, smtp, app }) => {
-  await fileJustifications(app, [{ requester: 'ruben.rasmussen@example.org', title: 'First half of the order', supplierName: 'Splitter AG', amount: 800_000 }])
-  const [draft] = await fileJustifications(app, [{ requester: REQUESTER, title: 'Second half of the order', supplierName: 'Splitter AG', amount: 800_000, submit: false }])
+  // A supplier of this test's own: other spec files of the worker share the database, and one of
+  // them splits an order with "Splitter AG" too.
+  await fileJustifications(app, [{ requester: 'ruben.rasmussen@example.org', title: 'First half of the order', supplierName: 'Review Halves AG', amount: 800_000 }])
+  const [draft] = await fileJustifications(app, [{ requester: REQUESTER, title: 'Second half of the order', supplierName: 'Review Halves AG', amount: 800_000, submit: false }])
   await signIn(page, smtp, REQUESTER)
   await page.goto(`/justifications/${draft!.id}/review`)
   const warning = page.getByText('Possible split purchase or duplicate').locator('..')
