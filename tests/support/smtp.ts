@@ -73,7 +73,9 @@ export async function startSmtpServer({ port }: { port?: number } = {}): Promise
     messagesTo: (address) => messages.filter((m) => recipientsOf(m).includes(address.toLowerCase())),
     stop,
     start,
-    waitForMessage(predicate, timeoutMs = 15_000) {
+    // 30 s: the outbox delivers in order of due time, and a worker's earlier spec files can leave a
+    // few dozen digests queued ahead of the email a journey waits for (seen in CI: 15 s was short).
+    waitForMessage(predicate, timeoutMs = 30_000) {
       return new Promise((resolve, reject) => {
         const check = () => {
           const found = messages.find(predicate)
