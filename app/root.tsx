@@ -12,7 +12,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from '@remix-run/react'
-import type { ReactNode } from 'react'
+import { useEffect, type ReactNode } from 'react'
 import { getSignedInPerson } from '~/auth/session.server'
 import { getEnv } from '~/env.server'
 import stylesheet from '~/styles.css'
@@ -150,6 +150,11 @@ export function Layout({ children }: { children: ReactNode }) {
 
 export default function App() {
   useLoaderData<typeof loader>()
+  // Marks the document once React has taken over the server's HTML: browser journeys that press keys
+  // one by one wait for it (keys arriving mid-hydration can hit React 18's error #345).
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = 'true'
+  }, [])
   return <Outlet />
 }
 

@@ -1,31 +1,16 @@
-import type { Page } from '@playwright/test'
 import { fileJustifications } from '../support/justifications'
+import { fillFilingForm } from './filing-form'
 import { expect, signIn, test } from './fixtures'
 
 const REQUESTER = 'rita.romano@example.org'
 const GROUP_LEADER = 'marta.mendes@example.org'
 const DEPARTMENT_HEAD = 'elena.navarro@example.org'
 
-async function fillJustification(page: Page, { amount, currency = 'CHF', title }: { amount: string; currency?: string; title: string }) {
-  await page.getByLabel('Title').fill(title)
-  await page.getByLabel('Description of what is bought').fill('Two spare cold heads for the installed cryocoolers of the magnet test bench.')
-  await page.getByRole('radio', { name: 'Supplies' }).check()
-  await page.getByLabel('Supplier’s name').fill('Cryo Instruments AG')
-  await page.getByLabel('Country where the supplier is established').selectOption({ label: 'Switzerland' })
-  await page.getByLabel('Country of origin of the goods').selectOption({ label: 'Germany' })
-  await page.getByLabel('Amount', { exact: true }).fill(amount)
-  await page.getByLabel('Currency').selectOption(currency)
-  await page.getByLabel('Reason').selectOption({ label: 'Compatibility or standardisation with installed equipment' })
-  await page
-    .getByLabel('Written justification')
-    .fill('Only the original manufacturer supplies cold heads that fit the installed cryocoolers without a full requalification of the test bench.')
-}
-
 test('a requester files at 60 000 CHF; the group leader and then the department head sign in the app; the requester sees it approved with the whole timeline', async ({ browser, smtp }) => {
   const requester = await (await browser.newContext()).newPage()
   await signIn(requester, smtp, REQUESTER)
   await requester.goto('/justifications/new')
-  await fillJustification(requester, { amount: "60'000", title: 'Cryocooler cold heads' })
+  await fillFilingForm(requester, { amount: "60'000", title: 'Cryocooler cold heads' })
   await expect(requester.locator('#amount-preview')).toHaveText(/CHF\s60’000\.00\. Needs the signature of: group leader, then department head\./)
   await requester.getByRole('button', { name: 'Submit for signature' }).click()
   await expect(requester.getByRole('heading', { level: 1 })).toHaveText(/^Review before submitting: SSJ-/)
@@ -82,7 +67,7 @@ test('bad values get a message on their field and nothing is stored, without Jav
     ['99999999999999', 'too large'],
   ] as const) {
     await page.goto('/justifications/new')
-    await fillJustification(page, { amount, title: `Bad amount ${amount}` })
+    await fillFilingForm(page, { amount, title: `Bad amount ${amount}` })
     await page.getByRole('button', { name: 'Save as draft' }).click()
     const field = page.getByLabel('Amount', { exact: true })
     await expect(field, `${amount}: ${message}`).toHaveAttribute('aria-invalid', 'true')
@@ -95,7 +80,7 @@ test('bad values get a message on their field and nothing is stored, without Jav
   expect(await app.sql(`SELECT count(*)::text AS count FROM "Justification"`)).toEqual(before)
 
   // A good draft without JavaScript: saved, and its page says what submitting would mean.
-  await fillJustification(page, { amount: '10 000.01', currency: 'CHF', title: 'Just above the first threshold' })
+  await fillFilingForm(page, { amount: '10 000.01', currency: 'CHF', title: 'Just above the first threshold' })
   await page.getByRole('button', { name: 'Save as draft' }).click()
   await expect(page.getByRole('status')).toHaveText('Saved as a draft. Nothing is sent until you submit it.')
   await expect(page.getByRole('region', { name: 'Before you submit' })).toContainText('CHF\u00a010’000.01 needs the signature of: group leader.')

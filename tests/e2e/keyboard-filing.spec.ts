@@ -32,6 +32,9 @@ async function typeInto(page: Page, name: string, text: string) {
 test('a requester files a justification with the keyboard only, reviews it and confirms it: it is submitted', async ({ page, smtp, app }) => {
   await signIn(page, smtp, REQUESTER)
   await page.goto('/justifications/new')
+  // Keys pressed one by one while React hydrates the page have hit React 18's error #345 in CI:
+  // start once it has (root.tsx marks the document).
+  await page.locator('html[data-hydrated]').waitFor({ state: 'attached' })
 
   await typeInto(page, 'Title', 'Cold heads filed from the keyboard')
   await typeInto(page, 'Description of what is bought', 'Two spare cold heads for the installed cryocoolers.')

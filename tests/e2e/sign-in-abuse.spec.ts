@@ -202,11 +202,16 @@ test.describe('with the default limits', () => {
     const { app, smtp } = harness
     const GROUP_LEADER = 'marta.mendes@example.org'
     await sql(harness, `INSERT INTO "WorkflowSettings" (id, "linkRequiresSignIn", "updatedAt") VALUES (1, true, now()) ON CONFLICT (id) DO UPDATE SET "linkRequiresSignIn" = true`)
-    // The justification is filed from this process, as the app would: its emails are sealed with the app's secret.
+    // The justification is filed from this process, as the app would: its emails are sealed with the
+    // app's secret. Put back after: the next spec file of this worker seals for its own app.
+    const workerSecret = process.env.SESSION_SECRET
     process.env.SESSION_SECRET = SESSION_SECRET
     const [filed] = await fileJustifications({ url: app.url, databaseUrl: harness.database.url }, [
       { requester: 'rita.romano@example.org', title: 'Strictly returned optics', supplierName: 'Optics BV', amount: 2_000_000 },
-    ])
+    ]).finally(() => {
+      if (workerSecret === undefined) delete process.env.SESSION_SECRET
+      else process.env.SESSION_SECRET = workerSecret
+    })
     const request = await smtp.waitForMessage((m) => recipientsOf(m).includes(GROUP_LEADER) && (m.subject ?? '').includes(`${filed!.reference} awaits your signature`))
     const signOffLink = linkIn(request, `${app.url}/sign-off/`)
     const signOffPath = new URL(signOffLink).pathname
