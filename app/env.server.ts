@@ -52,6 +52,12 @@ export const EnvSchema = z
     OUTBOX_LEASE_MS: z.coerce.number().int().min(1_000).max(600_000).default(10_000),
     /** How often the scheduler looks for steps to remind, escalate or hand to a deputy. */
     REMINDER_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
+    /** Supporting documents: the largest file, and the most one justification may carry (in MB, 10^6 bytes). */
+    ATTACHMENT_MAX_FILE_MB: z.coerce.number().int().min(1).max(2_000).default(20),
+    ATTACHMENT_MAX_TOTAL_MB: z.coerce.number().int().min(1).max(20_000).default(100),
+    /** Unset: documents are kept in PostgreSQL. Else an S3-compatible object store (ADR 026), e.g.
+     * s3+http://KEY:SECRET@127.0.0.1:4568/solesource?region=us-east-1 (path-style endpoint). */
+    ATTACHMENT_STORE_URL: z.string().url().optional(),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {

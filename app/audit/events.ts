@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { justificationAuditEvents } from '~/justifications/justification-audit-events'
 import { returnAuditEvents } from '~/industrial-return/return-audit-events'
+import { attachmentAuditEvents } from '~/attachments/attachment-audit-events'
 
 type EventRegistry = Record<string, { schema: z.ZodType; label: string }>
 
@@ -46,10 +47,13 @@ const organisationAuditEvents = {
  * Every kind of audit event, each with the Zod schema of its payload and a label for timelines.
  * The trail is append-only (a database trigger refuses UPDATE and DELETE).
  */
-export const auditEvents = { ...organisationAuditEvents, ...justificationAuditEvents, ...returnAuditEvents } satisfies EventRegistry
+export const auditEvents = { ...organisationAuditEvents, ...justificationAuditEvents, ...attachmentAuditEvents, ...returnAuditEvents } satisfies EventRegistry
 
 export type AuditEventType = keyof typeof auditEvents
-export type AuditPayload<T extends AuditEventType> = z.infer<(typeof auditEvents)[T]['schema']>
+/** What a writer passes (fields with defaults may be left out); appendAuditEvent stores the parsed output. */
+export type AuditPayload<T extends AuditEventType> = z.input<(typeof auditEvents)[T]['schema']>
+/** What a reader of a stored event gets after parsing it with its schema. */
+export type StoredAuditPayload<T extends AuditEventType> = z.output<(typeof auditEvents)[T]['schema']>
 
 export function auditEventLabel(type: string): string {
   return type in auditEvents ? auditEvents[type as AuditEventType].label : type

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { coveredDocument } from '~/attachments/attachment-audit-events'
 
 const change = z.object({ from: z.unknown(), to: z.unknown() })
 const via = z.enum(['app', 'link']).default('app')
@@ -19,6 +20,10 @@ export const justificationAuditEvents = {
       rate: z.string(),
       rateDate: z.string(),
       splitPurchaseFlag: z.boolean(),
+      /** The supporting documents submitted with this round (frozen until changes are requested). */
+      documents: z.array(coveredDocument).default([]),
+      /** SHA-256 of the justification's text as submitted (app/attachments/covered-content.ts). */
+      textSha256: z.string().nullable().default(null),
     }),
   },
   STEP_ASSIGNED: {
@@ -39,7 +44,15 @@ export const justificationAuditEvents = {
   },
   STEP_SIGNED: {
     label: 'Signed',
-    schema: z.object({ stepIndex: z.number().int(), label: z.string(), comment: z.string().nullable(), via }),
+    schema: z.object({
+      stepIndex: z.number().int(),
+      label: z.string(),
+      comment: z.string().nullable(),
+      via,
+      /** What this signature covered: every document's hash, and the text's. */
+      documents: z.array(coveredDocument).default([]),
+      textSha256: z.string().nullable().default(null),
+    }),
   },
   JUSTIFICATION_REJECTED: { label: 'Rejected', schema: z.object({ stepIndex: z.number().int().nullable(), reason: z.string(), via }) },
   CHANGES_REQUESTED: { label: 'Changes requested', schema: z.object({ stepIndex: z.number().int().nullable(), comment: z.string(), via }) },

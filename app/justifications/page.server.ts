@@ -1,4 +1,6 @@
 import { auditEventLabel } from '~/audit/events'
+import { attachmentKindLabels, type AttachmentKind } from '~/attachments/attachment-kinds'
+import { formatFileSize } from '~/attachments/file-size'
 import type { Database } from '~/db/client.server'
 import { formatChf, formatMoney } from '~/money/amount'
 import type { Currency } from '~/money/currency'
@@ -152,6 +154,14 @@ function describeEvent(type: string, payload: Record<string, unknown>, nameOf: (
       return text(payload.reason) ? `“${text(payload.reason)}”` : null
     case 'JUSTIFICATION_APPROVED':
       return payload.withoutSignature ? 'No signature needed at this amount.' : 'Every signature is in.'
+    case 'ATTACHMENT_ADDED':
+      return `${attachmentKindLabels[payload.kind as AttachmentKind] ?? text(payload.kind)}: ${text(payload.fileName)} (${formatFileSize(Number(payload.sizeBytes))}), SHA-256 ${text(payload.sha256)}`
+    case 'ATTACHMENT_REMOVED':
+      return `${text(payload.fileName)}, SHA-256 ${text(payload.sha256)}`
+    case 'DOCUMENT_DOWNLOADED':
+      return `${text(payload.fileName)}${payload.via === 'link' ? ', from the email link' : ''}`
+    case 'COMMENT_POSTED':
+      return `${payload.asSignatory ? 'Question from a signatory: ' : ''}“${text(payload.body)}”`
     default:
       return null
   }
