@@ -50,12 +50,18 @@ export function threeTierPolicy({ effectiveFrom, splitPurchaseWindowDays, financ
   }
 }
 
-export async function fileAndSubmit(db: Database, { requesterId, groupCode = 'EN-MME', now, ...overrides }: { requesterId: string; groupCode?: string; now: Date } & Partial<JustificationFields>) {
+/** Files a draft through the filing use case (not submitted): documents can be attached to it. */
+export async function fileDraft(db: Database, { requesterId, groupCode = 'EN-MME', now, ...overrides }: { requesterId: string; groupCode?: string; now: Date } & Partial<JustificationFields>) {
   const group = await db.group.findUniqueOrThrow({ where: { code: groupCode } })
   const fields = justificationFields({ title: 'Cryocooler cold heads', supplierName: `Supplier ${crypto.randomUUID().slice(0, 8)}`, groupId: group.id, ...overrides })
-  const actor = { id: requesterId, origin }
-  const created = await createJustification(db, { fields, actor, now })
+  const created = await createJustification(db, { fields, actor: { id: requesterId, origin }, now })
   if (!created.ok) throw new Error(created.message)
+  return created
+}
+
+export async function fileAndSubmit(db: Database, { requesterId, groupCode = 'EN-MME', now, ...overrides }: { requesterId: string; groupCode?: string; now: Date } & Partial<JustificationFields>) {
+  const created = await fileDraft(db, { requesterId, groupCode, now, ...overrides })
+  const actor = { id: requesterId, origin }
   const submitted = await submitJustification(db, { id: created.id, actor, now })
   if (!submitted.ok) throw new Error(submitted.message)
   return submitted
