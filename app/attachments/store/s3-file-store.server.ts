@@ -34,9 +34,11 @@ export function createS3FileStore(location: S3StoreLocation): S3FileStore {
     region: location.region,
     credentials: location.credentials,
     forcePathStyle: location.forcePathStyle,
-    // The SDK's default checksums stream the body aws-chunked with a trailer, which servers such as
-    // s3rver store verbatim (framing included). We send our own SHA-256 as a header instead: the
-    // server checks it if it can, and every read is verified against the hash anyway.
+    // With its defaults and no checksum of ours, the SDK sends a stream aws-chunked with a CRC32
+    // trailer, which some S3-compatible servers (s3rver, at least) keep framing and all: a file
+    // read back longer than it was written. So SDK checksums only where an operation requires them;
+    // PutObject carries our own SHA-256 as a plain header (a server that knows it checks the body),
+    // and every read is verified against the hash by openStoredFile anyway.
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
     // A store that does not answer fails the upload in seconds instead of holding its transaction.
