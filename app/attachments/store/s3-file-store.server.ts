@@ -16,8 +16,22 @@ function isMissing(error: unknown) {
   return error instanceof S3ServiceException && (error.name === 'NotFound' || error.name === 'NoSuchKey' || error.$metadata.httpStatusCode === 404)
 }
 
+// An answer without a body (any answer to HeadObject) leaves the SDK only the status to go by.
+const STATUS_MEANING: Record<number, string> = {
+  400: 'bad request',
+  401: 'not signed in',
+  403: 'access denied (check the credentials and the bucket policy)',
+  404: 'not found (check the bucket)',
+  500: 'server error',
+  503: 'unavailable',
+}
+
 function reason(error: unknown) {
-  if (error instanceof S3ServiceException) return `${error.name} (HTTP ${error.$metadata.httpStatusCode ?? '?'})`
+  if (error instanceof S3ServiceException) {
+    const status = error.$metadata.httpStatusCode
+    const name = error.name === 'Unknown' || error.name === 'UnknownError' ? ((status && STATUS_MEANING[status]) ?? 'error') : error.name
+    return `${name} (HTTP ${status ?? '?'})`
+  }
   if (error instanceof Error) return error.message || error.name
   return String(error)
 }
@@ -86,11 +100,13 @@ export function createS3FileStore(location: S3StoreLocation): S3FileStore {
     },
     read(_db, sha256) {
       let reader: ReadableStreamDefaultReader<Uint8Array> | undefined
+      // A reader that gives up (a closed download) ends the request too, even before its body came.
+      const abandoned = new AbortController()
       return new ReadableStream<Uint8Array>({
         async pull(controller) {
           if (!reader) {
             try {
-              const object = await client.send(new GetObjectCommand({ Bucket: bucket, Key: objectKeyFor(sha256) }))
+              const object = await client.send(new GetObjectCommand({ Bucket: bucket, Key: objectKeyFor(sha256) }), { abortSignal: abandoned.signal })
               if (!object.Body) throw new Error('the answer had no body')
               reader = object.Body.transformToWebStream().getReader()
             } catch (error) {
@@ -105,6 +121,7 @@ export function createS3FileStore(location: S3StoreLocation): S3FileStore {
           else controller.enqueue(value)
         },
         async cancel(why) {
+          abandoned.abort()
           await reader?.cancel(why)
         },
       })
