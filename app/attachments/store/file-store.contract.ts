@@ -7,6 +7,7 @@ import type { Database } from '~/db/client.server'
 import { openStoredFile, storeFile, StoredFileCorrupted, type FileOnDisk, type FileStoreBackend } from './file-store.server'
 import { attachTestFile } from '../../../tests/support/attachments'
 import { demoPeople, fileDraft } from '../../../tests/support/workflow'
+import { testDatabaseKind } from '../../../tests/support/database'
 import { seedDemoData } from '../../../prisma/seed'
 
 /** A store to check, on a migrated, empty database, and what only the store itself can tell. */
@@ -152,5 +153,55 @@ export function fileStoreContract(start: () => Promise<FileStoreUnderTest>, { by
     expect((await readBack(first.sha256)).bytes.equals(bytes)).toBe(true)
   })
 
+  // On a PostgreSQL server the second transaction's INSERT waits on the first's uncommitted row; the
+  // embedded PGlite runs one transaction at a time (ADR 002), so there the second only begins once
+  // the first has ended, which the rollback test above already covers.
+  if (testDatabaseKind() === 'postgresql-server') {
+    test.each([
+      ['commits', false],
+      ['rolls back', true],
+    ])('a second transaction storing the same new bytes waits for the first; when the first %s, the bytes are written once', async (_label, firstRollsBack) => {
+      const bytes = randomBytes(25_000)
+      const sha256 = sha256Of(bytes)
+      const { store } = current()
+      let stored!: () => void
+      let release!: () => void
+      const firstHasStored = new Promise<void>((resolve) => (stored = resolve))
+      const released = new Promise<void>((resolve) => (release = resolve))
+      const first = withFileOnDisk(bytes, (file) =>
+        store.db.$transaction(
+          async (tx) => {
+            await storeFile(tx, file, store.backend)
+            stored()
+            await released
+            if (firstRollsBack) throw new Error('the first transaction rolls back')
+          },
+          { timeout: 20_000 },
+        ),
+      )
+      await firstHasStored
+      const second = attach(bytes, 'second.pdf')
+      await waitForALockWait(store.db)
+      release()
+      if (firstRollsBack) await expect(first).rejects.toThrow('the first transaction rolls back')
+      else await first
+      await second
+      expect(await store.db.storedFile.count({ where: { sha256 } })).toBe(1)
+      expect(await store.timesWritten(sha256)).toBe(1)
+      expect((await readBack(sha256)).bytes.equals(bytes)).toBe(true)
+    })
+  }
+
   return current
+}
+
+/** Resolves once some session of this database is waiting for a lock (another's uncommitted row). */
+async function waitForALockWait(db: Database) {
+  for (;;) {
+    const [row] = await db.$queryRaw<{ waiting: number }[]>`
+      SELECT count(*)::int AS waiting FROM pg_stat_activity
+      WHERE datname = current_database() AND wait_event_type = 'Lock'`
+    if (row && row.waiting > 0) return
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
 }

@@ -103,6 +103,20 @@ describe(`the S3-compatible file store (s3rver, ${testDatabaseKind()})`, () => {
     })
   })
 
+  test.each([
+    // s3rver checks the access key of a SigV4 request, not its signature.
+    ['refuses the credentials', (url: string) => url.replace('S3RVER:S3RVER@', 'NOBODY:S3RVER@'), /solesource-test did not take the file: access denied \(check the credentials and the bucket policy\) \(HTTP 403\)$/],
+    ['has no such bucket', (url: string) => url.replace('/solesource-test?', '/no-such-bucket?'), /no-such-bucket did not take the file: NoSuchBucket \(HTTP 404\)$/],
+  ])('a store that %s fails the upload with a clear error, and the transaction leaves nothing', async (_label, misconfigure, problem) => {
+    const { store, justificationId, ritaId } = current()
+    const bytes = randomBytes(7_000)
+    const attempt = attachTestFile(store.db, { justificationId, addedById: ritaId, bytes, fileName: 'misconfigured.pdf', backend: storeAt(misconfigure(process.env.ATTACHMENT_STORE_URL!)) })
+    await expect(attempt).rejects.toThrow(FileStoreUnavailable)
+    await expect(attempt).rejects.toThrow(problem)
+    expect(await store.db.storedFile.count({ where: { sha256: sha256Of(bytes) } })).toBe(0)
+    expect(await store.db.attachment.count({ where: { fileName: 'misconfigured.pdf' } })).toBe(0)
+  })
+
   test('an object missing from the bucket ends the stream with an error, never an empty file', async () => {
     const { store } = current()
     const sha256 = sha256Of(randomBytes(3_000))
