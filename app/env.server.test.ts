@@ -16,6 +16,8 @@ describe('environment', () => {
     [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET'],
     [{ DATABASE_URL: 'postgresql://db.example.org/solesource' }, 'SESSION_SECRET'],
     [{ APP_URL: 'not a url' }, 'APP_URL'],
+    [{ ATTACHMENT_STORE_URL: 'https://s3.example.org/bucket' }, 'ATTACHMENT_STORE_URL'],
+    [{ ATTACHMENT_STORE_URL: 's3+http://KEY:SECRET@127.0.0.1:4568' }, 'ATTACHMENT_STORE_URL'],
   ])('a wrong value stops start-up with a message naming the variable: %o', (source, variable) => {
     expect(() => parseEnv(source)).toThrow(InvalidEnvironmentError)
     expect(() => parseEnv(source)).toThrow(new RegExp(`^Invalid environment:\\n  ${variable} `))
@@ -25,5 +27,12 @@ describe('environment', () => {
     const env = parseEnv({ SMTP_URL: '', APP_URL: 'https://solesource.example.org/' })
     expect(env.SMTP_URL).toBeUndefined()
     expect(env.APP_URL).toBe('https://solesource.example.org')
+  })
+
+  test('ATTACHMENT_STORE_URL: an S3-compatible server or an Amazon S3 bucket; a wrong one is described without its secret', () => {
+    expect(parseEnv({}).ATTACHMENT_STORE_URL).toBeUndefined()
+    expect(parseEnv({ ATTACHMENT_STORE_URL: 's3+http://KEY:SECRET@127.0.0.1:4568/solesource?region=us-east-1' }).ATTACHMENT_STORE_URL).toBe('s3+http://KEY:SECRET@127.0.0.1:4568/solesource?region=us-east-1')
+    expect(parseEnv({ ATTACHMENT_STORE_URL: 's3://solesource-documents?region=eu-central-2' }).ATTACHMENT_STORE_URL).toBe('s3://solesource-documents?region=eu-central-2')
+    expect(() => parseEnv({ ATTACHMENT_STORE_URL: 's3+http://KEY:TOPSECRET@127.0.0.1:4568/b?regoin=x' })).toThrow(/^Invalid environment:\n  ATTACHMENT_STORE_URL has an unknown parameter \(regoin\): only region is read$/)
   })
 })

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { parseStoreUrl } from './attachments/store/store-url'
 
 const booleanFromString = z
   .enum(['true', 'false', '1', '0'])
@@ -8,6 +9,12 @@ const postgresUrl = z
   .string()
   .url()
   .refine((value) => /^postgres(ql)?:\/\//.test(value), 'must be a postgres:// or postgresql:// URL')
+
+// Checked by the one parser the store itself uses; its messages never repeat the value (a secret).
+const attachmentStoreUrl = z.string().superRefine((value, ctx) => {
+  const parsed = parseStoreUrl(value)
+  if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.problem })
+})
 
 const smtpUrl = z
   .string()
@@ -55,9 +62,10 @@ export const EnvSchema = z
     /** Supporting documents: the largest file, and the most one justification may carry (in MB, 10^6 bytes). */
     ATTACHMENT_MAX_FILE_MB: z.coerce.number().int().min(1).max(2_000).default(20),
     ATTACHMENT_MAX_TOTAL_MB: z.coerce.number().int().min(1).max(20_000).default(100),
-    /** Unset: documents are kept in PostgreSQL. Else an S3-compatible object store (ADR 026), e.g.
-     * s3+http://KEY:SECRET@127.0.0.1:4568/solesource?region=us-east-1 (path-style endpoint). */
-    ATTACHMENT_STORE_URL: z.string().url().optional(),
+    /** Unset: documents are kept in PostgreSQL. Else an S3-compatible object store (ADR 026):
+     * s3+http(s)://KEY:SECRET@host:port/bucket?region=us-east-1 (path-style endpoint, URL-encoded
+     * credentials) or s3://bucket?region=... (Amazon S3, credentials from the AWS SDK's default chain). */
+    ATTACHMENT_STORE_URL: attachmentStoreUrl.optional(),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {

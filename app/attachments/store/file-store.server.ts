@@ -2,7 +2,12 @@ import { createHash } from 'node:crypto'
 import type { Database, DatabaseOrTransaction, Transaction } from '~/db/client.server'
 import { getEnv } from '~/env.server'
 import type { FileStore } from '~/generated/prisma/client'
+import { FileStoreUnavailable, StoredFileCorrupted } from './file-store-errors'
 import { postgresFileStore } from './postgres-file-store.server'
+import { s3FileStoreFor } from './s3-file-store.server'
+import { parseStoreUrl } from './store-url'
+
+export { FileStoreUnavailable, StoredFileCorrupted }
 
 /** A received file, already on local disk (never whole in memory), with what was learnt from its bytes. */
 export type FileOnDisk = { sha256: string; sizeBytes: number; mediaType: string; path: string }
@@ -22,15 +27,26 @@ export interface FileStoreBackend {
 
 /** The backend new files go to: PostgreSQL unless ATTACHMENT_STORE_URL names an object store. */
 export function configuredFileStore(): FileStoreBackend {
-  const url = getEnv().ATTACHMENT_STORE_URL
-  if (!url) return postgresFileStore
-  throw new Error('ATTACHMENT_STORE_URL: the S3-compatible store is not built yet')
+  return getEnv().ATTACHMENT_STORE_URL ? s3FileStore() : postgresFileStore
 }
 
 /** The backend that holds files recorded as kept in `kind` (they stay where they were written). */
 export function fileStoreFor(kind: FileStore): FileStoreBackend {
-  if (kind === 'POSTGRES') return postgresFileStore
-  return configuredFileStore()
+  switch (kind) {
+    case 'POSTGRES':
+      return postgresFileStore
+    case 'S3':
+      return s3FileStore()
+  }
+}
+
+function s3FileStore() {
+  const url = getEnv().ATTACHMENT_STORE_URL
+  if (!url) throw new FileStoreUnavailable('This document is kept in an S3-compatible store, but ATTACHMENT_STORE_URL is not set: set it to the store the document was written to')
+  const parsed = parseStoreUrl(url)
+  // getEnv() has validated the URL already; this only narrows the type.
+  if (!parsed.ok) throw new FileStoreUnavailable(`ATTACHMENT_STORE_URL ${parsed.problem}`)
+  return s3FileStoreFor(url, parsed.location)
 }
 
 /**
@@ -49,10 +65,6 @@ export async function storeFile(tx: Transaction, file: FileOnDisk, backend: File
 }
 
 export type OpenedFile = { sha256: string; sizeBytes: number; mediaType: string; body: ReadableStream<Uint8Array> }
-
-export class StoredFileCorrupted extends Error {
-  override name = 'StoredFileCorrupted'
-}
 
 /**
  * The bytes of a stored file, or null if none has this hash. The stream checks what it serves: if the
