@@ -2,7 +2,10 @@ import { describe, expect, test } from 'vitest'
 import { parseForm } from '~/ui/parse-form'
 import { COMMENT_MAX_LENGTH, CommentFormSchema } from './comment-form-schema'
 
-const parse = (body: string) => parseForm(new URLSearchParams({ body }), { schema: CommentFormSchema })
+const parse = (body: string) => {
+  const submission = parseForm(new URLSearchParams({ body }), { schema: CommentFormSchema })
+  return submission.status === 'success' ? { status: 'success' as const, value: submission.value, error: undefined } : { status: submission.status, value: undefined, error: submission.error }
+}
 
 describe('the comment form', () => {
   test('an empty or blank comment asks for one', () => {

@@ -27,7 +27,7 @@ export async function commentEmails({
   chain: Person[]
   mentioned: Person[]
   appUrl: string
-}): Promise<OutgoingEmail[]> {
+}): Promise<{ recipient: Person; email: OutgoingEmail }[]> {
   const recipients = new Map<string, { person: Person; mentioned: boolean }>()
   for (const person of mentioned) recipients.set(person.id, { person, mentioned: true })
   for (const person of chain) if (!recipients.has(person.id)) recipients.set(person.id, { person, mentioned: false })
@@ -37,14 +37,14 @@ export async function commentEmails({
   // asks for no decision, so its email carries no sign-off link (a sign-off link is for deciding).
   const discussionUrl = `${appUrl}/justifications/${justification.id}#discussion`
   const summary = summaryOf(justification)
-  const emails: OutgoingEmail[] = []
+  const emails: { recipient: Person; email: OutgoingEmail }[] = []
   for (const { person, mentioned: wasMentioned } of recipients.values()) {
     const what = wasMentioned ? 'mentioned you' : asSignatory ? 'asked a question' : 'commented'
     const rendered = await renderEmail(
       `${justification.reference}: ${author.name} ${what}`,
       CommentPostedEmail({ recipientName: person.name, authorName: author.name, mentioned: wasMentioned, asSignatory, body, postedAt: formatDateTime(postedAt), discussionUrl, summary }),
     )
-    emails.push({ ...rendered, to: person.email, template: wasMentioned ? 'comment-mention' : 'comment-posted' })
+    emails.push({ recipient: person, email: { ...rendered, to: person.email, template: wasMentioned ? 'comment-mention' : 'comment-posted' } })
   }
   return emails
 }

@@ -1,5 +1,6 @@
 import type { DatabaseOrTransaction } from '~/db/client.server'
 import type { Person } from '~/justifications/notifications.server'
+import { listOf } from './list-of'
 import { findMentions } from './mentions'
 
 /**
@@ -51,8 +52,4 @@ export async function resolveMentions(db: DatabaseOrTransaction, body: string, m
     messages.push(`Nobody called ${listOf(again.unknown)} can be mentioned: write @ and the full name of a person who may see this justification.`)
   }
   return { ok: false, message: messages.join(' ') }
-}
-
-function listOf(items: string[]) {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`
 }

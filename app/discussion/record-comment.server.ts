@@ -7,7 +7,8 @@ import { CommentFormSchema } from './comment-form-schema'
 import { commentEmails } from './comment-notifications.server'
 import { peopleWhoMaySee, resolveMentions } from './people-who-may-see.server'
 
-export type CommentResult = { ok: true; notified: string[] } | { ok: false; kind: 'INVALID'; fieldErrors: { body: string[] } }
+/** `notified`: the addresses emailed; `notifiedNames`: the same people, as a page names them. */
+export type CommentResult = { ok: true; notified: string[]; notifiedNames: string[] } | { ok: false; kind: 'INVALID'; fieldErrors: { body: string[] } }
 
 /**
  * Writes a comment whose author was already allowed to post it (post-comment.server.ts, or
@@ -68,7 +69,7 @@ export async function recordComment(
       origin: input.origin,
       at: input.now,
     })
-    for (const email of emails) await enqueueEmail(tx, email, { appUrl })
+    for (const { email } of emails) await enqueueEmail(tx, email, { appUrl })
   })
-  return { ok: true, notified: emails.map((email) => email.to) }
+  return { ok: true, notified: emails.map(({ email }) => email.to), notifiedNames: emails.map(({ recipient }) => recipient.name) }
 }
