@@ -5,6 +5,7 @@ import { demoPeople, fileAndSubmit, fileDraft, latestSignOffToken, origin } from
 import { readBody } from '~/email/sealed-body.server'
 import { decideBySignOffLink } from '~/justifications/decide-by-sign-off-link.server'
 import { DEFAULT_WORKFLOW_SETTINGS, saveWorkflowSettings } from '~/justifications/settings.server'
+import { loadDiscussion } from './load-discussion.server'
 import { postComment } from './post-comment.server'
 import { postCommentByLink } from './post-comment-by-link.server'
 
@@ -116,6 +117,24 @@ describe(`the discussion on a justification (${testDatabaseKind()})`, () => {
     }
     expect(await comments(id)).toEqual([])
     expect(await commentEmailsSince(since)).toEqual([])
+  })
+
+  test('the thread, oldest first: each comment with its author and what they are in this justification', async () => {
+    const { id } = await fileAndSubmit(database.db, { requesterId: ids['rita.romano']!, now })
+    const token = await latestSignOffToken(database.db, 'marta.mendes@example.org')
+    await postComment(database.db, { justificationId: id, person: await viewer('rita.romano'), body: 'Context: @Marta Mendes, the old heads failed.', origin, now })
+    await postCommentByLink(database.db, { token, body: 'Which serial numbers?', now, origin, signedInPersonId: null })
+    await postComment(database.db, { justificationId: id, person: await viewer('paula.procurement'), body: 'Framework contract checked.', origin, now })
+    await postComment(database.db, { justificationId: id, person: await viewer('ruben.rasmussen'), body: 'Serials on the wiki.', origin, now })
+    const { comments: thread, mentionExample } = await loadDiscussion(database.db, id)
+    expect(mentionExample).toBe('@Rita Romano')
+    expect(thread.map((c) => [c.authorName, c.authorRole, c.body, c.asSignatory, c.via])).toEqual([
+      ['Rita Romano', 'Requester', 'Context: @Marta Mendes, the old heads failed.', false, 'app'],
+      ['Marta Mendes', 'Group leader', 'Which serial numbers?', true, 'link'],
+      ['Paula Procurement', 'Procurement', 'Framework contract checked.', false, 'app'],
+      ['Ruben Rasmussen', 'Group member', 'Serials on the wiki.', false, 'app'],
+    ])
+    expect(thread[0]!.mentions).toEqual([{ personId: ids['marta.mendes'], name: 'Marta Mendes' }])
   })
 
   describe('a question from a sign-off link', () => {
