@@ -37,7 +37,7 @@ export function DiscussionSection({ comments, mentionExample, form }: { comments
       <Form method="post" className="screen-only" key={comments.length}>
         <CommentField
           id="comment-body"
-          label="Your comment"
+          label="Your message"
           hint={`Everybody in the signature chain gets an email. To bring somebody else in, write @ and their full name, e.g. ${mentionExample}; only people who may see this justification can be mentioned.`}
           errors={form?.fieldErrors.body}
           defaultValue={form?.body}

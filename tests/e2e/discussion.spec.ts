@@ -33,7 +33,7 @@ test('the requester asks procurement by name, the signatory asks from the link o
   await page.goto(`/justifications/${id}`)
   const discussion = page.getByRole('region', { name: 'Discussion' })
   await expect(discussion).toContainText('No comments yet. Ask a question or add context for the signatories.')
-  await discussion.getByLabel('Your comment').fill('@paula procurement, is the framework contract with Diskussion still open?\nThe quote is attached.')
+  await discussion.getByLabel('Your message').fill('@paula procurement, is the framework contract with Diskussion still open?\nThe quote is attached.')
   await discussion.getByRole('button', { name: 'Post' }).click()
   await expect(page.getByRole('status')).toHaveText('Comment posted. An email tells Paula Procurement and Marta Mendes.')
   const thread = discussion.getByRole('listitem')
@@ -42,7 +42,7 @@ test('the requester asks procurement by name, the signatory asks from the link o
   await expect(thread.first().locator('strong.mention')).toHaveText('@paula procurement')
   await expect(thread.first().locator('.comment-body')).toHaveText('@paula procurement, is the framework contract with Diskussion still open?\nThe quote is attached.')
   // The form is empty again, ready for the next comment.
-  await expect(discussion.getByLabel('Your comment')).toHaveValue('')
+  await expect(discussion.getByLabel('Your message')).toHaveValue('')
 
   // The person mentioned is told, with a link to the thread.
   const mention = await emailTo(smtp, PROCUREMENT, `${reference}: Rita Romano mentioned you`)
@@ -94,7 +94,7 @@ test.describe('without JavaScript', () => {
     await page.goto(`/justifications/${filed!.id}`)
     const discussion = page.getByRole('region', { name: 'Discussion' })
     await discussion.getByRole('button', { name: 'Post' }).click()
-    const field = page.getByLabel('Your comment')
+    const field = page.getByLabel('Your message')
     await expect(field).toHaveAttribute('aria-invalid', 'true')
     await expect(page.locator('#comment-body-error')).toHaveText('Write your comment before posting it.')
     expect(await commentsOn(app, filed!.id)).toEqual([])
@@ -103,9 +103,9 @@ test.describe('without JavaScript', () => {
     await page.getByRole('button', { name: 'Post' }).click()
     await expect(page.locator('#comment-body-error')).toHaveText('Emil Eriksen cannot see this justification; only its requester, their group, its signatories and procurement can be mentioned.')
     // The text comes back to be corrected.
-    await expect(page.getByLabel('Your comment')).toHaveValue('@Emil Eriksen knows these gauges.')
+    await expect(page.getByLabel('Your message')).toHaveValue('@Emil Eriksen knows these gauges.')
 
-    await page.getByLabel('Your comment').fill('Our spare gauges could do meanwhile, @Rita Romano.')
+    await page.getByLabel('Your message').fill('Our spare gauges could do meanwhile, @Rita Romano.')
     await page.getByRole('button', { name: 'Post' }).click()
     await expect(page.getByRole('status')).toHaveText('Comment posted. An email tells Rita Romano.')
     await expect(page.getByRole('region', { name: 'Discussion' }).getByRole('listitem')).toHaveText([/^Ruben Rasmussen, group member, .*Our spare gauges could do meanwhile, @Rita Romano\.$/])
