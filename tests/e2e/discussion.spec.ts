@@ -60,6 +60,8 @@ test('the requester asks procurement by name, the signatory asks from the link o
   await ask.getByLabel('Your question').fill('Which serial numbers do the failed compressors have?')
   await ask.getByRole('button', { name: 'Send the question' }).click()
   await expect(phone.getByRole('status')).toHaveText('Your question was sent to Rita Romano. This link still works: decide when you have your answer.')
+  const { scrollWidth, innerWidth } = await phone.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }))
+  expect(scrollWidth, 'page width at 390 px').toBeLessThanOrEqual(innerWidth)
   await expect(phone.getByRole('region', { name: 'Timeline' })).toContainText('Question from a signatory: “Which serial numbers do the failed compressors have?”')
   expect(await app.sql(`SELECT count(*)::int AS used FROM "SignOffToken" WHERE "justificationId" = $1 AND "usedAt" IS NOT NULL`, [id])).toEqual([{ used: 0 }])
   await emailTo(smtp, REQUESTER, `${reference}: Marta Mendes asked a question`)
