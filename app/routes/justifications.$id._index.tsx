@@ -3,6 +3,9 @@ import { useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { requestOrigin } from '~/audit/audit.server'
 import { requirePerson } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
+import { commentOnJustification } from '~/discussion/comment-actions.server'
+import { DiscussionSection } from '~/discussion/discussion-section'
+import { loadDiscussion } from '~/discussion/load-discussion.server'
 import { decideJustification } from '~/justifications/decide-justification.server'
 import { submitJustification } from '~/justifications/submit-justification.server'
 import { withdrawJustification } from '~/justifications/withdraw-justification.server'
@@ -33,8 +36,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = await loadJustificationPage(db, person, params.id, new Date())
   if (!page) throw await refuseJustification(db, request, params.id, notAllowedToSeeJustification)
   const signatures = await loadSignatureLines(db, page)
+  const discussion = await loadDiscussion(db, page.id)
   const flash = await readFlash(request)
-  return data({ page, signatures, notice: flash.message }, { headers: flash.headers })
+  return data({ page, signatures, discussion, notice: flash.message }, { headers: flash.headers })
 }
 
 type ActionData = { error: string; fieldErrors?: Record<string, string[]> } | { done: string }
@@ -50,6 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const page = await loadJustificationPage(db, person, params.id, new Date())
   if (!page) throw await refuseJustification(db, request, params.id, notAllowedToSeeJustification)
   const formData = await readForm(request)
+  if (formData.get('intent') === 'comment') return commentOnJustification(db, { request, person, justificationId: params.id, formData })
   // The requester's Submit shows what submitting will do first; its review page confirms (ADR 022).
   if (formData.get('intent') === 'submit' && page.can.submit) return redirect(`/justifications/${params.id}/review`)
   const actor = { id: person.id, origin: requestOrigin(request) }
@@ -80,7 +85,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function JustificationPage() {
-  const { page, signatures, notice } = useLoaderData<typeof loader>()
+  const { page, signatures, discussion, notice } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const busy = navigation.state === 'submitting'
@@ -146,6 +151,7 @@ export default function JustificationPage() {
       </div>
       <JustificationFacts page={page} />
       <SignatureBlock lines={signatures} emptyText={noSignatureText(page)} />
+      <DiscussionSection {...discussion} form={actionData && 'discussion' in actionData ? actionData.discussion : undefined} />
       <Timeline events={page.timeline} />
     </>
   )

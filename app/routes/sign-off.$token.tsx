@@ -3,6 +3,8 @@ import { useActionData, useLoaderData } from '@remix-run/react'
 import { requestOrigin } from '~/audit/audit.server'
 import { getSignedInPerson } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
+import { askFromSignOffLink } from '~/discussion/comment-actions.server'
+import { QuestionSentNotice, SignOffQuestion } from '~/discussion/sign-off-question'
 import { DecisionForm } from '~/justifications/decision-form'
 import { LinkDecisionSchema, toDecision } from '~/justifications/justification-form-schema'
 import { loadWorkflowSettings } from '~/justifications/settings.server'
@@ -44,6 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await sendFreshSignOffLink(db, { token, now: new Date() })
     return { freshLinkRequested: true as const }
   }
+  if (formData.get('intent') === 'question') return askFromSignOffLink(db, { request, token, formData })
   const submission = parseForm(formData, { schema: LinkDecisionSchema })
   if (submission.status !== 'success') {
     if (!['sign', 'reject', 'request-changes'].includes(String(formData.get('intent')))) return { error: 'Choose one of the three buttons: sign, request changes or reject.' }
@@ -79,11 +82,13 @@ export default function SignOffPage() {
           {actionData.error}
         </Notice>
       ) : null}
+      {actionData && 'questionSent' in actionData ? <QuestionSentNotice {...actionData.questionSent} /> : null}
       <SignOffSummary details={details} />
       <section className="card sign-off-decision" aria-labelledby="decide-heading">
         <h2 id="decide-heading">Your decision</h2>
         <DecisionForm commentErrors={commentErrors} />
       </section>
+      <SignOffQuestion form={actionData && 'discussion' in actionData ? actionData.discussion : undefined} />
       <SignOffFullJustification details={details} />
     </div>
   )

@@ -1,0 +1,50 @@
+import { CommentPostedEmail } from '#emails/comment-posted'
+import { formatDateTime } from '~/calendar/format-date'
+import type { OutgoingEmail } from '~/email/outbox.server'
+import { renderEmail } from '~/email/render.server'
+import { summaryOf, type JustificationForEmail, type Person } from '~/justifications/notifications.server'
+
+/**
+ * The emails one comment causes: one to each person of the chain (the requester and everybody asked
+ * to sign so far) and one to each person mentioned, never one to its author. A person both in the
+ * chain and mentioned gets one email, saying they were mentioned.
+ */
+export async function commentEmails({
+  justification,
+  author,
+  body,
+  asSignatory,
+  postedAt,
+  chain,
+  mentioned,
+  appUrl,
+}: {
+  justification: JustificationForEmail
+  author: Pick<Person, 'id' | 'name'>
+  body: string
+  asSignatory: boolean
+  postedAt: Date
+  chain: Person[]
+  mentioned: Person[]
+  appUrl: string
+}): Promise<{ recipient: Person; email: OutgoingEmail }[]> {
+  const recipients = new Map<string, { person: Person; mentioned: boolean }>()
+  for (const person of mentioned) recipients.set(person.id, { person, mentioned: true })
+  for (const person of chain) if (!recipients.has(person.id)) recipients.set(person.id, { person, mentioned: false })
+  recipients.delete(author.id)
+
+  // The justification's page for everybody, a signatory whose step is pending included: a comment
+  // asks for no decision, so its email carries no sign-off link (a sign-off link is for deciding).
+  const discussionUrl = `${appUrl}/justifications/${justification.id}#discussion`
+  const summary = summaryOf(justification)
+  const emails: { recipient: Person; email: OutgoingEmail }[] = []
+  for (const { person, mentioned: wasMentioned } of recipients.values()) {
+    const what = wasMentioned ? 'mentioned you' : asSignatory ? 'asked a question' : 'commented'
+    const rendered = await renderEmail(
+      `${justification.reference}: ${author.name} ${what}`,
+      CommentPostedEmail({ recipientName: person.name, authorName: author.name, mentioned: wasMentioned, asSignatory, body, postedAt: formatDateTime(postedAt), discussionUrl, summary }),
+    )
+    emails.push({ recipient: person, email: { ...rendered, to: person.email, template: wasMentioned ? 'comment-mention' : 'comment-posted' } })
+  }
+  return emails
+}

@@ -1,0 +1,39 @@
+import { Form, useNavigation } from '@remix-run/react'
+import { Notice } from '~/ui/notice'
+import { CommentField, type CommentFormState } from './comment-field'
+import { listOf } from './list-of'
+
+/**
+ * Below the decision on a sign-off link's page: a question to the requester instead of a decision.
+ * It leaves the link unused; the answer comes by email, and the link still decides afterwards.
+ */
+export function SignOffQuestion({ form }: { form?: CommentFormState | undefined }) {
+  const navigation = useNavigation()
+  const busy = navigation.state === 'submitting' && navigation.formData?.get('intent') === 'question'
+  return (
+    <section className="card sign-off-question" aria-labelledby="question-heading">
+      <h2 id="question-heading">Ask a question instead</h2>
+      <Form method="post">
+        <CommentField
+          id="question-body"
+          label="Your question"
+          hint="Sent to the requester and the other signatories, and kept in the justification's record. It decides nothing: this link stays valid for your decision."
+          errors={form?.fieldErrors.body}
+          defaultValue={form?.body}
+        />
+        <button type="submit" name="intent" value="question" className="secondary" disabled={busy}>
+          Send the question
+        </button>
+      </Form>
+    </section>
+  )
+}
+
+/** At the top of the page once a question went: it was sent, and the link still decides. */
+export function QuestionSentNotice({ notifiedNames = [] }: { notifiedNames?: string[] | undefined }) {
+  return (
+    <Notice tone="success" role="status">
+      Your question was sent{notifiedNames.length ? ` to ${listOf(notifiedNames)}` : ''}. This link still works: decide when you have your answer.
+    </Notice>
+  )
+}
