@@ -2,12 +2,13 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { seedDemoData } from '../../prisma/seed'
 import { attachTestFile, minimalPdf } from '../../tests/support/attachments'
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../../tests/support/database'
-import { demoPeople, fileDraft, justificationFields, latestSignOffToken, ok, origin } from '../../tests/support/workflow'
+import { demoPeople, fileDraft, justificationFields, latestSignOffToken, ok, origin, threeTierPolicy } from '../../tests/support/workflow'
 import { coveredTextSha256 } from '~/attachments/covered-content'
 import { assessSubmission } from './assess-submission.server'
 import { decideBySignOffLink } from './decide-by-sign-off-link.server'
 import { decideJustification } from './decide-justification.server'
 import { editJustification } from './edit-justification.server'
+import { publishPolicy } from './signature-policy.server'
 import { REVIEW_OUTDATED, submitJustification } from './submit-justification.server'
 
 // Issue 11, "what you sign is fixed": the submission and each signature record the exact documents
@@ -162,5 +163,16 @@ describe(`what a submission and a signature cover (${testDatabaseKind()})`, () =
       const { id } = await fileDraft(database.db, { requesterId: people['rita.romano']!, now, amount: 9_000_000 })
       expect(ok(await submitJustification(database.db, { id, actor: actor('rita.romano'), now })).status).toBe('AWAITING_SIGNATURE')
     })
+  })
+
+  test('a published policy version carries its own quote threshold, which the assessment applies from its effective date', async () => {
+    const later = new Date('2027-01-04T09:00:00Z')
+    const version = await publishPolicy(database.db, { ...threeTierPolicy({ effectiveFrom: '2027-01-04', splitPurchaseWindowDays: 90, financeCommitteeAboveChfMinor: 20_000_000 }), quoteExpectedAboveChfMinor: 2_000_000 }, actor('paula.procurement'), later)
+    expect(version.quoteExpectedAboveChfMinor).toBe(2_000_000)
+    const published = await database.db.auditEvent.findFirstOrThrow({ where: { type: 'POLICY_PUBLISHED' }, orderBy: { id: 'desc' } })
+    expect(published.payload).toMatchObject({ version: version.version, quoteExpectedAboveChfMinor: 2_000_000 })
+    const { id } = await fileDraft(database.db, { requesterId: people['rita.romano']!, now: later, amount: 3_000_000 })
+    const assessed = await assessSubmission(database.db, await database.db.justification.findUniqueOrThrow({ where: { id } }), later)
+    expect(assessed).toMatchObject({ ok: true, quoteWarning: 'Above CHF\u00a020’000.00 a supplier’s quote is expected; none is attached.' })
   })
 })
