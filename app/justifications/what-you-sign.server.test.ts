@@ -8,6 +8,8 @@ import { assessSubmission } from './assess-submission.server'
 import { decideBySignOffLink } from './decide-by-sign-off-link.server'
 import { decideJustification } from './decide-justification.server'
 import { editJustification } from './edit-justification.server'
+import { loadSubmissionReview } from './load-submission-review.server'
+import { loadJustificationPage } from './page.server'
 import { publishPolicy } from './signature-policy.server'
 import { REVIEW_OUTDATED, submitJustification } from './submit-justification.server'
 
@@ -157,6 +159,19 @@ describe(`what a submission and a signature cover (${testDatabaseKind()})`, () =
       expect(await warningFor(5_000_000, [])).toBeNull()
       expect(await warningFor(4_000_000, [])).toBeNull()
       expect(await warningFor(6_000_000, ['QUOTE'])).toBeNull()
+    })
+
+    test('the review lists the documents that will be submitted and warns; so does the draft page’s “Before you submit”', async () => {
+      const rita = await database.db.person.findUniqueOrThrow({ where: { id: people['rita.romano']! } })
+      const person = { sessionId: 's', id: rita.id, email: rita.email, name: rita.name, groupId: rita.groupId, isProcurementOfficer: false, isAdministrator: false }
+      const { id } = await fileDraft(database.db, { requesterId: rita.id, now, amount: 7_500_000 })
+      const survey = await attach(id, 'survey.pdf', 'MARKET_SURVEY')
+      const warning = 'Above CHF\u00a050’000.00 a supplier’s quote is expected; none is attached.'
+      const review = await loadSubmissionReview(database.db, person, id, now)
+      expect(review).toMatchObject({ outcome: 'EDITABLE', assessment: { ok: true, quoteWarning: warning, documents: [{ id: survey.id, kindLabel: 'Market survey', fileName: 'survey.pdf', sha256: survey.sha256 }] } })
+      expect((await loadJustificationPage(database.db, person, id, now))?.draftPreview).toMatchObject({ quoteWarning: warning })
+      await attach(id, 'quote.pdf', 'QUOTE')
+      expect((await loadJustificationPage(database.db, person, id, now))?.draftPreview).toMatchObject({ quoteWarning: null })
     })
 
     test('a warning, not a refusal: the justification is submitted all the same', async () => {
