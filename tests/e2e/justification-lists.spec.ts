@@ -164,7 +164,13 @@ test('an administrator publishes a policy version with a Finance Committee tier,
   await page.getByRole('button', { name: 'Publish version 2' }).click()
   await expect(page.getByText('Write the amount in full digits, not in exponent notation')).toBeVisible()
 
+  // The quote threshold starts from the latest version's (the default, 50 000 CHF), and is validated as an amount.
+  await expect(page.getByLabel('Quote expected above (CHF)')).toHaveValue('50’000.00')
+  await page.getByLabel('Quote expected above (CHF)').fill('a lot')
   await page.getByLabel('Tier 3: above this amount in CHF').fill("200'000")
+  await page.getByRole('button', { name: 'Publish version 2' }).click()
+  await expect(page.getByLabel('Quote expected above (CHF)')).toHaveAttribute('aria-invalid', 'true')
+  await page.getByLabel('Quote expected above (CHF)').fill("75'000")
   await page.getByLabel('Tier 3: label').fill('Finance Committee (tender waiver)')
   await page.getByRole('button', { name: 'Publish version 2' }).click()
   await expect(page.getByRole('status')).toHaveText('Version 2 published.')
@@ -173,6 +179,7 @@ test('an administrator publishes a policy version with a Finance Committee tier,
   await expect(published).toContainText('1 Jan 2030')
   await expect(published).toContainText('above CHF\u00a0200’000.00: Finance Committee (tender waiver)')
   await expect(published).toContainText('Alex Admin')
+  await expect(published).toContainText('CHF\u00a075’000.00')
 
   // The same day twice is refused on the field.
   await page.getByLabel('Takes effect on').fill('2030-01-01')
