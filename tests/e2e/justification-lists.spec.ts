@@ -103,6 +103,10 @@ test('procurement filters every justification and downloads the same list as CSV
   const traysRecord = records.find((record) => record.startsWith(trays.reference))!
   expect(traysRecord).toContain(',Emil Eriksen,EN-EL,EN,Tray GmbH,DE,')
   expect(traysRecord).toContain(',20000.00,EUR,18824.00,0.9412,')
+  // No document, and below the quote threshold: nothing missing.
+  expect(traysRecord.endsWith(',0,no')).toBe(true)
+  expect(records[0]!.endsWith(',split_purchase,documents,quote_missing')).toBe(true)
+  await expect(table.getByRole('columnheader', { name: 'Documents' })).toBeVisible()
 
   // Unfiltered, a supplier name starting with "=" is written so no spreadsheet runs it.
   const all = await page.request.get('/procurement/justifications.csv')
