@@ -4,7 +4,7 @@ import { formatChf, formatMoney } from '~/money/amount'
 import type { Currency } from '~/money/currency'
 import { Pager, SortableTable, sortLinksByKey, type Pagination, type SortLink, type TableColumn } from '~/ui/sortable-table'
 import { JUSTIFICATION_STATUSES, statusLabels } from './labels'
-import { JustificationLink, StatusBadge, SupplierCell, WithHint } from './list-cells'
+import { JustificationLink, QuoteMissingBadge, StatusBadge, SupplierCell, WithHint } from './list-cells'
 import { ListFilterField } from './list-filter-field'
 import type { JustificationListItem } from './list-item.server'
 import type { FilterName } from './list-query'
@@ -18,8 +18,11 @@ export type AllJustificationsFilterOptions = {
   groups: { id: string; code: string; name: string }[]
   countries: { code: string; name: string }[]
 }
-/** A row of the list, with the industrial return's flag for contracts going to a well balanced country. */
-export type AllJustificationsItem = JustificationListItem & { toWellBalancedCountry: boolean }
+/**
+ * A row of the list, with the industrial return's flag for contracts going to a well balanced
+ * country, its number of current documents and whether a quote is expected and missing.
+ */
+export type AllJustificationsItem = JustificationListItem & { toWellBalancedCountry: boolean; documentCount: number; quoteMissing: boolean }
 
 function ChoiceFilter({ name, label, any, options, value, problems }: { name: FilterName; label: string; any: string; options: Option[]; value: string; problems: Problems }) {
   return (
@@ -125,6 +128,7 @@ function allColumns(sortLinks: readonly SortLink[]): TableColumn<AllJustificatio
       ),
     },
     { header: sort('submitted'), cell: (item) => (item.submittedOn ? formatDate(item.submittedOn) : '—') },
+    { header: 'Documents', numeric: true, cell: (item) => item.documentCount },
     { header: 'Waiting on', cell: (item) => item.awaitingPersonName ?? '—' },
     {
       header: 'Flags',
@@ -132,7 +136,8 @@ function allColumns(sortLinks: readonly SortLink[]): TableColumn<AllJustificatio
         <>
           {item.splitPurchaseFlag ? <span className="badge warn">Possible split purchase</span> : null}
           {item.toWellBalancedCountry ? <span className="badge">To a well balanced country</span> : null}
-          {!item.splitPurchaseFlag && !item.toWellBalancedCountry ? <span className="hint">None</span> : null}
+          {item.quoteMissing ? <QuoteMissingBadge /> : null}
+          {!item.splitPurchaseFlag && !item.toWellBalancedCountry && !item.quoteMissing ? <span className="hint">None</span> : null}
         </>
       ),
     },

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto'
+import { listCurrentAttachments, type AttachmentSummary } from '~/attachments/list-attachments.server'
+import { quoteMissingWarning } from '~/attachments/quote-expectation'
 import { calendarDateIn } from '~/calendar/calendar-date'
 import type { DatabaseOrTransaction } from '~/db/client.server'
 import type { Currency } from '~/money/currency'
@@ -35,13 +37,18 @@ export type SubmissionAssessment = {
   policy: StoredPolicy
   org: OrgSnapshot
   split: SplitPurchaseCheck
+  /** The documents that would be submitted with it (frozen until changes are requested). */
+  attachments: AttachmentSummary[]
+  /** Above the policy's quote threshold with no quote attached: a warning, never a refusal. */
+  quoteWarning: string | null
   /** What the requester was shown, in a few characters: see submissionFingerprint. */
   fingerprint: string
 }
 
 /**
  * What submitting this justification now would do: the rate valid today, the CHF equivalent, the
- * policy in force today, who signs from the organisation today, and the split-purchase check. The
+ * policy in force today, who signs from the organisation today, the split-purchase check, the
+ * documents it carries and whether a quote is expected and missing. The
  * review page shows it; the submission computes it again and records it (submit-justification).
  * `detailed` names the related justifications in the split-purchase message (see checkSplitPurchase).
  */
@@ -49,7 +56,7 @@ export async function assessSubmission(db: DatabaseOrTransaction, row: Submittab
   const today = calendarDateIn(now)
   const currency = row.currency as Currency
   const amountMinor = minorFromColumn(row.amountMinor)
-  const [rate, policies, org] = await Promise.all([findRateOn(db, currency, today), loadPolicies(db), loadOrgSnapshot(db)])
+  const [rate, policies, org, attachments] = await Promise.all([findRateOn(db, currency, today), loadPolicies(db), loadOrgSnapshot(db), listCurrentAttachments(db, row.id)])
   if (!rate) return { ok: false, failure: invalid({ currency: [`Procurement has no exchange rate for ${currency} valid today: ask them to add one, or file in CHF.`] }) }
   const prepared = prepareSubmission({
     requesterId: row.requesterId,
@@ -83,14 +90,17 @@ export async function assessSubmission(db: DatabaseOrTransaction, row: Submittab
     policyVersion: policy.version,
     chain: prepared.event.chain.map((step) => [step.tierIndex, step.role, step.signatoryId]),
     flagged: split.flagged,
+    documents: attachments.map((a) => [a.id, a.kind, a.sha256]),
   })
-  return { ok: true, amountMinor, currency, rate, prepared, policy, org, split, fingerprint }
+  const quoteWarning = quoteMissingWarning({ amountChfMinor: prepared.chfMinor, thresholdChfMinor: policy.quoteExpectedAboveChfMinor, kinds: attachments.map((a) => a.kind) })
+  return { ok: true, amountMinor, currency, rate, prepared, policy, org, split, attachments, quoteWarning, fingerprint }
 }
 
 /**
  * A digest of everything the review shows that decides what the submission does: the row's version
  * (any edit), the amount, the rate and its date, the CHF equivalent, the policy version, who signs
- * in which order, and whether it is flagged. Equal digests at review and at confirmation mean the
+ * in which order, whether it is flagged, and which documents (by hash) go with it: a document added
+ * or removed after the review changes it even if nothing else did. Equal digests at review and at confirmation mean the
  * requester confirms what they saw; a tampered one only makes the confirmation ask again.
  */
 export function submissionFingerprint(shown: Record<string, unknown>): string {

@@ -1,9 +1,14 @@
+import { loadCovered } from '~/attachments/load-covered.server'
 import type { Database } from '~/db/client.server'
 import { runTransition, type PersonActor, type PreparedTransition, type TransitionResult } from './transition.server'
 
 export type Decision = { kind: 'sign'; comment?: string | undefined } | { kind: 'reject'; reason: string } | { kind: 'request-changes'; comment: string }
 
-/** A signatory's decision on the current step, from the app or from an email link. */
+/**
+ * A signatory's decision on the current step, from the app or from an email link. A signature
+ * records what it covered: the documents and the text as they stand when it is given (the row's
+ * version guards that nothing changed between reading them and writing the signature).
+ */
 export async function decideJustification(
   db: Database,
   {
@@ -20,8 +25,9 @@ export async function decideJustification(
     justificationId: id,
     expectedRowVersion: rowVersion,
     actor,
-    prepare: async () => ({
+    prepare: async (row) => ({
       ...(alsoWrite ? { alsoWrite } : {}),
+      ...(decision.kind === 'sign' ? { covered: await loadCovered(db, row) } : {}),
       event:
         decision.kind === 'sign'
           ? { type: 'SIGN', ...stamp, ...(decision.comment ? { comment: decision.comment } : {}) }

@@ -65,6 +65,8 @@ export const justificationAuditEvents = {
       effectiveFrom: z.string(),
       tiers: z.array(z.object({ aboveChfMinor: z.number().int(), role: z.string(), label: z.string() })),
       splitPurchaseWindowDays: z.number().int(),
+      /** Above this CHF amount a quote is expected (absent from versions published before it existed). */
+      quoteExpectedAboveChfMinor: z.number().int().optional(),
     }),
   },
   EXCHANGE_RATE_SET: { label: 'Exchange rate set', schema: z.object({ currency: z.string(), validFrom: z.string(), chfPerUnit: z.string() }) },

@@ -206,6 +206,8 @@ describe(`justification lists (${testDatabaseKind()})`, () => {
         '',
         'Martin Schulz',
         'no',
+        '0',
+        'no',
       ].join(','),
     )
     const all = await justificationsCsv(database.db, people['paula.procurement']!, query('sort=reference&dir=asc'))

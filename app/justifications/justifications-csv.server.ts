@@ -2,6 +2,7 @@ import type { DatabaseOrTransaction } from '~/db/client.server'
 import { toCsv } from '~/csv/write-csv'
 import { categoryLabels, statusLabels } from './labels'
 import { procurementListRows } from './list-filters.server'
+import { documentFlagsOf, withDocumentFlags, type DocumentFlags } from './list-document-flags.server'
 import { listSelect, toItem, type JustificationListItem } from './list-item.server'
 import type { ListQuery } from './list-query'
 import type { Viewer } from './visibility.server'
@@ -28,6 +29,8 @@ export const CSV_HEADER = [
   'decided_on',
   'waiting_on',
   'split_purchase',
+  'documents',
+  'quote_missing',
 ] as const
 
 /** Minor units as a plain decimal a spreadsheet reads as a number: 1234567 -> "12345.67". */
@@ -36,7 +39,7 @@ export function decimalOf(minor: number): string {
   return `${digits.slice(0, -2)}.${digits.slice(-2)}`
 }
 
-export function csvRowOf(item: JustificationListItem): (string | number | null)[] {
+export function csvRowOf(item: JustificationListItem & DocumentFlags): (string | number | null)[] {
   return [
     item.reference,
     item.title,
@@ -57,6 +60,8 @@ export function csvRowOf(item: JustificationListItem): (string | number | null)[
     item.decidedOn,
     item.awaitingPersonName,
     item.splitPurchaseFlag ? 'yes' : 'no',
+    item.documentCount,
+    item.quoteMissing ? 'yes' : 'no',
   ]
 }
 
@@ -68,7 +73,9 @@ export async function justificationsCsv(db: DatabaseOrTransaction, person: Viewe
   const rows: (string | number | null)[][] = []
   for (let skip = 0; ; skip += CSV_BATCH) {
     const batch = await db.justification.findMany({ where, select: listSelect, orderBy, skip, take: CSV_BATCH })
-    rows.push(...batch.map((row) => csvRowOf(toItem(row))))
+    const items = batch.map(toItem)
+    // One grouped count per batch, not one query per row.
+    rows.push(...withDocumentFlags(items, await documentFlagsOf(db, items)).map(csvRowOf))
     if (batch.length < CSV_BATCH) break
   }
   return toCsv(CSV_HEADER, rows)

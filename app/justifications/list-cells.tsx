@@ -26,3 +26,12 @@ export function WithHint({ children, hint }: { children: ReactNode; hint: ReactN
 export function SupplierCell({ item }: { item: Pick<JustificationListItem, 'supplierName' | 'supplierCountryName'> }) {
   return <WithHint hint={item.supplierCountryName}>{item.supplierName}</WithHint>
 }
+
+/** Submitted above its policy's quote threshold with no supplier's quote attached. */
+export function QuoteMissingBadge() {
+  return (
+    <span className="badge warn" title="Above the policy’s quote threshold, and no supplier’s quote is attached">
+      No quote
+    </span>
+  )
+}

@@ -30,7 +30,8 @@ function describeSignatory(org: OrgSnapshot, carryingGroupId: string, step: Chai
 /**
  * What the review page shows before the requester confirms a submission: the justification's facts,
  * and what submitting it now would do (assessSubmission): CHF equivalent and rate, who is asked to
- * sign in order, split-purchase and duplicate warnings, the country's industrial-return band, and
+ * sign in order, the documents that go with it, split-purchase, duplicate and missing-quote
+ * warnings, the country's industrial-return band, and
  * the fingerprint the confirmation sends back. Only the requester's own editable justification.
  */
 export async function loadSubmissionReview(db: Database, person: SignedInPerson, id: string | undefined, now: Date) {
@@ -62,7 +63,7 @@ export async function loadSubmissionReview(db: Database, person: SignedInPerson,
     const details = Object.values(assessed.failure.kind === 'INVALID' ? assessed.failure.fieldErrors : {}).flat()
     return { outcome: 'EDITABLE' as const, facts, assessment: { ok: false as const, message: [assessed.failure.message, ...details].join(' ') } }
   }
-  const { prepared, rate, policy, org, split } = assessed
+  const { prepared, rate, policy, org, split, attachments, quoteWarning } = assessed
   const firstThreshold = policy.tiers[0]!.aboveChfMinor
   return {
     outcome: 'EDITABLE' as const,
@@ -76,6 +77,8 @@ export async function loadSubmissionReview(db: Database, person: SignedInPerson,
       signatories: prepared.event.chain.map((step) => describeSignatory(org, j.groupId, step)),
       noSignatureAtOrBelow: prepared.event.chain.length === 0 ? formatChf(firstThreshold) : null,
       splitPurchaseWarning: split.message,
+      documents: attachments.map(({ id, kindLabel, fileName, sizeText, sha256 }) => ({ id, kindLabel, fileName, sizeText, sha256 })),
+      quoteWarning,
       returnPanel: {
         data: filingTimeReturn,
         // The country a contract counts for: origin of the goods for supplies, establishment for services.

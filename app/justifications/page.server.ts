@@ -107,11 +107,11 @@ export async function loadJustificationPage(db: Database, person: Viewer, id: st
 }
 
 /** For a draft: what submitting it now would mean, in one line (the review page says it in full). */
-async function draftPreview(db: Database, j: SubmittableRow, now: Date, detailed: boolean): Promise<{ text: string; splitPurchaseWarning: string | null }> {
+async function draftPreview(db: Database, j: SubmittableRow, now: Date, detailed: boolean): Promise<{ text: string; splitPurchaseWarning: string | null; quoteWarning: string | null }> {
   const assessed = await assessSubmission(db, j, now, { detailed })
   if (!assessed.ok) {
     const reasons = assessed.failure.kind === 'INVALID' ? Object.values(assessed.failure.fieldErrors).flat() : []
-    return { text: reasons.length ? reasons.join(' ') : assessed.failure.message, splitPurchaseWarning: null }
+    return { text: reasons.length ? reasons.join(' ') : assessed.failure.message, splitPurchaseWarning: null, quoteWarning: null }
   }
   const chf = assessed.prepared.chfMinor
   const tiers = requiredTiers(assessed.policy, chf)
@@ -120,6 +120,7 @@ async function draftPreview(db: Database, j: SubmittableRow, now: Date, detailed
       ? `Submitted today, ${formatChf(chf)} needs the signature of: ${tiers.map((t) => t.label.toLowerCase()).join(', then ')}.`
       : `Submitted today, ${formatChf(chf)} needs no signature (at or below ${formatChf(assessed.policy.tiers[0]!.aboveChfMinor)}).`,
     splitPurchaseWarning: assessed.split.message,
+    quoteWarning: assessed.quoteWarning,
   }
 }
 

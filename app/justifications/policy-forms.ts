@@ -28,7 +28,8 @@ const TierRowSchema = z.object({
 /**
  * A new policy version as the form sends it: tier rows (blank rows ignored), each with a threshold in
  * CHF, a role and an optional label (the role's name by default). The ordering rules are the
- * workflow's own (signaturePolicySchema), reported on the row that breaks them.
+ * workflow's own (signaturePolicySchema), reported on the row that breaks them. The quote threshold
+ * is a CHF amount too (0 means a quote is expected at every amount).
  */
 export const PublishPolicySchema = z
   .object({
@@ -39,18 +40,20 @@ export const PublishPolicySchema = z
       .int('Enter a whole number of days.')
       .min(1, 'At least 1 day.')
       .max(MAX_WINDOW_DAYS, `At most ${MAX_WINDOW_DAYS} days.`),
+    quoteExpectedAbove: z.string({ error: 'Enter the amount in CHF above which a supplier’s quote is expected.' }).trim().min(1, 'Enter the amount in CHF above which a supplier’s quote is expected.'),
     tiers: z.array(TierRowSchema.optional()).max(MAX_TIER_ROWS, `At most ${MAX_TIER_ROWS} tiers.`).optional(),
   })
   .transform((value, ctx) => {
+    const quoteExpectedAboveChfMinor = chfThreshold(value.quoteExpectedAbove)
+    if (!quoteExpectedAboveChfMinor.ok) ctx.addIssue({ code: 'custom', path: ['quoteExpectedAbove'], message: quoteExpectedAboveChfMinor.message })
     const tiers: PolicyTier[] = []
     const rowOf: number[] = []
     ;(value.tiers ?? []).forEach((row, index) => {
       if (!row || (!row.threshold && !row.role && !row.label)) return
       let aboveChfMinor: number | null = null
       if (!row.threshold) ctx.addIssue({ code: 'custom', path: ['tiers', index, 'threshold'], message: 'Enter the amount in CHF above which this role signs.' })
-      else if (/^0+(\.0{1,2})?$/.test(row.threshold.trim())) aboveChfMinor = 0 // "every amount": parseAmount refuses zero as an amount to buy
       else {
-        const parsed = parseAmount(row.threshold)
+        const parsed = chfThreshold(row.threshold)
         if (parsed.ok) aboveChfMinor = parsed.minor
         else ctx.addIssue({ code: 'custom', path: ['tiers', index, 'threshold'], message: parsed.message })
       }
@@ -72,5 +75,17 @@ export const PublishPolicySchema = z
         ctx.addIssue({ code: 'custom', path: ['tiers', rowOf[position] ?? position, field === 'aboveChfMinor' ? 'threshold' : 'role'], message: issue.message })
       }
     }
-    return { effectiveFrom: value.effectiveFrom, splitPurchaseWindowDays: value.splitPurchaseWindowDays, tiers }
+    return {
+      effectiveFrom: value.effectiveFrom,
+      splitPurchaseWindowDays: value.splitPurchaseWindowDays,
+      quoteExpectedAboveChfMinor: quoteExpectedAboveChfMinor.ok ? quoteExpectedAboveChfMinor.minor : 0,
+      tiers,
+    }
   })
+
+/** A threshold in CHF: an amount as parseAmount reads it, or zero ("every amount", which parseAmount refuses as an amount to buy). */
+function chfThreshold(text: string): { ok: true; minor: number } | { ok: false; message: string } {
+  if (/^0+(\.0{1,2})?$/.test(text.trim())) return { ok: true, minor: 0 }
+  const parsed = parseAmount(text)
+  return parsed.ok ? { ok: true, minor: parsed.minor } : { ok: false, message: parsed.message }
+}

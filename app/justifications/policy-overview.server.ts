@@ -12,6 +12,8 @@ export type PolicyVersionItem = {
   effectiveFrom: string
   tiers: PolicyTier[]
   splitPurchaseWindowDays: number
+  /** Above this CHF amount a supplier's quote is expected. */
+  quoteExpectedAboveChfMinor: number
   state: 'in-force' | 'scheduled' | 'past'
   publishedBy: string | null
   publishedAt: string
@@ -37,6 +39,7 @@ export async function loadPolicyOverview(db: DatabaseOrTransaction, now: Date) {
       effectiveFrom: policy.effectiveFrom,
       tiers: policy.tiers,
       splitPurchaseWindowDays: policy.splitPurchaseWindowDays,
+      quoteExpectedAboveChfMinor: policy.quoteExpectedAboveChfMinor,
       state: policy.version === inForce?.version ? ('in-force' as const) : policy.effectiveFrom > today ? ('scheduled' as const) : ('past' as const),
       publishedBy: people.get(meta.get(policy.version)?.publishedById ?? '') ?? null,
       publishedAt: (meta.get(policy.version)?.createdAt ?? now).toISOString(),

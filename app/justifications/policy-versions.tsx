@@ -11,6 +11,7 @@ export type PolicyVersionRow = {
   effectiveFrom: string
   tiers: PolicyTier[]
   splitPurchaseWindowDays: number
+  quoteExpectedAboveChfMinor: number
   publishedAt: string
   publishedBy: string | null
 }
@@ -57,6 +58,7 @@ const columns: TableColumn<PolicyVersionRow>[] = [
     ),
   },
   { header: 'Split-purchase window', numeric: true, cell: (version) => `${version.splitPurchaseWindowDays} days` },
+  { header: 'Quote expected above', numeric: true, cell: (version) => formatChf(version.quoteExpectedAboveChfMinor) },
   {
     header: 'Published',
     cell: (version) => (

@@ -1,6 +1,7 @@
 import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { Form } from '@remix-run/react'
 import type { z } from 'zod'
+import { DEFAULT_QUOTE_EXPECTED_ABOVE_CHF_MINOR } from '~/attachments/quote-expectation'
 import { formatAmount } from '~/money/amount'
 import { NumberField } from '~/ui/form-fields'
 import { Field, FormErrors } from '~/ui/field'
@@ -31,6 +32,7 @@ export function PublishPolicyForm({
     defaultValue: {
       effectiveFrom: today,
       splitPurchaseWindowDays: String(latest?.splitPurchaseWindowDays ?? 90),
+      quoteExpectedAbove: formatAmount(latest?.quoteExpectedAboveChfMinor ?? DEFAULT_QUOTE_EXPECTED_ABOVE_CHF_MINOR),
       tiers: Array.from({ length: rows }, (_, index) => start[index] ?? { threshold: '', role: '', label: '' }),
     },
     onValidate: ({ formData }) => parseForm(formData, { schema: PublishPolicySchema }),
@@ -57,6 +59,14 @@ export function PublishPolicyForm({
             min={1}
             max={MAX_WINDOW_DAYS}
           />
+          <Field
+            id={fields.quoteExpectedAbove.id}
+            label="Quote expected above (CHF)"
+            hint="Above this amount, submitting without a supplier’s quote warns, and procurement’s list flags it."
+            errors={fields.quoteExpectedAbove.errors}
+          >
+            {(aria) => <input {...getInputProps(fields.quoteExpectedAbove, { type: 'text' })} inputMode="decimal" {...aria} />}
+          </Field>
         </div>
         <table>
           <caption>Tiers, in signing order</caption>

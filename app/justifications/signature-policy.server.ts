@@ -3,9 +3,15 @@ import type { Database, DatabaseOrTransaction } from '~/db/client.server'
 import { Prisma } from '~/generated/prisma/client'
 import { calendarDateIn } from '~/calendar/calendar-date'
 import { dateColumn, isoDateOfColumn } from '~/calendar/date-column'
+import { DEFAULT_QUOTE_EXPECTED_ABOVE_CHF_MINOR } from '~/attachments/quote-expectation'
+import { minorFromColumn, minorToColumn } from '~/money/minor-units'
 import { signaturePolicySchema, type SignaturePolicy } from '~/workflow/signature-policy'
 
-export type StoredPolicy = SignaturePolicy & { splitPurchaseWindowDays: number }
+/** A published version: who signs, the split-purchase window, and above which CHF amount a quote is expected. */
+export type StoredPolicy = SignaturePolicy & { splitPurchaseWindowDays: number; quoteExpectedAboveChfMinor: number }
+
+/** What publishing a version takes; without a quote threshold, the schema's default (50’000 CHF). */
+export type PolicyInput = { effectiveFrom: string; tiers: SignaturePolicy['tiers']; splitPurchaseWindowDays: number; quoteExpectedAboveChfMinor?: number }
 
 /** Every published policy version, oldest first, each validated as the workflow expects it. */
 export async function loadPolicies(db: DatabaseOrTransaction): Promise<StoredPolicy[]> {
@@ -13,6 +19,7 @@ export async function loadPolicies(db: DatabaseOrTransaction): Promise<StoredPol
   return rows.map((row) => ({
     ...signaturePolicySchema.parse({ version: row.version, effectiveFrom: isoDateOfColumn(row.effectiveFrom), tiers: row.tiers }),
     splitPurchaseWindowDays: row.splitPurchaseWindowDays,
+    quoteExpectedAboveChfMinor: minorFromColumn(row.quoteExpectedAboveChfMinor),
   }))
 }
 
@@ -30,7 +37,7 @@ export class PolicyInThePastError extends Error {
  */
 export async function publishPolicy(
   db: Database,
-  input: { effectiveFrom: string; tiers: SignaturePolicy['tiers']; splitPurchaseWindowDays: number },
+  input: PolicyInput,
   actor: { id: string; origin: RequestOrigin },
   now: Date,
 ): Promise<StoredPolicy> {
@@ -52,26 +59,34 @@ export async function publishPolicy(
 
 async function publishNextVersion(
   db: Database,
-  input: { effectiveFrom: string; tiers: SignaturePolicy['tiers']; splitPurchaseWindowDays: number },
+  input: PolicyInput,
   actor: { id: string; origin: RequestOrigin },
 ): Promise<StoredPolicy> {
   return db.$transaction(async (tx) => {
     const latest = await tx.signaturePolicy.findFirst({ orderBy: { version: 'desc' } })
     const version = (latest?.version ?? 0) + 1
     const policy = signaturePolicySchema.parse({ version, effectiveFrom: input.effectiveFrom, tiers: input.tiers })
+    const quoteExpectedAboveChfMinor = input.quoteExpectedAboveChfMinor ?? DEFAULT_QUOTE_EXPECTED_ABOVE_CHF_MINOR
     if (await tx.signaturePolicy.findUnique({ where: { effectiveFrom: dateColumn(input.effectiveFrom) } })) {
       throw new PolicyConflictError(`A policy already takes effect on ${input.effectiveFrom}.`)
     }
     await tx.signaturePolicy.create({
-      data: { version, effectiveFrom: dateColumn(policy.effectiveFrom), tiers: policy.tiers, splitPurchaseWindowDays: input.splitPurchaseWindowDays, publishedById: actor.id },
+      data: {
+        version,
+        effectiveFrom: dateColumn(policy.effectiveFrom),
+        tiers: policy.tiers,
+        splitPurchaseWindowDays: input.splitPurchaseWindowDays,
+        quoteExpectedAboveChfMinor: minorToColumn(quoteExpectedAboveChfMinor),
+        publishedById: actor.id,
+      },
     })
     await appendAuditEvent(tx, {
       type: 'POLICY_PUBLISHED',
       actorId: actor.id,
       subject: 'policy',
-      payload: { version, effectiveFrom: policy.effectiveFrom, tiers: policy.tiers, splitPurchaseWindowDays: input.splitPurchaseWindowDays },
+      payload: { version, effectiveFrom: policy.effectiveFrom, tiers: policy.tiers, splitPurchaseWindowDays: input.splitPurchaseWindowDays, quoteExpectedAboveChfMinor },
       origin: actor.origin,
     })
-    return { ...policy, splitPurchaseWindowDays: input.splitPurchaseWindowDays }
+    return { ...policy, splitPurchaseWindowDays: input.splitPurchaseWindowDays, quoteExpectedAboveChfMinor }
   })
 }

@@ -1,4 +1,5 @@
 import { Form } from '@remix-run/react'
+import { DocumentList, type ListedDocument } from '~/attachments/document-list'
 import { FilingTimeReturnPanel } from '~/industrial-return/views/filing-time-panel'
 import type { FilingTimeReturn } from '~/industrial-return/views/filing-time'
 import { DefinitionList } from '~/ui/definition-list'
@@ -30,6 +31,8 @@ export type ReviewAssessment =
       signatories: { who: string; why: string | null }[]
       noSignatureAtOrBelow: string | null
       splitPurchaseWarning: string | null
+      documents: ListedDocument[]
+      quoteWarning: string | null
       returnPanel: { data: FilingTimeReturn; countryCode: string; category: 'SUPPLIES' | 'SERVICES'; amountChfMinor: number }
       fingerprint: string
     }
@@ -85,6 +88,17 @@ export function SubmissionReview({ facts, assessment, busy }: { facts: ReviewFac
                 </ol>
               </>
             )}
+          </section>
+          <section className="card" aria-labelledby="review-documents-heading">
+            <h2 id="review-documents-heading">Documents you submit</h2>
+            <p className="hint">Submitted with it and fixed from then on: each signature covers these exact files. Only “changes requested” lets you change them.</p>
+            <DocumentList documents={assessment.documents} labelledBy="review-documents-heading" emptyText="No supporting documents are attached." />
+            {assessment.quoteWarning ? (
+              <Notice tone="warning" title="No quote attached">
+                <p>{assessment.quoteWarning}</p>
+                <p>You may still submit: procurement will see it flagged. To attach one, go back to edit.</p>
+              </Notice>
+            ) : null}
           </section>
           {assessment.splitPurchaseWarning ? (
             <Notice tone="warning" title="Possible split purchase or duplicate">

@@ -1,3 +1,5 @@
+import { coveredTextSha256 } from '~/attachments/covered-content'
+import { coveredDocuments } from '~/attachments/list-attachments.server'
 import { dateColumn } from '~/calendar/date-column'
 import type { Database } from '~/db/client.server'
 import { minorToColumn } from '~/money/minor-units'
@@ -6,12 +8,13 @@ import { runTransition, type PersonActor, type TransitionResult } from './transi
 
 /** The refusal when what submitting means has changed since the requester reviewed it. */
 export const REVIEW_OUTDATED =
-  'What submitting means has changed since you reviewed it (the amount, the exchange rate, the signature policy or who signs): read the review again before you confirm.'
+  'What submitting means has changed since you reviewed it (the amount, the exchange rate, the signature policy, who signs or the documents): read the review again before you confirm.'
 
 /**
  * Submits a draft (or resubmits after changes): converts the amount to CHF with the rate valid
  * today, takes the policy in force today, resolves who signs from the organisation today, checks for
- * a split purchase, and starts the chain. All of it is recorded with the justification.
+ * a split purchase, and starts the chain. All of it is recorded with the justification, with what
+ * is submitted: every current document's hash and the text's hash (fixed until changes are requested).
  * With `reviewedFingerprint` (the review page's confirmation), it submits only if all of that is
  * still what the review showed (assessSubmission's fingerprint), else refuses with CONFLICT.
  */
@@ -27,7 +30,7 @@ export async function submitJustification(
       const assessed = await assessSubmission(db, row, now)
       if (!assessed.ok) return assessed.failure
       if (reviewedFingerprint !== undefined && assessed.fingerprint !== reviewedFingerprint) return { ok: false, kind: 'CONFLICT', message: REVIEW_OUTDATED }
-      const { prepared, rate, split, amountMinor, currency } = assessed
+      const { prepared, rate, split, amountMinor, currency, attachments } = assessed
       return {
         event: { ...prepared.event, actorId: actor.id },
         columns: {
@@ -47,6 +50,7 @@ export async function submitJustification(
           splitPurchaseFlag: split.flagged,
           splitPurchaseWarning: split.message,
         },
+        covered: { documents: coveredDocuments(attachments), textSha256: coveredTextSha256(row) },
       }
     },
   })

@@ -1,3 +1,4 @@
+import type { Covered } from '~/attachments/load-covered.server'
 import { appendAuditEvent, type RequestOrigin } from '~/audit/audit.server'
 import type { Database, Transaction } from '~/db/client.server'
 import { enqueueEmail } from '~/email/outbox.server'
@@ -62,6 +63,11 @@ export type PreparedTransition = {
   columns?: Prisma.JustificationUpdateManyMutationInput
   /** Extra audit payload for the SUBMITTED effect (amount, rate, split-purchase flag). */
   submission?: { amountMinor: number; currency: string; amountChfMinor: number; rate: string; rateDate: string; splitPurchaseFlag: boolean; splitPurchaseWarning: string | null }
+  /**
+   * What the person acted on: the documents and the text's hash, recorded by the SUBMITTED and
+   * STEP_SIGNED effects (a submission must say it; a signature without it records nothing covered).
+   */
+  covered?: Covered
   /** Written in the same transaction, after the guarded update (e.g. the edit's audit event). */
   alsoWrite?: (tx: Transaction) => Promise<void>
 }
@@ -197,6 +203,7 @@ async function recordEffects(
     switch (effect.type) {
       case 'SUBMITTED':
         if (!prepared.submission) throw new Error('A submission must say its amount, rate and split-purchase flag')
+        if (!prepared.covered) throw new Error('A submission must say which documents and which text it submits')
         await appendAuditEvent(tx, {
           ...base,
           type: 'JUSTIFICATION_SUBMITTED',
@@ -209,6 +216,8 @@ async function recordEffects(
             rate: prepared.submission.rate,
             rateDate: prepared.submission.rateDate,
             splitPurchaseFlag: prepared.submission.splitPurchaseFlag,
+            documents: prepared.covered.documents,
+            textSha256: prepared.covered.textSha256,
           },
         })
         break
@@ -240,7 +249,18 @@ async function recordEffects(
         })
         break
       case 'STEP_SIGNED':
-        await appendAuditEvent(tx, { ...base, type: 'STEP_SIGNED', payload: { stepIndex: effect.stepIndex, label: effect.step.label, comment: effect.step.comment, via } })
+        await appendAuditEvent(tx, {
+          ...base,
+          type: 'STEP_SIGNED',
+          payload: {
+            stepIndex: effect.stepIndex,
+            label: effect.step.label,
+            comment: effect.step.comment,
+            via,
+            documents: prepared.covered?.documents ?? [],
+            textSha256: prepared.covered?.textSha256 ?? null,
+          },
+        })
         break
       case 'REJECTED':
         await appendAuditEvent(tx, { ...base, type: 'JUSTIFICATION_REJECTED', payload: { stepIndex: effect.stepIndex, reason: effect.reason, via } })

@@ -142,6 +142,7 @@ export default function JustificationPage() {
           <h2 id="preview-heading">Before you submit</h2>
           <p>{page.draftPreview.text}</p>
           {page.draftPreview.splitPurchaseWarning ? <Notice tone="error">Possible split purchase: {page.draftPreview.splitPurchaseWarning}</Notice> : null}
+          {page.draftPreview.quoteWarning ? <Notice tone="warning">{page.draftPreview.quoteWarning}</Notice> : null}
         </section>
       ) : null}
 

@@ -7,6 +7,7 @@ import { getDatabase } from '~/db/client.server'
 import { AllJustificationsFilters, AllJustificationsResults } from '~/justifications/all-justifications-list'
 import { listAllJustifications, procurementFilterOptions } from '~/justifications/list-justifications.server'
 import { ALL_LIST_SORTABLE_COLUMNS } from '~/justifications/list-columns'
+import { documentFlagsOf, withDocumentFlags } from '~/justifications/list-document-flags.server'
 import { filterQueryString, sortableColumns } from '~/justifications/list-links'
 import { parseListQuery, PROCUREMENT_LIST_DEFAULT_SORT } from '~/justifications/list-query'
 import { ZIP_LIMIT } from '~/justifications/record/justifications-zip.server'
@@ -24,8 +25,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     procurementFilterOptions(db),
     wellBalancedCountryCodes(db, new Date()),
   ])
-  // Single-source contracts going to well balanced countries are worth a second look (industrial return).
-  const items = listed.map((item) => ({ ...item, toWellBalancedCountry: goesToWellBalancedCountry(wellBalanced, item) }))
+  // Single-source contracts going to well balanced countries are worth a second look (industrial return);
+  // so are those above the quote threshold without a quote.
+  const flags = await documentFlagsOf(db, listed)
+  const items = withDocumentFlags(listed, flags).map((item) => ({ ...item, toWellBalancedCountry: goesToWellBalancedCountry(wellBalanced, item) }))
   const columns = sortableColumns(params, query, ALL_LIST_SORTABLE_COLUMNS)
   const filtered = Object.values(values).some((value) => value !== '')
   const downloads = {

@@ -103,6 +103,10 @@ test('procurement filters every justification and downloads the same list as CSV
   const traysRecord = records.find((record) => record.startsWith(trays.reference))!
   expect(traysRecord).toContain(',Emil Eriksen,EN-EL,EN,Tray GmbH,DE,')
   expect(traysRecord).toContain(',20000.00,EUR,18824.00,0.9412,')
+  // No document, and below the quote threshold: nothing missing.
+  expect(traysRecord.endsWith(',0,no')).toBe(true)
+  expect(records[0]!.endsWith(',split_purchase,documents,quote_missing')).toBe(true)
+  await expect(table.getByRole('columnheader', { name: 'Documents' })).toBeVisible()
 
   // Unfiltered, a supplier name starting with "=" is written so no spreadsheet runs it.
   const all = await page.request.get('/procurement/justifications.csv')
@@ -164,7 +168,13 @@ test('an administrator publishes a policy version with a Finance Committee tier,
   await page.getByRole('button', { name: 'Publish version 2' }).click()
   await expect(page.getByText('Write the amount in full digits, not in exponent notation')).toBeVisible()
 
+  // The quote threshold starts from the latest version's (the default, 50 000 CHF), and is validated as an amount.
+  await expect(page.getByLabel('Quote expected above (CHF)')).toHaveValue('50’000.00')
+  await page.getByLabel('Quote expected above (CHF)').fill('a lot')
   await page.getByLabel('Tier 3: above this amount in CHF').fill("200'000")
+  await page.getByRole('button', { name: 'Publish version 2' }).click()
+  await expect(page.getByLabel('Quote expected above (CHF)')).toHaveAttribute('aria-invalid', 'true')
+  await page.getByLabel('Quote expected above (CHF)').fill("75'000")
   await page.getByLabel('Tier 3: label').fill('Finance Committee (tender waiver)')
   await page.getByRole('button', { name: 'Publish version 2' }).click()
   await expect(page.getByRole('status')).toHaveText('Version 2 published.')
@@ -173,6 +183,7 @@ test('an administrator publishes a policy version with a Finance Committee tier,
   await expect(published).toContainText('1 Jan 2030')
   await expect(published).toContainText('above CHF\u00a0200’000.00: Finance Committee (tender waiver)')
   await expect(published).toContainText('Alex Admin')
+  await expect(published).toContainText('CHF\u00a075’000.00')
 
   // The same day twice is refused on the field.
   await page.getByLabel('Takes effect on').fill('2030-01-01')

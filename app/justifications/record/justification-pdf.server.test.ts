@@ -65,6 +65,10 @@ describe(`a justification's signed record as PDF (${testDatabaseKind()})`, () =>
     expect(text).toContain('26 Nov 2026, 11:15 CET · Signed by Marta Dvořáková')
     expect(text).toContain('27 Nov 2026, 15:30 CET · Approved')
     expect(text).toContain('Signature requested')
+    expect(text).toContain('Supporting documents As submitted on 26 Nov 2026, 10:00 CET (round 1)')
+    expect(text).toContain('No supporting documents.')
+    expect(text).toContain('Covered no document and the text as submitted.')
+    expect(text).toContain('Discussion No comments.')
     expect(text).not.toContain('cannot be drawn')
     // Every page carries the reference and its number.
     const pages = await pdfPages(result!.pdf)

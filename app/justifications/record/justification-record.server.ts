@@ -2,14 +2,16 @@ import type { Database } from '~/db/client.server'
 import { formatDateTime } from '~/calendar/format-date'
 import { loadJustificationPage } from '../page.server'
 import type { Viewer } from '../visibility.server'
+import { loadRecordDiscussion, loadRecordDocuments, type RecordComment, type RecordDocuments } from './record-documents.server'
 import { loadSignatureLines } from './signatures.server'
 import { noSignatureText, type SignatureLine } from './signature-line'
 
-// A justification as a signed record (its PDF): the page's facts, written justification, signature
-// block and audit timeline, every time on the organisation's clock with its zone. Whoever may not see
+// A justification as a signed record (its PDF): the page's facts, written justification, supporting
+// documents (those of the last submission, with their SHA-256), signature block, discussion and
+// audit timeline, every time on the organisation's clock with its zone. Whoever may not see
 // the page gets null, as the page answers them.
 
-export type JustificationRecord = {
+export type JustificationRecord = RecordDocuments & {
   reference: string
   title: string
   status: string
@@ -37,6 +39,8 @@ export type JustificationRecord = {
   signatures: SignatureLine[]
   /** Said in place of the signatures when there are none. */
   noSignatures: string
+  /** The comments on the justification, oldest first. */
+  discussion: RecordComment[]
   timeline: { label: string; actor: string; at: string; details: string | null }[]
   generatedAt: string
 }
@@ -44,9 +48,11 @@ export type JustificationRecord = {
 export async function loadJustificationRecord(db: Database, person: Viewer, id: string, now: Date): Promise<JustificationRecord | null> {
   const page = await loadJustificationPage(db, person, id, now)
   if (!page) return null
-  const [row, signatures] = await Promise.all([
+  const [row, signatures, documents, discussion] = await Promise.all([
     db.justification.findUniqueOrThrow({ where: { id }, select: { createdAt: true, submittedAt: true, decidedAt: true } }),
     loadSignatureLines(db, page),
+    loadRecordDocuments(db, id),
+    loadRecordDiscussion(db, id),
   ])
   const zoned = (instant: Date | null | undefined) => (instant ? formatDateTime(instant) : null)
   return {
@@ -75,8 +81,10 @@ export async function loadJustificationRecord(db: Database, person: Viewer, id: 
       ...(page.approvedWithoutSignature ? ['No signature was needed at this amount.'] : []),
       ...(page.unreadable ? [page.unreadable] : []),
     ],
+    ...documents,
     signatures,
     noSignatures: noSignatureText(page),
+    discussion,
     timeline: page.timeline.map((event) => ({ label: event.label, actor: event.actor, at: event.at, details: event.details })),
     generatedAt: formatDateTime(now),
   }

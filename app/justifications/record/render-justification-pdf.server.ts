@@ -2,10 +2,11 @@ import PDFDocument from 'pdfkit'
 import type { JustificationRecord } from './justification-record.server'
 import { coveredByWinAnsi, printableText, REPLACEMENT } from './printable-text'
 import type { RecordFont } from './record-font.server'
-import { channelLabels, type SignatureLine } from './signature-line'
+import { channelLabels, coveredText, type SignatureLine } from './signature-line'
 
 // Draws a justification's record as an A4 PDF with pdfkit (ADR 021): facts, the written
-// justification, the signature block and the audit timeline, a footer on every page. Pure of the
+// justification, the supporting documents with their SHA-256, the signature block, the discussion
+// and the audit timeline, a footer on every page. Pure of the
 // database: it gets the record and the font, and returns the PDF's bytes.
 
 const MARGIN = 56
@@ -13,6 +14,10 @@ const LABEL_WIDTH = 130
 const GAP = 12
 const INK = '#1b1f27'
 const MUTED = '#5b6473'
+/** A SHA-256 in hex is 64 characters; Courier's are 0.6 em wide: the largest size that fits a line. */
+const HASH_CHARACTERS = 64
+const COURIER_ADVANCE = 0.6
+const HASH_MAX_SIZE = 9
 
 type Pdf = InstanceType<typeof PDFDocument>
 
@@ -38,6 +43,8 @@ export async function renderJustificationPdf(record: JustificationRecord, font: 
     doc.registerFont('body', 'Helvetica')
     doc.registerFont('bold', 'Helvetica-Bold')
   }
+  // Hashes are hex digits (ASCII): a standard monospaced font draws them, evenly, whatever the body font.
+  doc.registerFont('mono', 'Courier')
   const writer = new RecordWriter(doc, font !== null)
   writer.draw(record)
   writer.footers(record)
@@ -148,9 +155,37 @@ class RecordWriter {
     this.label('Justification')
     this.paragraph(r.reasonText)
 
+    this.heading('Supporting documents')
+    this.paragraph(r.documentsNote, { muted: true, size: 9 })
+    doc.moveDown(0.3)
+    if (r.documents.length === 0) this.paragraph('No supporting documents.', { muted: true })
+    for (const document of r.documents) {
+      this.ensureSpace(32)
+      doc.font('bold').fontSize(10).fillColor(INK).text(this.clean(`${document.kind}: `), doc.page.margins.left, doc.y, { width: this.width, continued: true })
+      doc.font('body').text(this.clean(`${document.fileName} (${document.size})`))
+      this.hash(document.sha256)
+      doc.moveDown(0.3)
+    }
+    if (r.textSha256) {
+      this.ensureSpace(32)
+      this.paragraph('The text as submitted:', { size: 9 })
+      this.hash(r.textSha256)
+    }
+
     this.heading('Signatures')
     if (r.signatures.length === 0) this.paragraph(r.noSignatures, { muted: true })
     for (const line of r.signatures) this.signature(line)
+
+    this.heading('Discussion')
+    if (r.discussion.length === 0) this.paragraph('No comments.', { muted: true })
+    for (const comment of r.discussion) {
+      this.ensureSpace(28)
+      const who = comment.asSignatory ? `${comment.author}, as signatory (a question, no decision)` : comment.author
+      doc.font('bold').fontSize(10).fillColor(INK).text(this.clean(`${comment.at} · ${who}`), doc.page.margins.left, doc.y, { width: this.width })
+      this.paragraph(comment.body)
+      if (comment.mentions.length) this.paragraph(`Mentions ${comment.mentions.join(', ')}.`, { muted: true, size: 9 })
+      doc.moveDown(0.4)
+    }
 
     this.heading('Timeline')
     for (const event of r.timeline) {
@@ -169,7 +204,17 @@ class RecordWriter {
     const how = line.decided ? `${line.outcome} on ${line.at}, ${channelLabels[line.channel ?? 'not-recorded']}` : line.outcome
     this.paragraph(how)
     if (line.comment) this.paragraph(`“${line.comment}”`, { muted: true })
+    const covered = coveredText(line)
+    if (covered) this.paragraph(covered, { muted: true, size: 9 })
     doc.moveDown(0.4)
+  }
+
+  /** "SHA-256 <64 hex digits>" on a line of its own, in a size at which the whole hash fits the width unbroken. */
+  private hash(sha256: string) {
+    const doc = this.doc
+    const size = Math.min(HASH_MAX_SIZE, this.width / ((HASH_CHARACTERS + 'SHA-256 '.length) * COURIER_ADVANCE))
+    doc.font('mono').fontSize(size).fillColor(MUTED).text(`SHA-256 ${sha256}`, doc.page.margins.left, doc.y, { width: this.width })
+    doc.fillColor(INK)
   }
 
   footers(r: JustificationRecord) {

@@ -1,4 +1,4 @@
-import { channelLabels, type SignatureLine } from './signature-line'
+import { channelLabels, coveredText, type SignatureLine } from './signature-line'
 
 // The signature block of a printed justification: each step's role, who decided (or is asked to),
 // the decision, when (with the zone) and how (email link or the app). Shown in print, where the
@@ -29,6 +29,7 @@ export function SignatureBlock({ lines, emptyText }: { lines: SignatureLine[]; e
                 <td>
                   {line.outcome}
                   {line.comment ? <span className="hint"> “{line.comment}”</span> : null}
+                  {coveredText(line) ? <span className="hint"> {coveredText(line)}</span> : null}
                 </td>
                 <td>{line.at ?? '—'}</td>
                 <td>{line.channel ? channelLabels[line.channel] : '—'}</td>

@@ -14,12 +14,21 @@ export type SignatureLine = {
   at: string | null
   channel: SignatureChannel | null
   comment: string | null
+  /** How many supporting documents this signature covered (its audit event's list); null when not recorded. */
+  coveredDocuments: number | null
 }
 
 export const channelLabels: Record<SignatureChannel, string> = {
   link: 'from the email link',
   app: 'in the app',
   'not-recorded': 'channel not recorded',
+}
+
+/** "Covered 2 documents and the text as submitted.", or null for a signature that recorded nothing covered. */
+export function coveredText(line: Pick<SignatureLine, 'coveredDocuments'>): string | null {
+  if (line.coveredDocuments === null) return null
+  const documents = line.coveredDocuments === 0 ? 'no document' : line.coveredDocuments === 1 ? '1 document' : `${line.coveredDocuments} documents`
+  return `Covered ${documents} and the text as submitted.`
 }
 
 /** What the signature block says when the chain is empty. */

@@ -7,7 +7,8 @@ import type { SignatureLine } from './signature-line'
 // The signature block of a justification: who signed (or was asked to), in which role, when on the
 // organisation's clock, and how. The channel is not in the workflow's snapshot: the decision's audit
 // event records it (`via`: "link" for a sign-off link from the email, "app" for the justification
-// page). An event written before that field existed says nothing, and the block says so.
+// page). An event written before that field existed says nothing, and the block says so. A signature's
+// event also records what it covered (documents and the text's hash): the block says how many documents.
 
 const DECISION_EVENTS = ['STEP_SIGNED', 'JUSTIFICATION_REJECTED', 'CHANGES_REQUESTED'] as const
 
@@ -27,10 +28,13 @@ export async function loadSignatureLines(db: DatabaseOrTransaction, page: Page):
   // The chain on the page is the latest round's: its decisions are the events after the last submission.
   const lastSubmission = events.map((e) => e.type).lastIndexOf('JUSTIFICATION_SUBMITTED')
   const channelByStep = new Map<number, SignatureLine['channel']>()
+  const coveredByStep = new Map<number, number>()
   for (const event of events.slice(lastSubmission + 1)) {
-    const payload = event.payload as { stepIndex?: unknown; via?: unknown }
+    const payload = event.payload as { stepIndex?: unknown; via?: unknown; documents?: unknown; textSha256?: unknown }
     if (typeof payload.stepIndex !== 'number') continue
     channelByStep.set(payload.stepIndex, payload.via === 'link' ? 'link' : payload.via === 'app' ? 'app' : 'not-recorded')
+    // A signature from before documents were recorded has no text hash: it says nothing it covered.
+    if (event.type === 'STEP_SIGNED' && typeof payload.textSha256 === 'string' && Array.isArray(payload.documents)) coveredByStep.set(payload.stepIndex, payload.documents.length)
   }
   return page.chain.map((step) => {
     const at = decidedAt[step.index]
@@ -42,6 +46,7 @@ export async function loadSignatureLines(db: DatabaseOrTransaction, page: Page):
       at: at ? formatDateTime(at) : null,
       channel: at ? (channelByStep.get(step.index) ?? 'not-recorded') : null,
       comment: step.comment,
+      coveredDocuments: at && step.status === 'done' ? (coveredByStep.get(step.index) ?? null) : null,
     }
   })
 }
