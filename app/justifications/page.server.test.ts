@@ -24,13 +24,13 @@ describe(`the justification page's timeline (${testDatabaseKind()})`, () => {
   test('a CHF amount is stated once, with no rate', async () => {
     const { id } = await fileAndSubmit(database.db, { requesterId: ids['rita.romano']!, now, amount: 5_000_001, currency: 'CHF' })
     const line = await submittedLine(id)
-    expect(line?.details).toBe('Policy version 1; CHF\u00a050’000.01.')
+    expect(line?.details).toBe('Policy version 1; CHF\u00a050’000.01; no supporting document.')
     expect(line?.details).not.toContain('rate')
   })
 
   test('another currency shows its CHF equivalent and the rate used', async () => {
     const { id } = await fileAndSubmit(database.db, { requesterId: ids['rita.romano']!, now, amount: 5_000_000, currency: 'EUR' })
-    expect((await submittedLine(id))?.details).toBe('Policy version 1; EUR\u00a050’000.00 = CHF\u00a047’060.00 at rate 0.9412 of 1 Jan 2026.')
+    expect((await submittedLine(id))?.details).toBe('Policy version 1; EUR\u00a050’000.00 = CHF\u00a047’060.00 at rate 0.9412 of 1 Jan 2026; no supporting document.')
   })
 
   test('its times read on Geneva’s clock with the zone name, and carry the instant for a <time> element', async () => {

@@ -139,14 +139,14 @@ function describeEvent(type: string, payload: Record<string, unknown>, nameOf: (
         payload.currency === 'CHF'
           ? formatChf(Number(payload.amountChfMinor))
           : `${formatMoney(Number(payload.amountMinor), payload.currency as Currency)} = ${formatChf(Number(payload.amountChfMinor))} at rate ${payload.rate} of ${formatDate(String(payload.rateDate))}`
-      return `Policy version ${payload.policyVersion}; ${amount}${payload.splitPurchaseFlag ? '; flagged as a possible split purchase' : ''}.`
+      return `Policy version ${payload.policyVersion}; ${amount}${payload.splitPurchaseFlag ? '; flagged as a possible split purchase' : ''}; ${documentCount(payload.documents)}.`
     }
     case 'STEP_ASSIGNED':
       return `${text(payload.label)}: ${text(payload.signatoryName)}. ${text(payload.explanation) ?? ''}`.trim()
     case 'STEP_REASSIGNED':
       return `From ${nameOf(text(payload.fromSignatoryId))} to ${nameOf(text(payload.toSignatoryId))}: ${text(payload.explanation)}`
     case 'STEP_SIGNED':
-      return `${text(payload.label)}${payload.via === 'link' ? ', from the email link' : ''}${text(payload.comment) ? `: “${text(payload.comment)}”` : ''}`
+      return `${text(payload.label)}${payload.via === 'link' ? ', from the email link' : ''}${text(payload.comment) ? `: “${text(payload.comment)}”` : ''}; covered ${documentCount(payload.documents)}`
     case 'JUSTIFICATION_REJECTED':
       return `“${text(payload.reason)}”${payload.via === 'link' ? ' (from the email link)' : ''}`
     case 'CHANGES_REQUESTED':
@@ -166,4 +166,10 @@ function describeEvent(type: string, payload: Record<string, unknown>, nameOf: (
     default:
       return null
   }
+}
+
+/** "no supporting document", "1 supporting document", "3 supporting documents" (events before issue 11 have none). */
+function documentCount(documents: unknown): string {
+  const count = Array.isArray(documents) ? documents.length : 0
+  return count === 0 ? 'no supporting document' : `${count} supporting document${count === 1 ? '' : 's'}`
 }
