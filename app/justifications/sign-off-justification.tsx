@@ -1,3 +1,4 @@
+import { DocumentList, type ListedDocument } from '~/attachments/document-list'
 import { DefinitionList } from '~/ui/definition-list'
 import { Notice } from '~/ui/notice'
 import { PageHeader } from '~/ui/page-header'
@@ -43,6 +44,22 @@ export function SignOffSummary({ details }: { details: JustificationPageData }) 
         facts={[chfFirstAmountFact(details), supplierFact(details), { term: 'Requester', details: details.requester }, why && { ...why, term: 'Reason' }]}
       />
       {details.splitPurchaseFlag ? <Notice tone="error">Flagged as a possible split purchase.</Notice> : null}
+    </section>
+  )
+}
+
+/**
+ * What the signature covers besides the text, read before deciding: every current document, its
+ * name a download link, with its size and the full SHA-256 the signature will record. Compact, so
+ * that on a phone the decision stays near the first screen.
+ */
+export function SignOffDocuments({ documents, hrefFor }: { documents: readonly ListedDocument[]; hrefFor: (document: ListedDocument) => string }) {
+  return (
+    <section className="card sign-off-documents" aria-labelledby="documents-heading">
+      <h2 id="documents-heading">
+        Documents you are signing{documents.length > 0 ? <span className="sign-off-document-count"> ({documents.length})</span> : null}
+      </h2>
+      <DocumentList documents={documents} hrefFor={hrefFor} emptyText="No supporting documents were attached." labelledBy="documents-heading" />
     </section>
   )
 }
