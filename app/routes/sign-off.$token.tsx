@@ -80,8 +80,9 @@ export default function SignOffPage() {
           {actionData.error}
         </Notice>
       ) : null}
-      <SignOffSummary details={details} />
-      <SignOffDocuments documents={details.documents} hrefFor={(document) => `/sign-off/${token}/documents/${document.id}`} />
+      <SignOffSummary details={details}>
+        <SignOffDocuments documents={details.documents} hrefFor={(document) => `/sign-off/${token}/documents/${document.id}`} />
+      </SignOffSummary>
       <section className="card sign-off-decision" aria-labelledby="decide-heading">
         <h2 id="decide-heading">Your decision</h2>
         <DecisionForm commentErrors={commentErrors} />
