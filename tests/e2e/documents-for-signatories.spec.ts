@@ -134,3 +134,36 @@ test('in the app a document is there for whoever sees the justification and not 
 
   expect(await downloadsOf(app, filed.id)).toEqual([{ via: 'app', actor: REQUESTER }])
 })
+
+test('strict mode: a document of the link needs its addressee signed in (else the sign-in the page asks for); signed in, the page lists it and it downloads', async ({ browser, smtp, app, request }) => {
+  const quote: Document = { fileName: 'strict-quote.pdf', kind: 'QUOTE', mediaType: 'application/pdf', bytes: await minimalPdf('Quote DOC-3: 20 000 CHF') }
+  const filed = await submittedWithDocuments(app, 'Documented flanges, strictly', 'Strict Flanges SA', [quote])
+  const link = linkIn(await signatureRequestTo(smtp, GROUP_LEADER, filed.reference), `${app.url}/sign-off/`)
+  const linkPath = new URL(link).pathname
+  const documentPath = `${linkPath}/documents/${filed.attachments[0]!.id}`
+  const signInPath = `/sign-in?${new URLSearchParams({ redirectTo: linkPath })}`
+  await app.sql(`INSERT INTO "WorkflowSettings" (id, "linkRequiresSignIn", "updatedAt") VALUES (1, true, now()) ON CONFLICT (id) DO UPDATE SET "linkRequiresSignIn" = true`)
+  try {
+    const anonymous = await request.get(documentPath, { maxRedirects: 0 })
+    expect(anonymous.status()).toBe(302)
+    expect(anonymous.headers().location).toBe(signInPath)
+
+    const someoneElse = await (await browser.newContext()).newPage()
+    await signIn(someoneElse, smtp, REQUESTER)
+    const wrong = await someoneElse.request.get(documentPath, { maxRedirects: 0 })
+    expect(wrong.status()).toBe(302)
+    expect(wrong.headers().location).toBe(signInPath)
+    expect(await downloadsOf(app, filed.id)).toEqual([])
+
+    const addressee = await (await browser.newContext({ acceptDownloads: true })).newPage()
+    await signIn(addressee, smtp, GROUP_LEADER)
+    await addressee.goto(link)
+    const documents = addressee.getByRole('region', { name: /Documents you are signing/ })
+    await expect(documents).toContainText(sha256(quote.bytes))
+    const [download] = await Promise.all([addressee.waitForEvent('download'), documents.getByRole('link', { name: quote.fileName }).click()])
+    expect(sha256(new Uint8Array(await readFile((await download.path())!)))).toBe(sha256(quote.bytes))
+    expect(await downloadsOf(app, filed.id)).toEqual([{ via: 'link', actor: GROUP_LEADER }])
+  } finally {
+    await app.sql(`UPDATE "WorkflowSettings" SET "linkRequiresSignIn" = false WHERE id = 1`)
+  }
+})
