@@ -108,3 +108,16 @@ test('the digest lists one country a line, not a table too wide for a phone', as
   expect(html).not.toContain('<th')
   expect(text.split('\n').map((line) => line.trim())).toContain('Italy (IT): CHF 500’000.00 in 4 contracts, 40.0% of this total (organisation-wide: 11.2%)')
 })
+
+test('the signature request lists the documents with kind, name, size and full SHA-256 in both parts, or says there is none', async () => {
+  const { html, text } = await renderEmail('s', <SignatureRequestedEmail />)
+  const lines = text.split('\n').map((line) => line.trim())
+  expect(lines).toContain('Documents you are signing (2):')
+  expect(lines).toContain('• Supplier’s quote: Cryo-Instruments-quote-Q-2026-118.pdf (248 kB)')
+  expect(lines).toContain('SHA-256 9f2c4be81a3d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7')
+  expect(html).toContain('SHA-256 3b7e0c1d2e3f405162738495a6b7c8d9e0f1a2b3c4d5e6f7081928374655aabb')
+  // The hash wraps anywhere: 64 characters never widen the email on a phone.
+  expect(html).toMatch(/<span style="[^"]*word-break:break-all[^"]*">SHA-256 9f2c/)
+  const none = await renderEmail('s', <SignatureRequestedEmail documents={[]} />)
+  expect(none.text.split('\n').map((line) => line.trim())).toContain('No supporting documents were attached.')
+})

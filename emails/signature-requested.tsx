@@ -1,6 +1,7 @@
 import { Heading, Section, Text } from '@react-email/components'
 import { formatDateTime } from '~/calendar/format-date'
 import { ActionLink, SecondaryLink } from './action-link'
+import { EmailDocumentList, exampleDocuments, type EmailDocument } from './document-list'
 import { exampleSummary, JustificationSummary, type JustificationSummaryProps } from './justification-summary'
 import { EmailLayout } from './layout'
 
@@ -15,6 +16,8 @@ export type SignatureRequestedEmailProps = {
   linkExpiresAt: string | null
   justificationUrl: string
   summary: JustificationSummaryProps
+  /** The justification's current documents, as the signature will cover them. */
+  documents: EmailDocument[]
   reasonText: string
   chainSoFar: string[]
   splitPurchaseWarning: string | null
@@ -23,8 +26,8 @@ export type SignatureRequestedEmailProps = {
 
 /**
  * Everything a signatory needs to decide without opening anything else, and the link to do it.
- * Read on a phone first: the facts, then the button within the first screen; the requester's
- * full text and the chain below.
+ * Read on a phone first: the facts, then the button within the first screen; the documents with
+ * their hashes, the requester's full text and the chain below.
  */
 export function SignatureRequestedEmail({
   signatoryName = 'Marta Mendes',
@@ -34,6 +37,7 @@ export function SignatureRequestedEmail({
   linkExpiresAt = formatDateTime('2026-12-03T09:15:00Z'),
   justificationUrl = 'http://localhost:3000/justifications/00000000-0000-4000-8000-000000000000',
   summary = exampleSummary,
+  documents = exampleDocuments,
   reasonText = 'Only the original manufacturer supplies cold heads that fit the installed cryocoolers without requalification.',
   chainSoFar = ['Group leader: Marta Mendes, awaiting signature', 'Department head: Elena Navarro, to come'],
   splitPurchaseWarning = null,
@@ -53,6 +57,7 @@ export function SignatureRequestedEmail({
         label="Decide: sign, reject or ask for changes"
         urlIntro={`Your sign-off link: yours alone, it works once, ${linkExpiresAt ? `until ${linkExpiresAt} (${linkValidFor})` : `for ${linkValidFor}`}. Opening it decides nothing.`}
       />
+      <EmailDocumentList documents={documents} />
       <Text>
         <strong>The requester’s justification:</strong>
       </Text>

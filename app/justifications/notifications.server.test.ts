@@ -25,6 +25,7 @@ const justification: JustificationForEmail = {
   reason: 'COMPATIBILITY',
   reasonText: 'Only this manufacturer supplies parts for the installed converters.',
   splitPurchaseWarning: null,
+  documents: [],
 }
 
 const step = (overrides: Partial<StepRecord> = {}): StepRecord => ({
@@ -75,6 +76,28 @@ describe('emails address their reader', () => {
     expect(email!.text).toContain('until 3 Dec 2026, 10:15 CET (7 days)')
     expect(lines(email!.text)).toContain('http://localhost:3000/sign-off/a-long-token-of-forty-three-characters-xxxxxx')
     expect(email!.html).toContain('data-email-button="true"')
+  })
+
+  test('the request to sign lists every document with its kind, name, size and full SHA-256, or says there is none', async () => {
+    const request = (documents: JustificationForEmail['documents']) =>
+      signatureRequestEmail({
+        justification: { ...justification, documents },
+        step: step(),
+        signOffUrl: 'http://localhost:3000/sign-off/a-long-token-of-forty-three-characters-xxxxxx',
+        linkExpiresAt: null,
+        chain: [step()],
+        people,
+        appUrl: 'http://localhost:3000',
+        linkTtlHours: 168,
+      })
+    const quote = { kind: 'Supplier’s quote', fileName: 'Offre Müller.pdf', size: '14 kB', sha256: 'a'.repeat(64) }
+    const letter = { kind: 'Exclusivity or compatibility letter', fileName: 'letter.pdf', size: '3.4 MB', sha256: 'b'.repeat(64) }
+    const email = await request([quote, letter])
+    expect(lines(email!.text)).toEqual(expect.arrayContaining(['Documents you are signing (2):', '• Supplier’s quote: Offre Müller.pdf (14 kB)', `SHA-256 ${'a'.repeat(64)}`, `SHA-256 ${'b'.repeat(64)}`]))
+    expect(email!.html).toContain(`SHA-256 ${'b'.repeat(64)}`)
+    expect(email!.html).toContain('Offre Müller.pdf')
+    const none = await request([])
+    expect(lines(none!.text)).toContain('No supporting documents were attached.')
   })
 
   test('the requester hears of a decision about their own justification', async () => {

@@ -1,5 +1,6 @@
 import { JustificationUpdateEmail } from '#emails/justification-update'
 import { SignatureRequestedEmail } from '#emails/signature-requested'
+import type { EmailDocument } from '#emails/document-list'
 import type { JustificationSummaryProps } from '#emails/justification-summary'
 import type { DatabaseOrTransaction } from '~/db/client.server'
 import type { OutgoingEmail } from '~/email/outbox.server'
@@ -11,6 +12,7 @@ import { minorFromColumn, minorFromNullableColumn } from '~/money/minor-units'
 import { formatDateTime } from '~/calendar/format-date'
 import type { Effect, StepRecord } from '~/workflow/machine'
 import { roleNames } from '~/workflow/signatories'
+import { emailDocuments, emailDocumentsInclude } from './email-documents.server'
 import { categoryLabels, reasonLabels, type Category, type SingleSourceReason } from './labels'
 
 /** The request to sign (or the reminder): everything needed to decide, and the sign-off link. */
@@ -49,6 +51,7 @@ export async function signatureRequestEmail({
       linkValidFor: describeHours(linkTtlHours),
       linkExpiresAt: linkExpiresAt ? formatDateTime(linkExpiresAt) : null,
       summary: summaryOf(justification),
+      documents: justification.documents,
       reasonText: justification.reasonText,
       chainSoFar: describeChain(chain, name),
       splitPurchaseWarning: justification.splitPurchaseWarning,
@@ -96,14 +99,16 @@ export const emailRowInclude = {
   group: { select: { code: true } },
   supplierCountry: { select: { name: true } },
   originCountry: { select: { name: true } },
+  attachments: emailDocumentsInclude,
 } as const satisfies Prisma.JustificationInclude
 
 export type JustificationEmailRow = Prisma.JustificationGetPayload<{ include: typeof emailRowInclude }>
 
 /** A stored justification as emails describe it. */
-export function justificationForEmail(row: JustificationEmailRow): JustificationForEmail {
+export function justificationForEmail({ attachments, ...row }: JustificationEmailRow): JustificationForEmail {
   return {
     ...row,
+    documents: emailDocuments(attachments),
     category: row.category as Category,
     reason: row.reason as SingleSourceReason,
     currency: row.currency as Currency,
@@ -153,6 +158,8 @@ export type JustificationForEmail = {
   reason: SingleSourceReason
   reasonText: string
   splitPurchaseWarning: string | null
+  /** Its current documents (a request to sign lists what the signature covers). */
+  documents: EmailDocument[]
 }
 
 export type Person = { id: string; name: string; email: string }

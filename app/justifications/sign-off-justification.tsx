@@ -1,3 +1,5 @@
+import type { ReactNode } from 'react'
+import { DocumentList, type ListedDocument } from '~/attachments/document-list'
 import { DefinitionList } from '~/ui/definition-list'
 import { Notice } from '~/ui/notice'
 import { PageHeader } from '~/ui/page-header'
@@ -30,8 +32,8 @@ export function SignOffHeading({ ask, details }: { ask: SignOffAsk; details: Pic
   )
 }
 
-/** The facts a decision rests on, in the order a signatory weighs them; the flag if any. */
-export function SignOffSummary({ details }: { details: JustificationPageData }) {
+/** The facts a decision rests on, in the order a signatory weighs them; the flag if any; then `children` (the documents). */
+export function SignOffSummary({ details, children }: { details: JustificationPageData; children?: ReactNode }) {
   const [why] = reasonFacts(details)
   return (
     <section className="card sign-off-summary" aria-labelledby="summary-heading">
@@ -43,6 +45,23 @@ export function SignOffSummary({ details }: { details: JustificationPageData }) 
         facts={[chfFirstAmountFact(details), supplierFact(details), { term: 'Requester', details: details.requester }, why && { ...why, term: 'Reason' }]}
       />
       {details.splitPurchaseFlag ? <Notice tone="error">Flagged as a possible split purchase.</Notice> : null}
+      {children}
+    </section>
+  )
+}
+
+/**
+ * What the signature covers besides the text, read before deciding: every current document, its
+ * name a download link, with its size and the full SHA-256 the signature will record. Part of the
+ * summary's card (one card less keeps the decision on a phone's first screen when there is none).
+ */
+export function SignOffDocuments({ documents, hrefFor }: { documents: readonly ListedDocument[]; hrefFor: (document: ListedDocument) => string }) {
+  return (
+    <section className="sign-off-documents" aria-labelledby="documents-heading">
+      <h3 id="documents-heading">
+        Documents you are signing{documents.length > 0 ? <span className="sign-off-document-count"> ({documents.length})</span> : null}
+      </h3>
+      <DocumentList documents={documents} hrefFor={hrefFor} emptyText="No supporting documents were attached." labelledBy="documents-heading" />
     </section>
   )
 }

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { useActionData, useLoaderData } from '@remix-run/react'
+import { useActionData, useLoaderData, useParams } from '@remix-run/react'
 import { requestOrigin } from '~/audit/audit.server'
 import { getSignedInPerson } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
@@ -9,7 +9,7 @@ import { DecisionForm } from '~/justifications/decision-form'
 import { LinkDecisionSchema, toDecision } from '~/justifications/justification-form-schema'
 import { loadWorkflowSettings } from '~/justifications/settings.server'
 import { DecisionRecorded, FreshLinkSent, SignInToDecide, SignOffRefusal } from '~/justifications/sign-off-messages'
-import { SignOffFullJustification, SignOffHeading, SignOffSummary } from '~/justifications/sign-off-justification'
+import { SignOffDocuments, SignOffFullJustification, SignOffHeading, SignOffSummary } from '~/justifications/sign-off-justification'
 import { decideBySignOffLink } from '~/justifications/decide-by-sign-off-link.server'
 import { inspectSignOffLink } from '~/justifications/inspect-sign-off-link.server'
 import { loadSignOffDetails } from '~/justifications/load-sign-off-details.server'
@@ -65,6 +65,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function SignOffPage() {
   const { state, details, signInRequired, wrongPerson, signInUrl } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
+  const token = useParams().token ?? ''
   if (actionData && 'done' in actionData) return <DecisionRecorded outcome={actionData.done} reference={actionData.reference} />
   if (actionData && 'freshLinkRequested' in actionData) return <FreshLinkSent />
   const shownState: SignOffLinkState = (actionData && 'refused' in actionData ? actionData.refused : undefined) ?? state
@@ -72,8 +73,8 @@ export default function SignOffPage() {
   if (shownState.status === 'open' && mustSignIn) return <SignInToDecide wrongPerson={wrongPerson} signInUrl={signInUrl} />
   if (shownState.status !== 'open' || !details) return <SignOffRefusal state={shownState} freshLinkRequested={Boolean(actionData && 'freshLinkRequested' in actionData)} />
   const commentErrors = actionData && 'fieldErrors' in actionData ? actionData.fieldErrors?.comment : undefined
-  // Phone first: what is asked and the facts it rests on, then the decision, all on the first
-  // screen; the full justification and its history below, for whoever reads on.
+  // Phone first: what is asked, the facts it rests on and the documents it covers, then the
+  // decision, near the first screen; the full justification and its history below, for whoever reads on.
   return (
     <div className="sign-off">
       <SignOffHeading ask={shownState} details={details} />
@@ -83,7 +84,9 @@ export default function SignOffPage() {
         </Notice>
       ) : null}
       {actionData && 'questionSent' in actionData ? <QuestionSentNotice {...actionData.questionSent} /> : null}
-      <SignOffSummary details={details} />
+      <SignOffSummary details={details}>
+        <SignOffDocuments documents={details.documents} hrefFor={(document) => `/sign-off/${token}/documents/${document.id}`} />
+      </SignOffSummary>
       <section className="card sign-off-decision" aria-labelledby="decide-heading">
         <h2 id="decide-heading">Your decision</h2>
         <DecisionForm commentErrors={commentErrors} />

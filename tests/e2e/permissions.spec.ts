@@ -12,6 +12,8 @@ const PUBLIC_ROUTES = new Set([
   'routes/mailbox.$messageId',
   // Sign-off links work without a session (unless strict mode is on); GET only shows.
   'routes/sign-off.$token',
+  // The documents of a sign-off link, under the same rule as the link (404 once it no longer works).
+  'routes/sign-off.$token.documents.$attachmentId',
   // The site icon, which browsers ask for before anyone signs in.
   'routes/favicon[.]ico',
 ])

@@ -102,6 +102,10 @@ export const PAGE_TOUR: readonly TourStop[] = [
  */
 export const NOT_PAGES: { matches: (routeId: string) => boolean; reason: string }[] = [
   { matches: (id) => /\[\.\](csv|pdf|zip)$/.test(id), reason: 'a file to download (CSV, PDF or ZIP), not a page' },
+  {
+    matches: (id) => id === 'routes/justifications.$id.documents.$attachmentId' || id === 'routes/sign-off.$token.documents.$attachmentId',
+    reason: 'a supporting document to download (from the app or a sign-off link), not a page',
+  },
   { matches: (id) => id === 'routes/favicon[.]ico', reason: 'the site icon, for browsers that ask for /favicon.ico' },
   { matches: (id) => id === 'routes/spread.$', reason: 'redirects an old /spread address to /industrial-return' },
   { matches: (id) => id === 'routes/industrial-return.scales.go', reason: 'redirects the year picker to /industrial-return/scales/:year' },

@@ -1,0 +1,35 @@
+import { redirect, type LoaderFunctionArgs } from '@remix-run/node'
+import { downloadDocumentByLink } from '~/attachments/download-document-by-link.server'
+import { documentResponse } from '~/attachments/document-response.server'
+import { requestOrigin } from '~/audit/audit.server'
+import { getSignedInPerson } from '~/auth/session.server'
+import { getDatabase } from '~/db/client.server'
+import { UUID } from '~/http/uuid'
+
+// GET /sign-off/:token/documents/:attachmentId: a document the link's addressee is asked to sign,
+// while the link works. A link that does not (any more), or a document it does not cover, is a plain
+// 404: a file has no page to explain it on, and the link's own page says why it stopped working.
+const notFound = () =>
+  new Response('No document has this address. If it came from a sign-off link, open the link itself to see whether it still works.', {
+    status: 404,
+    statusText: 'Not Found',
+    headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+  })
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const token = params.token ?? ''
+  if (!params.attachmentId || !UUID.test(params.attachmentId)) throw notFound()
+  const signedIn = await getSignedInPerson(request)
+  const answer = await downloadDocumentByLink(getDatabase(), {
+    token,
+    attachmentId: params.attachmentId,
+    signedInPersonId: signedIn?.id ?? null,
+    origin: requestOrigin(request),
+    now: new Date(),
+  })
+  // Strict mode, as on the sign-off page: sign in as the addressee, then back to the link's page
+  // (signed in as someone else, the sign-in page sends straight back there, and the page says so).
+  if ('signInRequired' in answer) throw redirect(`/sign-in?${new URLSearchParams({ redirectTo: `/sign-off/${token}` })}`)
+  if (!answer.ok) throw notFound()
+  return documentResponse(answer.document)
+}

@@ -1,0 +1,32 @@
+import { Section, Text } from '@react-email/components'
+
+/** A supporting document as an email lists it: what it is, its name and size, and the hash a signature covers. */
+export type EmailDocument = { kind: string; fileName: string; size: string; sha256: string }
+
+/**
+ * The documents a signatory is asked to sign, one a paragraph: kind, name and size on one line, the
+ * full SHA-256 on the next, wrapping anywhere so it never widens the email on a phone and reads as
+ * one line in the plain-text part.
+ */
+export function EmailDocumentList({ documents }: { documents: readonly EmailDocument[] }) {
+  return (
+    <Section>
+      <Text style={{ margin: '16px 0 4px' }}>
+        <strong>{documents.length === 0 ? 'Documents you are signing:' : `Documents you are signing (${documents.length}):`}</strong>
+      </Text>
+      {documents.length === 0 ? <Text style={{ margin: '2px 0' }}>No supporting documents were attached.</Text> : null}
+      {documents.map((document, index) => (
+        <Text key={index} style={{ margin: '4px 0' }}>
+          {`• ${document.kind}: ${document.fileName} (${document.size})`}
+          <br />
+          <span style={{ fontSize: '12px', color: '#5b6475', wordBreak: 'break-all', overflowWrap: 'anywhere', fontFamily: 'monospace' }}>{`SHA-256 ${document.sha256}`}</span>
+        </Text>
+      ))}
+    </Section>
+  )
+}
+
+export const exampleDocuments: EmailDocument[] = [
+  { kind: 'Supplier’s quote', fileName: 'Cryo-Instruments-quote-Q-2026-118.pdf', size: '248 kB', sha256: '9f2c4be81a3d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7' },
+  { kind: 'Exclusivity or compatibility letter', fileName: 'Compatibility letter.pdf', size: '1.2 MB', sha256: '3b7e0c1d2e3f405162738495a6b7c8d9e0f1a2b3c4d5e6f7081928374655aabb' },
+]
