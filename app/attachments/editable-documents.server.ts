@@ -1,8 +1,8 @@
 import type { Database, Transaction } from '~/db/client.server'
 import { CHANGED_MEANWHILE } from '~/justifications/transition.server'
+import { DOCUMENTS_FROZEN } from './documents-frozen'
 
-/** Why the documents of a submitted (or decided) justification cannot change. */
-export const DOCUMENTS_FROZEN = 'Submitted documents are frozen: they can change only after changes are requested.'
+export { DOCUMENTS_FROZEN }
 
 const EDITABLE = ['DRAFT', 'CHANGES_REQUESTED'] as const
 

@@ -32,8 +32,8 @@ describe('receiving a multipart upload', () => {
     const form = new FormData()
     form.append('intent', 'add')
     form.append('kind', 'QUOTE')
-    form.append('files', new File([pdf], 'quote.pdf', { type: 'application/pdf' }))
-    form.append('files', new File([png], 'photo.png', { type: 'image/png' }))
+    form.append('files', new File([pdf.slice()], 'quote.pdf', { type: 'application/pdf' }))
+    form.append('files', new File([png.slice()], 'photo.png', { type: 'image/png' }))
     const upload = await receiveUpload(uploadRequest(form), limits)
     try {
       expect(upload.fields.get('intent')).toBe('add')

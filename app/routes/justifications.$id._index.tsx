@@ -2,6 +2,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { requestOrigin } from '~/audit/audit.server'
 import { requirePerson } from '~/auth/session.server'
+import { DocumentsSection } from '~/attachments/documents-section'
+import { listCurrentAttachments } from '~/attachments/list-attachments.server'
 import { getDatabase } from '~/db/client.server'
 import { decideJustification } from '~/justifications/decide-justification.server'
 import { submitJustification } from '~/justifications/submit-justification.server'
@@ -33,8 +35,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = await loadJustificationPage(db, person, params.id, new Date())
   if (!page) throw await refuseJustification(db, request, params.id, notAllowedToSeeJustification)
   const signatures = await loadSignatureLines(db, page)
+  const documents = await listCurrentAttachments(db, page.id)
   const flash = await readFlash(request)
-  return data({ page, signatures, notice: flash.message }, { headers: flash.headers })
+  return data({ page, signatures, documents, notice: flash.message }, { headers: flash.headers })
 }
 
 type ActionData = { error: string; fieldErrors?: Record<string, string[]> } | { done: string }
@@ -80,7 +83,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function JustificationPage() {
-  const { page, signatures, notice } = useLoaderData<typeof loader>()
+  const { page, signatures, documents, notice } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const busy = navigation.state === 'submitting'
@@ -145,6 +148,7 @@ export default function JustificationPage() {
         <SignatureChain page={page} />
       </div>
       <JustificationFacts page={page} />
+      <DocumentsSection justificationId={page.id} documents={documents} editable={page.can.edit} />
       <SignatureBlock lines={signatures} emptyText={noSignatureText(page)} />
       <Timeline events={page.timeline} />
     </>
