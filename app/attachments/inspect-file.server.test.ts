@@ -45,6 +45,7 @@ describe('inspecting a received file by its bytes', () => {
     ['specification.docm', () => sample.wordDocumentBytes({ macros: true }), /macro-enabled Word document/],
     ['specification.docx', () => sample.wordDocumentBytes({ macros: true }), /macro-enabled Word document/],
     ['old-letter.txt', sample.compoundFileBytes, /does not end in \.doc, \.xls, \.ppt or \.msg/],
+    ['old-letter.doc', () => sample.compoundFileBytes({ withMacros: true }), /contains macros \(a VBA project\)/],
     ['notes.txt', () => new TextEncoder().encode('Just some notes.\n'), /cannot tell what kind of file/],
   ])('%s (%s) is refused', async (name, bytes, message) => {
     const verdict = await inspect(bytes(), name)

@@ -1,3 +1,4 @@
+import { createReadStream } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { fileTypeFromFile } from 'file-type'
 import { describeUnrecognisedText, judgeFileType, looksLikeEmail, type SniffedType } from './allowed-files'
@@ -31,6 +32,25 @@ export async function inspectReceivedFile(path: string, name: string): Promise<F
   if (!sniffed || sniffed.ext === 'xml') {
     sniffed = looksLikeEmail(head) ? { ext: 'eml', mime: 'message/rfc822' } : (describeUnrecognisedText(head) ?? sniffed)
   }
+  if (sniffed?.ext === 'cfb' && (await containsVbaProject(path))) {
+    return { ok: false, message: `${name} contains macros (a VBA project), which can run code: save it without macros (as .docx, .xlsx or PDF).` }
+  }
   const verdict = judgeFileType(name, sniffed)
   return verdict.ok ? { ok: true, mediaType: verdict.mediaType } : verdict
+}
+
+// A legacy Word or Excel file with macros keeps them in a storage whose directory entry names a
+// "_VBA_PROJECT" stream; CFB writes entry names in UTF-16LE. (PowerPoint 97 keeps its VBA inside a
+// compressed object and escapes this check: the download is served as an attachment, never run.)
+const VBA_PROJECT = Buffer.from('_VBA_PROJECT', 'utf16le')
+
+/** Does the file contain the UTF-16LE name "_VBA_PROJECT"? Read piece by piece, never whole. */
+async function containsVbaProject(path: string): Promise<boolean> {
+  let tail = Buffer.alloc(0)
+  for await (const piece of createReadStream(path, { highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>) {
+    const window = Buffer.concat([tail, piece])
+    if (window.includes(VBA_PROJECT)) return true
+    tail = window.subarray(Math.max(0, window.byteLength - VBA_PROJECT.byteLength + 1))
+  }
+  return false
 }

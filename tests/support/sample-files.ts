@@ -48,11 +48,21 @@ export function excelWorkbookBytes(): Uint8Array {
 /** A plain zip archive of a text file. */
 export const zipBytes = () => zipSync({ 'notes.txt': strToU8('not an office document') })
 
-/** The header sector of a Compound File Binary container (legacy .doc/.xls/.ppt, Outlook .msg). */
-export function compoundFileBytes(): Uint8Array {
-  const bytes = new Uint8Array(1024)
+/**
+ * The header sector of a Compound File Binary container (legacy .doc/.xls/.ppt, Outlook .msg), and a
+ * directory sector naming its root entry; `withMacros` adds the entry of a VBA project, as Word 97
+ * writes it for a document with macros (Macros/VBA/_VBA_PROJECT).
+ */
+export function compoundFileBytes({ withMacros = false } = {}): Uint8Array {
+  const bytes = new Uint8Array(1536)
   bytes.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])
   bytes.set([0x3e, 0x00, 0x03, 0x00, 0xfe, 0xff, 0x09, 0x00], 24) // minor/major version 3, little-endian, 512-byte sectors
+  const entry = (offset: number, name: string) => {
+    bytes.set(Buffer.from(name, 'utf16le'), offset)
+    bytes.set([(name.length + 1) * 2, 0x00], offset + 64) // name length in bytes, with its terminating NUL
+  }
+  entry(512, 'Root Entry')
+  if (withMacros) entry(512 + 128, '_VBA_PROJECT')
   return bytes
 }
 
