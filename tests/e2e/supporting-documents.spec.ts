@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import { request as httpRequest } from 'node:http'
 import type { Page } from '@playwright/test'
 import { formatFileSize } from '~/attachments/file-size'
 import { fileJustifications } from '../support/justifications'
@@ -7,8 +9,8 @@ import { allowFailedResourceLoad, expect, REQUESTER, signIn, test, type AppUnder
 
 // Issue 11 points 1 and 3: a requester attaches supporting documents while drafting, sees each with
 // its size and SHA-256, removes one; refused files are named with what is wrong; once submitted,
-// the documents are frozen. (The 100 MB memory bound is measured in-process, in
-// app/attachments/receive-upload.server.test.ts.)
+// the documents are frozen. A 100 MB upload keeps the server process's memory flat (measured in
+// /proc; app/attachments/receive-upload.server.test.ts measures the reader alone, in-process).
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
 
@@ -119,4 +121,61 @@ test('after submitting, the documents page says they are frozen and shows no for
   await expect(page.getByRole('region', { name: 'Add documents' })).toHaveCount(0)
   await expect(page.getByRole('button', { name: /^Remove/ })).toHaveCount(0)
   await expect(documentItem(page, 'survey.pdf')).toBeVisible()
+})
+
+/** VmRSS and VmHWM (peak) of a process, in bytes, from /proc/<pid>/status. */
+async function memoryOf(pid: number) {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8')
+  const kB = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)![1]) * 1024
+  return { rss: kB('VmRSS'), peak: kB('VmHWM') }
+}
+
+/**
+ * Posts `count` PDF files of `sizeBytes` each as one multipart body, written piece by piece with
+ * backpressure: neither this process nor (the point of the test) the server ever holds them whole.
+ */
+function postLargeUpload(url: URL, { cookie, rowVersion, count, sizeBytes, head }: { cookie: string; rowVersion: number; count: number; sizeBytes: number; head: Uint8Array }) {
+  const boundary = `----solesource-large-${Date.now()}`
+  const field = (name: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`
+  return new Promise<{ status: number; location: string | undefined }>((resolve, reject) => {
+    const request = httpRequest(url, { method: 'POST', headers: { cookie, 'Content-Type': `multipart/form-data; boundary=${boundary}` } }, (response) => {
+      response.resume()
+      response.on('end', () => resolve({ status: response.statusCode!, location: response.headers.location }))
+    })
+    request.on('error', reject)
+    const write = (chunk: string | Uint8Array) => (request.write(chunk) ? Promise.resolve() : new Promise<void>((done) => request.once('drain', () => done())))
+    void (async () => {
+      await write(field('intent', 'add') + field('kind', 'MARKET_SURVEY') + field('rowVersion', String(rowVersion)))
+      const filler = new Uint8Array(256 * 1024).fill(0x20)
+      for (let index = 0; index < count; index += 1) {
+        await write(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="survey-${index + 1}.pdf"\r\nContent-Type: application/pdf\r\n\r\n`)
+        // A real PDF's start, a byte that makes each file its own, then spaces up to the size.
+        await write(head)
+        await write(new Uint8Array([0x30 + index]))
+        for (let written = head.byteLength + 1; written < sizeBytes; written += filler.byteLength) await write(filler.subarray(0, Math.min(filler.byteLength, sizeBytes - written)))
+        await write('\r\n')
+      }
+      await write(`--${boundary}--\r\n`)
+      request.end()
+    })().catch(reject)
+  })
+}
+
+test('a 100 MB upload (five files at the 20 MB limit, the 100 MB total) keeps the server’s memory flat', async ({ page, smtp, app }) => {
+  test.setTimeout(300_000)
+  await signIn(page, smtp, REQUESTER)
+  const { id, rowVersion } = await draft(app, 'Heavy Survey Partners AG')
+  const cookie = (await page.context().cookies(app.url)).map((c) => `${c.name}=${c.value}`).join('; ')
+  const before = await memoryOf(app.pid)
+  let highestRss = before.rss
+  const sampler = setInterval(() => void memoryOf(app.pid).then((m) => (highestRss = Math.max(highestRss, m.rss)), () => undefined), 100)
+  const response = await postLargeUpload(new URL(`/justifications/${id}/documents`, app.url), { cookie, rowVersion, count: 5, sizeBytes: 20_000_000, head: await minimalPdf('Market survey') }).finally(() => clearInterval(sampler))
+  const after = await memoryOf(app.pid)
+
+  expect(response).toEqual({ status: 302, location: `/justifications/${id}/documents` })
+  const stored = await app.sql<{ count: string; total: string }>(`SELECT count(*) AS count, sum("sizeBytes") AS total FROM "Attachment" WHERE "justificationId" = $1 AND "removedAt" IS NULL`, [id])
+  expect(stored).toEqual([{ count: '5', total: '100000000' }])
+  const MiB = 1024 * 1024
+  expect((after.peak - before.peak) / MiB, `peak resident memory grew from ${before.peak / MiB} MiB to ${after.peak / MiB} MiB`).toBeLessThan(64)
+  expect((highestRss - before.rss) / MiB, 'resident memory while the upload streamed').toBeLessThan(64)
 })
