@@ -13,13 +13,14 @@ import {
 
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'] as const
 
-
-function refuse(status: 400 | 413 | 415, message: string): never {
+/** Answers the request with `status` and a plain message (thrown: Remix sends a thrown Response as is). */
+export function refuse(status: 400 | 413 | 415, message: string): never {
   throw new Response(message, { status, statusText: STATUS_TEXT[status], headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
 }
 const STATUS_TEXT = { 400: 'Bad Request', 413: 'Payload Too Large', 415: 'Unsupported Media Type' } as const
 
-function mediaType(request: Request): string {
+/** The request's media type, without parameters, in lower case ('' when it has none). */
+export function mediaType(request: Request): string {
   return (request.headers.get('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase()
 }
 

@@ -2,6 +2,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { requestOrigin } from '~/audit/audit.server'
 import { requirePerson } from '~/auth/session.server'
+import { DocumentsSection } from '~/attachments/documents-section'
+import { listCurrentAttachments } from '~/attachments/list-attachments.server'
 import { getDatabase } from '~/db/client.server'
 import { commentOnJustification } from '~/discussion/comment-actions.server'
 import { DiscussionSection } from '~/discussion/discussion-section'
@@ -37,8 +39,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!page) throw await refuseJustification(db, request, params.id, notAllowedToSeeJustification)
   const signatures = await loadSignatureLines(db, page)
   const discussion = await loadDiscussion(db, page.id)
+  const documents = await listCurrentAttachments(db, page.id)
   const flash = await readFlash(request)
-  return data({ page, signatures, discussion, notice: flash.message }, { headers: flash.headers })
+  return data({ page, signatures, documents, discussion, notice: flash.message }, { headers: flash.headers })
 }
 
 type ActionData = { error: string; fieldErrors?: Record<string, string[]> } | { done: string }
@@ -85,7 +88,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function JustificationPage() {
-  const { page, signatures, discussion, notice } = useLoaderData<typeof loader>()
+  const { page, signatures, documents, discussion, notice } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const busy = navigation.state === 'submitting'
@@ -151,6 +154,7 @@ export default function JustificationPage() {
         <SignatureChain page={page} />
       </div>
       <JustificationFacts page={page} />
+      <DocumentsSection justificationId={page.id} documents={documents} editable={page.can.edit} />
       <SignatureBlock lines={signatures} emptyText={noSignatureText(page)} />
       <DiscussionSection {...discussion} form={actionData && 'discussion' in actionData ? actionData.discussion : undefined} />
       <Timeline events={page.timeline} />

@@ -4,7 +4,13 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { freePort } from './smtp'
 
-export type RunningApp = { url: string; logs: string[]; stop: () => Promise<void> }
+export type RunningApp = {
+  url: string
+  /** The server process's id: a test can read its memory in /proc/<pid>/status. */
+  pid: number
+  logs: string[]
+  stop: () => Promise<void>
+}
 
 /**
  * Starts the real server entry (`app/server/main.ts`, the built Remix app) as its own process, as
@@ -50,6 +56,7 @@ export async function startApp(env: Record<string, string | undefined> = {}): Pr
   })
   return {
     url,
+    pid: child.pid!,
     logs,
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM')

@@ -72,6 +72,7 @@ export const PAGE_TOUR: readonly TourStop[] = [
   stop('justifications.$id._index', 'requester', (data) => `/justifications/${data.awaitingId}`),
   stop('justifications.$id.edit', 'requester', (data) => `/justifications/${data.draftId}/edit`),
   stop('justifications.$id.review', 'requester', (data) => `/justifications/${data.draftId}/review`),
+  stop('justifications.$id.documents._index', 'requester', (data) => `/justifications/${data.draftId}/documents`),
   stop('approvals', 'approver', '/approvals'),
   stop('profile', 'requester', '/profile'),
   stop('procurement.justifications._index', 'procurement', '/procurement/justifications'),
