@@ -3,7 +3,8 @@ import { resetEnvForTests } from '~/env.server'
 import { submitJustification } from '~/justifications/submit-justification.server'
 import { CHANGED_MEANWHILE } from '~/justifications/transition.server'
 import { addAttachments } from './add-attachments.server'
-import { DOCUMENTS_FROZEN, claimEditableJustification } from './editable-documents.server'
+import { withSqlTransaction } from '~/db/sql-transaction.server'
+import { DOCUMENTS_FROZEN, DocumentsChangedMeanwhile, claimEditableJustification } from './editable-documents.server'
 import { listCurrentAttachments } from './list-attachments.server'
 import { removeAttachment } from './remove-attachment.server'
 import type { ReceivedUpload } from './receive-upload.server'
@@ -160,7 +161,7 @@ describe(`adding and removing supporting documents (${testDatabaseKind()})`, () 
     // The upload's guard, as it runs in its transaction after a submission won the race.
     const current = await database.db.justification.findUniqueOrThrow({ where: { id } })
     ok(await submitJustification(database.db, { id, rowVersion: current.rowVersion, actor: rita(), now }))
-    await expect(database.db.$transaction((tx) => claimEditableJustification(tx, id, current.rowVersion))).rejects.toThrow()
+    await expect(withSqlTransaction(database.db, (sql) => claimEditableJustification(sql, id, current.rowVersion, now))).rejects.toThrow(DocumentsChangedMeanwhile)
   })
 
   test('an upload and a submission at once: exactly one wins, and the submission never covers documents it did not see', async () => {

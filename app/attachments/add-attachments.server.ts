@@ -1,5 +1,7 @@
-import { appendAuditEvent } from '~/audit/audit.server'
+import { randomUUID } from 'node:crypto'
+import { appendAuditEventWithSql } from '~/audit/audit.server'
 import type { Database } from '~/db/client.server'
+import { UTC_TIMESTAMP, withSqlTransaction } from '~/db/sql-transaction.server'
 import { getEnv } from '~/env.server'
 import type { PersonActor } from '~/justifications/transition.server'
 import { errorFields, log } from '~/server/logger.server'
@@ -71,38 +73,36 @@ export async function addAttachments(
   }
   if (problems.length > 0) return invalid(problems.length === 1 ? 'This file cannot be added; nothing was stored.' : 'These files cannot be added; nothing was stored.', problems)
 
-  const totalBytes = accepted.reduce((sum, file) => sum + file.sizeBytes, 0)
   try {
-    const added = await db.$transaction(
-      async (tx) => {
-        await claimEditableJustification(tx, justificationId, allowed.rowVersion)
-        const rows: { id: string; fileName: string }[] = []
-        for (const [index, file] of accepted.entries()) {
-          try {
-            await storeFile(tx, file, backend)
-          } catch (error) {
-            log.error('storing a document failed', { justificationId, sha256: file.sha256, ...errorFields(error) })
-            throw new StoreFailed()
-          }
-          const row = await tx.attachment.create({
-            data: { justificationId, sha256: file.sha256, kind, fileName: file.fileName, sizeBytes: BigInt(file.sizeBytes), mediaType: file.mediaType, addedById: actor.id, addedAt: addedAt(now, index) },
-          })
-          await appendAuditEvent(tx, {
-            type: 'ATTACHMENT_ADDED',
-            actorId: actor.id,
-            subject: `justification:${justificationId}`,
-            payload: { attachmentId: row.id, fileName: file.fileName, kind, sizeBytes: file.sizeBytes, mediaType: file.mediaType, sha256: file.sha256 },
-            origin: actor.origin,
-            at: now,
-          })
-          rows.push({ id: row.id, fileName: file.fileName })
+    // A plain pg transaction, not Prisma's: the bytes pass through it (withSqlTransaction says why).
+    const added = await withSqlTransaction(db, async (sql) => {
+      await claimEditableJustification(sql, justificationId, allowed.rowVersion, now)
+      const rows: { id: string; fileName: string }[] = []
+      for (const [index, file] of accepted.entries()) {
+        try {
+          await storeFile(sql, file, backend)
+        } catch (error) {
+          log.error('storing a document failed', { justificationId, sha256: file.sha256, ...errorFields(error) })
+          throw new StoreFailed()
         }
-        return rows
-      },
-      // Writing 100 MB in 1 MiB rows (or to an object store) takes a while on a busy server: a
-      // generous base plus a second per megabyte, instead of Prisma's default 5 seconds.
-      { maxWait: 10_000, timeout: 30_000 + Math.ceil(totalBytes / MB) * 1_000 },
-    )
+        const id = randomUUID()
+        await sql.query(
+          `INSERT INTO "Attachment" ("id", "justificationId", "sha256", "kind", "fileName", "sizeBytes", "mediaType", "addedById", "addedAt")
+           VALUES ($1, $2, $3, $4::"AttachmentKind", $5, $6, $7, $8, ${UTC_TIMESTAMP('$9')})`,
+          [id, justificationId, file.sha256, kind, file.fileName, file.sizeBytes, file.mediaType, actor.id, addedAt(now, index).toISOString()],
+        )
+        await appendAuditEventWithSql(sql, {
+          type: 'ATTACHMENT_ADDED',
+          actorId: actor.id,
+          subject: `justification:${justificationId}`,
+          payload: { attachmentId: id, fileName: file.fileName, kind, sizeBytes: file.sizeBytes, mediaType: file.mediaType, sha256: file.sha256 },
+          origin: actor.origin,
+          at: now,
+        })
+        rows.push({ id, fileName: file.fileName })
+      }
+      return rows
+    })
     return { ok: true, added, rowVersion: allowed.rowVersion + 1 }
   } catch (error) {
     if (error instanceof DocumentsChangedMeanwhile) return lostRace(db, justificationId)

@@ -1,4 +1,5 @@
-import type { Database, Transaction } from '~/db/client.server'
+import type { Database } from '~/db/client.server'
+import { UTC_TIMESTAMP, type Sql } from '~/db/sql-transaction.server'
 import { CHANGED_MEANWHILE } from '~/justifications/transition.server'
 import { DOCUMENTS_FROZEN } from './documents-frozen'
 
@@ -33,12 +34,13 @@ export class DocumentsChangedMeanwhile extends Error {}
  * guard (its version is gone), and a change that raced a submission finds nothing to update and rolls
  * back, so what a submission covers is never a set of documents it did not see.
  */
-export async function claimEditableJustification(tx: Transaction, justificationId: string, rowVersion: number) {
-  const { count } = await tx.justification.updateMany({
-    where: { id: justificationId, status: { in: [...EDITABLE] }, rowVersion },
-    data: { rowVersion: { increment: 1 } },
-  })
-  if (count === 0) throw new DocumentsChangedMeanwhile()
+export async function claimEditableJustification(sql: Sql, justificationId: string, rowVersion: number, now: Date) {
+  const claimed = await sql.query(
+    `UPDATE "Justification" SET "rowVersion" = "rowVersion" + 1, "updatedAt" = ${UTC_TIMESTAMP('$4')}
+     WHERE "id" = $1 AND "status"::text = ANY($2::text[]) AND "rowVersion" = $3`,
+    [justificationId, [...EDITABLE], rowVersion, now.toISOString()],
+  )
+  if (claimed.rowCount === 0) throw new DocumentsChangedMeanwhile()
 }
 
 /** After a lost race: frozen if it was submitted meanwhile, else changed in some other way. */

@@ -1,5 +1,6 @@
-import { appendAuditEvent } from '~/audit/audit.server'
+import { appendAuditEventWithSql } from '~/audit/audit.server'
 import type { Database } from '~/db/client.server'
+import { UTC_TIMESTAMP, withSqlTransaction } from '~/db/sql-transaction.server'
 import type { PersonActor } from '~/justifications/transition.server'
 import { claimEditableJustification, documentsMayChange, DocumentsChangedMeanwhile, lostRace, type DocumentsFailure } from './editable-documents.server'
 
@@ -19,11 +20,12 @@ export async function removeAttachment(
   const attachment = await db.attachment.findFirst({ where: { id: attachmentId, justificationId, removedAt: null } })
   if (!attachment) return { ok: false, kind: 'NOT_FOUND', message: 'This document is not (or no longer) attached to this justification.' }
   try {
-    await db.$transaction(async (tx) => {
-      await claimEditableJustification(tx, justificationId, allowed.rowVersion)
-      const { count } = await tx.attachment.updateMany({ where: { id: attachmentId, removedAt: null }, data: { removedAt: now, removedById: actor.id } })
-      if (count === 0) throw new DocumentsChangedMeanwhile()
-      await appendAuditEvent(tx, {
+    // The same plain transaction as adding a document, so the claim on the justification has one home.
+    await withSqlTransaction(db, async (sql) => {
+      await claimEditableJustification(sql, justificationId, allowed.rowVersion, now)
+      const removed = await sql.query(`UPDATE "Attachment" SET "removedAt" = ${UTC_TIMESTAMP('$3')}, "removedById" = $2 WHERE "id" = $1 AND "removedAt" IS NULL`, [attachmentId, actor.id, now.toISOString()])
+      if (removed.rowCount === 0) throw new DocumentsChangedMeanwhile()
+      await appendAuditEventWithSql(sql, {
         type: 'ATTACHMENT_REMOVED',
         actorId: actor.id,
         subject: `justification:${justificationId}`,

@@ -1,4 +1,5 @@
 import type { DatabaseOrTransaction } from '~/db/client.server'
+import { UTC_TIMESTAMP, type Sql } from '~/db/sql-transaction.server'
 import { auditEvents, type AuditEventType, type AuditPayload } from './events'
 
 export type RequestOrigin = { ipAddress: string | null; userAgent: string | null }
@@ -16,10 +17,9 @@ export function requestOrigin(request: Request): RequestOrigin {
  * Appends one audit event. The payload is validated against its type's schema, so a malformed event
  * fails the transaction it belongs to instead of polluting the trail.
  */
-export async function appendAuditEvent<T extends AuditEventType>(
-  db: DatabaseOrTransaction,
-  event: { type: T; actorId: string | null; subject: string; payload: AuditPayload<T>; origin?: RequestOrigin; at?: Date },
-) {
+type NewAuditEvent<T extends AuditEventType> = { type: T; actorId: string | null; subject: string; payload: AuditPayload<T>; origin?: RequestOrigin; at?: Date }
+
+export async function appendAuditEvent<T extends AuditEventType>(db: DatabaseOrTransaction, event: NewAuditEvent<T>) {
   const payload = auditEvents[event.type].schema.parse(event.payload)
   await db.auditEvent.create({
     data: {
@@ -32,6 +32,16 @@ export async function appendAuditEvent<T extends AuditEventType>(
       ...(event.at ? { createdAt: event.at } : {}),
     },
   })
+}
+
+/** appendAuditEvent inside a plain pg transaction (app/db/sql-transaction.server.ts): the same validation, the same row. */
+export async function appendAuditEventWithSql<T extends AuditEventType>(sql: Sql, event: NewAuditEvent<T> & { at: Date }) {
+  const payload = auditEvents[event.type].schema.parse(event.payload)
+  await sql.query(
+    `INSERT INTO "AuditEvent" ("type", "actorId", "subject", "payload", "ipAddress", "userAgent", "createdAt")
+     VALUES ($1, $2, $3, $4::jsonb, $5, $6, ${UTC_TIMESTAMP('$7')})`,
+    [event.type, event.actorId, event.subject, JSON.stringify(payload), event.origin?.ipAddress ?? null, event.origin?.userAgent ?? null, event.at.toISOString()],
+  )
 }
 
 export async function readAuditTrail(db: DatabaseOrTransaction, subject: string, { limit = 200 } = {}) {

@@ -8,8 +8,21 @@ export type Transaction = Parameters<Parameters<PrismaClient['$transaction']>[0]
 /** Either the client or an open transaction: functions that write take this so callers choose. */
 export type DatabaseOrTransaction = PrismaClient | Transaction
 
+// A global symbol: the server entry and the Remix build are two module graphs in one process, and
+// either may create the client the other reads the URL of.
+const DATABASE_URL_OF = Symbol.for('solesource.databaseUrl')
+
 export function createDatabaseClient(databaseUrl: string, { maxConnections = 8 } = {}): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: maxConnections }) })
+  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: maxConnections }) })
+  Object.defineProperty(client, DATABASE_URL_OF, { value: databaseUrl })
+  return client
+}
+
+/** The connection string a client was made with (app/db/sql-transaction.server.ts opens its own connection to it). */
+export function databaseUrlOf(db: PrismaClient): string {
+  const url = (db as unknown as Record<symbol, string | undefined>)[DATABASE_URL_OF]
+  if (!url) throw new Error('This database client was not made by createDatabaseClient')
+  return url
 }
 
 const processDatabase = onePerProcess('__solesourceDatabase', (url) => createDatabaseClient(url))

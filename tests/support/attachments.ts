@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import type { AttachmentKind } from '~/attachments/attachment-kinds'
 import { storeFile, type FileStoreBackend } from '~/attachments/store/file-store.server'
 import type { Database } from '~/db/client.server'
+import { withSqlTransaction } from '~/db/sql-transaction.server'
 
 /**
  * Attaches bytes to a justification directly (stored file + attachment row), for tests of what is
@@ -28,10 +29,8 @@ export async function attachTestFile(
     const path = join(dir, 'file')
     await writeFile(path, bytes)
     const sha256 = createHash('sha256').update(bytes).digest('hex')
-    return await db.$transaction(async (tx) => {
-      await storeFile(tx, { sha256, sizeBytes: bytes.byteLength, mediaType, path }, backend)
-      return tx.attachment.create({ data: { justificationId, addedById, fileName, kind, sizeBytes: BigInt(bytes.byteLength), mediaType, sha256 } })
-    })
+    await withSqlTransaction(db, (sql) => storeFile(sql, { sha256, sizeBytes: bytes.byteLength, mediaType, path }, backend))
+    return await db.attachment.create({ data: { justificationId, addedById, fileName, kind, sizeBytes: BigInt(bytes.byteLength), mediaType, sha256 } })
   } finally {
     await rm(dir, { recursive: true, force: true })
   }

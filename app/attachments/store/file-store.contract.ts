@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import type { Database } from '~/db/client.server'
+import { withSqlTransaction } from '~/db/sql-transaction.server'
 import { openStoredFile, storeFile, StoredFileCorrupted, type FileOnDisk, type FileStoreBackend } from './file-store.server'
 import { attachTestFile } from '../../../tests/support/attachments'
 import { demoPeople, fileDraft } from '../../../tests/support/workflow'
@@ -109,8 +110,8 @@ export function fileStoreContract(start: () => Promise<FileStoreUnderTest>, { by
     const { store } = current()
     await expect(
       withFileOnDisk(bytes, (file) =>
-        store.db.$transaction(async (tx) => {
-          await storeFile(tx, file, store.backend)
+        withSqlTransaction(store.db, async (sql) => {
+          await storeFile(sql, file, store.backend)
           throw new Error('the attachment could not be recorded')
         }),
       ),
@@ -169,15 +170,12 @@ export function fileStoreContract(start: () => Promise<FileStoreUnderTest>, { by
       const firstHasStored = new Promise<void>((resolve) => (stored = resolve))
       const released = new Promise<void>((resolve) => (release = resolve))
       const first = withFileOnDisk(bytes, (file) =>
-        store.db.$transaction(
-          async (tx) => {
-            await storeFile(tx, file, store.backend)
-            stored()
-            await released
-            if (firstRollsBack) throw new Error('the first transaction rolls back')
-          },
-          { timeout: 20_000 },
-        ),
+        withSqlTransaction(store.db, async (sql) => {
+          await storeFile(sql, file, store.backend)
+          stored()
+          await released
+          if (firstRollsBack) throw new Error('the first transaction rolls back')
+        }),
       )
       await firstHasStored
       const second = attach(bytes, 'second.pdf')

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
-import type { Database, DatabaseOrTransaction, Transaction } from '~/db/client.server'
+import type { Database, DatabaseOrTransaction } from '~/db/client.server'
+import { UTC_TIMESTAMP, type Sql } from '~/db/sql-transaction.server'
 import { getEnv } from '~/env.server'
 import type { FileStore } from '~/generated/prisma/client'
 import { FileStoreUnavailable, StoredFileCorrupted } from './file-store-errors'
@@ -18,9 +19,10 @@ export type FileOnDisk = { sha256: string; sizeBytes: number; mediaType: string;
  */
 export interface FileStoreBackend {
   readonly kind: FileStore
-  /** Writes the bytes of `file` under its hash. PostgreSQL writes inside `tx`; an object store
-   * writes at once (an object left by a transaction that then rolls back is only unreferenced). */
-  write(tx: Transaction, file: FileOnDisk): Promise<void>
+  /** Writes the bytes of `file` under its hash. PostgreSQL writes inside the caller's plain
+   * transaction (`sql`, see withSqlTransaction); an object store writes at once (an object left by a
+   * transaction that then rolls back is only unreferenced). */
+  write(sql: Sql, file: FileOnDisk): Promise<void>
   /** The bytes stored under `sha256`, as a stream read piece by piece. */
   read(db: DatabaseOrTransaction, sha256: string): ReadableStream<Uint8Array>
 }
@@ -51,17 +53,19 @@ function s3FileStore() {
 
 /**
  * Records a file and writes its bytes, inside the caller's transaction (the one that writes the
- * attachment and its audit event). A file whose hash is already stored is not written again. Of two
+ * attachment and its audit event: a plain pg transaction, app/db/sql-transaction.server.ts). A file whose hash is already stored is not written again. Of two
  * transactions storing the same new bytes, the second waits on the first's row and writes only if
  * the first rolled back.
  */
-export async function storeFile(tx: Transaction, file: FileOnDisk, backend: FileStoreBackend = configuredFileStore()): Promise<void> {
-  const inserted = await tx.$queryRaw<{ sha256: string }[]>`
-    INSERT INTO "StoredFile" ("sha256", "sizeBytes", "mediaType", "store")
-    VALUES (${file.sha256}, ${BigInt(file.sizeBytes)}, ${file.mediaType}, ${backend.kind}::"FileStore")
-    ON CONFLICT ("sha256") DO NOTHING
-    RETURNING "sha256"`
-  if (inserted.length === 1) await backend.write(tx, file)
+export async function storeFile(sql: Sql, file: FileOnDisk, backend: FileStoreBackend = configuredFileStore()): Promise<void> {
+  const inserted = await sql.query(
+    `INSERT INTO "StoredFile" ("sha256", "sizeBytes", "mediaType", "store", "createdAt")
+     VALUES ($1, $2, $3, $4::"FileStore", ${UTC_TIMESTAMP('$5')})
+     ON CONFLICT ("sha256") DO NOTHING
+     RETURNING "sha256"`,
+    [file.sha256, file.sizeBytes, file.mediaType, backend.kind, new Date().toISOString()],
+  )
+  if (inserted.rowCount === 1) await backend.write(sql, file)
 }
 
 export type OpenedFile = { sha256: string; sizeBytes: number; mediaType: string; body: ReadableStream<Uint8Array> }

@@ -1,12 +1,11 @@
 import { createReadStream } from 'node:fs'
-import type { DatabaseOrTransaction, Transaction } from '~/db/client.server'
+import type { DatabaseOrTransaction } from '~/db/client.server'
+import type { Sql } from '~/db/sql-transaction.server'
 import type { FileOnDisk, FileStoreBackend } from './file-store.server'
 
 /** Bytes per row of StoredFileChunk: large enough for few round trips, small enough to never matter in memory. */
 export const CHUNK_BYTES = 1024 * 1024
 
-// Uint8Array.from copies the piece (1 MiB): Prisma's Bytes wants an ArrayBuffer-backed array, and a
-// Buffer's may be a shared pool.
 /** Reads a file from disk in pieces of exactly `size` bytes (the last one shorter). */
 async function* piecesOf(path: string, size: number): AsyncGenerator<Buffer> {
   let pending: Buffer[] = []
@@ -30,10 +29,10 @@ async function* piecesOf(path: string, size: number): AsyncGenerator<Buffer> {
  */
 export const postgresFileStore: FileStoreBackend = {
   kind: 'POSTGRES',
-  async write(tx: Transaction, file: FileOnDisk) {
+  async write(sql: Sql, file: FileOnDisk) {
     let seq = 0
     for await (const piece of piecesOf(file.path, CHUNK_BYTES)) {
-      await tx.storedFileChunk.create({ data: { sha256: file.sha256, seq, bytes: Uint8Array.from(piece) } })
+      await sql.query('INSERT INTO "StoredFileChunk" ("sha256", "seq", "bytes") VALUES ($1, $2, $3)', [file.sha256, seq, piece])
       seq += 1
     }
   },

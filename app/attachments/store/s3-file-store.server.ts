@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs'
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3'
-import type { Transaction } from '~/db/client.server'
+import type { Sql } from '~/db/sql-transaction.server'
 import type { FileOnDisk, FileStoreBackend } from './file-store.server'
 import { FileStoreUnavailable, StoredFileCorrupted } from './file-store-errors'
 import { describeStoreLocation, type S3StoreLocation } from './store-url'
@@ -74,7 +74,7 @@ export function createS3FileStore(location: S3StoreLocation): S3FileStore {
     kind: 'S3',
     client,
     bucket,
-    async write(_tx: Transaction, file: FileOnDisk) {
+    async write(_sql: Sql, file: FileOnDisk) {
       const key = objectKeyFor(file.sha256)
       try {
         // Left by a transaction that rolled back, or by another database on the same bucket.
