@@ -176,6 +176,13 @@ test('a 100 MB upload (five files at the 20 MB limit, the 100 MB total) keeps th
   const stored = await app.sql<{ count: string; total: string }>(`SELECT count(*) AS count, sum("sizeBytes") AS total FROM "Attachment" WHERE "justificationId" = $1 AND "removedAt" IS NULL`, [id])
   expect(stored).toEqual([{ count: '5', total: '100000000' }])
   const MiB = 1024 * 1024
-  expect((after.peak - before.peak) / MiB, `peak resident memory grew from ${before.peak / MiB} MiB to ${after.peak / MiB} MiB`).toBeLessThan(64)
-  expect((highestRss - before.rss) / MiB, 'resident memory while the upload streamed').toBeLessThan(64)
+  const figures = `RSS before ${(before.rss / MiB).toFixed(0)} MiB, highest while streaming ${(highestRss / MiB).toFixed(0)} MiB; peak (VmHWM) ${(before.peak / MiB).toFixed(0)} → ${(after.peak / MiB).toFixed(0)} MiB`
+  test.info().annotations.push({ type: 'memory', description: figures })
+  console.log(`100 MB upload: ${figures}`)
+  // A server that held the upload would grow by its 100 MB and more. One that streams still makes
+  // garbage (each 1 MiB piece is copied into a protocol message), which V8 collects in steps of about
+  // 64 MB of outside-the-heap memory: measured here 51-60 MB, whatever the upload's size.
+  const BOUND_MIB = 80
+  expect((after.peak - before.peak) / MiB, `peak resident memory grew from ${before.peak / MiB} MiB to ${after.peak / MiB} MiB`).toBeLessThan(BOUND_MIB)
+  expect((highestRss - before.rss) / MiB, 'resident memory while the upload streamed').toBeLessThan(BOUND_MIB)
 })

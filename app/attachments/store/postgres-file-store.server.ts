@@ -11,6 +11,11 @@ async function* piecesOf(path: string, size: number): AsyncGenerator<Buffer> {
   let pending: Buffer[] = []
   let pendingBytes = 0
   for await (const data of createReadStream(path, { highWaterMark: size }) as AsyncIterable<Buffer>) {
+    // The usual case, a full piece read at once, is passed on as it is: no copy to collect later.
+    if (pendingBytes === 0 && data.byteLength === size) {
+      yield data
+      continue
+    }
     pending.push(data)
     pendingBytes += data.byteLength
     while (pendingBytes >= size) {
