@@ -1,6 +1,11 @@
 import pg from 'pg'
 import { databaseUrlOf, type Database } from './client.server'
 
+const CONNECT_TIMEOUT_MS = 10_000
+const STATEMENT_TIMEOUT_MS = 60_000
+/** Longer than an object store's socket timeout (60 s): a write to it happens inside the transaction. */
+const IDLE_IN_TRANSACTION_TIMEOUT_MS = 120_000
+
 /** What a statement inside a plain transaction needs: pg's `query`. */
 export type Sql = Pick<pg.ClientBase, 'query'>
 
@@ -12,13 +17,17 @@ export type Sql = Pick<pg.ClientBase, 'query'>
  * per transaction also takes its buffers with it when it closes. Everything else keeps using Prisma.
  */
 export async function withSqlTransaction<T>(db: Database, work: (sql: Sql) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: databaseUrlOf(db) })
+  const client = new pg.Client({ connectionString: databaseUrlOf(db), connectionTimeoutMillis: CONNECT_TIMEOUT_MS })
   // A connection lost mid-transaction rejects the pending query; without a listener the same error
   // would also be thrown as an unhandled 'error' event and end the process.
   client.on('error', () => {})
-  await client.connect()
   try {
+    await client.connect()
     await client.query('BEGIN')
+    // Bounds, so that a stuck statement or a caller that never finishes cannot hold the rows it
+    // locked (and, on the embedded PGlite, its one session) for ever.
+    await client.query(`SET LOCAL statement_timeout = ${STATEMENT_TIMEOUT_MS}`)
+    await client.query(`SET LOCAL idle_in_transaction_session_timeout = ${IDLE_IN_TRANSACTION_TIMEOUT_MS}`)
     const result = await work(client)
     await client.query('COMMIT')
     return result
