@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { addAttachments, attachmentLimits } from '~/attachments/add-attachments.server'
 import { DOCUMENTS_FROZEN } from '~/attachments/documents-frozen'
-import type { DocumentsFailure } from '~/attachments/editable-documents.server'
+import { documentsMayChange, type DocumentsFailure } from '~/attachments/editable-documents.server'
 import { DocumentList } from '~/attachments/document-list'
 import { documentHref } from '~/attachments/documents-section'
 import { DocumentsFormSchema, FILES_FIELD } from '~/attachments/documents-form-schema'
@@ -50,6 +50,10 @@ const FAILURE_STATUS: Record<DocumentsFailure['kind'], number> = { NOT_FOUND: 40
  */
 export async function action({ request, params }: ActionFunctionArgs) {
   const { person, page, db } = await loadPage(request, params.id)
+  // Who may not change the documents now (not the requester, or frozen) is answered before a byte
+  // of the body is read: the upload never reaches the disk.
+  const allowed = await documentsMayChange(db, { justificationId: page.id, requesterId: person.id })
+  if (!allowed.ok) return data({ form: 'remove' as const, error: allowed.message }, { status: FAILURE_STATUS[allowed.kind] })
   const { maxFileBytes, maxTotalBytes } = attachmentLimits()
   // A file over its limit is drained and reported on the page; only past the whole allowance plus
   // room for the form itself is the request cut short (413).
