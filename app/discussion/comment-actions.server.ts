@@ -10,6 +10,7 @@ import { CommentFormSchema } from './comment-form-schema'
 import { listOf } from './list-of'
 import { postComment } from './post-comment.server'
 import { postCommentByLink } from './post-comment-by-link.server'
+import { questionSentMessage } from './sign-off-question'
 
 // The two pages' answers to a comment, kept here so their route modules change by one line each.
 
@@ -29,15 +30,17 @@ export async function commentOnJustification(db: Database, { request, person, ju
 
 /**
  * The sign-off page's intent "question": answered as that page answers its decisions (a refused
- * link's state, the sign-in it needs), or the question's field errors, or that it was sent.
+ * link's state, the sign-in it needs), or the question's field errors (400, the text given back),
+ * or, once sent, back to the same page with a notice: a refresh then shows the page again instead
+ * of posting the question a second time (a second event in the append-only trail, a second email).
  */
 export async function askFromSignOffLink(db: Database, { request, token, formData }: { request: Request; token: string; formData: FormData }) {
   const submission = parseForm(formData, { schema: CommentFormSchema })
-  if (submission.status !== 'success') return refusedForm(formData, submission.error ?? {})
+  if (submission.status !== 'success') return data(refusedForm(formData, submission.error ?? {}), { status: 400 })
   const signedIn = await getSignedInPerson(request)
   const result = await postCommentByLink(db, { token, body: submission.value.body, now: new Date(), origin: requestOrigin(request), signedInPersonId: signedIn?.id ?? null })
-  if (result.ok) return { questionSent: { notifiedNames: result.notifiedNames } }
+  if (result.ok) return redirect(new URL(request.url).pathname, { headers: await flashHeaders(questionSentMessage(result.notifiedNames)) })
   if ('state' in result) return { refused: result.state }
   if ('signInRequired' in result) return { signInRequired: true as const }
-  return refusedForm(formData, result.fieldErrors)
+  return data(refusedForm(formData, result.fieldErrors), { status: 400 })
 }

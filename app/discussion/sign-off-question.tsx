@@ -1,5 +1,4 @@
 import { Form, useNavigation } from '@remix-run/react'
-import { Notice } from '~/ui/notice'
 import { CommentField, type CommentFormState } from './comment-field'
 import { listOf } from './list-of'
 
@@ -29,11 +28,7 @@ export function SignOffQuestion({ form }: { form?: CommentFormState | undefined 
   )
 }
 
-/** At the top of the page once a question went: it was sent, and the link still decides. */
-export function QuestionSentNotice({ notifiedNames = [] }: { notifiedNames?: string[] | undefined }) {
-  return (
-    <Notice tone="success" role="status">
-      Your question was sent{notifiedNames.length ? ` to ${listOf(notifiedNames)}` : ''}. This link still works: decide when you have your answer.
-    </Notice>
-  )
+/** What the page says, after the redirect, once a question went: to whom, and that the link still decides. */
+export function questionSentMessage(notifiedNames: readonly string[]): string {
+  return `Your question was sent${notifiedNames.length ? ` to ${listOf(notifiedNames)}` : ''}. This link still works: decide when you have your answer.`
 }

@@ -1,10 +1,10 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData, useParams } from '@remix-run/react'
 import { requestOrigin } from '~/audit/audit.server'
 import { getSignedInPerson } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
 import { askFromSignOffLink } from '~/discussion/comment-actions.server'
-import { QuestionSentNotice, SignOffQuestion } from '~/discussion/sign-off-question'
+import { SignOffQuestion } from '~/discussion/sign-off-question'
 import { DecisionForm } from '~/justifications/decision-form'
 import { LinkDecisionSchema, toDecision } from '~/justifications/justification-form-schema'
 import { loadWorkflowSettings } from '~/justifications/settings.server'
@@ -15,6 +15,7 @@ import { inspectSignOffLink } from '~/justifications/inspect-sign-off-link.serve
 import { loadSignOffDetails } from '~/justifications/load-sign-off-details.server'
 import { sendFreshSignOffLink } from '~/justifications/send-fresh-sign-off-link.server'
 import type { SignOffLinkState } from '~/justifications/sign-off-link-state'
+import { readFlash } from '~/ui/flash.server'
 import { Notice } from '~/ui/notice'
 import { parseForm } from '~/ui/parse-form'
 import { readForm } from '~/http/request-body.server'
@@ -24,8 +25,13 @@ export const meta: MetaFunction = () => [{ title: 'Sign-off · SoleSource' }, { 
 // GET and HEAD only show: mail scanners open every link, so a decision takes one of the buttons
 // below (a POST). Nothing here signs anybody in, and nothing auto-submits.
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  // The notice a sent question redirects here with (POST, redirect, GET: a refresh asks nothing twice).
+  const flash = await readFlash(request)
+  return data({ ...(await signOffPage(request, params.token ?? '')), notice: flash.message }, { headers: flash.headers })
+}
+
+async function signOffPage(request: Request, token: string) {
   const db = getDatabase()
-  const token = params.token ?? ''
   const state = await inspectSignOffLink(db, token, new Date())
   const signInUrl = `/sign-in?${new URLSearchParams({ redirectTo: new URL(request.url).pathname })}`
   if (state.status !== 'open') return { state, details: null, signInRequired: false, wrongPerson: false, signInUrl }
@@ -63,7 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function SignOffPage() {
-  const { state, details, signInRequired, wrongPerson, signInUrl } = useLoaderData<typeof loader>()
+  const { state, details, signInRequired, wrongPerson, signInUrl, notice } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const token = useParams().token ?? ''
   if (actionData && 'done' in actionData) return <DecisionRecorded outcome={actionData.done} reference={actionData.reference} />
@@ -83,7 +89,11 @@ export default function SignOffPage() {
           {actionData.error}
         </Notice>
       ) : null}
-      {actionData && 'questionSent' in actionData ? <QuestionSentNotice {...actionData.questionSent} /> : null}
+      {notice ? (
+        <Notice tone="success" role="status">
+          {notice}
+        </Notice>
+      ) : null}
       <SignOffSummary details={details}>
         <SignOffDocuments documents={details.documents} hrefFor={(document) => `/sign-off/${token}/documents/${document.id}`} />
       </SignOffSummary>
