@@ -65,6 +65,10 @@ test('the requester asks procurement by name, the signatory asks from the link o
   await expect(phone.getByRole('region', { name: 'Timeline' })).toContainText('Question from a signatory: “Which serial numbers do the failed compressors have?”')
   expect(await app.sql(`SELECT count(*)::int AS used FROM "SignOffToken" WHERE "justificationId" = $1 AND "usedAt" IS NOT NULL`, [id])).toEqual([{ used: 0 }])
   await emailTo(smtp, REQUESTER, `${reference}: Marta Mendes asked a question`)
+  // The question was a POST answered by a redirect: reloading shows the page again, posts nothing.
+  await phone.reload()
+  await expect(phone.getByRole('region', { name: 'Ask a question instead' })).toBeVisible()
+  expect(await app.sql(`SELECT count(*)::int AS questions FROM "AuditEvent" WHERE "subject" = $1 AND "type" = 'COMMENT_POSTED'`, [`justification:${id}`])).toEqual([{ questions: 1 }])
 
   // The link still decides.
   await phone.getByRole('button', { name: 'Sign', exact: true }).click()
