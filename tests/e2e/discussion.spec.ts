@@ -68,7 +68,7 @@ test('the requester asks procurement by name, the signatory asks from the link o
   // The question was a POST answered by a redirect: reloading shows the page again, posts nothing.
   await phone.reload()
   await expect(phone.getByRole('region', { name: 'Ask a question instead' })).toBeVisible()
-  expect(await app.sql(`SELECT count(*)::int AS questions FROM "AuditEvent" WHERE "subject" = $1 AND "type" = 'COMMENT_POSTED'`, [`justification:${id}`])).toEqual([{ questions: 1 }])
+  expect(await app.sql(`SELECT count(*)::int AS questions FROM "AuditEvent" WHERE "subject" = $1 AND "type" = 'COMMENT_POSTED' AND "payload"->>'asSignatory' = 'true'`, [`justification:${id}`])).toEqual([{ questions: 1 }])
 
   // The link still decides.
   await phone.getByRole('button', { name: 'Sign', exact: true }).click()
