@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { createRemixExpressHandler } from './remix-express-handler.server'
+import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import express from 'express'
 import { isCrossSiteRequest } from '~/auth/cross-site.server'
@@ -174,7 +174,7 @@ async function main() {
     req.headers['x-solesource-client-ip'] = req.ip ?? ''
     next()
   })
-  app.all('*', createRemixExpressHandler({ build, mode: env.NODE_ENV }))
+  app.all('*', createRequestHandler({ build, mode: env.NODE_ENV }))
 
   const server = app.listen(env.PORT, () => {
     const address = server.address()
