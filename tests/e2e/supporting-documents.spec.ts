@@ -69,9 +69,14 @@ async function uploadTwoAndRemoveOne(page: Page, app: AppUnderTest, supplierName
   await expect(section.getByRole('listitem')).toHaveCount(1)
   await expect(section).toContainText(`quote.pdf (${formatFileSize(pdf.byteLength)})`)
   await expect(section).toContainText(sha256(pdf))
+
+  // Downloading it from there (a plain link: the same without JavaScript) gives exactly its bytes.
+  const [download] = await Promise.all([page.waitForEvent('download'), section.getByRole('link', { name: 'quote.pdf' }).click()])
+  expect(download.suggestedFilename()).toBe('quote.pdf')
+  expect(sha256(await readFile(await download.path()))).toBe(sha256(pdf))
 }
 
-test('with JavaScript: a requester uploads a PDF and a PNG with their kinds, sees size and SHA-256, removes one', async ({ page, smtp, app }) => {
+test('with JavaScript: a requester uploads a PDF and a PNG with their kinds, sees size and SHA-256, removes one, downloads the other', async ({ page, smtp, app }) => {
   await signIn(page, smtp, REQUESTER)
   await uploadTwoAndRemoveOne(page, app, 'Documented Optics AG')
 })
@@ -79,7 +84,7 @@ test('with JavaScript: a requester uploads a PDF and a PNG with their kinds, see
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false })
 
-  test('the same upload and removal work with plain forms', async ({ page, smtp, app }) => {
+  test('the same upload, removal and download work with plain forms and links', async ({ page, smtp, app }) => {
     await signIn(page, smtp, REQUESTER)
     await uploadTwoAndRemoveOne(page, app, 'Plain Form Optics AG')
   })
