@@ -1,0 +1,179 @@
+// Decisions by sign-off link, measured over HTTP against the real app process, each figure next to
+// the raw database doing the same work in the same run: the very statements the app issued for each
+// decision (captured through a recording proxy in a separate, unmeasured run on an identical copy of
+// the database), replayed with `pg` at the same concurrency. Also: statements per decision, and the
+// decisions while the industrial-return dashboard (/spread) is loaded in a loop.
+import type { BenchContext, BenchFigure, BenchPart } from './bench-figure'
+import { sessionCookie, startBenchApp } from './support/bench-app'
+import { copyDatabaseRows } from './support/copy-database'
+import { captureDecisions, replayDecisions, signByLink } from './support/decisions'
+import { formatRate, measureThroughput, type Throughput } from './support/load'
+import { openSignOffLinks, seedBenchDatabase, useAppSettings } from './support/sign-off-links'
+import { isTransactionControl, startStatementRecorder } from './support/statement-recorder'
+import { migrate } from '~/db/migrate.server'
+import type { RecordedStatement } from './support/statement-recorder'
+
+type Sizes = { warm: number; byConcurrency: Record<number, number>; loaded: number }
+
+function sizesFor({ database, scale }: BenchContext): Sizes {
+  const embedded = database === 'pglite'
+  if (scale === 'quick') return { warm: 3, byConcurrency: embedded ? { 1: 6, 8: 16, 32: 32 } : { 8: 24 }, loaded: 16 }
+  return { warm: 10, byConcurrency: embedded ? { 1: 40, 8: 120, 32: 160 } : { 8: 300 }, loaded: 200 }
+}
+
+/** The tokens cut into the runs that use them, in order: each link is used exactly once. */
+function splitLinks(tokens: string[], sizes: Sizes) {
+  let next = 0
+  const take = (count: number) => tokens.slice(next, (next += count))
+  const warm = take(sizes.warm)
+  const byConcurrency = Object.entries(sizes.byConcurrency).map(([concurrency, count]) => ({ concurrency: Number(concurrency), tokens: take(count) }))
+  return { warm, byConcurrency, loaded: take(sizes.loaded) }
+}
+
+/** GETs the dashboard in a loop with `clients` signed-in clients until stopped; returns pages served. */
+function loadDashboard(appUrl: string, cookie: string, clients: number) {
+  let stopped = false
+  let pages = 0
+  const loops = Array.from({ length: clients }, async () => {
+    while (!stopped) {
+      const response = await fetch(`${appUrl}/spread`, { headers: { cookie, accept: 'text/html' } })
+      await response.arrayBuffer()
+      if (!response.ok) throw new Error(`/spread answered ${response.status}`)
+      pages++
+    }
+  })
+  const started = performance.now()
+  return async () => {
+    stopped = true
+    await Promise.all(loops)
+    return pages / ((performance.now() - started) / 1000)
+  }
+}
+
+async function run(context: BenchContext): Promise<BenchFigure[]> {
+  const sizes = sizesFor(context)
+  const total = sizes.warm + Object.values(sizes.byConcurrency).reduce((a, b) => a + b, 0) + sizes.loaded
+  const { progress } = context
+  const made: { drop: () => Promise<void> }[] = []
+  const database = async (seeded: string | null) => {
+    const created = await context.createEmptyDatabase()
+    made.push(created)
+    if (seeded) {
+      await migrate(created.url)
+      await copyDatabaseRows(seeded, created.url)
+    }
+    return created
+  }
+  try {
+    useAppSettings('http://localhost:3000')
+    const prepared = await database(null)
+    progress(`seeding the demo organisation, opening ${total} sign-off links`)
+    await seedBenchDatabase(prepared.url)
+    const links = splitLinks(await openSignOffLinks(prepared.url, total, progress), sizes)
+    const captureCopy = await database(prepared.url)
+    const rawCopy = await database(prepared.url)
+
+    progress(`capture: the statements of each of ${total} decisions, one at a time, through a recording proxy`)
+    const recorder = await startStatementRecorder(captureCopy.url)
+    const captureApp = await startBenchApp(recorder.url, { quiet: true })
+    let captured: RecordedStatement[][]
+    try {
+      captured = await captureDecisions(captureApp.url, recorder, [...links.warm, ...links.byConcurrency.flatMap((run) => run.tokens)])
+    } finally {
+      await captureApp.stop()
+      await recorder.close()
+    }
+    const typical = captured.slice(links.warm.length).sort((a, b) => a.length - b.length)[Math.floor((captured.length - links.warm.length) / 2)] ?? []
+    const statementCount = typical.length
+    const controlCount = typical.filter((statement) => isTransactionControl(statement.text)).length
+    // BENCH_SHOW_STATEMENTS=1: the statements of one decision, to see where they come from.
+    if (process.env.BENCH_SHOW_STATEMENTS) typical.forEach((statement, i) => progress(`  ${String(i + 1).padStart(2)}. ${statement.text.replace(/\s+/g, ' ').slice(0, 160)}`))
+
+    progress('measured: decisions over HTTP against the app')
+    const app = await startBenchApp(prepared.url)
+    const measured = new Map<number, Throughput>()
+    let alone: Throughput
+    let loaded: Throughput
+    let dashboardsPerSecond: number
+    try {
+      await measureThroughput(links.warm.length, 4, (i) => signByLink(app.url, links.warm[i]!))
+      for (const { concurrency, tokens } of links.byConcurrency) {
+        measured.set(concurrency, await measureThroughput(tokens.length, concurrency, (i) => signByLink(app.url, tokens[i]!)))
+        progress(`  c=${concurrency}: ${formatRate(measured.get(concurrency)!)}`)
+      }
+      alone = measured.get(8)!
+      const cookie = await sessionCookie(prepared.url, { isProcurementOfficer: true })
+      const stopDashboards = loadDashboard(app.url, cookie, 2)
+      loaded = await measureThroughput(links.loaded.length, 8, (i) => signByLink(app.url, links.loaded[i]!))
+      dashboardsPerSecond = await stopDashboards()
+      progress(`  c=8 with 2 clients loading /spread: ${formatRate(loaded)}; ${dashboardsPerSecond.toFixed(1)} dashboards/s`)
+    } finally {
+      await app.stop()
+    }
+
+    progress('raw: the same statements straight through pg, on an identical copy')
+    const raw = new Map<number, Throughput>()
+    let offset = links.warm.length
+    await replayDecisions(rawCopy.url, captured.slice(0, offset), 4)
+    const failures: string[] = []
+    for (const { concurrency, tokens } of links.byConcurrency) {
+      const replay = await replayDecisions(rawCopy.url, captured.slice(offset, (offset += tokens.length)), concurrency)
+      raw.set(concurrency, replay.throughput)
+      failures.push(...replay.failures)
+      progress(`  c=${concurrency}: ${formatRate(replay.throughput)}`)
+    }
+    const replayNote = failures.length ? ` ${failures.length} replayed statements failed (first: ${failures[0]}).` : ''
+
+    const figures: BenchFigure[] = []
+    const ratioOf = (concurrency: number) => measured.get(concurrency)!.perSecond / raw.get(concurrency)!.perSecond
+    if (context.database === 'postgresql-server') {
+      const ratio = ratioOf(8)
+      figures.push({
+        path: 'decision by sign-off link, c=8',
+        measured: formatRate(alone),
+        baseline: formatRate(raw.get(8)!),
+        ratio,
+        goal: '>= 0.40, p99 < 100 ms',
+        met: ratio >= 0.4 && alone.p99 < 100,
+        note: `raw replays each decision's ${statementCount} captured statements in order on one connection.${replayNote}`,
+      })
+    } else {
+      for (const concurrency of [1, 8, 32]) {
+        const ratio = ratioOf(concurrency)
+        figures.push({
+          path: `embedded default (PGlite), decisions, c=${concurrency}`,
+          measured: formatRate(measured.get(concurrency)!),
+          baseline: formatRate(raw.get(concurrency)!),
+          ratio,
+          goal: '>= 0.50',
+          met: ratio >= 0.5,
+          note: concurrency === 8 ? `app on DATABASE_URL of an in-memory PGlite the bench started (its own process, as the app's own would be).${replayNote}` : undefined,
+        })
+      }
+    }
+    figures.push({
+      path: 'statements per decision',
+      measured: `${statementCount} (${statementCount - controlCount} without BEGIN/COMMIT)`,
+      baseline: null,
+      ratio: null,
+      goal: '<= 14',
+      met: statementCount <= 14,
+      note: 'counted on the wire through a recording proxy, the median of the captured decisions; BEGIN/COMMIT included in the first figure.',
+    })
+    const throughputRatio = loaded.perSecond / alone.perSecond
+    figures.push({
+      path: 'decisions while /spread is loaded in a loop',
+      measured: `${formatRate(loaded)}; ${dashboardsPerSecond.toFixed(1)} dashboards/s`,
+      baseline: `alone: ${formatRate(alone)}`,
+      ratio: throughputRatio,
+      goal: 'throughput x0.9 or better',
+      met: throughputRatio >= 0.9,
+      note: `2 signed-in clients GET /spread (redirect to /industrial-return, demo contracts) in a loop; p99 x${(loaded.p99 / alone.p99).toFixed(2)}.`,
+    })
+    return figures
+  } finally {
+    for (const created of made.reverse()) await created.drop().catch(() => {})
+  }
+}
+
+export const decisionsBench: BenchPart = { name: 'decisions', run }

@@ -1,0 +1,64 @@
+// "decisions/s with 1 and 2 instances" (issue 12, deliverable 2): the same decisions by sign-off link
+// at c=8 against `npm start` with WEB_CONCURRENCY=1 and =2 on one PostgreSQL server. The embedded
+// database may be opened by one process only, so there is nothing to measure on PGlite.
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import type { BenchContext, BenchFigure, BenchPart } from './bench-figure'
+import { startBenchApp } from './support/bench-app'
+import { signByLink } from './support/decisions'
+import { formatRate, measureThroughput, type Throughput } from './support/load'
+import { openSignOffLinks, seedBenchDatabase, useAppSettings } from './support/sign-off-links'
+
+const CONCURRENCY = 8
+
+/** Whether the server entry reads WEB_CONCURRENCY yet (deliverable 2 adds it; until then 2 runs as 1). */
+function serverReadsWebConcurrency(): boolean {
+  return readFileSync(path.resolve(import.meta.dirname, '../../app/server/main.ts'), 'utf8').includes('WEB_CONCURRENCY')
+}
+
+async function run(context: BenchContext): Promise<BenchFigure[]> {
+  if (context.database !== 'postgresql-server') {
+    context.progress('not measured on PGlite: only one process may open the embedded database')
+    return []
+  }
+  const perRun = context.scale === 'quick' ? 24 : 300
+  const warm = context.scale === 'quick' ? 3 : 10
+  const database = await context.createEmptyDatabase()
+  try {
+    useAppSettings('http://localhost:3000')
+    await seedBenchDatabase(database.url)
+    context.progress(`opening ${2 * (perRun + warm)} sign-off links`)
+    const tokens = await openSignOffLinks(database.url, 2 * (perRun + warm), context.progress)
+    const results = new Map<number, Throughput>()
+    for (const instances of [1, 2]) {
+      const mine = tokens.slice((instances - 1) * (perRun + warm), instances * (perRun + warm))
+      const app = await startBenchApp(database.url, { webConcurrency: instances })
+      try {
+        await measureThroughput(warm, 4, (i) => signByLink(app.url, mine[i]!))
+        const measured = await measureThroughput(perRun, CONCURRENCY, (i) => signByLink(app.url, mine[warm + i]!))
+        results.set(instances, measured)
+        context.progress(`WEB_CONCURRENCY=${instances}: ${formatRate(measured)}`)
+      } finally {
+        await app.stop()
+      }
+    }
+    const ratio = results.get(2)!.perSecond / results.get(1)!.perSecond
+    return [
+      {
+        path: 'decisions/s with 1 and 2 instances, c=8',
+        measured: `2: ${formatRate(results.get(2)!)}`,
+        baseline: `1: ${formatRate(results.get(1)!)}`,
+        ratio,
+        goal: '>= 1.6x',
+        met: ratio >= 1.6,
+        note: serverReadsWebConcurrency()
+          ? 'WEB_CONCURRENCY workers of one npm start, on one PostgreSQL database.'
+          : 'app/server/main.ts does not read WEB_CONCURRENCY yet (deliverable 2): both runs are one process.',
+      },
+    ]
+  } finally {
+    await database.drop()
+  }
+}
+
+export const instancesBench: BenchPart = { name: 'instances', run }
