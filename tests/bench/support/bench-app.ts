@@ -1,7 +1,11 @@
 // The app under measurement: the real server entry as its own process (tests/support/app.ts), on a
 // database the bench prepared, and a procurement officer's session cookie for pages behind sign-in.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { createSession, commitSessionCookie } from '~/auth/session.server'
 import { createDatabaseClient } from '~/db/client.server'
+import { embeddedPostgresPasswordFile, startEmbeddedPostgres } from '~/db/embedded-postgres.server'
 import { startApp, type RunningApp } from '../../support/app'
 import { BENCH_SESSION_SECRET } from './sign-off-links'
 
@@ -31,5 +35,45 @@ export async function sessionCookie(databaseUrl: string, who: { id?: string; isP
     return setCookie.split(';')[0]!
   } finally {
     await db.$disconnect()
+  }
+}
+
+export type EmbeddedDefaultApp = { app: RunningApp; databaseUrl: string; stop: () => Promise<void> }
+
+/**
+ * The app as `npm start` runs it out of the box: no DATABASE_URL, so it opens its own embedded
+ * PostgreSQL on disk in DATA_DIR, migrates and seeds it. The bench reaches that database as a
+ * person with psql would: the port the app logs at start-up and the password kept in DATA_DIR.
+ */
+export async function startEmbeddedDefaultApp(): Promise<EmbeddedDefaultApp> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'solesource-bench-data-'))
+  const app = await startApp({ DATA_DIR: dataDir, SESSION_SECRET: BENCH_SESSION_SECRET })
+  const started = app.logs
+    .join('')
+    .split('\n')
+    .find((line) => line.includes('"embedded PostgreSQL started"'))
+  if (!started) throw new Error(`the app did not log its embedded database's port:\n${app.logs.join('')}`)
+  const { port } = JSON.parse(started) as { port: number }
+  const password = readFileSync(embeddedPostgresPasswordFile(dataDir), 'utf8').trim()
+  return {
+    app,
+    databaseUrl: `postgresql://postgres:${password}@127.0.0.1:${port}/postgres?sslmode=disable`,
+    async stop() {
+      await app.stop()
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** A PGlite on disk, as the app's own is, started by the bench: where the raw baseline of the embedded default runs. */
+export async function startEmbeddedOnDisk(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'solesource-bench-raw-'))
+  const embedded = await startEmbeddedPostgres({ dataDir })
+  return {
+    url: embedded.url,
+    async drop() {
+      await embedded.stop()
+      rmSync(dataDir, { recursive: true, force: true })
+    },
   }
 }
