@@ -97,7 +97,7 @@ async function run(context: BenchContext): Promise<BenchFigure[]> {
     const captureApp = await startBenchApp(recorder.url, { quiet: true })
     let captured: RecordedStatement[][]
     try {
-      captured = await captureDecisions(captureApp.url, recorder, [...links.warm, ...links.byConcurrency.flatMap((run) => run.tokens)])
+      captured = await captureDecisions(captureApp.url, recorder, [...links.warm, ...links.byConcurrency.flatMap((run) => run.tokens)], progress)
     } finally {
       await captureApp.stop()
       await recorder.close()

@@ -71,6 +71,7 @@ async function main() {
   }
   console.log('')
   printTable(rows)
+  console.log(`\nThe load (fetch and pg clients) is generated in this process, on the same ${os.cpus().length} cores as the app process(es) it measures: figures are for the machine as a whole.`)
   if (!serverUrl) console.log('\nThe PostgreSQL server half is not measured: set TEST_POSTGRES_URL to a server the bench may create databases on.')
   const missed = rows.filter((row) => !row.met).length
   console.log(`\n${rows.length} figures, ${rows.length - missed} goals met, ${missed} NOT met; ${crashed.length ? `CRASHED: ${crashed.join(', ')}` : 'no part crashed'} (${elapsed().trim()})`)

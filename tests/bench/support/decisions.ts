@@ -20,12 +20,13 @@ export async function signByLink(appUrl: string, token: string): Promise<void> {
  * the statements of each decision. One at a time so that every statement belongs to one decision;
  * a statement of a background job that fell inside a decision is left out (see `typicalDecision`).
  */
-export async function captureDecisions(appUrl: string, recorder: StatementRecorder, tokens: string[]): Promise<RecordedStatement[][]> {
+export async function captureDecisions(appUrl: string, recorder: StatementRecorder, tokens: string[], progress: (line: string) => void): Promise<RecordedStatement[][]> {
   const captured: RecordedStatement[][] = []
   for (const token of tokens) {
     const from = recorder.statements.length
     await signByLink(appUrl, token)
     captured.push(recorder.statements.slice(from))
+    if (captured.length % 100 === 0) progress(`${captured.length}/${tokens.length} decisions captured`)
   }
   const typical = typicalDecision(captured)
   return captured.map((statements) => withoutStrays(statements, typical))
