@@ -18,7 +18,7 @@ type Sizes = { warm: number; byConcurrency: Record<number, number>; loaded: numb
 
 function sizesFor({ database, scale }: BenchContext): Sizes {
   const embedded = database === 'pglite'
-  if (scale === 'quick') return { warm: 3, byConcurrency: embedded ? { 1: 6, 8: 16, 32: 32 } : { 8: 24 }, loaded: 16 }
+  if (scale === 'quick') return { warm: 2, byConcurrency: embedded ? { 1: 4, 8: 16, 32: 32 } : { 8: 16 }, loaded: 12 }
   return { warm: 10, byConcurrency: embedded ? { 1: 40, 8: 120, 32: 128 } : { 8: 300 }, loaded: embedded ? 120 : 200 }
 }
 
@@ -105,6 +105,9 @@ async function run(context: BenchContext): Promise<BenchFigure[]> {
     const typical = captured.slice(links.warm.length).sort((a, b) => a.length - b.length)[Math.floor((captured.length - links.warm.length) / 2)] ?? []
     const statementCount = typical.length
     const controlCount = typical.filter((statement) => isTransactionControl(statement.text)).length
+    const begin = typical.findIndex((statement) => /^\s*BEGIN/i.test(statement.text))
+    const commit = typical.findLastIndex((statement) => /^\s*COMMIT/i.test(statement.text))
+    const phases = begin >= 0 && commit > begin ? `${begin} before the transaction, ${commit - begin + 1} in it, ${typical.length - commit - 1} after` : 'no transaction'
     // BENCH_SHOW_STATEMENTS=1: the statements of one decision, to see where they come from.
     if (process.env.BENCH_SHOW_STATEMENTS) typical.forEach((statement, i) => progress(`  ${String(i + 1).padStart(2)}. ${statement.text.replace(/\s+/g, ' ').slice(0, 160)}`))
 
@@ -158,7 +161,7 @@ async function run(context: BenchContext): Promise<BenchFigure[]> {
         ratio,
         goal: '>= 0.40, p99 < 100 ms',
         met: ratio >= 0.4 && alone.p99 < 100,
-        note: `raw replays each decision's ${statementCount} captured statements in order on one connection; the app's outbox worker delivers the decisions' emails meanwhile (mailbox).${replayNote}`,
+        note: `raw replays each decision's ${statementCount} captured statements in order on one connection; the app as npm start runs it (WEB_CONCURRENCY unset), its outbox worker delivering the decisions' emails meanwhile (mailbox).${replayNote}`,
       })
     } else {
       for (const concurrency of [1, 8, 32]) {
@@ -182,7 +185,7 @@ async function run(context: BenchContext): Promise<BenchFigure[]> {
       goal: '<= 14',
       met: statementCount <= 14,
       note:
-        'counted on the wire through a recording proxy (median of the captured decisions; BEGIN/COMMIT in the first figure)' +
+        `${phases}; counted on the wire through a recording proxy (median of the captured decisions; BEGIN/COMMIT in the first figure)` +
         (context.database === 'pglite' ? ', on an in-memory copy with the same build: the app\'s own embedded connection cannot be intercepted.' : '.'),
     })
     const throughputRatio = loaded.perSecond / alone.perSecond

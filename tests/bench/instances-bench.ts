@@ -21,8 +21,8 @@ async function run(context: BenchContext): Promise<BenchFigure[]> {
     context.progress('not measured on PGlite: only one process may open the embedded database')
     return []
   }
-  const perRun = context.scale === 'quick' ? 24 : 300
-  const warm = context.scale === 'quick' ? 3 : 10
+  const perRun = context.scale === 'quick' ? 16 : 300
+  const warm = context.scale === 'quick' ? 2 : 10
   const database = await context.createEmptyDatabase()
   try {
     useAppSettings('http://localhost:3000')

@@ -67,7 +67,7 @@ async function run(context: BenchContext): Promise<BenchFigure[]> {
   const database = await context.createEmptyDatabase()
   try {
     useAppSettings('http://localhost:3000')
-    await seedBenchDatabase(database.url)
+    await seedBenchDatabase(database.url, { contracts: false })
     const [token] = await openSignOffLinks(database.url, 1, context.progress)
     const db = createDatabaseClient(database.url, { maxConnections: 1 })
     const requesterId = (await demoPeople(db))['rita.romano']!

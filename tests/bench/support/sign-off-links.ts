@@ -19,13 +19,13 @@ export function useAppSettings(appUrl: string) {
   resetEnvForTests()
 }
 
-/** Migrates an empty database and seeds the demo organisation with its industrial-return contracts. */
-export async function seedBenchDatabase(url: string) {
+/** Migrates an empty database and seeds the demo organisation, as the app seeds its own, with its industrial-return contracts unless told not to. */
+export async function seedBenchDatabase(url: string, { contracts = true } = {}) {
   await migrate(url)
   const db = createDatabaseClient(url, { maxConnections: 4 })
   try {
     await seedDemoData(db)
-    await seedReturnDemoData(db)
+    if (contracts) await seedReturnDemoData(db)
   } finally {
     await db.$disconnect()
   }
