@@ -92,12 +92,14 @@ async function run(context: BenchContext): Promise<BenchFigure[]> {
     await migrate(rawCopy.url)
     await copyDatabaseRows(prepared.url, rawCopy.url)
 
-    progress(`capture: the statements of each of ${total} decisions, one at a time, through a recording proxy`)
+    // The decisions the raw baseline replays: all but those made while the dashboard is loaded.
+    const replayed = [...links.warm, ...links.byConcurrency.flatMap((run) => run.tokens)]
+    progress(`capture: the statements of each of ${replayed.length} decisions, one at a time, through a recording proxy`)
     const recorder = await startStatementRecorder(captureCopy.url)
     const captureApp = await startBenchApp(recorder.url, { quiet: true })
     let captured: RecordedStatement[][]
     try {
-      captured = await captureDecisions(captureApp.url, recorder, [...links.warm, ...links.byConcurrency.flatMap((run) => run.tokens)], progress)
+      captured = await captureDecisions(captureApp.url, recorder, replayed, progress)
     } finally {
       await captureApp.stop()
       await recorder.close()
