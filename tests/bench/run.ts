@@ -35,6 +35,7 @@ async function machineFacts() {
   }
   console.log(serverUrl ? `  server: ${await serverVersion(serverUrl)} at ${new URL(serverUrl).host}` : '  server: not measured: TEST_POSTGRES_URL is not set')
   console.log('  load is generated in this process, beside the app process(es) it measures, on the same cores')
+  if (os.loadavg()[0]! > cpus.length / 2) console.log(`  NOTE: the machine is busy (load ${os.loadavg()[0]!.toFixed(1)} on ${cpus.length} CPUs): figures measured now are noisy, and a ratio pairs runs made one after the other`)
 }
 
 function build() {
@@ -54,7 +55,7 @@ async function main() {
   const crashed: string[] = []
   for (const database of databases) {
     for (const part of parts) {
-      say(`${part.name} on ${database}`)
+      say(`${part.name} on ${database} (load average ${os.loadavg()[0]!.toFixed(2)})`)
       try {
         const figures: BenchFigure[] = await part.run({
           database,
