@@ -32,11 +32,11 @@ export function createHttpApp({ build, mode }: { build: ServerBuild; mode: strin
     next()
   })
   // gzip or brotli for whatever is worth it (HTML, JS, CSS, CSV, JSON: `compressible` types over
-  // 1 KB), never for a body already compressed (PDF, ZIP, images), already encoded (the precompressed
-  // assets below), or marked `no-transform` (the supporting documents: their bytes as uploaded).
-  // Remix flushes after every chunk it writes, so a streamed page or download is never held back.
+  // 1 KB), never for a body already compressed (PDF, ZIP, images), already encoded (the
+  // precompressed assets below), nor for a supporting document (see worthCompressing). Remix
+  // flushes after every chunk it writes, so a streamed page or download is never held back.
   // Brotli quality 4 on the fly: as small as gzip and faster (ADR 030).
-  app.use(compression({ brotli: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } } }))
+  app.use(compression({ filter: worthCompressing, brotli: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } } }))
   app.use('/build', precompressedAssets(ASSETS_DIR))
   app.use('/build', express.static(ASSETS_DIR, { immutable: true, maxAge: '1y' }))
   app.use(express.static('build/public', { maxAge: '1h' }))
@@ -56,6 +56,17 @@ export function createHttpApp({ build, mode }: { build: ServerBuild; mode: strin
   })
   app.all('*', createRequestHandler({ build, mode }))
   return app
+}
+
+/**
+ * Of the downloads, only our own CSV exports: a supporting document goes out as the bytes that were
+ * uploaded, with their Content-Length (never as text: see servedMediaType), whatever its type.
+ */
+function worthCompressing(req: express.Request, res: express.Response): boolean {
+  const disposition = String(res.getHeader('Content-Disposition') ?? '')
+  const type = String(res.getHeader('Content-Type') ?? '')
+  if (disposition.startsWith('attachment') && !type.startsWith('text/csv')) return false
+  return compression.filter(req, res)
 }
 
 /**
