@@ -22,7 +22,7 @@ const smtpUrl = z
   .url()
   .refine((value) => /^smtps?:\/\//.test(value), 'must be an smtp:// or smtps:// URL')
 
-const DEFAULT_DATABASE_POOL_SIZE = 8
+const DEFAULT_DATABASE_POOL_SIZE = 4
 
 /**
  * Every setting the server reads, validated once at start-up. A wrong value stops the app with a
