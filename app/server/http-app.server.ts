@@ -82,7 +82,12 @@ function precompressedAssets(dir: string): express.RequestHandler {
   ] as const
   return (req, res, next) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next()
-    const file = decodeURIComponent(req.path).replace(/^\/+/, '')
+    let file: string
+    try {
+      file = decodeURIComponent(req.path).replace(/^\/+/, '')
+    } catch {
+      return next() // A malformed path: express.static answers it as it always did.
+    }
     const accepted = req.acceptsEncodings(...encodings.map((encoding) => encoding.name), 'identity')
     const encoding = encodings.find((candidate) => candidate.name === accepted && present.has(file + candidate.suffix))
     res.vary('Accept-Encoding')
