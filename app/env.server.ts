@@ -1,4 +1,5 @@
-import { z } from 'zod'
+import { availableParallelism } from 'node:os'
+import * as z from 'zod'
 import { parseStoreUrl } from './attachments/store/store-url'
 
 const booleanFromString = z
@@ -21,6 +22,8 @@ const smtpUrl = z
   .url()
   .refine((value) => /^smtps?:\/\//.test(value), 'must be an smtp:// or smtps:// URL')
 
+const DEFAULT_DATABASE_POOL_SIZE = 4
+
 /**
  * Every setting the server reads, validated once at start-up. A wrong value stops the app with a
  * message that names the variable (see formatEnvError).
@@ -33,6 +36,10 @@ export const EnvSchema = z
     /** A PostgreSQL server. Unset: the embedded PostgreSQL (PGlite) with its data under DATA_DIR. */
     DATABASE_URL: postgresUrl.optional(),
     DATA_DIR: z.string().min(1).default('data'),
+    /** HTTP worker processes (Node's cluster). Unset: 1 on the embedded database, one per core with DATABASE_URL (see workerCount). */
+    WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
+    /** Connections each process keeps open to the database at most (ADR 030: measured on 2 cores). */
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(DEFAULT_DATABASE_POOL_SIZE),
     /** Unset: mail goes to the local mailbox, readable at /mailbox. */
     SMTP_URL: smtpUrl.optional(),
     MAIL_FROM: z.string().min(3).default('SoleSource <solesource@localhost>'),
@@ -69,6 +76,13 @@ export const EnvSchema = z
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
+    if (!env.DATABASE_URL && env.WEB_CONCURRENCY !== undefined && env.WEB_CONCURRENCY > 1) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['WEB_CONCURRENCY'],
+        message: `is ${env.WEB_CONCURRENCY}, but the embedded database can be opened by one process only: set DATABASE_URL to a PostgreSQL server, or leave WEB_CONCURRENCY unset`,
+      })
+    }
     if (env.DATABASE_URL && !env.SESSION_SECRET) {
       ctx.addIssue({
         code: 'custom',
@@ -94,6 +108,21 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   }
   const env = result.data
   return { ...env, APP_URL: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '') }
+}
+
+/**
+ * How many HTTP workers `npm start` runs: WEB_CONCURRENCY, else one per core on a PostgreSQL server
+ * and one on the embedded database (PGlite lives in the process that opened it). Judged on the
+ * environment as given, before the server entry fills DATABASE_URL in with the embedded database's.
+ */
+export function workerCount(env: Pick<Env, 'DATABASE_URL' | 'WEB_CONCURRENCY'>): number {
+  return env.WEB_CONCURRENCY ?? (env.DATABASE_URL ? availableParallelism() : 1)
+}
+
+/** DATABASE_POOL_SIZE alone, for the database client (the server entry has checked the whole environment). */
+export function databasePoolSize(source: Record<string, string | undefined> = process.env): number {
+  const parsed = EnvSchema.shape.DATABASE_POOL_SIZE.safeParse(source.DATABASE_POOL_SIZE || undefined)
+  return parsed.success ? parsed.data : DEFAULT_DATABASE_POOL_SIZE
 }
 
 let cached: Env | undefined

@@ -35,11 +35,12 @@ status=0
 run() { echo; echo "== $1"; shift; "$@" || status=1; }
 
 run "type check" npm run typecheck
+# Before the suites: tests/integration reads the build (the JavaScript budget) and starts the built app.
+run "build" npm run build
 run "unit and database suites (embedded PostgreSQL: PGlite)" \
   npx vitest run --config tests/vitest.config.ts --reporter=default --reporter=json --outputFile="$reports/vitest-pglite.json"
 run "unit and database suites (PostgreSQL server)" \
   env TEST_POSTGRES_URL="$postgres_url" npx vitest run --config tests/vitest.config.ts --reporter=default --reporter=json --outputFile="$reports/vitest-postgresql.json"
-run "build" npm run build
 run "browser journeys in Chromium (embedded PostgreSQL: PGlite)" \
   env PLAYWRIGHT_JSON_OUTPUT_NAME="$reports/e2e-pglite.json" npx playwright test --config tests/playwright.config.ts --reporter=list,json
 run "browser journeys in Chromium (PostgreSQL server)" \

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { ATTACHMENT_KINDS } from './attachment-kinds'
 
 // The documents page's forms (client-safe): the upload form validates with AddDocumentsSchema in the

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { justificationAuditEvents } from '~/justifications/justification-audit-events'
 import { returnAuditEvents } from '~/industrial-return/return-audit-events'
 import { attachmentAuditEvents } from '~/attachments/attachment-audit-events'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 // One schema per form, shared by the browser (Conform validates as you type) and the action.
 

@@ -5,7 +5,7 @@
  * ISO dates sort lexically, which is all the comparison needed. The caller turns "now" into a day
  * with `calendarDateIn(instant)`; nothing here reads the clock. Client-safe.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { ORGANISATION_TIME_ZONE, wallClockIn } from './time-zone.ts'
 
 export type IsoDate = string

@@ -1,5 +1,5 @@
 /** The one form field for a calendar date (YYYY-MM-DD, as `<input type="date">` sends it). Client-safe. */
-import { z } from 'zod'
+import * as z from 'zod'
 import { isIsoDate } from './calendar-date.ts'
 
 const DATE_EXAMPLE = 'Enter a date like 2026-03-01.'

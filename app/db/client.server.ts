@@ -1,5 +1,6 @@
 import { PrismaPg } from '@prisma/adapter-pg'
 import { PrismaClient } from '~/generated/prisma/client'
+import { databasePoolSize } from '~/env.server'
 import { onePerProcess } from './one-per-process.server'
 
 export type Database = PrismaClient
@@ -25,7 +26,8 @@ export function databaseUrlOf(db: PrismaClient): string {
   return url
 }
 
-const processDatabase = onePerProcess('__solesourceDatabase', (url) => createDatabaseClient(url))
+// Each process (each worker of `npm start`) has its own pool: DATABASE_POOL_SIZE connections at most.
+const processDatabase = onePerProcess('__solesourceDatabase', (url) => createDatabaseClient(url, { maxConnections: databasePoolSize() }))
 
 /** The process-wide client for DATABASE_URL (set by the server entry before the app is loaded). */
 export function getDatabase(): PrismaClient {

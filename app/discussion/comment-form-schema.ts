@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 // The discussion's one form (the justification page's comment, the sign-off page's question),
 // shared by the browser and the action. The limit keeps a comment a comment: the thread, the

@@ -1,5 +1,5 @@
 // Audit events of the industrial return (contracts, scales, alerts); registered in app/audit/events.ts.
-import { z } from 'zod'
+import * as z from 'zod'
 
 export const returnAuditEvents = {
   CONTRACT_AWARDED: {

@@ -3,7 +3,7 @@
  * and how often departments and groups get their statistics. Stored versioned in ReturnPolicy;
  * the built-in default applies until a version is published (and is what the seed publishes).
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { BandPolicySchema, DEFAULT_BAND_POLICY, type BandPolicy } from './arithmetic/bands.ts'
 
 export const VeryPoorlyTargetSchema = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { coveredDocument } from '~/attachments/attachment-audit-events'
 
 const change = z.object({ from: z.unknown(), to: z.unknown() })

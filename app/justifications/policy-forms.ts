@@ -2,7 +2,7 @@
  * The signature policy page's form (publish a new version), as one schema shared by the browser
  * (Conform validates as you type) and the action. Client-safe: no server module is imported here.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { parseAmount } from '~/money/amount'
 import { isoDateField } from '~/calendar/date-field'
 import { signaturePolicySchema, signatoryRoles, type PolicyTier, type SignatoryRole } from '~/workflow/signature-policy'

@@ -2,7 +2,7 @@
  * The sign-off settings page's form, as one schema shared by the browser (Conform validates as you
  * type) and the action, which saves it with changeWorkflowSettings (change-workflow-settings.server.ts). Client-safe.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 
 const whole = (what: string, min: number, max: number) =>
   z.coerce

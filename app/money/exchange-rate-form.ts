@@ -3,7 +3,7 @@
  * type) and the action, which hands the parsed value to setExchangeRate (exchange-rates.server.ts).
  * Client-safe: no server module is imported here.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { isoDateField } from '~/calendar/date-field'
 import { parseRate } from './conversion.ts'
 import { isCurrency, type Currency } from './currency.ts'

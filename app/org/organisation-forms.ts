@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { isoDateField } from '~/calendar/date-field'
 
 // One schema per form, shared by the browser (Conform) and the action.

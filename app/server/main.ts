@@ -1,25 +1,26 @@
 // The SoleSource server process: validates the environment, starts the database (embedded PGlite
-// unless DATABASE_URL names a server), migrates it, seeds the demo organisation, starts the outbox
-// worker and serves the Remix app. `npm start` builds the app and runs this file.
+// unless DATABASE_URL names a server), migrates it, seeds the demo organisation, then serves the
+// Remix app and runs the background jobs (outbox, reminders, return jobs): in this process, or in
+// WEB_CONCURRENCY workers of Node's cluster that it forks and watches (ADR 030).
+// `npm start` builds the app and runs this file.
+import cluster from 'node:cluster'
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
-import express from 'express'
-import { isCrossSiteRequest } from '~/auth/cross-site.server'
-import { refuseMalformedUrl } from '~/http/malformed-url.server'
 import { disconnectDatabase, getDatabase } from '~/db/client.server'
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '~/db/embedded-postgres.server'
 import { migrate } from '~/db/migrate.server'
 import { startOutboxWorker } from '~/email/delivery.server'
 import { startReminderScheduler } from '~/justifications/reminders.server'
 import { createMailboxTransport, createSmtpTransport } from '~/email/transport.server'
-import { getEnv, InvalidEnvironmentError, resetEnvForTests, type Env } from '~/env.server'
+import { getEnv, InvalidEnvironmentError, resetEnvForTests, workerCount, type Env } from '~/env.server'
 import { seedDemoData } from '../../prisma/seed'
 import { seedReturnDemoData } from '../../prisma/seed-industrial-return'
 import { startReturnJobs } from '~/industrial-return/alerts/jobs.server'
+import { superviseWorkers } from './cluster.server'
+import { createHttpApp } from './http-app.server'
 import { errorFields, log } from './logger.server'
 
 function readEnvOrExit(): Env {
@@ -103,31 +104,50 @@ function sessionSecretFromDataDir(dataDir: string): string {
 }
 
 async function main() {
-  let env = readEnvOrExit()
-  let embedded: EmbeddedPostgres | null = null
-  if (!env.DATABASE_URL) {
-    embedded = await startEmbeddedPostgres({ dataDir: env.DATA_DIR })
-    // The port, so that a developer can connect with psql (the password is in DATA_DIR, never logged).
-    log.info('embedded PostgreSQL started', { dataDir: path.resolve(env.DATA_DIR), port: Number(new URL(embedded.url).port) })
-  }
-  // The Remix build reads the same settings from process.env: hand it what was decided here.
-  process.env.DATABASE_URL = env.DATABASE_URL ?? embedded!.url
-  process.env.SESSION_SECRET = env.SESSION_SECRET ?? sessionSecretFromDataDir(env.DATA_DIR)
-  resetEnvForTests()
-  env = getEnv()
-  const databaseUrl = process.env.DATABASE_URL
+  const given = readEnvOrExit()
+  // A worker finds the database ready and its address in process.env, as the primary left them.
+  if (cluster.isWorker) return serve(null)
+  const embedded = await prepareDatabase(given)
+  const workers = workerCount(given)
+  if (workers === 1) return serve(embedded)
+  // The primary only watches the workers: it keeps no connection of its own.
+  await disconnectDatabase()
+  superviseWorkers(workers)
+}
 
-  const migrations = await migrate(databaseUrl).catch((error: unknown) => exitIfDatabaseUnusable(error, env.DATABASE_URL))
+/** Starts the embedded database if DATABASE_URL is unset, migrates and seeds: once, before any worker. */
+async function prepareDatabase(given: Env): Promise<EmbeddedPostgres | null> {
+  let embedded: EmbeddedPostgres | null = null
+  if (!given.DATABASE_URL) {
+    embedded = await startEmbeddedPostgres({ dataDir: given.DATA_DIR })
+    // The port, so that a developer can connect with psql (the password is in DATA_DIR, never logged).
+    log.info('embedded PostgreSQL started', { dataDir: path.resolve(given.DATA_DIR), port: Number(new URL(embedded.url).port) })
+  }
+  // The Remix build (and every worker, which inherits process.env) reads the same settings: hand it what was decided here.
+  process.env.DATABASE_URL = given.DATABASE_URL ?? embedded!.url
+  process.env.SESSION_SECRET = given.SESSION_SECRET ?? sessionSecretFromDataDir(given.DATA_DIR)
+  resetEnvForTests()
+  const env = getEnv()
+
+  const migrations = await migrate(process.env.DATABASE_URL).catch((error: unknown) => exitIfDatabaseUnusable(error, given.DATABASE_URL))
   log.info('database migrated', migrations)
 
   const db = getDatabase()
-  const seed = env.SEED_DEMO_DATA ?? embedded !== null
-  if (seed) {
+  if (env.SEED_DEMO_DATA ?? embedded !== null) {
     const report = await seedDemoData(db)
     const industrialReturn = env.SEED_DEMO_CONTRACTS ? await seedReturnDemoData(db) : null
     log.info('demo data seeded', { ...report, ...industrialReturn })
   }
+  return embedded
+}
 
+/**
+ * Serves HTTP and runs the background jobs until SIGTERM or SIGINT. Every worker runs the jobs: they
+ * claim their work with SKIP LOCKED and leases, so two never take the same (ADR 030).
+ */
+async function serve(embedded: EmbeddedPostgres | null) {
+  const env = getEnv()
+  const db = getDatabase()
   const transport = env.SMTP_URL ? createSmtpTransport(env.SMTP_URL, env.MAIL_FROM) : createMailboxTransport(db)
   const worker = startOutboxWorker({
     db,
@@ -136,46 +156,11 @@ async function main() {
     maxAttempts: env.OUTBOX_MAX_ATTEMPTS,
     retryBaseMs: env.OUTBOX_RETRY_BASE_MS,
   })
-
   const reminders = startReminderScheduler({ db, intervalMs: env.REMINDER_INTERVAL_MS })
   const returnJobs = startReturnJobs({ db, intervalMs: 5_000 })
 
-  const buildPath = path.resolve('build/index.js')
-  const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild
-
-  const app = express()
-  app.disable('x-powered-by')
-  app.set('trust proxy', 'loopback')
-  app.use((req, res, next) => {
-    const started = process.hrtime.bigint()
-    res.on('finish', () => {
-      log.info('request', {
-        method: req.method,
-        // Sign-in and sign-off links carry live secrets in their path: never write them to a log.
-        path: req.path.replace(/^\/(sign-in\/link|sign-off)\/[^/]+/, '/$1/[token]'),
-        status: res.statusCode,
-        ms: Number((process.hrtime.bigint() - started) / 1_000_000n),
-      })
-    })
-    next()
-  })
-  app.use('/build', express.static('build/public/build', { immutable: true, maxAge: '1y' }))
-  app.use(express.static('build/public', { maxAge: '1h' }))
-  app.get('/healthz', (_req, res) => void res.json({ ok: true }))
-  app.use(refuseMalformedUrl)
-  app.use((req, res, next) => {
-    const headers = new Headers()
-    for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value)
-    if (isCrossSiteRequest({ method: req.method, headers })) {
-      res.status(403).type('text/plain').send('This form was sent from another site and was refused.')
-      return
-    }
-    // The client address for the audit trail, as Express resolved it behind trusted proxies.
-    req.headers['x-solesource-client-ip'] = req.ip ?? ''
-    next()
-  })
-  app.all('*', createRequestHandler({ build, mode: env.NODE_ENV }))
-
+  const build = (await import(pathToFileURL(path.resolve('build/index.js')).href)) as ServerBuild
+  const app = createHttpApp({ build, mode: env.NODE_ENV })
   const server = app.listen(env.PORT, () => {
     const address = server.address()
     const port = typeof address === 'object' && address ? address.port : env.PORT

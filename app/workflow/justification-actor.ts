@@ -3,7 +3,7 @@
  * in each transaction: restore -> send -> new persisted snapshot + effects, or a clear refusal.
  */
 import { createActor, type Actor, type SnapshotFrom } from 'xstate'
-import { z } from 'zod'
+import * as z from 'zod'
 import { effectsOf, type Effect } from './effects.ts'
 import { JUSTIFICATION_MACHINE_VERSION, justificationMachine, type JustificationMachine } from './justification-machine.ts'
 import { refusalFor, refusalMessages, type Refusal } from './justification-rules.ts'

@@ -6,7 +6,7 @@
  * machine assumes cannot drift apart. Everything is JSON-safe: numbers are safe integers,
  * times are ISO 8601 instants supplied by the caller.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { chainStepSchema, stepReasons } from './signatories.ts'
 
 export const justificationStates = ['draft', 'awaitingSignature', 'changesRequested', 'approved', 'rejected', 'withdrawn'] as const

@@ -6,7 +6,7 @@
  * without a database and identical for submission, reminders and escalation.
  * All periods are inclusive at both ends (see `isWithin`).
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { isoDateSchema, isWithin, type IsoDate } from '../calendar/calendar-date.ts'
 import { signatoryRoles, type SignatoryRole } from './signature-policy.ts'
 

@@ -7,7 +7,7 @@
  * climbs the role hierarchy up to a configurable top role. Each step says why it went where it
  * went, in a code for programs and a sentence for people (audit trail, e-mails).
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { isIsoDate, type IsoDate } from '../calendar/calendar-date.ts'
 import { deputiesOf, groupName, holderOf, isAbsent, personName, type OrgSnapshot } from './org-snapshot.ts'
 import { roleRank, signatoryRoles, type RequiredTier, type SignatoryRole } from './signature-policy.ts'

@@ -5,7 +5,7 @@
  * new version with an effective date; a justification is always judged by the version in force
  * on its submission day and records that version.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { MAX_AMOUNT_MINOR } from '../money/amount.ts'
 import { isoDateSchema, type IsoDate } from '../calendar/calendar-date.ts'
 

@@ -7,7 +7,7 @@
  * supplies, WELL for services; 1.00 is WELL for supplies), as the brief says ("below 0.40",
  * "at 1.00 or above").
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { compare, decimal, parseDecimal, type Rational } from './rational.ts'
 
 export const CATEGORIES = ['SUPPLIES', 'SERVICES'] as const

@@ -3,7 +3,7 @@
  * It lives outside award-justification.server.ts on purpose: the compiler empties `.server` modules in the browser
  * bundle, so a schema exported from one is `undefined` there. Only pure imports belong here.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { parseAmount } from '~/money/amount'
 import { isIsoDate } from '~/calendar/calendar-date'
 

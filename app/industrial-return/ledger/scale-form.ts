@@ -1,5 +1,5 @@
 /** The form of one year's contribution scale; shared by the browser and the action. */
-import { z } from 'zod'
+import * as z from 'zod'
 import { parseAmount } from '~/money/amount'
 
 export const ScaleFormSchema = z.object({
