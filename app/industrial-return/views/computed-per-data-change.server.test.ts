@@ -3,7 +3,7 @@ import { createDatabaseClient, databaseUrlOf } from '~/db/client.server'
 import { seedReturnDemoData } from '../../../prisma/seed-industrial-return'
 import { addContractsToRollup } from '../ledger/rollup.server.ts'
 import { useReturnTestDatabase } from '../test-support.ts'
-import { readReturnDataVersion } from './computed-per-data-change.server.ts'
+import { readReturnDataVersions } from './computed-per-data-change.server.ts'
 import { loadDashboard } from './dashboard.server.ts'
 import { loadUnitFigures } from './units.server.ts'
 import { calendarWindow } from '../arithmetic/window.ts'
@@ -60,7 +60,7 @@ describe('industrial-return pages computed once per data change (ADR 029)', () =
     const group = await database.db.group.findUniqueOrThrow({ where: { code: 'EN-MME' } })
     const groupBefore = await loadUnitFigures(database.db, { kind: 'GROUP', id: group.id }, window, 'ALL')
     const departmentBefore = await loadUnitFigures(database.db, { kind: 'DEPARTMENT', id: group.departmentId }, window, 'ALL')
-    const versionBefore = await readReturnDataVersion(database.db)
+    const versionBefore = (await readReturnDataVersions(database.db)).figures
 
     const other = otherInstance()
     try {
@@ -68,7 +68,7 @@ describe('industrial-return pages computed once per data change (ADR 029)', () =
     } finally {
       await other.$disconnect()
     }
-    expect(await readReturnDataVersion(database.db)).toBeGreaterThan(versionBefore)
+    expect((await readReturnDataVersions(database.db)).figures).toBeGreaterThan(versionBefore)
 
     const after = await loadDashboard(database.db, NOW, DEFAULT_WINDOW)
     expect(after.view.contractCount).toBe(before.view.contractCount + 1)
@@ -108,5 +108,24 @@ describe('industrial-return pages computed once per data change (ADR 029)', () =
     }
     expect((await loadUnitFigures(database.db, { kind: 'GROUP', id: group.id }, window, 'ALL')).hasDemo).toBe(true)
     expect((await loadUnitFigures(database.db, { kind: 'DEPARTMENT', id: group.departmentId }, window, 'ALL')).hasDemo).toBe(true)
+  })
+
+  it('shows an alert raised and acknowledged elsewhere, and a running import, on the next GET without computing the figures again', async () => {
+    const before = await loadDashboard(database.db, NOW, DEFAULT_WINDOW)
+    expect(before.openAlerts).toEqual([])
+    const alert = await database.db.returnAlert.create({
+      data: { countryCode: 'PT', kind: 'ENTERED_VERY_POORLY', toBand: 'VERY_POORLY', coefficient: '1/3', coefficientDisplay: '0.33', windowFromYear: 2022, windowToYear: 2025, cause: 'Cache test' },
+    })
+    const raised = await loadDashboard(database.db, NOW, DEFAULT_WINDOW)
+    expect(raised.openAlerts.map((a) => [a.countryName, a.cause])).toEqual([['Portugal', 'Cache test']])
+    expect(raised.view).toBe(before.view) // the figures did not change
+
+    const job = await database.db.contractImportJob.create({ data: { fileName: 'cache-test.csv', content: '', totalRows: 10, status: 'RUNNING' } })
+    expect((await loadDashboard(database.db, NOW, DEFAULT_WINDOW)).runningImports.map((j) => j.fileName)).toEqual(['cache-test.csv'])
+    await database.db.contractImportJob.update({ where: { id: job.id }, data: { status: 'SUCCEEDED', processedRows: 10 } })
+    await database.db.returnAlert.update({ where: { id: alert.id }, data: { acknowledgedAt: NOW } })
+    const after = await loadDashboard(database.db, NOW, DEFAULT_WINDOW)
+    expect(after.runningImports).toEqual([])
+    expect(after.openAlerts).toEqual([])
   })
 })

@@ -1,46 +1,51 @@
 /**
- * What the industrial-return pages compute (views, the demo-data question), kept per process under the
- * data version it was computed at (docs/decisions/029-spread-computed-per-data-change.md). Database
- * triggers move the version with every statement on contracts, the rollup, scales, the policy or
- * countries, whoever makes it (this instance, another one, a migration, psql), so a page read after a
- * change is computed afresh: never stale, and never computed twice for the same data.
+ * What the industrial-return pages compute (views, the demo-data question, the notices), kept per process
+ * under the data version it was computed at (docs/decisions/029-spread-computed-per-data-change.md).
+ * Database triggers move the versions with every statement on what the pages show, whoever makes it
+ * (this instance, another one, a migration, psql), so a page read after a change is computed afresh:
+ * never stale, and never computed twice for the same data.
  */
 import type { DatabaseOrTransaction } from '~/db/client.server'
 
-/** Entries kept for the current version (views per window, category and order; units): enough for every page in use. */
+/** `figures`: contracts, rollup, scales, policy, countries. `notices`: alerts and import jobs. -1 when unknown. */
+export type ReturnDataVersions = { figures: bigint; notices: bigint }
+
+/** Entries kept (views per window, category and order; units; notices): enough for every page in use. */
 const MAX_ENTRIES = 256
 
-type Cache = { version: bigint; entries: Map<string, Promise<unknown>> }
+type Entry = { version: bigint; value: Promise<unknown> }
 
 // Per database client (a test process opens many databases, whose versions mean nothing to each other),
 // on globalThis: the server entry and the Remix build are two module graphs in one process.
 const CACHES = Symbol.for('solesource.industrialReturnComputed')
-const holder = globalThis as unknown as Record<symbol, WeakMap<object, Cache> | undefined>
+const holder = globalThis as unknown as Record<symbol, WeakMap<object, Map<string, Entry>> | undefined>
 const caches = (holder[CACHES] ??= new WeakMap())
 
-/** The version of the data the pages show; read it before the data, so that what is read is at least that new. */
-export async function readReturnDataVersion(db: DatabaseOrTransaction): Promise<bigint> {
-  const row = await db.returnDataVersion.findUnique({ where: { id: 1 }, select: { version: true } })
-  // No row: a database changed by hand. Nothing can be kept, so -1 computes every time.
-  return row?.version ?? -1n
+/** The versions of the data the pages show, in one read; read them before the data, so that what is read is at least that new. */
+export async function readReturnDataVersions(db: DatabaseOrTransaction): Promise<ReturnDataVersions> {
+  const rows = await db.returnDataVersion.findMany({ select: { id: true, version: true } })
+  const version = (id: string) => rows.find((row) => row.id === id)?.version ?? -1n
+  return { figures: version('FIGURES'), notices: version('NOTICES') }
 }
 
 /**
  * `compute()`'s result for `key` at `version`, computed once: concurrent requests share one computation.
- * A newer version drops everything kept; a request that read an older version than the one kept
- * (a change committed meanwhile) computes for itself and keeps nothing.
+ * A newer version replaces what was kept; a request that read an older version than the one kept (a
+ * change committed meanwhile) or none (-1: the version rows were removed by hand) computes for itself
+ * and keeps nothing.
  */
 export function computedPerDataChange<T>(db: DatabaseOrTransaction, version: bigint, key: string, compute: () => Promise<T>): Promise<T> {
-  let cache = caches.get(db)
-  if (version < 0n || (cache && version < cache.version)) return compute()
-  if (!cache || version > cache.version) caches.set(db, (cache = { version, entries: new Map() }))
-  const kept = cache.entries.get(key)
-  if (kept) return kept as Promise<T>
-  if (cache.entries.size >= MAX_ENTRIES) cache.entries.delete(cache.entries.keys().next().value!)
-  const entries = cache.entries
-  const computing = compute()
-  entries.set(key, computing)
+  let entries = caches.get(db)
+  if (!entries) caches.set(db, (entries = new Map()))
+  const kept = entries.get(key)
+  if (kept && kept.version === version) return kept.value as Promise<T>
+  if (version < 0n || (kept && version < kept.version)) return compute()
+  entries.delete(key) // re-inserted last: the oldest entries go first when the map is full
+  if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!)
+  const value = compute()
+  const entry = { version, value }
+  entries.set(key, entry)
   // A failed computation is not kept: the next request tries again.
-  computing.catch(() => entries.get(key) === computing && entries.delete(key))
-  return computing
+  value.catch(() => entries.get(key) === entry && entries.delete(key))
+  return value
 }

@@ -4,7 +4,7 @@ import { todayColumn } from '~/calendar/date-column'
 import { heldOn } from '~/org/people.server'
 import type { Category } from '../arithmetic/bands.ts'
 import { ORG_SCOPE, readRollup, scopeKey, type UnitScope } from '../ledger/rollup.server.ts'
-import { computedPerDataChange, readReturnDataVersion } from './computed-per-data-change.server.ts'
+import { computedPerDataChange, readReturnDataVersions } from './computed-per-data-change.server.ts'
 import { loadCountries } from './return-inputs.server.ts'
 import { buildUnitReturn, type UnitReturn } from './unit-return.ts'
 import type { CalendarWindow } from '../arithmetic/window.ts'
@@ -62,7 +62,7 @@ export async function loadUnitReturn(db: DatabaseOrTransaction, unit: UnitScope,
  * computed once per data change (docs/decisions/029-spread-computed-per-data-change.md).
  */
 export async function loadUnitFigures(db: DatabaseOrTransaction, unit: UnitScope, window: CalendarWindow, category: Category | 'ALL'): Promise<{ unitReturn: UnitReturn; hasDemo: boolean }> {
-  const version = await readReturnDataVersion(db)
+  const { figures: version } = await readReturnDataVersions(db)
   const [unitReturn, hasDemo] = await Promise.all([
     computedPerDataChange(db, version, `unit-return:${scopeKey(unit)}:${window.fromYear}-${window.toYear}:${category}`, () => loadUnitReturn(db, unit, window, category)),
     computedPerDataChange(db, version, `unit-demo:${scopeKey(unit)}`, async () => {
