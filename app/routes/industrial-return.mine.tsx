@@ -7,7 +7,7 @@ import { formatChf } from '~/money/amount'
 import { loadReturnPolicy } from '~/industrial-return/return-policy.server'
 import { parseUnitScope, scopeKey } from '~/industrial-return/ledger/rollup.server'
 import { hasWindowErrors, parseDashboardQuery } from '~/industrial-return/views/dashboard-query'
-import { allUnits, loadUnitReturn, unitsHeldBy } from '~/industrial-return/views/units.server'
+import { allUnits, loadUnitFigures, unitsHeldBy } from '~/industrial-return/views/units.server'
 import { formatWindow, statusYearOf } from '~/industrial-return/arithmetic/window'
 import { UnitReturnTable } from '~/industrial-return/views/unit-return-table'
 import { SelectField, YearWindowFields } from '~/industrial-return/views/window-fields'
@@ -30,8 +30,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { window, defaultWindow, windowErrors, askedWindow } = parseDashboardQuery(params, { statusYear: statusYearOf(calendarDateIn(now)), policy })
   const categoryParam = params.get('category')
   const category = categoryParam === 'SUPPLIES' || categoryParam === 'SERVICES' ? categoryParam : 'ALL'
-  const unitReturn = unit ? await loadUnitReturn(db, unit, window, category) : null
-  const hasDemo = unit ? (await db.contract.findFirst({ where: { source: 'DEMO', ...(unit.kind === 'GROUP' ? { groupId: unit.id } : { departmentId: unit.id }) }, select: { id: true } })) !== null : false
+  // Computed once per data change (ADR 029): the unit's return and whether any of its contracts is demo data.
+  const figures = unit ? await loadUnitFigures(db, unit, window, category) : null
   // A window that cannot be shown is said so on the page (400), with the years as typed (as on the dashboard).
   return withStatus({
     windowErrors,
@@ -43,8 +43,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     isDefaultWindow: window.fromYear === defaultWindow.fromYear && window.toYear === defaultWindow.toYear,
     windowLabel: formatWindow(window),
     category,
-    unitReturn,
-    hasDemo,
+    unitReturn: figures?.unitReturn ?? null,
+    hasDemo: figures?.hasDemo ?? false,
     digestFrequency: policy.digestFrequency === 'MONTHLY' ? 'every month' : 'every quarter',
   }, { status: hasWindowErrors(windowErrors) ? 400 : 200 })
 }

@@ -4,6 +4,7 @@ import { todayColumn } from '~/calendar/date-column'
 import { heldOn } from '~/org/people.server'
 import type { Category } from '../arithmetic/bands.ts'
 import { ORG_SCOPE, readRollup, scopeKey, type UnitScope } from '../ledger/rollup.server.ts'
+import { computedPerDataChange, readReturnDataVersions } from './computed-per-data-change.server.ts'
 import { loadCountries } from './return-inputs.server.ts'
 import { buildUnitReturn, type UnitReturn } from './unit-return.ts'
 import type { CalendarWindow } from '../arithmetic/window.ts'
@@ -54,4 +55,20 @@ export async function findUnit(db: DatabaseOrTransaction, scope: UnitScope): Pro
 export async function loadUnitReturn(db: DatabaseOrTransaction, unit: UnitScope, window: CalendarWindow, category: Category | 'ALL'): Promise<UnitReturn> {
   const [mine, organisation, countries] = await Promise.all([readRollup(db, scopeKey(unit)), readRollup(db, ORG_SCOPE), loadCountries(db)])
   return buildUnitReturn(mine, organisation, countries, window, category)
+}
+
+/**
+ * The department or group page's figures: its return and whether any of its contracts is demo data,
+ * computed once per data change (docs/decisions/029-spread-computed-per-data-change.md).
+ */
+export async function loadUnitFigures(db: DatabaseOrTransaction, unit: UnitScope, window: CalendarWindow, category: Category | 'ALL'): Promise<{ unitReturn: UnitReturn; hasDemo: boolean }> {
+  const { figures: version } = await readReturnDataVersions(db)
+  const [unitReturn, hasDemo] = await Promise.all([
+    computedPerDataChange(db, version, `unit-return:${scopeKey(unit)}:${window.fromYear}-${window.toYear}:${category}`, () => loadUnitReturn(db, unit, window, category)),
+    computedPerDataChange(db, version, `unit-demo:${scopeKey(unit)}`, async () => {
+      const demo = await db.contract.findFirst({ where: { source: 'DEMO', ...(unit.kind === 'GROUP' ? { groupId: unit.id } : { departmentId: unit.id }) }, select: { id: true } })
+      return demo !== null
+    }),
+  ])
+  return { unitReturn, hasDemo }
 }
