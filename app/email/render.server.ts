@@ -1,7 +1,9 @@
-import { render } from '@react-email/render'
+import { render, toPlainText } from '@react-email/render'
 import type { ReactElement } from 'react'
+import { templateElement, type TemplateEmail } from './templates.server'
 
 export type RenderedEmail = { subject: string; html: string; text: string }
+export type RenderedBody = { html: string; text: string }
 
 /**
  * The plain-text part: a button gives its label alone (its address follows on a line of its own,
@@ -17,8 +19,21 @@ const plainTextOptions = {
   ],
 }
 
-/** Every email goes out as HTML and as plain text, both rendered from one React Email component. */
+/**
+ * Every email goes out as HTML and as plain text, both from one React Email component. React renders
+ * it once: the text is converted from that HTML with the options above, which is what
+ * `render(element, { plainText: true })` does after rendering the component a second time.
+ */
+export async function renderBody(element: ReactElement): Promise<RenderedBody> {
+  const html = await render(element)
+  return { html, text: toPlainText(html, plainTextOptions) }
+}
+
 export async function renderEmail(subject: string, element: ReactElement): Promise<RenderedEmail> {
-  const [html, text] = await Promise.all([render(element), render(element, { plainText: true, htmlToTextOptions: plainTextOptions })])
-  return { subject, html, text }
+  return { subject, ...(await renderBody(element)) }
+}
+
+/** A queued email's body, rendered from its template and props (at delivery, or to read it in a test). */
+export function renderTemplateEmail(email: TemplateEmail): Promise<RenderedBody> {
+  return renderBody(templateElement(email))
 }
