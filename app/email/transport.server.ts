@@ -1,5 +1,7 @@
 import nodemailer from 'nodemailer'
+import { parseConnectionUrl } from 'nodemailer/lib/shared/index.js'
 import type { DatabaseOrTransaction } from '~/db/client.server'
+import { getEnv } from '~/env.server'
 
 export type EmailToDeliver = { messageId: string; to: string; subject: string; html: string; text: string }
 
@@ -9,10 +11,30 @@ export type MailTransport = {
   /** Resolves only once the message is accepted; rejects otherwise. */
   send(email: EmailToDeliver): Promise<void>
   close(): void
+  /** How many messages it takes at once (an SMTP transport: one per pooled connection). */
+  concurrency: number
 }
 
-export function createSmtpTransport(smtpUrl: string, from: string): MailTransport {
-  const transporter = nodemailer.createTransport(smtpUrl, {
+export type SmtpPoolOptions = {
+  /** SMTP connections kept open at once, each carrying one message at a time (OUTBOX_SMTP_CONNECTIONS). */
+  maxConnections?: number
+  /** Messages one connection carries before it is replaced by a fresh one (OUTBOX_SMTP_MESSAGES_PER_CONNECTION). */
+  maxMessages?: number
+}
+
+/**
+ * SMTP through a pool of connections, kept open between messages: opening one (greeting, EHLO)
+ * costs more than sending a short message, and several connections carry several messages at once.
+ */
+export function createSmtpTransport(smtpUrl: string, from: string, pool: SmtpPoolOptions = {}): MailTransport {
+  const env = getEnv()
+  const maxConnections = pool.maxConnections ?? env.OUTBOX_SMTP_CONNECTIONS
+  // Options go with the URL's own (nodemailer reads a second argument as message defaults, not as these).
+  const transporter = nodemailer.createTransport({
+    ...parseConnectionUrl(smtpUrl),
+    pool: true,
+    maxConnections,
+    maxMessages: pool.maxMessages ?? env.OUTBOX_SMTP_MESSAGES_PER_CONNECTION,
     // Fail fast when the server is down: the outbox will retry with backoff.
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
@@ -20,6 +42,7 @@ export function createSmtpTransport(smtpUrl: string, from: string): MailTranspor
   })
   return {
     kind: 'smtp',
+    concurrency: maxConnections,
     async send(email) {
       await transporter.sendMail({
         from,
@@ -38,6 +61,8 @@ export function createSmtpTransport(smtpUrl: string, from: string): MailTranspor
 export function createMailboxTransport(db: DatabaseOrTransaction): MailTransport {
   return {
     kind: 'mailbox',
+    // A few upserts at a time: the app's database pool serves requests too.
+    concurrency: 4,
     async send(email) {
       // Keyed by Message-ID, so a message delivered again after a crash is stored once.
       await db.mailboxMessage.upsert({

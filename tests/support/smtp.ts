@@ -44,6 +44,8 @@ export async function startSmtpServer({ port }: { port?: number } = {}): Promise
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
+      // Stopping (an outage) closes the connections a pooled client keeps open at once, not after 30 s.
+      closeTimeout: 100,
       onData(stream, _session, callback) {
         simpleParser(stream)
           .then((parsed) => {
