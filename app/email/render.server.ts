@@ -1,4 +1,5 @@
-import { render, toPlainText } from '@react-email/render'
+import { plainTextSelectors, render } from '@react-email/render'
+import { compile } from 'html-to-text'
 import type { ReactElement } from 'react'
 import { templateElement, type TemplateEmail } from './templates.server'
 
@@ -20,13 +21,20 @@ const plainTextOptions = {
 }
 
 /**
+ * HTML to text exactly as `toPlainText(html, plainTextOptions)` of @react-email/render converts it
+ * (its selectors, then ours), compiled once: toPlainText compiles the options on every call, which
+ * cost more than the conversion (0.6-0.8 ms against 0.1-0.2 ms an email here).
+ */
+const toPlainText = compile({ ...plainTextOptions, selectors: [...plainTextSelectors, ...plainTextOptions.selectors] })
+
+/**
  * Every email goes out as HTML and as plain text, both from one React Email component. React renders
  * it once: the text is converted from that HTML with the options above, which is what
  * `render(element, { plainText: true })` does after rendering the component a second time.
  */
 export async function renderBody(element: ReactElement): Promise<RenderedBody> {
   const html = await render(element)
-  return { html, text: toPlainText(html, plainTextOptions) }
+  return { html, text: toPlainText(html) }
 }
 
 export async function renderEmail(subject: string, element: ReactElement): Promise<RenderedEmail> {
