@@ -64,6 +64,10 @@ export const EnvSchema = z
     OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
     /** How long a message being sent stays another worker's to leave alone; renewed every ~third of it while its worker lives. */
     OUTBOX_LEASE_MS: z.coerce.number().int().min(1_000).max(600_000).default(10_000),
+    /** SMTP connections the outbox keeps open, one message in flight on each. */
+    OUTBOX_SMTP_CONNECTIONS: z.coerce.number().int().min(1).max(50).default(5),
+    /** Messages one SMTP connection carries before the outbox opens a fresh one. */
+    OUTBOX_SMTP_MESSAGES_PER_CONNECTION: z.coerce.number().int().min(1).max(100_000).default(100),
     /** How often the scheduler looks for steps to remind, escalate or hand to a deputy. */
     REMINDER_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
     /** Supporting documents: the largest file, and the most one justification may carry (in MB, 10^6 bytes). */

@@ -1,9 +1,7 @@
-import { SignInLinkEmail } from '#emails/sign-in-link'
 import { appendAuditEvent, type RequestOrigin } from '~/audit/audit.server'
 import type { Database } from '~/db/client.server'
 import { formatDateTime } from '~/calendar/format-date'
 import { enqueueEmail } from '~/email/outbox.server'
-import { renderEmail } from '~/email/render.server'
 import { getEnv } from '~/env.server'
 import { errorFields, log } from '~/server/logger.server'
 import { maskEmail, type RateLimit, type SignInLimiters } from './rate-limits.server'
@@ -22,8 +20,9 @@ export function normaliseEmail(email: string) {
 /**
  * Emails a one-time sign-in link and code to the person with this address; once signed in, they go
  * to `redirectTo` (a same-origin path, kept encrypted on the request). Unknown and inactive
- * addresses get no email, but the same work up to the writes (the email is rendered and thrown
- * away), so that neither the answer nor the time spent tells who has an account.
+ * addresses get no email. The email is queued with its props and rendered by the outbox worker
+ * (docs/decisions/027-render-email-at-delivery.md); this runs after the answer is sent
+ * (acceptSignInRequest), so the time it takes tells nobody who has an account.
  */
 export async function requestSignIn(
   db: Database,
@@ -36,10 +35,6 @@ export async function requestSignIn(
   const requestId = crypto.randomUUID()
   const expiresAt = new Date(now.getTime() + settings.linkTtlMinutes * 60_000)
   const signInUrl = `${settings.appUrl}/sign-in/link/${token}`
-  const rendered = await renderEmail(
-    'Your SoleSource sign-in link',
-    SignInLinkEmail({ name: person?.name ?? 'Ada Lovelace', signInUrl, code, expiresInMinutes: settings.linkTtlMinutes, expiresAt: formatDateTime(expiresAt) }),
-  )
   if (!person || !person.isActive) return
   const target = safeRedirectTarget(redirectTo)
   await db.$transaction(async (tx) => {
@@ -53,7 +48,16 @@ export async function requestSignIn(
         sealedRedirectTo: target === '/' ? null : sealText(target, requestId, settings.secret),
       },
     })
-    await enqueueEmail(tx, { ...rendered, to: person.email, template: 'sign-in-link' }, { appUrl: settings.appUrl })
+    await enqueueEmail(
+      tx,
+      {
+        to: person.email,
+        subject: 'Your SoleSource sign-in link',
+        template: 'sign-in-link',
+        props: { name: person.name, signInUrl, code, expiresInMinutes: settings.linkTtlMinutes, expiresAt: formatDateTime(expiresAt) },
+      },
+      { appUrl: settings.appUrl },
+    )
   })
 }
 

@@ -1,7 +1,5 @@
-import { CommentPostedEmail } from '#emails/comment-posted'
 import { formatDateTime } from '~/calendar/format-date'
 import type { OutgoingEmail } from '~/email/outbox.server'
-import { renderEmail } from '~/email/render.server'
 import { summaryOf, type JustificationForEmail, type Person } from '~/justifications/notifications.server'
 
 /**
@@ -40,11 +38,15 @@ export async function commentEmails({
   const emails: { recipient: Person; email: OutgoingEmail }[] = []
   for (const { person, mentioned: wasMentioned } of recipients.values()) {
     const what = wasMentioned ? 'mentioned you' : asSignatory ? 'asked a question' : 'commented'
-    const rendered = await renderEmail(
-      `${justification.reference}: ${author.name} ${what}`,
-      CommentPostedEmail({ recipientName: person.name, authorName: author.name, mentioned: wasMentioned, asSignatory, body, postedAt: formatDateTime(postedAt), discussionUrl, summary }),
-    )
-    emails.push({ recipient: person, email: { ...rendered, to: person.email, template: wasMentioned ? 'comment-mention' : 'comment-posted' } })
+    emails.push({
+      recipient: person,
+      email: {
+        to: person.email,
+        subject: `${justification.reference}: ${author.name} ${what}`,
+        template: wasMentioned ? 'comment-mention' : 'comment-posted',
+        props: { recipientName: person.name, authorName: author.name, mentioned: wasMentioned, asSignatory, body, postedAt: formatDateTime(postedAt), discussionUrl, summary },
+      },
+    })
   }
   return emails
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { seedDemoData } from '../../prisma/seed'
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../../tests/support/database'
 import { demoPeople, fileAndSubmit, fileDraft, latestSignOffToken, origin } from '../../tests/support/workflow'
-import { readBody } from '~/email/sealed-body.server'
+import { readQueuedEmail } from '~/email/open-queued-email.server'
 import { decideBySignOffLink } from '~/justifications/decide-by-sign-off-link.server'
 import { DEFAULT_WORKFLOW_SETTINGS, saveWorkflowSettings } from '~/justifications/settings.server'
 import { loadDiscussion } from './load-discussion.server'
@@ -24,7 +24,7 @@ describe(`the discussion on a justification (${testDatabaseKind()})`, () => {
   const comments = (justificationId: string) => database.db.auditEvent.findMany({ where: { subject: `justification:${justificationId}`, type: 'COMMENT_POSTED' }, orderBy: { id: 'asc' } })
   const commentEmailsSince = async (since: Date) => {
     const messages = await database.db.outboxMessage.findMany({ where: { template: { startsWith: 'comment-' }, createdAt: { gte: since } }, orderBy: { toAddress: 'asc' } })
-    return messages.map((message) => ({ to: message.toAddress, template: message.template, subject: message.subject, ...readBody(message) }))
+    return Promise.all(messages.map(async (message) => ({ to: message.toAddress, template: message.template, subject: message.subject, ...(await readQueuedEmail(message)) })))
   }
 
   test('the requester comments, mentioning procurement: kept as an event, emailed to the chain and the person mentioned, not to the author', async () => {

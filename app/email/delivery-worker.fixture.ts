@@ -8,7 +8,8 @@ import { createDatabaseClient } from '~/db/client.server'
 import { deliverDueMessages } from './delivery.server'
 import { createSmtpTransport, type MailTransport } from './transport.server'
 
-const smtp = createSmtpTransport(process.env.SMTP_URL!, 'SoleSource <solesource@localhost>')
+// One connection, so one message in flight: the tests kill it in the middle of sending the first.
+const smtp = createSmtpTransport(process.env.SMTP_URL!, 'SoleSource <solesource@localhost>', { maxConnections: 1 })
 const transport: MailTransport =
   process.env.HANG_AFTER_ACCEPTANCE === '1'
     ? {

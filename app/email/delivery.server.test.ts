@@ -1,12 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
-import { simpleParser } from 'mailparser'
-import { SMTPServer } from 'smtp-server'
 import { describe, expect, test } from 'vitest'
 import { requestSignIn, type SignInSettings } from '~/auth/sign-in.server'
 import { testDatabaseKind, type TestDatabase } from '../../tests/support/database'
 import { useDeliveryHarness } from '../../tests/support/delivery'
-import { freePort, recipientsOf, type TestSmtpServer } from '../../tests/support/smtp'
+import { recipientsOf, startWithholdingSmtpServer, type TestSmtpServer } from '../../tests/support/smtp'
 import { deliverDueMessages, requeueFailedMessage, retryDelayMs } from './delivery.server'
 import { enqueueEmail } from './outbox.server'
 import { createMailboxTransport, createSmtpTransport, type MailTransport } from './transport.server'
@@ -147,38 +145,6 @@ test('retry delays double from the base and stop growing at one hour', () => {
   expect([1, 2, 3, 4].map((attempts) => retryDelayMs(attempts, 30_000))).toEqual([30_000, 60_000, 120_000, 240_000])
   expect(retryDelayMs(20, 30_000)).toBe(3_600_000)
 })
-
-/**
- * A real SMTP server that takes every message's DATA and withholds its acceptance (the final 250)
- * until told: a send caught in the middle, as when a server is slow or a worker dies during it.
- */
-async function startWithholdingSmtpServer() {
-  const port = await freePort()
-  const received: string[] = []
-  const withheld: (() => void)[] = []
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    closeTimeout: 100,
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((parsed) => {
-          received.push(parsed.messageId ?? '')
-          withheld.push(() => callback())
-        })
-        .catch(callback)
-    },
-  })
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    /** Message-IDs whose data arrived (none of them accepted unless `acceptAll` was called). */
-    received,
-    acceptAll: () => withheld.splice(0).forEach((accept) => accept()),
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  }
-}
 
 const root = path.resolve(import.meta.dirname, '../..')
 

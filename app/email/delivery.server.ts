@@ -3,7 +3,8 @@ import type { Database, DatabaseOrTransaction } from '~/db/client.server'
 import { getEnv } from '~/env.server'
 import { errorFields, log } from '~/server/logger.server'
 import { startPeriodicJob, type PeriodicJob } from '~/server/periodic.server'
-import { openBody, outboxSecret, type StoredBody } from './sealed-body.server'
+import { renderQueuedEmail } from './open-queued-email.server'
+import { outboxSecret, type StoredBody } from './sealed-body.server'
 import { sealUnsealedBodies } from './seal-unsealed-bodies.server'
 import type { MailTransport } from './transport.server'
 
@@ -14,8 +15,10 @@ export type DeliveryOptions = {
   now: Date
   maxAttempts: number
   retryBaseMs: number
-  /** Messages claimed at a time; a pass claims again until nothing is due. */
+  /** Messages claimed at a time (default: four per message the transport takes at once); a pass claims again until nothing is due. */
   batchSize?: number
+  /** Messages in flight at once (default: the transport's concurrency, one per pooled SMTP connection). */
+  concurrency?: number
   /** How long a claimed message stays other workers' to leave alone (OUTBOX_LEASE_MS); renewed while this worker lives. */
   leaseMs?: number
   /** Messages one pass handles at most, so that stopping never waits on a long queue. */
@@ -36,41 +39,81 @@ export function retryDelayMs(attempts: number, retryBaseMs: number): number {
 type ClaimedMessage = StoredBody & { id: string; subject: string; attempts: number; template: string }
 
 /**
- * Delivers the messages that are due, a few at a time. Each batch is claimed under a lease (SKIP
- * LOCKED, so several app instances never take the same message) that lasts `leaseMs` and is renewed
- * every third of it while this worker lives: a worker that dies (kill -9, power cut) leaves its
- * messages to the others within one lease, not minutes. A message is marked SENT by the statement
- * that follows the server's acceptance, and its body removed; a failure schedules a retry with
- * backoff, and after maxAttempts marks it FAILED (body kept, for an administrator's "Try again").
+ * Delivers the messages that are due, several at once. Messages are claimed a batch at a time under
+ * a lease (SKIP LOCKED, so several app instances never take the same message) that lasts `leaseMs`
+ * and is renewed every third of it while this worker lives: a worker that dies (kill -9, power cut)
+ * leaves its messages to the others within one lease, not minutes. Up to `concurrency` messages are
+ * rendered and sent at a time, and the next batch is claimed as soon as the last one is taken. A
+ * message is marked SENT by the statement that follows the server's acceptance, and its body
+ * removed; a failure schedules a retry with backoff, and after maxAttempts marks it FAILED (body
+ * kept, for an administrator's "Try again").
  *
  * What remains is the protocol's own window: a crash after the server accepted a message and before
  * it is marked sends it again, with the same Message-ID (at least once, never lost).
  */
 export async function deliverDueMessages(options: DeliveryOptions): Promise<DeliveryReport> {
-  const { db, now, batchSize = 5, leaseMs = getEnv().OUTBOX_LEASE_MS, maxMessagesPerPass = 100 } = options
+  return (await deliverPass(options)).report
+}
+
+/** One pass; `full` when it stopped at maxMessagesPerPass, so that more may be due at once. */
+async function deliverPass(options: DeliveryOptions): Promise<{ report: DeliveryReport; full: boolean }> {
+  const { db, now, transport, leaseMs = getEnv().OUTBOX_LEASE_MS, maxMessagesPerPass = 100 } = options
+  const concurrency = Math.max(1, options.concurrency ?? transport.concurrency)
+  const batchSize = options.batchSize ?? concurrency * 4
   const secret = options.secret ?? outboxSecret()
   const startedAt = performance.now()
   // The worker's clock as the pass runs: leases are renewed from the time of renewal, not of the pass.
   const clock = () => new Date(now.getTime() + (performance.now() - startedAt))
   const report: DeliveryReport = { sent: 0, retried: 0, failed: 0 }
+  const lease: Lease = { holder: randomUUID(), leaseMs, clock }
 
-  for (let handled = 0; handled < maxMessagesPerPass; ) {
-    const lease = { holder: randomUUID(), leaseMs, clock }
-    const claimed = await claimDueMessages(db, { now, lease, limit: Math.min(batchSize, maxMessagesPerPass - handled) })
-    if (claimed.length === 0) break
-    handled += claimed.length
-    const held = new Set(claimed.map((message) => message.id))
-    const heartbeat = startHeartbeat(db, lease, held)
-    try {
-      for (const message of claimed) {
-        await deliverClaimedMessage(options, { message, lease, secret, report })
-        held.delete(message.id)
+  // Claimed and not yet sent or released: what the heartbeat renews.
+  const held = new Set<string>()
+  const claimed: ClaimedMessage[] = []
+  let handled = 0
+  let exhausted = false
+  let failure: { error: unknown } | null = null
+  let claiming: Promise<void> | null = null
+  const claimMore = () =>
+    (claiming ??= (async () => {
+      const limit = Math.min(batchSize, maxMessagesPerPass - handled)
+      const batch = limit > 0 ? await claimDueMessages(db, { now, lease, limit }) : []
+      if (batch.length < limit || limit === 0) exhausted = true
+      handled += batch.length
+      for (const message of batch) held.add(message.id)
+      claimed.push(...batch)
+    })().finally(() => {
+      claiming = null
+    }))
+
+  const heartbeat = startHeartbeat(db, lease, held)
+  // Each sender takes the next claimed message; whoever finds none left claims the next batch.
+  const sender = async () => {
+    while (!failure) {
+      const message = claimed.shift()
+      if (!message) {
+        if (exhausted) return
+        await claimMore()
+        continue
       }
-    } finally {
-      await heartbeat.stop()
+      await deliverClaimedMessage(options, { message, lease, secret, report })
+      held.delete(message.id)
     }
   }
-  return report
+  try {
+    await Promise.all(
+      Array.from({ length: concurrency }, () =>
+        sender().catch((error: unknown) => {
+          // The others finish the message they are sending; what is still claimed waits out its lease.
+          failure ??= { error }
+        }),
+      ),
+    )
+  } finally {
+    await heartbeat.stop()
+  }
+  if (failure) throw (failure as { error: unknown }).error
+  return { report, full: handled >= maxMessagesPerPass }
 }
 
 type Lease = { holder: string; leaseMs: number; clock: () => Date }
@@ -139,12 +182,13 @@ async function deliverClaimedMessage(
     return
   }
 
-  const body = openBody(message, secret)
+  // Rendered here, at delivery, from the template and props sealed at enqueue (or opened as sealed, for older messages).
+  const body = await renderQueuedEmail(message, secret)
   if (!body.ok) {
-    // No retry can open it: failed at once, the sealed body kept (restoring the secret and "Try again" sends it).
+    // No retry can open or render it: failed at once, the sealed body kept (restoring the secret and "Try again" sends it).
     await releaseAsHolder(db, message.id, lease, { status: 'FAILED', lastError: body.message })
     report.failed++
-    log.error('email failed: body cannot be opened', { ...fields, reason: body.reason })
+    log.error('email failed: body cannot be opened or rendered', { ...fields, reason: body.reason })
     return
   }
 
@@ -203,13 +247,16 @@ export async function requeueFailedMessage(db: DatabaseOrTransaction, id: string
 export type OutboxWorker = PeriodicJob<DeliveryReport>
 
 /**
- * Polls the outbox in the app's process. `clock` is injectable so tests control time. Before its first
- * pass it seals the bodies of messages queued before bodies were sealed.
+ * Polls the outbox in the app's process. A pass that stopped at its limit (more may be due) is
+ * followed at once by the next; only a pass that emptied the queue waits `intervalMs`. `clock` is
+ * injectable so tests control time. Before its first pass it seals the bodies of messages queued
+ * before bodies were sealed.
  */
 export function startOutboxWorker(options: Omit<DeliveryOptions, 'now'> & { intervalMs: number; clock?: () => Date }): OutboxWorker {
   const clock = options.clock ?? (() => new Date())
   let sealed: Promise<unknown> | null = null
-  return startPeriodicJob({
+  let stopping = false
+  const job = startPeriodicJob({
     name: 'outbox worker pass',
     intervalMs: options.intervalMs,
     firstRunAfterMs: 0,
@@ -219,8 +266,23 @@ export function startOutboxWorker(options: Omit<DeliveryOptions, 'now'> & { inte
         (error: unknown) => log.error('outbox bodies not sealed', errorFields(error)),
       )
       await sealed
-      return deliverDueMessages({ ...options, now: clock() })
+      const total: DeliveryReport = { sent: 0, retried: 0, failed: 0 }
+      for (;;) {
+        const { report, full } = await deliverPass({ ...options, now: clock() })
+        total.sent += report.sent
+        total.retried += report.retried
+        total.failed += report.failed
+        if (!full || stopping) return total
+      }
     },
     onFailure: { sent: 0, retried: 0, failed: 0 },
   })
+  return {
+    runOnce: job.runOnce,
+    async stop() {
+      // The pass under way ends at its limit instead of starting another: stopping never waits on a long queue.
+      stopping = true
+      await job.stop()
+    },
+  }
 }

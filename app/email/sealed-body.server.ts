@@ -20,11 +20,21 @@ export type EmailBody = { html: string; text: string }
 /** What a sealed body is bound to: moved to another message or another recipient, it no longer opens. */
 export type BodyOwner = { messageId: string; toAddress: string }
 
-export type OpenedBody =
-  | ({ ok: true } & EmailBody)
-  | { ok: false; reason: 'other-key' | 'altered' | 'missing'; message: string }
+/** A queued email's template name and props (docs/decisions/027-render-email-at-delivery.md), rendered at delivery. */
+export type EmailTemplateDocument = { template: string; props: unknown }
+
+export type CannotOpen = { ok: false; reason: 'other-key' | 'altered' | 'missing'; message: string }
+export type OpenedBody = ({ ok: true } & EmailBody) | CannotOpen
+/** What a sealed message holds: its rendered body (sealed before 027), or its template and props. */
+export type OpenedMessage = { ok: true; content: ({ kind: 'body' } & EmailBody) | ({ kind: 'template' } & EmailTemplateDocument) } | CannotOpen
 
 const VERSION = 'v1'
+/**
+ * The key id's prefix names what was sealed: `v1` a rendered body, `v2` a template and its props.
+ * Same key (same fingerprint); an instance of the previous version, which knows only `v1`, takes a
+ * `v2` message for another key's and fails it, sealed, rather than send it empty.
+ */
+const TEMPLATE_VERSION = 'v2'
 const TAG_BYTES = 16
 
 type OutboxKey = { id: string; key: Buffer }
@@ -61,14 +71,26 @@ function associatedData(keyId: string, owner: BodyOwner) {
   return Buffer.from(JSON.stringify([keyId, owner.messageId, owner.toAddress]))
 }
 
-export function sealBody(body: EmailBody, owner: BodyOwner, secret = outboxSecret()): SealedBody {
-  const { id, key } = outboxKey(secret)
+function seal(document: object, keyId: string, key: Buffer, owner: BodyOwner): SealedBody {
   const iv = randomBytes(12)
   const cipher = createCipheriv('aes-256-gcm', key, iv)
-  cipher.setAAD(associatedData(id, owner))
-  const ciphertext = Buffer.concat([cipher.update(JSON.stringify({ html: body.html, text: body.text }), 'utf8'), cipher.final()])
-  return { sealedBody: new Uint8Array(Buffer.concat([ciphertext, cipher.getAuthTag()])), sealedBodyIv: new Uint8Array(iv), sealedBodyKey: id }
+  cipher.setAAD(associatedData(keyId, owner))
+  const ciphertext = Buffer.concat([cipher.update(JSON.stringify(document), 'utf8'), cipher.final()])
+  return { sealedBody: new Uint8Array(Buffer.concat([ciphertext, cipher.getAuthTag()])), sealedBodyIv: new Uint8Array(iv), sealedBodyKey: keyId }
 }
+
+export function sealBody(body: EmailBody, owner: BodyOwner, secret = outboxSecret()): SealedBody {
+  const { id, key } = outboxKey(secret)
+  return seal({ html: body.html, text: body.text }, id, key, owner)
+}
+
+/** Seals a template's name and props, as sealBody seals a body: props carry the same links and codes. */
+export function sealTemplateDocument(document: EmailTemplateDocument, owner: BodyOwner, secret = outboxSecret()): SealedBody {
+  const { id, key } = outboxKey(secret)
+  return seal({ template: document.template, props: document.props }, templateKeyId(id), key, owner)
+}
+
+const templateKeyId = (bodyKeyId: string) => `${TEMPLATE_VERSION}${bodyKeyId.slice(VERSION.length)}`
 
 export type StoredBody = BodyOwner & {
   sealedBody: Uint8Array | null
@@ -77,16 +99,19 @@ export type StoredBody = BodyOwner & {
   /** Only messages queued before bodies were sealed (see the migration 20261201010000_outbox_secrets_and_lease). */
   unsealedHtml?: string | null
   unsealedText?: string | null
+  /** The template named in clear; checked against the sealed one. */
+  template?: string
 }
 
-/** The body of a stored message, or why it cannot be read; the reason is worded for the outbox page. */
-export function openBody(stored: StoredBody, secret = outboxSecret()): OpenedBody {
+/** What a stored message holds, or why it cannot be read; the reason is worded for the outbox page. */
+export function openSealedMessage(stored: StoredBody, secret = outboxSecret()): OpenedMessage {
   if (!stored.sealedBody || !stored.sealedBodyIv || !stored.sealedBodyKey) {
-    if (stored.unsealedHtml != null && stored.unsealedText != null) return { ok: true, html: stored.unsealedHtml, text: stored.unsealedText }
+    if (stored.unsealedHtml != null && stored.unsealedText != null) return { ok: true, content: { kind: 'body', html: stored.unsealedHtml, text: stored.unsealedText } }
     return { ok: false, reason: 'missing', message: 'This message has no body any more (it was removed once the message was sent).' }
   }
   const { id, key } = outboxKey(secret)
-  if (stored.sealedBodyKey !== id) {
+  const kind = stored.sealedBodyKey === id ? 'body' : stored.sealedBodyKey === templateKeyId(id) ? 'template' : null
+  if (!kind) {
     return {
       ok: false,
       reason: 'other-key',
@@ -99,11 +124,17 @@ export function openBody(stored: StoredBody, secret = outboxSecret()): OpenedBod
   try {
     if (sealed.length < TAG_BYTES) throw new Error('shorter than its tag')
     const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(stored.sealedBodyIv))
-    decipher.setAAD(associatedData(id, stored))
+    decipher.setAAD(associatedData(stored.sealedBodyKey, stored))
     decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES))
     const plain = Buffer.concat([decipher.update(sealed.subarray(0, sealed.length - TAG_BYTES)), decipher.final()]).toString('utf8')
-    const body = JSON.parse(plain) as EmailBody
-    return { ok: true, html: body.html, text: body.text }
+    if (kind === 'body') {
+      const body = JSON.parse(plain) as EmailBody
+      return { ok: true, content: { kind, html: body.html, text: body.text } }
+    }
+    const document = JSON.parse(plain) as EmailTemplateDocument
+    // The template named in clear (for the outbox page and the logs) must be the one sealed with the props.
+    if (stored.template !== undefined && stored.template !== document.template) throw new Error('template changed')
+    return { ok: true, content: { kind, template: document.template, props: document.props } }
   } catch {
     return {
       ok: false,
@@ -111,6 +142,14 @@ export function openBody(stored: StoredBody, secret = outboxSecret()): OpenedBod
       message: 'The sealed body does not open: it was altered, or moved to another message or recipient. It is not sent.',
     }
   }
+}
+
+/** The rendered body of a stored message sealed as such (before 027, or queued rendered), or why it cannot be read. */
+export function openBody(stored: StoredBody, secret = outboxSecret()): OpenedBody {
+  const opened = openSealedMessage(stored, secret)
+  if (!opened.ok) return opened
+  if (opened.content.kind !== 'body') throw new Error('This message holds a template and its props: read it with readQueuedEmail (app/email/open-queued-email.server.ts).')
+  return { ok: true, html: opened.content.html, text: opened.content.text }
 }
 
 /** The body of a stored message, for code that must have it (tests reading what a queued email says). */

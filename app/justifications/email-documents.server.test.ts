@@ -4,7 +4,7 @@ import { seedDemoData } from '../../prisma/seed'
 import { attachTestFile, minimalPdf } from '../../tests/support/attachments'
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../../tests/support/database'
 import { demoPeople, fileDraft, ok, origin } from '../../tests/support/workflow'
-import { readBody } from '~/email/sealed-body.server'
+import { readQueuedEmail } from '~/email/open-queued-email.server'
 import { formatFileSize } from '~/attachments/file-size'
 import { decideJustification } from './decide-justification.server'
 import { submitJustification } from './submit-justification.server'
@@ -28,7 +28,7 @@ describe(`documents in the signature request (${testDatabaseKind()})`, () => {
       where: { toAddress: address, subject: { contains: `${reference} awaits your signature` } },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     })
-    return readBody(message)
+    return readQueuedEmail(message)
   }
 
   test('the first request lists the documents attached before submission; after changes requested, the request lists the new set', async () => {

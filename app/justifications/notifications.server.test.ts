@@ -1,7 +1,15 @@
 import { describe, expect, test } from 'vitest'
 import { stepReasons } from '~/workflow/signatories'
 import type { StepRecord } from '~/workflow/machine'
+import type { OutgoingEmail } from '~/email/outbox.server'
+import { renderTemplateEmail } from '~/email/render.server'
 import { emailsFor, signatureRequestEmail, whatIsAskedOfYou, type JustificationForEmail, type Person } from './notifications.server'
+
+/** An email as the outbox worker renders it at delivery, from the template and props it is queued with. */
+async function rendered(queued: OutgoingEmail | null | undefined | Promise<OutgoingEmail | null>) {
+  const email = await queued
+  return email ? { ...email, ...(await renderTemplateEmail(email)) } : null
+}
 
 const people = new Map<string, Person>([
   ['rita', { id: 'rita', name: 'Rita Romano', email: 'rita.romano@example.org' }],
@@ -60,16 +68,18 @@ describe('emails address their reader', () => {
 
   test('the request to sign speaks to the signatory, says until when the link works, and gives it on a line of its own', async () => {
     const expiresAt = new Date('2026-12-03T09:15:00Z')
-    const email = await signatureRequestEmail({
-      justification,
-      step: step(),
-      signOffUrl: 'http://localhost:3000/sign-off/a-long-token-of-forty-three-characters-xxxxxx',
-      linkExpiresAt: expiresAt,
-      chain: [step(), step({ tierIndex: 1, role: 'DEPARTMENT_HEAD', label: 'Department head', signatoryId: 'elena', status: 'to-come' })],
-      people,
-      appUrl: 'http://localhost:3000',
-      linkTtlHours: 168,
-    })
+    const email = await rendered(
+      signatureRequestEmail({
+        justification,
+        step: step(),
+        signOffUrl: 'http://localhost:3000/sign-off/a-long-token-of-forty-three-characters-xxxxxx',
+        linkExpiresAt: expiresAt,
+        chain: [step(), step({ tierIndex: 1, role: 'DEPARTMENT_HEAD', label: 'Department head', signatoryId: 'elena', status: 'to-come' })],
+        people,
+        appUrl: 'http://localhost:3000',
+        linkTtlHours: 168,
+      }),
+    )
     expect(email).toMatchObject({ to: 'marta.mendes@example.org', subject: 'SSJ-2026-00042 awaits your signature: Magnet power converter spares' })
     expect(email!.text).toContain('You are asked to sign as group leader for EN-MME.')
     expect(email!.text).not.toContain('Marta Mendes signs as')
@@ -80,16 +90,18 @@ describe('emails address their reader', () => {
 
   test('the request to sign lists every document with its kind, name, size and full SHA-256, or says there is none', async () => {
     const request = (documents: JustificationForEmail['documents']) =>
-      signatureRequestEmail({
-        justification: { ...justification, documents },
-        step: step(),
-        signOffUrl: 'http://localhost:3000/sign-off/a-long-token-of-forty-three-characters-xxxxxx',
-        linkExpiresAt: null,
-        chain: [step()],
-        people,
-        appUrl: 'http://localhost:3000',
-        linkTtlHours: 168,
-      })
+      rendered(
+        signatureRequestEmail({
+          justification: { ...justification, documents },
+          step: step(),
+          signOffUrl: 'http://localhost:3000/sign-off/a-long-token-of-forty-three-characters-xxxxxx',
+          linkExpiresAt: null,
+          chain: [step()],
+          people,
+          appUrl: 'http://localhost:3000',
+          linkTtlHours: 168,
+        }),
+      )
     const quote = { kind: 'Supplier’s quote', fileName: 'Offre Müller.pdf', size: '14 kB', sha256: 'a'.repeat(64) }
     const letter = { kind: 'Exclusivity or compatibility letter', fileName: 'letter.pdf', size: '3.4 MB', sha256: 'b'.repeat(64) }
     const email = await request([quote, letter])
@@ -101,12 +113,13 @@ describe('emails address their reader', () => {
   })
 
   test('the requester hears of a decision about their own justification', async () => {
-    const [rejected] = await emailsFor([{ type: 'REJECTED', stepIndex: 0, by: 'marta', at: '2026-12-02T09:00:00Z', reason: 'Ask two suppliers.' }], justification, people, {
+    const [queued] = await emailsFor([{ type: 'REJECTED', stepIndex: 0, by: 'marta', at: '2026-12-02T09:00:00Z', reason: 'Ask two suppliers.' }], justification, people, {
       appUrl: 'http://localhost:3000',
       signOffLinks: new Map(),
       chain: [step({ status: 'rejected' })],
       linkTtlHours: 168,
     })
+    const rejected = await rendered(queued)
     expect(rejected).toMatchObject({ to: 'rita.romano@example.org', subject: 'SSJ-2026-00042: rejected' })
     expect(rejected!.text).toContain('Your justification was rejected')
     expect(rejected!.text).toContain('Marta Mendes rejected your justification on 2 Dec 2026, 10:00 CET')

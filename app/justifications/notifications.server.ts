@@ -1,11 +1,8 @@
-import { JustificationUpdateEmail } from '#emails/justification-update'
-import { SignatureRequestedEmail } from '#emails/signature-requested'
 import type { EmailDocument } from '#emails/document-list'
 import type { JustificationSummaryProps } from '#emails/justification-summary'
 import type { DatabaseOrTransaction } from '~/db/client.server'
 import type { OutgoingEmail } from '~/email/outbox.server'
 import type { Prisma } from '~/generated/prisma/client'
-import { renderEmail } from '~/email/render.server'
 import { formatMoney } from '~/money/amount'
 import type { Currency } from '~/money/currency'
 import { minorFromColumn, minorFromNullableColumn } from '~/money/minor-units'
@@ -41,9 +38,12 @@ export async function signatureRequestEmail({
   const signatory = people.get(step.signatoryId)
   if (!signatory) return null
   const name = (id: string) => people.get(id)?.name ?? 'Someone'
-  const rendered = await renderEmail(
-    `${isReminder ? 'Reminder: ' : ''}${justification.reference} awaits your signature: ${justification.title}`,
-    SignatureRequestedEmail({
+  return {
+    to: signatory.email,
+    subject: `${isReminder ? 'Reminder: ' : ''}${justification.reference} awaits your signature: ${justification.title}`,
+    template: isReminder ? 'signature-reminder' : 'signature-requested',
+    // Rendered by the outbox worker at delivery (docs/decisions/027-render-email-at-delivery.md).
+    props: {
       signatoryName: signatory.name,
       request: whatIsAskedOfYou(step, justification.group.code),
       justificationUrl: `${appUrl}/justifications/${justification.id}`,
@@ -56,9 +56,8 @@ export async function signatureRequestEmail({
       chainSoFar: describeChain(chain, name),
       splitPurchaseWarning: justification.splitPurchaseWarning,
       isReminder,
-    }),
-  )
-  return { ...rendered, to: signatory.email, template: isReminder ? 'signature-reminder' : 'signature-requested' }
+    },
+  }
 }
 
 /**
@@ -199,12 +198,17 @@ export async function emailsFor(
   const name = (id: string) => people.get(id)?.name ?? 'Someone'
   const final = effects.some((e) => e.type === 'APPROVED' || e.type === 'REJECTED' || e.type === 'CHANGES_REQUESTED' || e.type === 'WITHDRAWN')
   const emails: OutgoingEmail[] = []
-  const toRequester = async (template: string, subject: string, { url: actionUrl, ...props }: { headline: string; paragraphs: string[]; quote?: string | null; actionLabel?: string; url?: string }) => {
-    const rendered = await renderEmail(
-      `${justification.reference}: ${subject}`,
-      JustificationUpdateEmail({ recipientName: requester.name, quote: null, actionLabel: 'Open the justification', ...props, justificationUrl: actionUrl ?? url, summary }),
-    )
-    emails.push({ ...rendered, to: requester.email, template })
+  const toRequester = async (
+    template: 'justification-signed' | 'justification-approved' | 'justification-rejected' | 'justification-changes-requested',
+    subject: string,
+    { url: actionUrl, ...props }: { headline: string; paragraphs: string[]; quote?: string | null; actionLabel?: string; url?: string },
+  ) => {
+    emails.push({
+      to: requester.email,
+      subject: `${justification.reference}: ${subject}`,
+      template,
+      props: { recipientName: requester.name, quote: null, actionLabel: 'Open the justification', ...props, justificationUrl: actionUrl ?? url, summary },
+    })
   }
 
   for (const effect of effects) {
@@ -252,9 +256,11 @@ export async function emailsFor(
         const withdrawn = effects.find((e) => e.type === 'WITHDRAWN')
         const signatory = people.get(effect.signatoryId)
         if (!withdrawn || !signatory) break
-        const rendered = await renderEmail(
-          `${justification.reference} no longer needs your signature`,
-          JustificationUpdateEmail({
+        emails.push({
+          to: signatory.email,
+          subject: `${justification.reference} no longer needs your signature`,
+          template: 'justification-withdrawn',
+          props: {
             recipientName: signatory.name,
             headline: 'A justification you were asked to sign was withdrawn',
             paragraphs: [`${requester.name} withdrew it on ${formatDateTime(withdrawn.at)}. Nothing is left for you to do: your sign-off link no longer works.`],
@@ -262,9 +268,8 @@ export async function emailsFor(
             actionLabel: 'Open the justification',
             justificationUrl: url,
             summary,
-          }),
-        )
-        emails.push({ ...rendered, to: signatory.email, template: 'justification-withdrawn' })
+          },
+        })
         break
       }
       default:

@@ -9,7 +9,7 @@ import { saveWorkflowSettings, DEFAULT_WORKFLOW_SETTINGS } from './settings.serv
 import { decideBySignOffLink } from './decide-by-sign-off-link.server'
 import { inspectSignOffLink } from './inspect-sign-off-link.server'
 import { sendFreshSignOffLink } from './send-fresh-sign-off-link.server'
-import { readBody } from '~/email/sealed-body.server'
+import { readQueuedEmail } from '~/email/open-queued-email.server'
 
 describe(`sign-off links (${testDatabaseKind()})`, () => {
   let database: TestDatabase
@@ -110,7 +110,7 @@ describe(`sign-off links (${testDatabaseKind()})`, () => {
     await database.db.absence.create({ data: { personId: ids['marta.mendes']!, startsOn: new Date('2026-11-26T00:00:00Z'), endsOn: new Date('2026-11-27T00:00:00Z') } })
     await runReminderPass(database.db, now)
     const toDeputy = await database.db.outboxMessage.findFirstOrThrow({ where: { toAddress: 'mikko.makinen@example.org', subject: { contains: (await database.db.justification.findUniqueOrThrow({ where: { id } })).reference } } })
-    expect(readBody(toDeputy).text).toMatch(/Possible split purchase/)
+    expect((await readQueuedEmail(toDeputy)).text).toMatch(/Possible split purchase/)
     await database.db.absence.deleteMany()
   })
 

@@ -44,6 +44,8 @@ export async function startSmtpServer({ port }: { port?: number } = {}): Promise
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
+      // Stopping (an outage) closes the connections a pooled client keeps open at once, not after 30 s.
+      closeTimeout: 100,
       onData(stream, _session, callback) {
         simpleParser(stream)
           .then((parsed) => {
@@ -93,6 +95,38 @@ export async function startSmtpServer({ port }: { port?: number } = {}): Promise
         check()
       })
     },
+  }
+}
+
+/**
+ * A real SMTP server that takes every message's DATA and withholds its acceptance (the final 250)
+ * until told: a send caught in the middle, as when a server is slow or a worker dies during it.
+ */
+export async function startWithholdingSmtpServer() {
+  const port = await freePort()
+  const received: string[] = []
+  const withheld: (() => void)[] = []
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    closeTimeout: 100,
+    onData(stream, _session, callback) {
+      simpleParser(stream)
+        .then((parsed) => {
+          received.push(parsed.messageId ?? '')
+          withheld.push(() => callback())
+        })
+        .catch(callback)
+    },
+  })
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    /** Message-IDs whose data arrived (none of them accepted unless `acceptAll` was called). */
+    received,
+    acceptAll: () => withheld.splice(0).forEach((accept) => accept()),
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   }
 }
 

@@ -3,7 +3,7 @@ import { createJustification } from '~/justifications/create-justification.serve
 import type { JustificationFields } from '~/justifications/prepare-fields.server'
 import { submitJustification } from '~/justifications/submit-justification.server'
 import type { TransitionResult } from '~/justifications/transition.server'
-import { readBody } from '~/email/sealed-body.server'
+import { readQueuedEmail } from '~/email/open-queued-email.server'
 
 export const origin = { ipAddress: '203.0.113.7', userAgent: 'vitest' }
 
@@ -72,7 +72,7 @@ export async function latestSignOffToken(db: Database, to: string): Promise<stri
   // Bodies are sealed at rest and removed once sent: open each still queued message to this address, newest first.
   const messages = await db.outboxMessage.findMany({ where: { toAddress: to, sealedBody: { not: null } }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] })
   for (const message of messages) {
-    const token = readBody(message).text.match(/\/sign-off\/([A-Za-z0-9_-]+)/)?.[1]
+    const token = (await readQueuedEmail(message)).text.match(/\/sign-off\/([A-Za-z0-9_-]+)/)?.[1]
     if (token) return token
   }
   throw new Error(`no sign-off link in the outbox for ${to}`)

@@ -4,7 +4,7 @@ import { listAlerts } from './list-alerts.server.ts'
 import { refreshReturnAlerts } from './refresh-return-alerts.server.ts'
 import { awardJustification } from '../ledger/award-justification.server.ts'
 import { APP_URL, createApprovedJustification, rollupAndLedger, useReturnTestDatabase } from '../test-support.ts'
-import { readBody } from '~/email/sealed-body.server'
+import { readQueuedEmail } from '~/email/open-queued-email.server'
 
 // Status year 2026 (from 1 March 2026): the default window is 2022-2025.
 const NOW = new Date('2026-11-26T10:00:00Z')
@@ -29,7 +29,7 @@ describe('very poorly balanced alerts', () => {
     await award('DE', 100_000_000, 'PO-DE-1')
     expect(await portugalAlerts()).toMatchObject([{ entered: true, coefficient: '0.00', window: '2022–2025', cause: 'Award of PO-DE-1' }])
     expect(await alertEmails()).toHaveLength(officers)
-    expect(readBody((await alertEmails())[0]!).text).toMatch(/Portugal \(PT\)/)
+    expect((await readQueuedEmail((await alertEmails())[0]!)).text).toMatch(/Portugal \(PT\)/)
 
     // Portugal pays 1.14%: 4 000 of 1 004 000 CHF is 0.398% of the value, a coefficient of 0.35: still very poorly balanced.
     await award('PT', 400_000, 'PO-PT-1')
@@ -46,7 +46,7 @@ describe('very poorly balanced alerts', () => {
       [true, '0.00', 'Award of PO-DE-1'],
     ])
     expect(await alertEmails()).toHaveLength(2 * officers)
-    expect(readBody((await alertEmails()).at(-1)!).text).toMatch(/No longer very poorly balanced/i)
+    expect((await readQueuedEmail((await alertEmails()).at(-1)!)).text).toMatch(/No longer very poorly balanced/i)
     expect((await alertEmails()).at(-1)?.subject).toMatch(/\(PT\)/)
 
     // Germany wins 2 000 000 CHF more: 10 000 / 3 010 000 = 0.332%, / 1.14% = 0.29: below 0.40 again.

@@ -3,7 +3,7 @@ import { seedReturnDemoData } from '../../../prisma/seed-industrial-return'
 import { runDueDigests } from './digests.server.ts'
 import { startReturnJobs } from './jobs.server.ts'
 import { rollupAndLedger, useReturnTestDatabase, APP_URL } from '../test-support.ts'
-import { readBody } from '~/email/sealed-body.server'
+import { readQueuedEmail } from '~/email/open-queued-email.server'
 
 const NOW = new Date('2026-11-26T10:00:00Z')
 
@@ -31,8 +31,8 @@ describe('periodic statistics emails', () => {
 
     const marta = (await digests()).find((m) => m.toAddress === 'marta.mendes@example.org')
     expect(marta?.subject).toMatch(/November 2026/)
-    expect(readBody(marta!).text).toMatch(/Group EN-MME/i)
-    expect(readBody(marta!).text).toContain(`${APP_URL}/industrial-return/mine`)
+    expect((await readQueuedEmail(marta!)).text).toMatch(/Group EN-MME/i)
+    expect((await readQueuedEmail(marta!)).text).toContain(`${APP_URL}/industrial-return/mine`)
 
     // A new month, a new digest each.
     expect((await runDueDigests(database.db, { now: new Date('2026-12-01T08:00:00Z'), appUrl: APP_URL })).sent).toBe(holders.length)

@@ -4,11 +4,9 @@
  * transaction as the outbox message: a second run, a second instance or a restart finds the row
  * and sends nothing twice.
  */
-import { ReturnDigestEmail, type ReturnDigestUnit } from '#emails/return-digest'
-import { createElement } from 'react'
+import type { ReturnDigestUnit } from '#emails/return-digest'
 import type { Database } from '~/db/client.server'
 import { enqueueEmail } from '~/email/outbox.server'
-import { renderEmail } from '~/email/render.server'
 import { formatChf } from '~/money/amount'
 import { calendarDateIn } from '~/calendar/calendar-date'
 import { todayColumn } from '~/calendar/date-column'
@@ -58,13 +56,15 @@ export async function runDueDigests(db: Database, { now, appUrl }: { now: Date; 
         })),
       })
     }
-    const rendered = await renderEmail(
-      `Your contracts by country, ${formatWindow(window)} (${period.label})`,
-      createElement(ReturnDigestEmail, { name: person.name, periodLabel: period.label, windowLabel: formatWindow(window), units: summaries, pageUrl: `${appUrl}/industrial-return/mine` }),
-    )
+    const email = {
+      to: person.email,
+      subject: `Your contracts by country, ${formatWindow(window)} (${period.label})`,
+      template: 'spread-digest',
+      props: { name: person.name, periodLabel: period.label, windowLabel: formatWindow(window), units: summaries, pageUrl: `${appUrl}/industrial-return/mine` },
+    } as const
     try {
       await db.$transaction(async (tx) => {
-        const message = await enqueueEmail(tx, { ...rendered, to: person.email, template: 'spread-digest' }, { appUrl })
+        const message = await enqueueEmail(tx, email, { appUrl })
         const inserted = await tx.$queryRaw<{ id: string }[]>`
           INSERT INTO "ReturnDigest" ("id", "recipientId", "period", "outboxMessageId", "createdAt")
           VALUES (gen_random_uuid(), ${personId}::uuid, ${period.key}, ${message.id}::uuid, ${now})

@@ -11,12 +11,9 @@
  * if the data changed in between, the transaction finds other transitions and the refresh starts over.
  */
 import { randomUUID } from 'node:crypto'
-import { ReturnAlertEmail } from '#emails/return-alert'
-import { createElement } from 'react'
 import { appendAuditEvent, type RequestOrigin } from '~/audit/audit.server'
 import type { Database, DatabaseOrTransaction } from '~/db/client.server'
-import { enqueueEmail } from '~/email/outbox.server'
-import { renderEmail, type RenderedEmail } from '~/email/render.server'
+import { enqueueEmail, type OutgoingEmail } from '~/email/outbox.server'
 import type { BandTransition } from './band-crossings.ts'
 import { ALERT_REFRESH_LOCK_KEY, plan, transitionKey, writeState, type Plan } from './band-state.server.ts'
 import { formatWindow } from '../arithmetic/window.ts'
@@ -38,7 +35,7 @@ export async function refreshReturnAlerts(
     const planned = await plan(db, now)
     if (planned.transitions.length === 0 && !planned.stateDiffers) return { raised: 0, transitions: [] }
     const officers = await procurementOfficers(db)
-    const emails = planned.transitions.length ? await renderAlertEmails(planned, officers, cause, appUrl) : []
+    const emails = planned.transitions.length ? alertEmails(planned, officers, cause, appUrl) : []
 
     const outcome = await db.$transaction(
       async (tx) => {
@@ -83,20 +80,18 @@ export async function refreshReturnAlerts(
   throw new Error(`The industrial return kept changing during ${MAX_ATTEMPTS} attempts to record its alerts; the next refresh will catch up.`)
 }
 
-async function renderAlertEmails(planned: Plan, officers: { name: string; email: string }[], cause: string, appUrl: string) {
+function alertEmails(planned: Plan, officers: { name: string; email: string }[], cause: string, appUrl: string) {
   const transitions = planned.transitions.map((t) => {
     const entry = planned.current.get(t.countryCode)
     return { countryCode: t.countryCode, countryName: entry?.name ?? t.countryCode, entered: t.kind === 'ENTERED_VERY_POORLY', coefficient: entry?.coefficientDisplay ?? null }
   })
   const codes = transitions.map((t) => t.countryCode).join(', ')
-  return Promise.all(
-    officers.map(async (officer): Promise<RenderedEmail & { to: string; template: string }> => ({
-      ...(await renderEmail(
-        `Industrial return: very poorly balanced countries changed (${codes})`,
-        createElement(ReturnAlertEmail, { name: officer.name, windowLabel: formatWindow(planned.window), cause, transitions, dashboardUrl: `${appUrl}/industrial-return#alerts` }),
-      )),
+  return officers.map(
+    (officer): OutgoingEmail => ({
       to: officer.email,
+      subject: `Industrial return: very poorly balanced countries changed (${codes})`,
       template: 'spread-alert',
-    })),
+      props: { name: officer.name, windowLabel: formatWindow(planned.window), cause, transitions, dashboardUrl: `${appUrl}/industrial-return#alerts` },
+    }),
   )
 }
