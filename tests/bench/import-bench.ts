@@ -12,7 +12,7 @@ import { from as copyFrom } from 'pg-copy-streams'
 import { createDatabaseClient, type Database } from '~/db/client.server'
 import { migrate } from '~/db/migrate.server'
 import { CONTRACT_CSV_COLUMNS } from '~/industrial-return/ledger/contract-csv'
-import { createContractImport } from '~/industrial-return/ledger/create-import.server'
+import { createContractImport, readUploadedFile } from '~/industrial-return/ledger/create-import.server'
 import { loadImportJob } from '~/industrial-return/ledger/import-jobs.server'
 import { driveImport } from '~/industrial-return/ledger/run-imports.server'
 import { seedDemoData } from '../../prisma/seed'
@@ -95,9 +95,8 @@ async function rawCopy(url: string, db: Database, rows: number): Promise<number>
 }
 
 /** The import, as the route and the job run it: the file is uploaded, then driven to its end. */
-async function importFile(db: Database, path: string, text: string, actorId: string): Promise<string> {
-  const created = await createContractImport(db, { fileName: 'bench.csv', bytes: new TextEncoder().encode(text), actorId, now: NOW })
-  void path
+async function importFile(db: Database, path: string, actorId: string): Promise<string> {
+  const created = await createContractImport(db, { fileName: 'bench.csv', bytes: readUploadedFile(path), actorId, now: NOW })
   if (!created.ok) throw new Error(created.message)
   const result = await driveImport(db, created.jobId, { now: () => NOW, appUrl: APP_URL })
   if (result !== 'SUCCEEDED') throw new Error(`the import ended ${result}`)
@@ -141,7 +140,7 @@ export async function measureImport(context: Pick<BenchContext, 'createEmptyData
       }
     })()
     const started = performance.now()
-    jobId = await importFile(db, path, text, officer.id).finally(() => (importing = false))
+    jobId = await importFile(db, path, officer.id).finally(() => (importing = false))
     const seconds = (performance.now() - started) / 1000
     await poll
     const report = await loadImportJob(db, jobId)
