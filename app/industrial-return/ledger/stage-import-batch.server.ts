@@ -10,7 +10,7 @@
  */
 import type { Database, DatabaseOrTransaction } from '~/db/client.server'
 import { splitCsvRecord } from '~/csv/read-csv'
-import { UTC_TIMESTAMP, withSqlTransaction } from '~/db/sql-transaction.server'
+import { inSqlTransaction, UTC_TIMESTAMP, withSqlTransaction, type Sql } from '~/db/sql-transaction.server'
 import { loadRateTable } from '~/money/exchange-rates.server'
 import { minorFromColumn } from '~/money/minor-units'
 import { rateValidOn } from '~/money/rate-on-date'
@@ -106,7 +106,7 @@ export async function processImportBatch(db: Database, jobId: string, options: I
       }
     }
 
-    await withSqlTransaction(db, async (sql) => {
+    const write = async (sql: Sql) => {
       const { rowCount } = await sql.query(
         `UPDATE "ContractImportJob"
          SET "status" = 'RUNNING', "processedRows" = $3, "unchangedRows" = "unchangedRows" + $4, "rejectedRows" = "rejectedRows" + $5,
@@ -125,7 +125,8 @@ export async function processImportBatch(db: Database, jobId: string, options: I
         ]),
       )
       await copyRows(sql, 'ContractImportRejection', ['importJobId', 'line', 'orderNumber', 'reason'], rejected.map((r) => [job.id, r.line, r.orderNumber?.slice(0, 100) ?? null, r.reason.slice(0, 2000)]))
-    })
+    }
+    await (options.connection ? inSqlTransaction(options.connection, write) : withSqlTransaction(db, write))
     return end >= job.totalRows ? await finaliseImport(db, job.id, options) : 'CONTINUE'
   } catch (error) {
     if (error instanceof BatchConflict) return 'NOT_RUNNABLE'
