@@ -146,8 +146,10 @@ export async function measureImport(context: Pick<BenchContext, 'createEmptyData
     let importing = true
     let jobId: string | null = null
     const poll = (async () => {
+      let latest: string | undefined
       while (importing) {
-        const latest = jobId ?? (await db.contractImportJob.findFirst({ orderBy: { createdAt: 'desc' }, select: { id: true } }))?.id
+        // The job appears when its upload commits; from then on only the page's own reads are made.
+        latest ??= jobId ?? (await db.contractImportJob.findFirst({ orderBy: { createdAt: 'desc' }, select: { id: true } }))?.id
         if (!latest) {
           await new Promise((resolve) => setTimeout(resolve, 5))
           continue

@@ -1,7 +1,7 @@
 import type pg from 'pg'
 /** What the steps of a contract import share: how a run is told the time and the app's address, and what a batch answers. */
 
-export const DEFAULT_BATCH_SIZE = 5_000
+export const DEFAULT_BATCH_SIZE = 2_500
 /** How long a worker's claim on a job keeps other instances away from it. */
 export const CLAIM_MS = 60_000
 
