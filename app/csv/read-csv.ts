@@ -38,3 +38,31 @@ export function linesOf(text: string): string[] {
   while (lines.length > 0 && lines[lines.length - 1]!.trim() === '') lines.pop()
   return lines
 }
+
+/** A stream of bytes that is not UTF-8 text. */
+export class NotUtf8Error extends Error {}
+
+/**
+ * The lines of a UTF-8 text as its bytes stream in (a file of any size, never whole in memory): the
+ * byte-order mark dropped, `\r\n` or `\n` ends a line, the last line given even without its newline.
+ * Throws NotUtf8Error on bytes that are not UTF-8.
+ */
+export async function* streamLines(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false })
+  let rest = ''
+  const decode = (piece?: Uint8Array) => {
+    try {
+      return piece ? decoder.decode(piece, { stream: true }) : decoder.decode()
+    } catch {
+      throw new NotUtf8Error('not UTF-8')
+    }
+  }
+  for await (const piece of bytes) {
+    const text = rest + decode(piece)
+    const lines = text.split('\n')
+    rest = lines.pop()!
+    for (const line of lines) yield line.endsWith('\r') ? line.slice(0, -1) : line
+  }
+  const last = rest + decode()
+  if (last !== '') yield last.endsWith('\r') ? last.slice(0, -1) : last
+}

@@ -17,12 +17,35 @@ export type Sql = Pick<pg.ClientBase, 'query'>
  * per transaction also takes its buffers with it when it closes. Everything else keeps using Prisma.
  */
 export async function withSqlTransaction<T>(db: Database, work: (sql: Sql) => Promise<T>): Promise<T> {
+  const client = await openSqlConnection(db)
+  try {
+    return await inSqlTransaction(client, work)
+  } finally {
+    await client.end().catch(() => {})
+  }
+}
+
+/**
+ * A plain pg connection of its own to the same database as `db`, for a caller that runs many short
+ * transactions in a row (an import's batches) with inSqlTransaction; the caller ends it.
+ */
+export async function openSqlConnection(db: Database): Promise<pg.Client> {
   const client = new pg.Client({ connectionString: databaseUrlOf(db), connectionTimeoutMillis: CONNECT_TIMEOUT_MS })
   // A connection lost mid-transaction rejects the pending query; without a listener the same error
   // would also be thrown as an unhandled 'error' event and end the process.
   client.on('error', () => {})
   try {
     await client.connect()
+  } catch (error) {
+    await client.end().catch(() => {})
+    throw error
+  }
+  return client
+}
+
+/** One transaction on an open connection (see withSqlTransaction), rolled back if `work` throws. */
+export async function inSqlTransaction<T>(client: pg.Client, work: (sql: Sql) => Promise<T>): Promise<T> {
+  try {
     await client.query('BEGIN')
     // Bounds, so that a stuck statement or a caller that never finishes cannot hold the rows it
     // locked (and, on the embedded PGlite, its one session) for ever.
@@ -34,8 +57,6 @@ export async function withSqlTransaction<T>(db: Database, work: (sql: Sql) => Pr
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {})
     throw error
-  } finally {
-    await client.end().catch(() => {})
   }
 }
 

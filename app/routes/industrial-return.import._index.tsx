@@ -5,10 +5,11 @@ import { requireProcurementOfficer } from '~/auth/session.server'
 import { DateTime } from '~/calendar/date-time'
 import { getDatabase } from '~/db/client.server'
 import { getEnv } from '~/env.server'
-import { readUploadForm } from '~/http/request-body.server'
+import { receiveUpload } from '~/attachments/receive-upload.server'
+import { mediaType, refuse } from '~/http/request-body.server'
 import { CONTRACT_CSV_COLUMNS } from '~/industrial-return/ledger/contract-csv'
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '~/industrial-return/ledger/import-limits'
-import { createContractImport } from '~/industrial-return/ledger/create-import.server'
+import { createContractImport, readUploadedFile } from '~/industrial-return/ledger/create-import.server'
 import { listImportJobs } from '~/industrial-return/ledger/import-jobs.server'
 import { startImportInBackground } from '~/industrial-return/ledger/run-imports.server'
 import { ReturnNav } from '~/industrial-return/views/return-nav'
@@ -25,13 +26,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const officer = await requireProcurementOfficer(request)
-  const upload = await readUploadForm(request, { maxFileBytes: MAX_IMPORT_BYTES })
-  if (!upload.ok) return { error: `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it into several files.` }
-  const file = upload.form.get('file')
-  if (!file || typeof file === 'string' || file.size === 0) return { error: 'Choose a CSV file to import.' }
-  const db = getDatabase()
-  const created = await createContractImport(db, { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()), actorId: officer.id, now: new Date(), origin: requestOrigin(request) })
+  if (mediaType(request) !== 'multipart/form-data') refuse(415, 'This form uploads a file: send it as multipart/form-data. Nothing was changed.')
+  // Streamed to a temporary file, then read once from it while it is stored: never whole in memory.
+  const upload = await receiveUpload(request, { maxFileBytes: MAX_IMPORT_BYTES, maxRequestBytes: 2 * MAX_IMPORT_BYTES })
+  let created
+  try {
+    const file = upload.files.find((received) => received.field === 'file')
+    if (file?.overLimit) return { error: `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it into several files.` }
+    if (!file?.path || file.sizeBytes === 0) return { error: 'Choose a CSV file to import.' }
+    created = await createContractImport(getDatabase(), { fileName: file.fileName, bytes: readUploadedFile(file.path), actorId: officer.id, now: new Date(), origin: requestOrigin(request) })
+  } finally {
+    await upload.cleanup()
+  }
   if (!created.ok) return { error: created.message }
+  const db = getDatabase()
   startImportInBackground(db, created.jobId, { now: () => new Date(), appUrl: getEnv().APP_URL })
   return redirect(`/industrial-return/import/${created.jobId}`)
 }

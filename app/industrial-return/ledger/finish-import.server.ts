@@ -1,6 +1,6 @@
 /**
  * Step 3 of a contract import: the staged rows enter the ledger and the rollup in ONE transaction.
- * Until then the ledger is untouched, so a fatal error at any point (failed batch, failed
+ * The uploaded chunks go with them. Until then the ledger is untouched, so a fatal error at any point (failed batch, failed
  * finalisation) leaves nothing half-imported: the job is marked failed and its staged rows deleted.
  */
 import { appendAuditEvent } from '~/audit/audit.server'
@@ -36,9 +36,10 @@ export async function finaliseImport(db: Database, jobId: string, options: Impor
       ORDER BY s."line"`
     await addImportToRollup(tx, jobId)
     await tx.stagedContract.deleteMany({ where: { importJobId: jobId } })
+    await tx.contractImportChunk.deleteMany({ where: { importJobId: jobId } })
     const finished = await tx.contractImportJob.update({
       where: { id: jobId },
-      data: { status: 'SUCCEEDED', importedRows: imported, rejectedRows: { increment: clashes }, content: '', lockedUntil: null, finishedAt: now },
+      data: { status: 'SUCCEEDED', importedRows: imported, rejectedRows: { increment: clashes }, lockedUntil: null, finishedAt: now },
     })
     await appendAuditEvent(tx, {
       type: 'CONTRACT_IMPORT_FINISHED',
@@ -69,7 +70,8 @@ export async function failImport(db: Database, jobId: string, message: string, n
     const job = await tx.contractImportJob.findUnique({ where: { id: jobId } })
     if (!job || job.status === 'SUCCEEDED' || job.status === 'FAILED') return
     await tx.stagedContract.deleteMany({ where: { importJobId: jobId } })
-    await tx.contractImportJob.update({ where: { id: jobId }, data: { status: 'FAILED', fatalError: message.slice(0, 2000), content: '', lockedUntil: null, finishedAt: now } })
+    await tx.contractImportChunk.deleteMany({ where: { importJobId: jobId } })
+    await tx.contractImportJob.update({ where: { id: jobId }, data: { status: 'FAILED', fatalError: message.slice(0, 2000), lockedUntil: null, finishedAt: now } })
     await appendAuditEvent(tx, { type: 'CONTRACT_IMPORT_FAILED', actorId: job.createdById, subject: `import:${jobId}`, payload: { importJobId: jobId, fileName: job.fileName, error: message.slice(0, 500) }, at: now })
   })
 }

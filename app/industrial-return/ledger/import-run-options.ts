@@ -1,9 +1,16 @@
+import type pg from 'pg'
 /** What the steps of a contract import share: how a run is told the time and the app's address, and what a batch answers. */
 
-export const DEFAULT_BATCH_SIZE = 2_000
+export const DEFAULT_BATCH_SIZE = 2_500
 /** How long a worker's claim on a job keeps other instances away from it. */
 export const CLAIM_MS = 60_000
 
 export type BatchResult = 'CONTINUE' | 'SUCCEEDED' | 'FAILED' | 'NOT_RUNNABLE'
 
-export type ImportRunOptions = { now: () => Date; appUrl: string; batchSize?: number }
+export type ImportRunOptions = {
+  now: () => Date
+  appUrl: string
+  batchSize?: number
+  /** A plain pg connection the batches of one run share (run-imports.server.ts); without it each batch opens its own. */
+  connection?: pg.Client
+}

@@ -7,6 +7,7 @@
  * A job is claimed for CLAIM_MS at a time, so several instances never run the same one.
  */
 import type { Database } from '~/db/client.server'
+import { openSqlConnection } from '~/db/sql-transaction.server'
 import { errorFields, log } from '~/server/logger.server'
 import { CLAIM_MS, type BatchResult, type ImportRunOptions } from './import-run-options.ts'
 import { processImportBatch } from './stage-import-batch.server.ts'
@@ -22,14 +23,21 @@ async function claim(db: Database, jobId: string, now: Date): Promise<boolean> {
 /** Claims a job and processes it to the end (or until `deadline`), letting other work in between batches. */
 export async function driveImport(db: Database, jobId: string, options: ImportRunOptions & { deadline?: number }): Promise<BatchResult> {
   if (!(await claim(db, jobId, options.now()))) return 'NOT_RUNNABLE'
-  for (;;) {
-    const result = await processImportBatch(db, jobId, options)
-    if (result !== 'CONTINUE') return result
-    if (options.deadline !== undefined && Date.now() > options.deadline) {
-      await db.contractImportJob.updateMany({ where: { id: jobId, status: 'RUNNING' }, data: { lockedUntil: null } })
-      return 'CONTINUE'
+  // One connection for the run's batches: opening one per batch (and its password exchange) costs more than a batch's COPY.
+  const connection = await openSqlConnection(db)
+  try {
+    for (;;) {
+      const result = await processImportBatch(db, jobId, { ...options, connection })
+      if (result !== 'CONTINUE') return result
+      if (options.deadline !== undefined && Date.now() > options.deadline) {
+        await db.contractImportJob.updateMany({ where: { id: jobId, status: 'RUNNING' }, data: { lockedUntil: null } })
+        return 'CONTINUE'
+      }
+      // Between batches the event loop serves the requests waiting meanwhile (the job page among them).
+      await new Promise((resolve) => setImmediate(resolve))
     }
-    await new Promise((resolve) => setImmediate(resolve))
+  } finally {
+    await connection.end().catch(() => {})
   }
 }
 

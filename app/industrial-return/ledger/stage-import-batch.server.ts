@@ -1,23 +1,31 @@
 /**
  * Step 2 of a contract import: each batch validates its rows, stages the valid ones and records every
  * rejected row with its reasons, and advances `processedRows`, all in one transaction, so a restart
- * resumes exactly where the last committed batch ended. After the last batch the import is finished
- * (finish-import.server.ts).
+ * resumes exactly where the last committed batch ended. The rows come from the chunk of the upload that
+ * holds them (read once, kept in memory for the next batches); staged and rejected rows are written with
+ * COPY. After the last batch the import is finished (finish-import.server.ts).
  *
  * Idempotent by order number: a row whose contract is already in the ledger with the same values is
  * counted "unchanged"; with different values it is rejected (an import never changes a contract).
  */
 import type { Database, DatabaseOrTransaction } from '~/db/client.server'
 import { splitCsvRecord } from '~/csv/read-csv'
+import { inSqlTransaction, UTC_TIMESTAMP, withSqlTransaction, type Sql } from '~/db/sql-transaction.server'
 import { loadRateTable } from '~/money/exchange-rates.server'
-import { minorFromColumn, minorToColumn } from '~/money/minor-units'
+import { minorFromColumn } from '~/money/minor-units'
 import { rateValidOn } from '~/money/rate-on-date'
 import { sameContract, validateContractRow, type ContractLookups, type ValidContractRow } from './contract-csv.ts'
 import { calendarDateIn } from '~/calendar/calendar-date'
-import { dateColumn, isoDateOfColumn } from '~/calendar/date-column'
+import { isoDateOfColumn } from '~/calendar/date-column'
 import { failImport, finaliseImport } from './finish-import.server.ts'
+import { copyRows } from './import-copy.server.ts'
 import { CLAIM_MS, DEFAULT_BATCH_SIZE, type BatchResult, type ImportRunOptions } from './import-run-options.ts'
-import { catchUpSeen, rememberJob } from './import-job-memory.server.ts'
+import { catchUpSeen, chunkHolding, rememberJob } from './import-job-memory.server.ts'
+
+const STAGED_COLUMNS = [
+  'importJobId', 'line', 'orderNumber', 'awardedOn', 'supplierName', 'originCountryCode', 'establishmentCountryCode', 'returnCountryCode',
+  'category', 'amountMinor', 'currency', 'amountChfMinor', 'exchangeRate', 'exchangeRateDate', 'departmentId', 'groupId',
+] as const
 
 async function loadLookups(db: DatabaseOrTransaction, today: string): Promise<ContractLookups> {
   const [countries, departments, groups, rates] = await Promise.all([
@@ -42,22 +50,23 @@ class BatchConflict extends Error {}
 
 /** Validates and stages the next batch of a claimed job; finalises it after the last batch. */
 export async function processImportBatch(db: Database, jobId: string, options: ImportRunOptions): Promise<BatchResult> {
-  const job = await db.contractImportJob.findUnique({ where: { id: jobId } })
+  const job = await db.contractImportJob.findUnique({ where: { id: jobId }, select: { id: true, status: true, header: true, totalRows: true, processedRows: true, startedAt: true } })
   if (!job || (job.status !== 'RUNNING' && job.status !== 'QUEUED')) return 'NOT_RUNNABLE'
   try {
     if (job.processedRows >= job.totalRows) return await finaliseImport(db, job.id, options)
     const now = options.now()
-    const entry = rememberJob(job.id, job.content)
+    const entry = rememberJob(job.id, job.header)
     const start = job.processedRows
-    const end = Math.min(start + (options.batchSize ?? DEFAULT_BATCH_SIZE), job.totalRows)
-    catchUpSeen(entry, start)
+    await catchUpSeen(db, job.id, entry, start)
+    const chunk = await chunkHolding(db, job.id, entry, start)
+    const end = Math.min(start + (options.batchSize ?? DEFAULT_BATCH_SIZE), chunk.firstRow + chunk.lines.length, job.totalRows)
     const lookups = await loadLookups(db, calendarDateIn(now))
 
     const valid: { line: number; row: ValidContractRow }[] = []
     const rejected: { line: number; orderNumber: string | null; reason: string }[] = []
     for (let i = start; i < end; i++) {
       const line = i + 2
-      const text = entry.lines[i + 1] ?? ''
+      const text = chunk.lines[i - chunk.firstRow] ?? ''
       if (text.trim() === '') continue
       const { fields, unterminatedQuote } = splitCsvRecord(text)
       const orderNumber = (fields[entry.columns.order_number] ?? '').trim()
@@ -97,45 +106,27 @@ export async function processImportBatch(db: Database, jobId: string, options: I
       }
     }
 
-    await db.$transaction(async (tx) => {
-      const { count } = await tx.contractImportJob.updateMany({
-        where: { id: job.id, processedRows: start, status: { in: ['QUEUED', 'RUNNING'] } },
-        data: {
-          status: 'RUNNING',
-          processedRows: end,
-          unchangedRows: { increment: unchanged },
-          rejectedRows: { increment: rejected.length },
-          lockedUntil: new Date(now.getTime() + CLAIM_MS),
-          startedAt: job.startedAt ?? now,
-        },
-      })
-      if (count === 0) throw new BatchConflict()
-      if (staged.length) {
-        await tx.stagedContract.createMany({
-          data: staged.map(({ line, row }) => ({
-            importJobId: job.id,
-            line,
-            orderNumber: row.orderNumber,
-            awardedOn: dateColumn(row.awardedOn),
-            supplierName: row.supplierName,
-            originCountryCode: row.originCountryCode,
-            establishmentCountryCode: row.establishmentCountryCode,
-            returnCountryCode: row.returnCountryCode,
-            category: row.category,
-            amountMinor: minorToColumn(row.amountMinor),
-            currency: row.currency,
-            amountChfMinor: minorToColumn(row.amountChfMinor),
-            exchangeRate: row.exchangeRate,
-            exchangeRateDate: dateColumn(row.exchangeRateDate),
-            departmentId: row.departmentId,
-            groupId: row.groupId,
-          })),
-        })
-      }
-      if (rejected.length) {
-        await tx.contractImportRejection.createMany({ data: rejected.map((r) => ({ importJobId: job.id, line: r.line, orderNumber: r.orderNumber?.slice(0, 100) ?? null, reason: r.reason.slice(0, 2000) })) })
-      }
-    }, { timeout: 60_000, maxWait: 30_000 })
+    const write = async (sql: Sql) => {
+      const { rowCount } = await sql.query(
+        `UPDATE "ContractImportJob"
+         SET "status" = 'RUNNING', "processedRows" = $3, "unchangedRows" = "unchangedRows" + $4, "rejectedRows" = "rejectedRows" + $5,
+             "lockedUntil" = ${UTC_TIMESTAMP('$6')}, "startedAt" = COALESCE("startedAt", ${UTC_TIMESTAMP('$7')})
+         WHERE "id" = $1 AND "processedRows" = $2 AND "status" IN ('QUEUED', 'RUNNING')`,
+        [job.id, start, end, unchanged, rejected.length, new Date(now.getTime() + CLAIM_MS).toISOString(), now.toISOString()],
+      )
+      if (rowCount === 0) throw new BatchConflict()
+      await copyRows(
+        sql,
+        'StagedContract',
+        STAGED_COLUMNS,
+        staged.map(({ line, row }) => [
+          job.id, line, row.orderNumber, row.awardedOn, row.supplierName, row.originCountryCode, row.establishmentCountryCode, row.returnCountryCode,
+          row.category, row.amountMinor, row.currency, row.amountChfMinor, row.exchangeRate, row.exchangeRateDate, row.departmentId, row.groupId,
+        ]),
+      )
+      await copyRows(sql, 'ContractImportRejection', ['importJobId', 'line', 'orderNumber', 'reason'], rejected.map((r) => [job.id, r.line, r.orderNumber?.slice(0, 100) ?? null, r.reason.slice(0, 2000)]))
+    }
+    await (options.connection ? inSqlTransaction(options.connection, write) : withSqlTransaction(db, write))
     return end >= job.totalRows ? await finaliseImport(db, job.id, options) : 'CONTINUE'
   } catch (error) {
     if (error instanceof BatchConflict) return 'NOT_RUNNABLE'
