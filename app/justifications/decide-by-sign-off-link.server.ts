@@ -28,6 +28,7 @@ export async function decideBySignOffLink(
     actor: { id: state.signatoryId, origin, via: 'link' },
     decision,
     now,
+    settings,
     alsoWrite: async (tx) => {
       const { count } = await tx.signOffToken.updateMany({ where: { id: state.tokenId, usedAt: null, revokedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } })
       if (count !== 1) throw new ChangedMeanwhile()
