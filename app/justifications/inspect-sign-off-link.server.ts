@@ -2,17 +2,16 @@ import type { Database } from '~/db/client.server'
 import { formatDateTime } from '~/calendar/format-date'
 import { justificationContextSchema, KNOWN_MACHINE_VERSIONS, type StepRecord } from '~/workflow/machine'
 import type { SignOffLinkState } from './sign-off-link-state'
-import { findSignOffToken } from './sign-off-tokens.server'
+import { findSignOffTokenWithSignatory } from './sign-off-tokens.server'
 
 const outcomeOf: Partial<Record<StepRecord['status'], string>> = { done: 'signed', rejected: 'rejected', returned: 'sent back for changes' }
 
 export async function inspectSignOffLink(db: Database, token: string, now: Date): Promise<SignOffLinkState> {
-  const link = await findSignOffToken(db, token)
+  const link = await findSignOffTokenWithSignatory(db, token)
   if (!link) return { status: 'unknown' }
   const justification = await db.justification.findUniqueOrThrow({ where: { id: link.justificationId }, select: { id: true, status: true, snapshot: true, machineVersion: true } })
-  const signatory = await db.person.findUnique({ where: { id: link.signatoryId }, select: { isActive: true } })
   // A person who left signs nothing, as their sessions end when they are made inactive.
-  if (!signatory?.isActive) return { status: 'unknown' }
+  if (!link.signatory.isActive) return { status: 'unknown' }
   if (!KNOWN_MACHINE_VERSIONS.includes(justification.machineVersion)) return { status: 'changed' }
   const context = justificationContextSchema.parse((justification.snapshot as { context: unknown }).context)
   if (justification.status === 'WITHDRAWN') return { status: 'withdrawn' }
@@ -33,7 +32,7 @@ export async function inspectSignOffLink(db: Database, token: string, now: Date)
     tokenId: link.id,
     justificationId: justification.id,
     signatoryId: link.signatoryId,
-    signatoryName: await name(link.signatoryId),
+    signatoryName: link.signatory.name,
     stepLabel: step.label,
     expiresAt: formatDateTime(link.expiresAt),
   }

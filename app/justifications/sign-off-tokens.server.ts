@@ -34,7 +34,15 @@ export async function revokeSignOffTokens(
   await tx.signOffToken.updateMany({ where: { ...where, usedAt: null, revokedAt: null }, data: { revokedAt: now, revokedReason: reason } })
 }
 
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{20,100}$/
+
 export async function findSignOffToken(db: DatabaseOrTransaction, token: string) {
-  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null
+  if (!TOKEN_SHAPE.test(token)) return null
   return db.signOffToken.findUnique({ where: { tokenHash: hashToken(token) } })
+}
+
+/** The link with what checking it needs of its addressee (still active? their name), read together. */
+export async function findSignOffTokenWithSignatory(db: DatabaseOrTransaction, token: string) {
+  if (!TOKEN_SHAPE.test(token)) return null
+  return db.signOffToken.findUnique({ where: { tokenHash: hashToken(token) }, include: { signatory: { select: { isActive: true, name: true } } } })
 }
