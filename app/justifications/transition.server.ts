@@ -16,7 +16,8 @@ import {
   type JustificationContext,
 } from '~/workflow/machine'
 import type { JustificationStatus } from './labels'
-import { emailRowInclude, emailsFor, justificationForEmail, type JustificationEmailRow, type JustificationForEmail, type Person } from './notifications.server'
+import { emailsFor, justificationForEmail, type JustificationEmailRow, type JustificationForEmail, type Person } from './notifications.server'
+import { loadTransitionRow } from './load-transition-row.server'
 import { loadWorkflowSettings, type WorkflowSettings } from './settings.server'
 import { issueSignOffToken, revokeSignOffTokens, signOffUrl, type IssuedToken } from './sign-off-tokens.server'
 
@@ -51,9 +52,6 @@ const statusOfState: Record<JustificationState, JustificationStatus> = {
   rejected: 'REJECTED',
   withdrawn: 'WITHDRAWN',
 }
-
-// A transition reads the row with what its emails describe.
-const rowInclude = emailRowInclude
 
 export type JustificationRow = JustificationEmailRow
 
@@ -100,7 +98,8 @@ export async function runTransition(
     settings?: WorkflowSettings | undefined
   },
 ): Promise<TransitionResult> {
-  const row = await db.justification.findUnique({ where: { id: justificationId }, include: rowInclude })
+  // The row with what its emails describe, in one statement.
+  const row = await loadTransitionRow(db, justificationId)
   if (!row) return { ok: false, kind: 'NOT_FOUND', message: 'This justification does not exist.' }
   if (expectedRowVersion !== undefined && row.rowVersion !== expectedRowVersion) return { ok: false, kind: 'CONFLICT', message: CHANGED_MEANWHILE }
 
