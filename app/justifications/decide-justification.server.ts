@@ -1,5 +1,5 @@
-import { loadCovered } from '~/attachments/load-covered.server'
 import type { Database } from '~/db/client.server'
+import { coveredByRow } from './load-transition-row.server'
 import type { WorkflowSettings } from './settings.server'
 import { runTransition, type PersonActor, type PreparedTransition, type TransitionResult } from './transition.server'
 
@@ -30,7 +30,7 @@ export async function decideJustification(
     settings,
     prepare: async (row) => ({
       ...(alsoWrite ? { alsoWrite } : {}),
-      ...(decision.kind === 'sign' ? { covered: await loadCovered(db, row) } : {}),
+      ...(decision.kind === 'sign' ? { covered: coveredByRow(row) } : {}),
       event:
         decision.kind === 'sign'
           ? { type: 'SIGN', ...stamp, ...(decision.comment ? { comment: decision.comment } : {}) }

@@ -16,8 +16,8 @@ import {
   type JustificationContext,
 } from '~/workflow/machine'
 import type { JustificationStatus } from './labels'
-import { emailsFor, justificationForEmail, type JustificationEmailRow, type JustificationForEmail, type Person } from './notifications.server'
-import { loadTransitionRow } from './load-transition-row.server'
+import { emailsFor, justificationForEmail, type JustificationForEmail, type Person } from './notifications.server'
+import { loadTransitionRow, type TransitionRow } from './load-transition-row.server'
 import { loadWorkflowSettings, type WorkflowSettings } from './settings.server'
 import { issueSignOffToken, revokeSignOffTokens, signOffUrl, type IssuedToken } from './sign-off-tokens.server'
 
@@ -53,7 +53,7 @@ const statusOfState: Record<JustificationState, JustificationStatus> = {
   withdrawn: 'WITHDRAWN',
 }
 
-export type JustificationRow = JustificationEmailRow
+export type JustificationRow = TransitionRow
 
 /** What a use case adds to a transition: the event, and the columns it changes besides the workflow's. */
 export type PreparedTransition = {
@@ -119,7 +119,7 @@ export async function runTransition(
 
   const context = sent.snapshot.context
   const status = statusOfState[sent.state]
-  const people = await peopleIn(db, sent.effects, context)
+  const people = await peopleIn(db, sent.effects, context, [row.requester, ...row.chainPeople])
   // Emails describe the justification as the transition leaves it: an edit's amount, a submission's CHF and warning.
   const stored = justificationForEmail(row)
   const editedAmount = prepared.columns?.amountMinor
@@ -178,15 +178,20 @@ export async function runTransition(
   return { ok: true, id: row.id, reference: row.reference, status, rowVersion: row.rowVersion + 1 }
 }
 
-async function peopleIn(db: Database, effects: Effect[], context: JustificationContext): Promise<Map<string, Person>> {
+/** Everybody the transition names; those read with the row are not read again (a decision names nobody new). */
+async function peopleIn(db: Database, effects: Effect[], context: JustificationContext, known: Person[]): Promise<Map<string, Person>> {
   const ids = new Set<string>([context.requesterId])
   for (const step of context.chain) {
     ids.add(step.signatoryId)
     if (step.decidedBy) ids.add(step.decidedBy)
   }
   for (const effect of effects) if ('by' in effect && effect.by) ids.add(effect.by)
-  const people = await db.person.findMany({ where: { id: { in: [...ids] } }, select: { id: true, name: true, email: true } })
-  return new Map(people.map((p) => [p.id, p]))
+  const people = new Map(known.filter((p) => ids.has(p.id)).map((p) => [p.id, p]))
+  const missing = [...ids].filter((id) => !people.has(id))
+  if (missing.length > 0) {
+    for (const p of await db.person.findMany({ where: { id: { in: missing } }, select: { id: true, name: true, email: true } })) people.set(p.id, p)
+  }
+  return people
 }
 
 async function recordEffects(
