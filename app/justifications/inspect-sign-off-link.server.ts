@@ -2,14 +2,24 @@ import type { Database } from '~/db/client.server'
 import { formatDateTime } from '~/calendar/format-date'
 import { justificationContextSchema, KNOWN_MACHINE_VERSIONS, type StepRecord } from '~/workflow/machine'
 import type { SignOffLinkState } from './sign-off-link-state'
-import { findSignOffTokenWithSignatory } from './sign-off-tokens.server'
+import { DEFAULT_WORKFLOW_SETTINGS, type WorkflowSettings } from './settings.server'
+import { findSignOffLinkForCheck } from './sign-off-tokens.server'
 
 const outcomeOf: Partial<Record<StepRecord['status'], string>> = { done: 'signed', rejected: 'rejected', returned: 'sent back for changes' }
 
 export async function inspectSignOffLink(db: Database, token: string, now: Date): Promise<SignOffLinkState> {
-  const link = await findSignOffTokenWithSignatory(db, token)
-  if (!link) return { status: 'unknown' }
-  const justification = await db.justification.findUniqueOrThrow({ where: { id: link.justificationId }, select: { id: true, status: true, snapshot: true, machineVersion: true } })
+  return (await checkSignOffLink(db, token, now)).state
+}
+
+/** What the link stands for, and the workflow settings read with it (the page and the decision need both). */
+export async function checkSignOffLink(db: Database, token: string, now: Date): Promise<{ state: SignOffLinkState; settings: WorkflowSettings }> {
+  const link = await findSignOffLinkForCheck(db, token)
+  const settings = link?.settings ?? DEFAULT_WORKFLOW_SETTINGS
+  return { state: link ? await stateOf(db, link, now) : { status: 'unknown' }, settings }
+}
+
+async function stateOf(db: Database, link: NonNullable<Awaited<ReturnType<typeof findSignOffLinkForCheck>>>, now: Date): Promise<SignOffLinkState> {
+  const { justification } = link
   // A person who left signs nothing, as their sessions end when they are made inactive.
   if (!link.signatory.isActive) return { status: 'unknown' }
   if (!KNOWN_MACHINE_VERSIONS.includes(justification.machineVersion)) return { status: 'changed' }

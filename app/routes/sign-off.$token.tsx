@@ -7,12 +7,11 @@ import { askFromSignOffLink } from '~/discussion/comment-actions.server'
 import { SignOffQuestion } from '~/discussion/sign-off-question'
 import { DecisionForm } from '~/justifications/decision-form'
 import { LinkDecisionSchema, toDecision } from '~/justifications/justification-form-schema'
-import { loadWorkflowSettings } from '~/justifications/settings.server'
 import { DecisionRecorded, FreshLinkSent, SignInToDecide, SignOffRefusal } from '~/justifications/sign-off-messages'
 import { SignOffDocuments, SignOffFullJustification, SignOffHeading, SignOffSummary } from '~/justifications/sign-off-justification'
 import { decideBySignOffLink } from '~/justifications/decide-by-sign-off-link.server'
 import { decidedInThisRequest, markDecidedInThisRequest } from '~/justifications/decided-in-this-request.server'
-import { inspectSignOffLink } from '~/justifications/inspect-sign-off-link.server'
+import { checkSignOffLink } from '~/justifications/inspect-sign-off-link.server'
 import { loadSignOffDetails } from '~/justifications/load-sign-off-details.server'
 import { sendFreshSignOffLink } from '~/justifications/send-fresh-sign-off-link.server'
 import type { SignOffLinkState } from '~/justifications/sign-off-link-state'
@@ -47,10 +46,10 @@ const signInUrlFor = (request: Request) => `/sign-in?${new URLSearchParams({ red
 
 async function signOffPage(request: Request, token: string) {
   const db = getDatabase()
-  const state = await inspectSignOffLink(db, token, new Date())
+  const { state, settings } = await checkSignOffLink(db, token, new Date())
   const signInUrl = signInUrlFor(request)
   if (state.status !== 'open') return { state, details: null, signInRequired: false, wrongPerson: false, signInUrl }
-  const [settings, signedIn] = await Promise.all([loadWorkflowSettings(db), getSignedInPerson(request)])
+  const signedIn = await getSignedInPerson(request)
   const signInRequired = settings.linkRequiresSignIn && signedIn?.id !== state.signatoryId
   // In strict mode a forwarded copy shows nothing until its addressee signs in.
   if (signInRequired) return { state: { ...state, signatoryName: '' }, details: null, signInRequired, wrongPerson: signedIn !== null, signInUrl }
