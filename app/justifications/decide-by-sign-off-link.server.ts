@@ -1,8 +1,7 @@
 import type { RequestOrigin } from '~/audit/audit.server'
 import type { Database } from '~/db/client.server'
 import { decideJustification, type Decision } from './decide-justification.server'
-import { inspectSignOffLink } from './inspect-sign-off-link.server'
-import { loadWorkflowSettings } from './settings.server'
+import { checkSignOffLink, inspectSignOffLink } from './inspect-sign-off-link.server'
 import type { SignOffLinkState } from './sign-off-link-state'
 import { ChangedMeanwhile, CHANGED_MEANWHILE } from './transition.server'
 
@@ -17,9 +16,10 @@ export async function decideBySignOffLink(
   db: Database,
   { token, decision, now, origin, signedInPersonId }: { token: string; decision: Decision; now: Date; origin: RequestOrigin; signedInPersonId: string | null },
 ): Promise<SignOffResult> {
-  const state = await inspectSignOffLink(db, token, now)
+  // The link's state and the settings in one read: the same settings decide whether signing in is
+  // required and how long the next signatory's link lives.
+  const { state, settings } = await checkSignOffLink(db, token, now)
   if (state.status !== 'open') return { ok: false, state }
-  const settings = await loadWorkflowSettings(db)
   if (settings.linkRequiresSignIn && signedInPersonId !== state.signatoryId) {
     return { ok: false, signInRequired: true, wrongPerson: signedInPersonId !== null }
   }
@@ -28,6 +28,7 @@ export async function decideBySignOffLink(
     actor: { id: state.signatoryId, origin, via: 'link' },
     decision,
     now,
+    settings,
     alsoWrite: async (tx) => {
       const { count } = await tx.signOffToken.updateMany({ where: { id: state.tokenId, usedAt: null, revokedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } })
       if (count !== 1) throw new ChangedMeanwhile()

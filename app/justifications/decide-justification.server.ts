@@ -1,5 +1,6 @@
-import { loadCovered } from '~/attachments/load-covered.server'
 import type { Database } from '~/db/client.server'
+import { coveredByRow } from './load-transition-row.server'
+import type { WorkflowSettings } from './settings.server'
 import { runTransition, type PersonActor, type PreparedTransition, type TransitionResult } from './transition.server'
 
 export type Decision = { kind: 'sign'; comment?: string | undefined } | { kind: 'reject'; reason: string } | { kind: 'request-changes'; comment: string }
@@ -18,16 +19,18 @@ export async function decideJustification(
     decision,
     now,
     alsoWrite,
-  }: { id: string; rowVersion?: number; actor: PersonActor; decision: Decision; now: Date; alsoWrite?: PreparedTransition['alsoWrite'] },
+    settings,
+  }: { id: string; rowVersion?: number; actor: PersonActor; decision: Decision; now: Date; alsoWrite?: PreparedTransition['alsoWrite']; settings?: WorkflowSettings },
 ): Promise<TransitionResult> {
   const stamp = { actorId: actor.id, at: now.toISOString() }
   return runTransition(db, {
     justificationId: id,
     expectedRowVersion: rowVersion,
     actor,
+    settings,
     prepare: async (row) => ({
       ...(alsoWrite ? { alsoWrite } : {}),
-      ...(decision.kind === 'sign' ? { covered: await loadCovered(db, row) } : {}),
+      ...(decision.kind === 'sign' ? { covered: coveredByRow(row) } : {}),
       event:
         decision.kind === 'sign'
           ? { type: 'SIGN', ...stamp, ...(decision.comment ? { comment: decision.comment } : {}) }

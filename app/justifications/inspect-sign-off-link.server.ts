@@ -2,17 +2,26 @@ import type { Database } from '~/db/client.server'
 import { formatDateTime } from '~/calendar/format-date'
 import { justificationContextSchema, KNOWN_MACHINE_VERSIONS, type StepRecord } from '~/workflow/machine'
 import type { SignOffLinkState } from './sign-off-link-state'
-import { findSignOffToken } from './sign-off-tokens.server'
+import { DEFAULT_WORKFLOW_SETTINGS, type WorkflowSettings } from './settings.server'
+import { findSignOffLinkForCheck } from './sign-off-tokens.server'
 
 const outcomeOf: Partial<Record<StepRecord['status'], string>> = { done: 'signed', rejected: 'rejected', returned: 'sent back for changes' }
 
 export async function inspectSignOffLink(db: Database, token: string, now: Date): Promise<SignOffLinkState> {
-  const link = await findSignOffToken(db, token)
-  if (!link) return { status: 'unknown' }
-  const justification = await db.justification.findUniqueOrThrow({ where: { id: link.justificationId }, select: { id: true, status: true, snapshot: true, machineVersion: true } })
-  const signatory = await db.person.findUnique({ where: { id: link.signatoryId }, select: { isActive: true } })
+  return (await checkSignOffLink(db, token, now)).state
+}
+
+/** What the link stands for, and the workflow settings read with it (the page and the decision need both). */
+export async function checkSignOffLink(db: Database, token: string, now: Date): Promise<{ state: SignOffLinkState; settings: WorkflowSettings }> {
+  const link = await findSignOffLinkForCheck(db, token)
+  const settings = link?.settings ?? DEFAULT_WORKFLOW_SETTINGS
+  return { state: link ? await stateOf(db, link, now) : { status: 'unknown' }, settings }
+}
+
+async function stateOf(db: Database, link: NonNullable<Awaited<ReturnType<typeof findSignOffLinkForCheck>>>, now: Date): Promise<SignOffLinkState> {
+  const { justification } = link
   // A person who left signs nothing, as their sessions end when they are made inactive.
-  if (!signatory?.isActive) return { status: 'unknown' }
+  if (!link.signatory.isActive) return { status: 'unknown' }
   if (!KNOWN_MACHINE_VERSIONS.includes(justification.machineVersion)) return { status: 'changed' }
   const context = justificationContextSchema.parse((justification.snapshot as { context: unknown }).context)
   if (justification.status === 'WITHDRAWN') return { status: 'withdrawn' }
@@ -33,7 +42,7 @@ export async function inspectSignOffLink(db: Database, token: string, now: Date)
     tokenId: link.id,
     justificationId: justification.id,
     signatoryId: link.signatoryId,
-    signatoryName: await name(link.signatoryId),
+    signatoryName: link.signatory.name,
     stepLabel: step.label,
     expiresAt: formatDateTime(link.expiresAt),
   }

@@ -16,8 +16,9 @@ import {
   type JustificationContext,
 } from '~/workflow/machine'
 import type { JustificationStatus } from './labels'
-import { emailRowInclude, emailsFor, justificationForEmail, type JustificationEmailRow, type JustificationForEmail, type Person } from './notifications.server'
-import { loadWorkflowSettings } from './settings.server'
+import { emailsFor, justificationForEmail, type JustificationForEmail, type Person } from './notifications.server'
+import { loadTransitionRow, type TransitionRow } from './load-transition-row.server'
+import { loadWorkflowSettings, type WorkflowSettings } from './settings.server'
 import { issueSignOffToken, revokeSignOffTokens, signOffUrl, type IssuedToken } from './sign-off-tokens.server'
 
 /** Who acts: a person, or SoleSource itself (id null: the reminder and escalation scheduler). */
@@ -52,10 +53,7 @@ const statusOfState: Record<JustificationState, JustificationStatus> = {
   withdrawn: 'WITHDRAWN',
 }
 
-// A transition reads the row with what its emails describe.
-const rowInclude = emailRowInclude
-
-export type JustificationRow = JustificationEmailRow
+export type JustificationRow = TransitionRow
 
 /** What a use case adds to a transition: the event, and the columns it changes besides the workflow's. */
 export type PreparedTransition = {
@@ -89,15 +87,19 @@ export async function runTransition(
     expectedRowVersion,
     actor,
     prepare,
+    settings: settingsRead,
   }: {
     justificationId: string
     /** The version the person saw when they acted; a newer row means their view was stale. */
     expectedRowVersion?: number | undefined
     actor: Actor
     prepare: (row: JustificationRow) => Promise<PreparedTransition | TransitionFailure>
+    /** The workflow settings, when the caller has read them in this request already. */
+    settings?: WorkflowSettings | undefined
   },
 ): Promise<TransitionResult> {
-  const row = await db.justification.findUnique({ where: { id: justificationId }, include: rowInclude })
+  // The row with what its emails describe, in one statement.
+  const row = await loadTransitionRow(db, justificationId)
   if (!row) return { ok: false, kind: 'NOT_FOUND', message: 'This justification does not exist.' }
   if (expectedRowVersion !== undefined && row.rowVersion !== expectedRowVersion) return { ok: false, kind: 'CONFLICT', message: CHANGED_MEANWHILE }
 
@@ -117,7 +119,7 @@ export async function runTransition(
 
   const context = sent.snapshot.context
   const status = statusOfState[sent.state]
-  const people = await peopleIn(db, sent.effects, context)
+  const people = await peopleIn(db, sent.effects, context, [row.requester, ...row.chainPeople])
   // Emails describe the justification as the transition leaves it: an edit's amount, a submission's CHF and warning.
   const stored = justificationForEmail(row)
   const editedAmount = prepared.columns?.amountMinor
@@ -130,7 +132,7 @@ export async function runTransition(
   const appUrl = getEnv().APP_URL
   const at = new Date(prepared.event.at)
   // Each newly assigned signatory gets a sign-off link of their own, written with the transition.
-  const settings = await loadWorkflowSettings(db)
+  const settings = settingsRead ?? (await loadWorkflowSettings(db))
   const tokens = new Map<number, IssuedToken>()
   for (const effect of sent.effects) {
     if (effect.type !== 'STEP_ASSIGNED') continue
@@ -176,15 +178,20 @@ export async function runTransition(
   return { ok: true, id: row.id, reference: row.reference, status, rowVersion: row.rowVersion + 1 }
 }
 
-async function peopleIn(db: Database, effects: Effect[], context: JustificationContext): Promise<Map<string, Person>> {
+/** Everybody the transition names; those read with the row are not read again (a decision names nobody new). */
+async function peopleIn(db: Database, effects: Effect[], context: JustificationContext, known: Person[]): Promise<Map<string, Person>> {
   const ids = new Set<string>([context.requesterId])
   for (const step of context.chain) {
     ids.add(step.signatoryId)
     if (step.decidedBy) ids.add(step.decidedBy)
   }
   for (const effect of effects) if ('by' in effect && effect.by) ids.add(effect.by)
-  const people = await db.person.findMany({ where: { id: { in: [...ids] } }, select: { id: true, name: true, email: true } })
-  return new Map(people.map((p) => [p.id, p]))
+  const people = new Map(known.filter((p) => ids.has(p.id)).map((p) => [p.id, p]))
+  const missing = [...ids].filter((id) => !people.has(id))
+  if (missing.length > 0) {
+    for (const p of await db.person.findMany({ where: { id: { in: missing } }, select: { id: true, name: true, email: true } })) people.set(p.id, p)
+  }
+  return people
 }
 
 async function recordEffects(
@@ -222,11 +229,8 @@ async function recordEffects(
         })
         break
       case 'STEP_ASSIGNED':
-        await tx.justificationSignatory.upsert({
-          where: { justificationId_personId: { justificationId: row.id, personId: effect.step.signatoryId } },
-          create: { justificationId: row.id, personId: effect.step.signatoryId },
-          update: {},
-        })
+        // One INSERT ... ON CONFLICT DO NOTHING (an upsert with nothing to update costs three statements).
+        await tx.justificationSignatory.createMany({ data: [{ justificationId: row.id, personId: effect.step.signatoryId }], skipDuplicates: true })
         await appendAuditEvent(tx, {
           ...base,
           type: 'STEP_ASSIGNED',

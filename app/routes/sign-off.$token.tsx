@@ -1,5 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { useActionData, useLoaderData, useParams } from '@remix-run/react'
+import { useActionData, useLoaderData, useParams, type ShouldRevalidateFunction } from '@remix-run/react'
 import { requestOrigin } from '~/audit/audit.server'
 import { getSignedInPerson } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
@@ -7,11 +7,11 @@ import { askFromSignOffLink } from '~/discussion/comment-actions.server'
 import { SignOffQuestion } from '~/discussion/sign-off-question'
 import { DecisionForm } from '~/justifications/decision-form'
 import { LinkDecisionSchema, toDecision } from '~/justifications/justification-form-schema'
-import { loadWorkflowSettings } from '~/justifications/settings.server'
 import { DecisionRecorded, FreshLinkSent, SignInToDecide, SignOffRefusal } from '~/justifications/sign-off-messages'
 import { SignOffDocuments, SignOffFullJustification, SignOffHeading, SignOffSummary } from '~/justifications/sign-off-justification'
 import { decideBySignOffLink } from '~/justifications/decide-by-sign-off-link.server'
-import { inspectSignOffLink } from '~/justifications/inspect-sign-off-link.server'
+import { decidedInThisRequest, markDecidedInThisRequest } from '~/justifications/decided-in-this-request.server'
+import { checkSignOffLink } from '~/justifications/inspect-sign-off-link.server'
 import { loadSignOffDetails } from '~/justifications/load-sign-off-details.server'
 import { sendFreshSignOffLink } from '~/justifications/send-fresh-sign-off-link.server'
 import type { SignOffLinkState } from '~/justifications/sign-off-link-state'
@@ -24,18 +24,32 @@ export const meta: MetaFunction = () => [{ title: 'Sign-off · SoleSource' }, { 
 
 // GET and HEAD only show: mail scanners open every link, so a decision takes one of the buttons
 // below (a POST). Nothing here signs anybody in, and nothing auto-submits.
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // The notice a sent question redirects here with (POST, redirect, GET: a refresh asks nothing twice).
   const flash = await readFlash(request)
-  return data({ ...(await signOffPage(request, params.token ?? '')), notice: flash.message }, { headers: flash.headers })
+  // After a decision without JavaScript Remix runs this loader in the same request to render the
+  // page, which shows only the action's answer: the link was just used, nothing to read again.
+  const page = decidedInThisRequest(context) ? justDecided(request) : await signOffPage(request, params.token ?? '')
+  return data({ ...page, notice: flash.message }, { headers: flash.headers })
 }
+
+// With JavaScript, the page shows the action's answer just the same: nothing to revalidate here.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) =>
+  actionResult && typeof actionResult === 'object' && 'done' in actionResult ? false : defaultShouldRevalidate
+
+function justDecided(request: Request) {
+  const state: SignOffLinkState = { status: 'used' }
+  return { state, details: null, signInRequired: false, wrongPerson: false, signInUrl: signInUrlFor(request) }
+}
+
+const signInUrlFor = (request: Request) => `/sign-in?${new URLSearchParams({ redirectTo: new URL(request.url).pathname })}`
 
 async function signOffPage(request: Request, token: string) {
   const db = getDatabase()
-  const state = await inspectSignOffLink(db, token, new Date())
-  const signInUrl = `/sign-in?${new URLSearchParams({ redirectTo: new URL(request.url).pathname })}`
+  const { state, settings } = await checkSignOffLink(db, token, new Date())
+  const signInUrl = signInUrlFor(request)
   if (state.status !== 'open') return { state, details: null, signInRequired: false, wrongPerson: false, signInUrl }
-  const [settings, signedIn] = await Promise.all([loadWorkflowSettings(db), getSignedInPerson(request)])
+  const signedIn = await getSignedInPerson(request)
   const signInRequired = settings.linkRequiresSignIn && signedIn?.id !== state.signatoryId
   // In strict mode a forwarded copy shows nothing until its addressee signs in.
   if (signInRequired) return { state: { ...state, signatoryName: '' }, details: null, signInRequired, wrongPerson: signedIn !== null, signInUrl }
@@ -44,7 +58,7 @@ async function signOffPage(request: Request, token: string) {
   return { state, details, signInRequired, wrongPerson: false, signInUrl }
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const db = getDatabase()
   const token = params.token ?? ''
   const formData = await readForm(request)
@@ -61,8 +75,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const decision = toDecision(submission.value)
   const signedIn = await getSignedInPerson(request)
   const result = await decideBySignOffLink(db, { token, decision, now: new Date(), origin: requestOrigin(request), signedInPersonId: signedIn?.id ?? null })
-  // The reference comes with the answer: once decided, the revalidated loader no longer shows the justification.
-  if (result.ok) return { done: result.outcome, reference: result.reference }
+  // The reference comes with the answer: once decided, the loader no longer shows the justification.
+  if (result.ok) {
+    markDecidedInThisRequest(context)
+    return { done: result.outcome, reference: result.reference }
+  }
   if ('state' in result) return { refused: result.state }
   if ('signInRequired' in result) return { signInRequired: true as const }
   return { error: result.message }
