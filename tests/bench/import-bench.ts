@@ -177,7 +177,7 @@ export async function measureImport(context: Pick<BenchContext, 'createEmptyData
 const perSecond = (value: number) => `${Math.round(value).toLocaleString('en-GB')} rows/s`
 
 export const importBench: BenchPart = {
-  name: 'CSV import',
+  name: 'import',
   async run(context) {
     const m = await measureImport(context)
     const ratio = m.importRate / m.copyRate

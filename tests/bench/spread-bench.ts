@@ -32,7 +32,7 @@ async function getPage(url: string, cookie: string, expectedPath: string): Promi
 }
 
 export const spreadBench: BenchPart = {
-  name: 'industrial-return dashboard (/spread), department and group pages',
+  name: 'spread',
   async run(context: BenchContext): Promise<BenchFigure[]> {
     const size = SIZES[context.scale]
     const contracts = size.contracts.toLocaleString('en-GB').replace(/,/g, ' ')

@@ -120,7 +120,7 @@ describe('industrial-return pages computed once per data change (ADR 029)', () =
     expect(raised.openAlerts.map((a) => [a.countryName, a.cause])).toEqual([['Portugal', 'Cache test']])
     expect(raised.view).toBe(before.view) // the figures did not change
 
-    const job = await database.db.contractImportJob.create({ data: { fileName: 'cache-test.csv', content: '', totalRows: 10, status: 'RUNNING' } })
+    const job = await database.db.contractImportJob.create({ data: { fileName: 'cache-test.csv', totalRows: 10, status: 'RUNNING' } })
     expect((await loadDashboard(database.db, NOW, DEFAULT_WINDOW)).runningImports.map((j) => j.fileName)).toEqual(['cache-test.csv'])
     await database.db.contractImportJob.update({ where: { id: job.id }, data: { status: 'SUCCEEDED', processedRows: 10 } })
     await database.db.returnAlert.update({ where: { id: alert.id }, data: { acknowledgedAt: NOW } })
