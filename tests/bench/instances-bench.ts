@@ -1,8 +1,6 @@
 // "decisions/s with 1 and 2 instances" (issue 12, deliverable 2): the same decisions by sign-off link
 // at c=8 against `npm start` with WEB_CONCURRENCY=1 and =2 on one PostgreSQL server. The embedded
 // database may be opened by one process only, so there is nothing to measure on PGlite.
-import { readFileSync } from 'node:fs'
-import path from 'node:path'
 import type { BenchContext, BenchFigure, BenchPart } from './bench-figure'
 import { startBenchApp } from './support/bench-app'
 import { signByLink } from './support/decisions'
@@ -10,11 +8,6 @@ import { formatRate, measureThroughput, type Throughput } from './support/load'
 import { openSignOffLinks, seedBenchDatabase, useAppSettings } from './support/sign-off-links'
 
 const CONCURRENCY = 8
-
-/** Whether the server entry reads WEB_CONCURRENCY yet (deliverable 2 adds it; until then 2 runs as 1). */
-function serverReadsWebConcurrency(): boolean {
-  return readFileSync(path.resolve(import.meta.dirname, '../../app/server/main.ts'), 'utf8').includes('WEB_CONCURRENCY')
-}
 
 async function run(context: BenchContext): Promise<BenchFigure[]> {
   if (context.database !== 'postgresql-server') {
@@ -51,9 +44,7 @@ async function run(context: BenchContext): Promise<BenchFigure[]> {
         ratio,
         goal: '>= 1.6x',
         met: ratio >= 1.6,
-        note: serverReadsWebConcurrency()
-          ? 'WEB_CONCURRENCY workers of one npm start, on one PostgreSQL database.'
-          : 'app/server/main.ts does not read WEB_CONCURRENCY yet (deliverable 2): both runs are one process.',
+        note: 'WEB_CONCURRENCY workers of one npm start, on one PostgreSQL database.',
       },
     ]
   } finally {

@@ -32,6 +32,10 @@ export async function startApp(env: Record<string, string | undefined> = {}): Pr
       DATA_DIR: dataDir,
       OUTBOX_POLL_INTERVAL_MS: '200',
       LOG_LEVEL: 'info',
+      // One process unless a test asks for more: `pid` is then the process that serves (memory is read
+      // from it), and journeys behave as on the embedded default. tests/integration/several-instances
+      // runs WEB_CONCURRENCY=2 on purpose.
+      WEB_CONCURRENCY: '1',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -22,7 +22,8 @@ export async function startBenchApp(databaseUrl: string, { quiet = false, webCon
     SEED_DEMO_DATA: 'false',
     // startApp polls the outbox every 200 ms for tests; measured runs poll as production does (its default).
     ...(quiet ? { OUTBOX_POLL_INTERVAL_MS: '60000', REMINDER_INTERVAL_MS: '3600000' } : { OUTBOX_POLL_INTERVAL_MS: undefined }),
-    ...(webConcurrency ? { WEB_CONCURRENCY: String(webConcurrency) } : {}),
+    // Unset means npm start's own default (one worker per core on a server); startApp's default is one.
+    WEB_CONCURRENCY: webConcurrency ? String(webConcurrency) : undefined,
   })
 }
 
