@@ -21,8 +21,6 @@ export function documentHeaders({ fileName, mediaType, sizeBytes }: Pick<Documen
   const name = safeFileName(fileName)
   return {
     ...downloadHeaders(servedMediaType(mediaType), name),
-    // Always both forms: the ASCII stand-in for old clients, the whole name (spaces, accents) for the others.
-    'Content-Disposition': `attachment; filename="${asciiStandIn(name)}"; filename*=UTF-8''${encodeExtValue(name)}`,
     'Content-Security-Policy': "sandbox; default-src 'none'",
     'Content-Length': String(sizeBytes),
   }
@@ -63,18 +61,4 @@ export function safeFileName(fileName: string): string {
   const cleaned = lastPart.replace(LONE_SURROGATE, '').replace(NOT_IN_A_NAME, '').trim().replace(/^\.+/, '').trim()
   // Cut by characters, not UTF-16 units, so no accent or emoji is cut in half.
   return cleaned.length > 0 ? Array.from(cleaned).slice(0, 200).join('') : 'document'
-}
-
-/** "Offre Müller.pdf" → "Offre_Muller.pdf": accents dropped where they can be, anything else outside [A-Za-z0-9._-] → "_". */
-function asciiStandIn(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^A-Za-z0-9._-]/g, '_')
-}
-
-// RFC 8187 attr-char: encodeURIComponent leaves ' ( ) * ! unencoded, which the grammar does not allow
-// (except !), so those are escaped too.
-function encodeExtValue(text: string): string {
-  return encodeURIComponent(text).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
 }

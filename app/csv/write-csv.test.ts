@@ -8,7 +8,7 @@ describe('csvDownload', () => {
     // Response.text() would drop the mark while decoding: compare the bytes.
     const bytes = async (response: Response) => new Uint8Array(await response.arrayBuffer())
     expect(await bytes(withMark)).toEqual(new TextEncoder().encode('\uFEFFa\r\né\r\n'))
-    expect(withMark.headers.get('Content-Disposition')).toBe('attachment; filename="list_1.csv"')
+    expect(withMark.headers.get('Content-Disposition')).toBe(`attachment; filename="list_1.csv"; filename*=UTF-8''list%201.csv`)
     expect(withMark.headers.get('Content-Type')).toBe('text/csv; charset=utf-8; header=present')
     expect(withMark.headers.get('Cache-Control')).toBe('private, no-store')
     expect(await bytes(csvDownload(body, 'table.csv', { byteOrderMark: false }))).toEqual(new TextEncoder().encode('a\r\né\r\n'))

@@ -58,7 +58,7 @@ test('signed by email link and in the app, the justification downloads from its 
   expect(text).toMatch(/\d\d:\d\d CES?T · Submitted by Rita Romano/)
 
   const response = await page.request.get(`/justifications/${id}.pdf`)
-  expect(response.headers()).toMatchObject({ 'content-type': 'application/pdf', 'cache-control': 'private, no-store', 'content-disposition': `attachment; filename="${reference}.pdf"` })
+  expect(response.headers()).toMatchObject({ 'content-type': 'application/pdf', 'cache-control': 'private, no-store', 'content-disposition': `attachment; filename="${reference}.pdf"; filename*=UTF-8''${reference}.pdf` })
 
   // The same permissions as the page: another group's requester gets the page's 403 (404 for an id
   // that no justification has); signed out, the sign-in page.
