@@ -1,7 +1,7 @@
 import { downloadHeaders } from '~/http/download-headers'
 
-/** A supporting document ready to be served: its name and sniffed type as recorded, its bytes as a stream. */
-export type DocumentToServe = { fileName: string; mediaType: string; sizeBytes: number; body: ReadableStream<Uint8Array> }
+/** A supporting document ready to be served: its name and sniffed type as recorded, its bytes as a stream (none for a HEAD request). */
+export type DocumentToServe = { fileName: string; mediaType: string; sizeBytes: number; body: ReadableStream<Uint8Array> | null }
 
 /**
  * The response of every document download: the bytes streamed as they are read from the store (never

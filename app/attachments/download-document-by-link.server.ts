@@ -12,7 +12,7 @@ import { DOCUMENT_NOT_FOUND, serveDocument, type DownloadAnswer } from './downlo
  */
 export async function downloadDocumentByLink(
   db: Database,
-  { token, attachmentId, signedInPersonId, origin, now }: { token: string; attachmentId: string; signedInPersonId: string | null; origin: RequestOrigin; now: Date },
+  { token, attachmentId, signedInPersonId, origin, now, headersOnly = false }: { token: string; attachmentId: string; signedInPersonId: string | null; origin: RequestOrigin; now: Date; headersOnly?: boolean },
 ): Promise<DownloadAnswer | { ok: false; signInRequired: true; wrongPerson: boolean }> {
   const link = await inspectSignOffLink(db, token, now)
   if (link.status !== 'open') return DOCUMENT_NOT_FOUND
@@ -23,5 +23,6 @@ export async function downloadDocumentByLink(
     actorId: link.signatoryId,
     via: 'link',
     origin,
+    headersOnly,
   })
 }

@@ -69,6 +69,19 @@ describe(`document downloads (${testDatabaseKind()})`, () => {
     expect(await downloads(id)).toHaveLength(5)
   })
 
+  test('a HEAD request (a link checker, a mail scanner) is answered with the headers only and is no download: nothing recorded', async () => {
+    const { id, attachment, bytes, token } = await submittedWithQuote('Checked by a scanner')
+    const inAppHead = await downloadDocument(database.db, { viewer: await viewer('rita.romano'), justificationId: id, attachmentId: attachment.id, origin, headersOnly: true })
+    const byLinkHead = await downloadDocumentByLink(database.db, { token, attachmentId: attachment.id, signedInPersonId: null, origin, now, headersOnly: true })
+    for (const answer of [inAppHead, byLinkHead]) {
+      expect(answer).toMatchObject({ ok: true, document: { fileName: 'Quote Checked by a scanner.pdf', sizeBytes: bytes.byteLength, body: null } })
+    }
+    expect(await downloads(id)).toHaveLength(0)
+    expect(await downloadDocument(database.db, { viewer: await viewer('emil.eriksen'), justificationId: id, attachmentId: attachment.id, origin, headersOnly: true })).toEqual({ ok: false, notFound: true })
+    expect(sha256(await bytesOf(await byLink(token, attachment.id)))).toBe(sha256(bytes))
+    expect(await downloads(id)).toHaveLength(1)
+  })
+
   test('an unknown id, or an attachment asked for under another justification, is not found, even for who sees both', async () => {
     const first = await submittedWithQuote('First of two')
     const second = await submittedWithQuote('Second of two')

@@ -17,28 +17,35 @@ export const DOCUMENT_NOT_FOUND: DownloadAnswer = { ok: false, notFound: true }
  */
 export async function downloadDocument(
   db: Database,
-  { viewer, justificationId, attachmentId, origin }: { viewer: Viewer; justificationId: string; attachmentId: string; origin: RequestOrigin },
+  { viewer, justificationId, attachmentId, origin, headersOnly = false }: { viewer: Viewer; justificationId: string; attachmentId: string; origin: RequestOrigin; headersOnly?: boolean },
 ): Promise<DownloadAnswer> {
   return serveDocument(db, {
     where: { id: attachmentId, justificationId, justification: visibleTo(viewer) },
     actorId: viewer.id,
     via: 'app',
     origin,
+    headersOnly,
   })
 }
 
 /**
  * Opens the stored bytes of the one attachment `where` finds and records the download, by whom and
- * how, before the first byte is sent. Shared with the sign-off link's download.
+ * how, before the first byte is sent. Shared with the sign-off link's download. A HEAD request
+ * (`headersOnly`: a link checker, a mail scanner, a browser's pre-flight) reads no byte and is no
+ * download: nothing is recorded.
  */
 export async function serveDocument(
   db: Database,
-  { where, actorId, via, origin }: { where: Prisma.AttachmentWhereInput; actorId: string; via: 'app' | 'link'; origin: RequestOrigin },
+  { where, actorId, via, origin, headersOnly }: { where: Prisma.AttachmentWhereInput; actorId: string; via: 'app' | 'link'; origin: RequestOrigin; headersOnly: boolean },
 ): Promise<DownloadAnswer> {
   const attachment = await db.attachment.findFirst({ where, select: { id: true, justificationId: true, fileName: true, mediaType: true, sha256: true } })
   if (!attachment) return DOCUMENT_NOT_FOUND
   const file = await openStoredFile(db, attachment.sha256)
   if (!file) return DOCUMENT_NOT_FOUND
+  if (headersOnly) {
+    await file.body.cancel()
+    return { ok: true, document: { fileName: attachment.fileName, mediaType: attachment.mediaType, sizeBytes: file.sizeBytes, body: null } }
+  }
   await appendAuditEvent(db, {
     type: 'DOCUMENT_DOWNLOADED',
     actorId,

@@ -14,7 +14,7 @@ const notFound = () => new Response('No document has this address.', { status: 4
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const person = await requirePerson(request)
   if (!params.id || !UUID.test(params.id) || !params.attachmentId || !UUID.test(params.attachmentId)) throw notFound()
-  const answer = await downloadDocument(getDatabase(), { viewer: person, justificationId: params.id, attachmentId: params.attachmentId, origin: requestOrigin(request) })
+  const answer = await downloadDocument(getDatabase(), { viewer: person, justificationId: params.id, attachmentId: params.attachmentId, origin: requestOrigin(request), headersOnly: request.method === 'HEAD' })
   if (!answer.ok) throw notFound()
   return documentResponse(answer.document)
 }

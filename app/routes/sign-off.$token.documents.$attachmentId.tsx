@@ -26,6 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     signedInPersonId: signedIn?.id ?? null,
     origin: requestOrigin(request),
     now: new Date(),
+    headersOnly: request.method === 'HEAD',
   })
   // Strict mode, as on the sign-off page: sign in as the addressee, then back to the link's page
   // (signed in as someone else, the sign-in page sends straight back there, and the page says so).

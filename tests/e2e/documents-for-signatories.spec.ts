@@ -101,6 +101,12 @@ test('the signatory’s email and sign-off page list the documents with their SH
   const html = await request.get(await documents.getByRole('link', { name: 'notes.html' }).getAttribute('href').then((h) => h!))
   expectServedAsDownload(html, { asciiName: 'notes.html', encodedName: 'notes.html', contentType: 'application/octet-stream', sizeBytes: notes.bytes.byteLength })
 
+  // A HEAD request (a link checker, a mail scanner) gets the headers and is no download.
+  const checked = await request.head(href!)
+  expect(checked.status()).toBe(200)
+  expect(checked.headers()['content-length']).toBe(String(quote.bytes.byteLength))
+  expect((await checked.body()).byteLength).toBe(0)
+
   expect(await downloadsOf(app, filed.id)).toEqual([
     { via: 'link', actor: GROUP_LEADER },
     { via: 'link', actor: GROUP_LEADER },
