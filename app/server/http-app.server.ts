@@ -4,13 +4,13 @@ import cluster from 'node:cluster'
 import { readdirSync } from 'node:fs'
 import path from 'node:path'
 import { constants as zlib } from 'node:zlib'
-import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
 import { isCrossSiteRequest } from '~/auth/cross-site.server'
 import { refuseMalformedUrl } from '~/http/malformed-url.server'
 import { log } from './logger.server'
+import { createRequestHandler } from './remix-request-handler.server'
 
 const ASSETS_DIR = 'build/public/build'
 
@@ -33,8 +33,8 @@ export function createHttpApp({ build, mode }: { build: ServerBuild; mode: strin
   })
   // gzip or brotli for whatever is worth it (HTML, JS, CSS, CSV, JSON: `compressible` types over
   // 1 KB), never for a body already compressed (PDF, ZIP, images), already encoded (the
-  // precompressed assets below), nor for a supporting document (see worthCompressing). Remix
-  // flushes after every chunk it writes, so a streamed page or download is never held back.
+  // precompressed assets below), nor for a supporting document (see worthCompressing). Every chunk
+  // written is flushed (remix-request-handler.server.ts), so a streamed page is never held back.
   // Brotli quality 4 on the fly: as small as gzip and faster (ADR 030).
   app.use(compression({ filter: worthCompressing, brotli: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } } }))
   app.use('/build', precompressedAssets(ASSETS_DIR))
