@@ -35,8 +35,11 @@ export function createHttpApp({ build, mode }: { build: ServerBuild; mode: strin
   // 1 KB), never for a body already compressed (PDF, ZIP, images), already encoded (the
   // precompressed assets below), nor for a supporting document (see worthCompressing). Every chunk
   // written is flushed (remix-request-handler.server.ts), so a streamed page is never held back.
-  // Brotli quality 4 on the fly: as small as gzip and faster (ADR 030).
-  app.use(compression({ filter: worthCompressing, brotli: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } } }))
+  // Brotli quality 4 on the fly: as small as gzip and faster (ADR 030). A 256 KB window (LGWIN 18)
+  // instead of the default 4 MB: each response allocated the whole window, which halved the rate of
+  // a small page (GET /sign-in at c=8: 114-144/s with the default, 305-309/s with 18; gzip 303-326).
+  // Our largest pages are far below 256 KB, so nothing is lost in size.
+  app.use(compression({ filter: worthCompressing, brotli: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4, [zlib.BROTLI_PARAM_LGWIN]: 18 } } }))
   app.use('/build', precompressedAssets(ASSETS_DIR))
   app.use('/build', express.static(ASSETS_DIR, { immutable: true, maxAge: '1y' }))
   app.use(express.static('build/public', { maxAge: '1h' }))
