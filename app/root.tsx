@@ -150,8 +150,9 @@ export function Layout({ children }: { children: ReactNode }) {
 
 export default function App() {
   useLoaderData<typeof loader>()
-  // Marks the document once React has taken over the server's HTML: browser journeys that press keys
-  // one by one wait for it (keys arriving mid-hydration can hit React 18's error #345).
+  // Marks the document once React has taken over the server's HTML: browser journeys whose keys
+  // must reach React's handlers (not only the fields' native behaviour) wait for it. Keys before
+  // then are held from React (ADR 032).
   useEffect(() => {
     document.documentElement.dataset.hydrated = 'true'
   }, [])

@@ -32,8 +32,8 @@ async function typeInto(page: Page, name: string, text: string) {
 test('a requester files a justification with the keyboard only, reviews it and confirms it: it is submitted', async ({ page, smtp, app }) => {
   await signIn(page, smtp, REQUESTER)
   await page.goto('/justifications/new')
-  // Keys pressed one by one while React hydrates the page have hit React 18's error #345 in CI:
-  // start once it has (root.tsx marks the document).
+  // The live previews below need React's handlers: start once React has the page (root.tsx marks
+  // the document; keys before then reach only the fields themselves, ADR 032).
   await page.locator('html[data-hydrated]').waitFor({ state: 'attached' })
 
   await typeInto(page, 'Title', 'Cold heads filed from the keyboard')
