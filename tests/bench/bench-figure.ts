@@ -29,6 +29,11 @@ export type BenchFigure = {
   met: boolean
   /** Why a goal is not met, or what limits it, in a sentence; optional. */
   note?: string
+  /**
+   * For a goal not met: what the limit is, measured in the same run (CPU accounting per process, a
+   * profile of the app, the cheapest page's rate), a line each; printed under the table.
+   */
+  limit?: string[]
 }
 
 /** One part of the bench: measures its rows on the context's database. */

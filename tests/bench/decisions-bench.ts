@@ -13,15 +13,18 @@ import { openSignOffLinks, seedBenchDatabase, useAppSettings } from './support/s
 import { isTransactionControl, startStatementRecorder } from './support/statement-recorder'
 import { migrate } from '~/db/migrate.server'
 import type { RecordedStatement } from './support/statement-recorder'
+import { startCpuAccounting, type CpuShares } from './support/cpu-accounting'
+import { profilerEnvironment, profileWhile } from './support/cpu-profile'
+import { explainThroughputLimit, measureCheapestPage, type CheapestPage } from './support/limits'
 
 /** Runs in the order made: c=8 last, right before the same decisions with the dashboard loaded, so
  * that both find the app in the same state (the outbox worker delivering the previous run's emails). */
-type Sizes = { warm: number; byConcurrency: [concurrency: number, count: number][]; loaded: number }
+type Sizes = { warm: number; byConcurrency: [concurrency: number, count: number][]; loaded: number; profiled: number; cheapestPages: number }
 
 function sizesFor({ database, scale }: BenchContext): Sizes {
   const embedded = database === 'pglite'
-  if (scale === 'quick') return { warm: 2, byConcurrency: embedded ? [[1, 4], [32, 32], [8, 16]] : [[8, 16]], loaded: 12 }
-  return { warm: 10, byConcurrency: embedded ? [[1, 40], [32, 128], [8, 120]] : [[8, 300]], loaded: embedded ? 120 : 200 }
+  if (scale === 'quick') return { warm: 2, byConcurrency: embedded ? [[1, 4], [32, 32], [8, 16]] : [[8, 16]], loaded: 12, profiled: 8, cheapestPages: 40 }
+  return { warm: 10, byConcurrency: embedded ? [[1, 40], [32, 128], [8, 120]] : [[8, 300]], loaded: embedded ? 120 : 200, profiled: embedded ? 60 : 150, cheapestPages: 1000 }
 }
 
 /** The tokens cut into the runs that use them, in order: each link is used exactly once. */
@@ -30,7 +33,7 @@ function splitLinks(tokens: string[], sizes: Sizes) {
   const take = (count: number) => tokens.slice(next, (next += count))
   const warm = take(sizes.warm)
   const byConcurrency = sizes.byConcurrency.map(([concurrency, count]) => ({ concurrency, tokens: take(count) }))
-  return { warm, byConcurrency, loaded: take(sizes.loaded) }
+  return { warm, byConcurrency, loaded: take(sizes.loaded), profiled: take(sizes.profiled) }
 }
 
 /** GETs the dashboard in a loop with `clients` signed-in clients until stopped; returns pages served. */
@@ -66,9 +69,12 @@ async function countUsedLinks(url: string): Promise<number> {
 
 async function run(context: BenchContext): Promise<BenchFigure[]> {
   const sizes = sizesFor(context)
-  const total = sizes.warm + sizes.byConcurrency.reduce((sum, [, count]) => sum + count, 0) + sizes.loaded
+  const total = sizes.warm + sizes.byConcurrency.reduce((sum, [, count]) => sum + count, 0) + sizes.loaded + sizes.profiled
   const { progress } = context
   const made: { stop: () => Promise<void> }[] = []
+  // The measured app carries the profiler, idle until the profiled run at the end (cpu-profile.ts).
+  const profiler = profilerEnvironment()
+  made.push({ stop: async () => profiler.cleanUp() })
   const database = async (seeded: string | null) => {
     const created = await context.createEmptyDatabase()
     made.push({ stop: created.drop })
@@ -82,7 +88,7 @@ async function run(context: BenchContext): Promise<BenchFigure[]> {
     useAppSettings('http://localhost:3000')
     // On PGlite, the embedded default itself: the app opens its own database on disk and seeds it;
     // the raw baseline runs on a PGlite on disk too. On the server, the bench seeds the same data.
-    const embeddedApp = context.database === 'pglite' ? await startEmbeddedDefaultApp() : null
+    const embeddedApp = context.database === 'pglite' ? await startEmbeddedDefaultApp(profiler.env) : null
     if (embeddedApp) made.push(embeddedApp)
     const prepared = embeddedApp ? { url: embeddedApp.databaseUrl } : await database(null)
     if (!embeddedApp) await seedBenchDatabase(prepared.url)
@@ -116,15 +122,20 @@ async function run(context: BenchContext): Promise<BenchFigure[]> {
     if (process.env.BENCH_SHOW_STATEMENTS) typical.forEach((statement, i) => progress(`  ${String(i + 1).padStart(2)}. ${statement.text.replace(/\s+/g, ' ').slice(0, 160)}`))
 
     progress('measured: decisions over HTTP against the app')
-    const app = embeddedApp?.app ?? (await startBenchApp(prepared.url))
+    const app = embeddedApp?.app ?? (await startBenchApp(prepared.url, { env: profiler.env }))
     const measured = new Map<number, Throughput>()
     let alone: Throughput
     let loaded: Throughput
     let dashboardsPerSecond: number
+    let cpuAtEight: CpuShares
+    let cheapestPage: CheapestPage
+    let profile: Awaited<ReturnType<typeof profileWhile>>
     try {
       await measureThroughput(links.warm.length, 4, (i) => signByLink(app.url, links.warm[i]!))
       for (const { concurrency, tokens } of links.byConcurrency) {
+        const stopAccounting = startCpuAccounting(app.pid)
         measured.set(concurrency, await measureThroughput(tokens.length, concurrency, (i) => signByLink(app.url, tokens[i]!)))
+        if (concurrency === 8) cpuAtEight = stopAccounting()
         progress(`  c=${concurrency}: ${formatRate(measured.get(concurrency)!)}`)
       }
       alone = measured.get(8)!
@@ -133,6 +144,13 @@ async function run(context: BenchContext): Promise<BenchFigure[]> {
       loaded = await measureThroughput(links.loaded.length, 8, (i) => signByLink(app.url, links.loaded[i]!))
       dashboardsPerSecond = await stopDashboards()
       progress(`  c=8 with 2 clients loading /spread: ${formatRate(loaded)}; ${dashboardsPerSecond.toFixed(1)} dashboards/s`)
+      // Unmeasured, for the limits printed under the table: the cheapest page, then a profile.
+      cheapestPage = await measureCheapestPage(app.url, app.pid, sizes.cheapestPages, 8)
+      progress(`  the cheapest page (GET /sign-in), c=8: ${formatRate(cheapestPage.throughput)}`)
+      profile = await profileWhile(app.pid, profiler.directory, async () => {
+        await measureThroughput(links.profiled.length, 8, (i) => signByLink(app.url, links.profiled[i]!))
+      })
+      progress(`  profiled ${links.profiled.length} decisions at c=8`)
     } finally {
       await (embeddedApp ?? app).stop()
     }
@@ -154,6 +172,16 @@ async function run(context: BenchContext): Promise<BenchFigure[]> {
       (failures.length ? ` ${failures.length} replayed statements failed (first: ${failures[0]}).` : '') +
       (usedLinks !== offset ? ` The replay used ${usedLinks} links for ${offset} decisions.` : '')
 
+    const limitAt = (rawPerSecond: number, goalRatio: number, stated: string) =>
+      explainThroughputLimit({
+        unit: 'decision',
+        measured: alone,
+        cpu: cpuAtEight!,
+        goalPerSecond: goalRatio * rawPerSecond,
+        goalStated: `${stated} ${rawPerSecond.toFixed(0)} /s`,
+        cheapestPage,
+        profile: { ...profile, units: links.profiled.length },
+      })
     const figures: BenchFigure[] = []
     const ratioOf = (concurrency: number) => measured.get(concurrency)!.perSecond / raw.get(concurrency)!.perSecond
     if (context.database === 'postgresql-server') {
@@ -165,6 +193,7 @@ async function run(context: BenchContext): Promise<BenchFigure[]> {
         ratio,
         goal: '>= 0.40, p99 < 100 ms',
         met: ratio >= 0.4 && alone.p99 < 100,
+        limit: limitAt(raw.get(8)!.perSecond, 0.4, '0.40 of the raw'),
         note: `raw replays each decision's ${statementCount} captured statements in order on one connection; the app as npm start runs it (WEB_CONCURRENCY unset), its outbox worker delivering the decisions' emails meanwhile (mailbox).${replayNote}`,
       })
     } else {
@@ -177,6 +206,7 @@ async function run(context: BenchContext): Promise<BenchFigure[]> {
           ratio,
           goal: '>= 0.50',
           met: ratio >= 0.5,
+          limit: concurrency === 8 ? limitAt(raw.get(8)!.perSecond, 0.5, '0.50 of the raw') : undefined,
           note: concurrency === 8 ? `npm start's default: the app's own PGlite on disk in its DATA_DIR; raw on a PGlite on disk holding a copy of the same rows.${replayNote}` : undefined,
         })
       }

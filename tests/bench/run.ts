@@ -11,7 +11,7 @@ import path from 'node:path'
 import type { BenchDatabaseKind, BenchFigure } from './bench-figure'
 import { benchParts } from './parts'
 import { emptyDatabaseMaker, serverVersion } from './support/databases'
-import { printTable, type Row } from './support/table'
+import { printLimits, printTable, type Row } from './support/table'
 
 const args = process.argv.slice(2)
 const scale = args.includes('--quick') || process.env.BENCH_SCALE === 'quick' ? 'quick' : 'full'
@@ -72,6 +72,7 @@ async function main() {
   }
   console.log('')
   printTable(rows)
+  printLimits(rows)
   console.log(`\nThe load (fetch and pg clients) is generated in this process, on the same ${os.cpus().length} cores as the app process(es) it measures: figures are for the machine as a whole.`)
   if (!serverUrl) console.log('\nThe PostgreSQL server half is not measured: set TEST_POSTGRES_URL to a server the bench may create databases on.')
   const missed = rows.filter((row) => !row.met).length

@@ -13,9 +13,11 @@ export type AppOptions = {
   /** Background jobs poll as in production, or (capture runs) rarely, so that their statements stay out. */
   quiet?: boolean
   webConcurrency?: number
+  /** More environment for the app, e.g. the profiler's (cpu-profile.ts). */
+  env?: Record<string, string>
 }
 
-export async function startBenchApp(databaseUrl: string, { quiet = false, webConcurrency }: AppOptions = {}): Promise<RunningApp> {
+export async function startBenchApp(databaseUrl: string, { quiet = false, webConcurrency, env = {} }: AppOptions = {}): Promise<RunningApp> {
   return startApp({
     DATABASE_URL: databaseUrl,
     SESSION_SECRET: BENCH_SESSION_SECRET,
@@ -24,6 +26,7 @@ export async function startBenchApp(databaseUrl: string, { quiet = false, webCon
     ...(quiet ? { OUTBOX_POLL_INTERVAL_MS: '60000', REMINDER_INTERVAL_MS: '3600000' } : { OUTBOX_POLL_INTERVAL_MS: undefined }),
     // Unset means npm start's own default (one worker per core on a server); startApp's default is one.
     WEB_CONCURRENCY: webConcurrency ? String(webConcurrency) : undefined,
+    ...env,
   })
 }
 
@@ -47,9 +50,9 @@ export type EmbeddedDefaultApp = { app: RunningApp; databaseUrl: string; stop: (
  * PostgreSQL on disk in DATA_DIR, migrates and seeds it. The bench reaches that database as a
  * person with psql would: the port the app logs at start-up and the password kept in DATA_DIR.
  */
-export async function startEmbeddedDefaultApp(): Promise<EmbeddedDefaultApp> {
+export async function startEmbeddedDefaultApp(env: Record<string, string> = {}): Promise<EmbeddedDefaultApp> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'solesource-bench-data-'))
-  const app = await startApp({ DATA_DIR: dataDir, SESSION_SECRET: BENCH_SESSION_SECRET, OUTBOX_POLL_INTERVAL_MS: undefined })
+  const app = await startApp({ DATA_DIR: dataDir, SESSION_SECRET: BENCH_SESSION_SECRET, OUTBOX_POLL_INTERVAL_MS: undefined, ...env })
   const started = app.logs
     .join('')
     .split('\n')

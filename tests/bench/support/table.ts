@@ -23,3 +23,14 @@ export function printTable(rows: Row[]) {
   console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`)
   for (const values of cells) console.log(line(values))
 }
+
+/** Under the table: for each goal not met, the measured lines that say where its limit is. */
+export function printLimits(rows: Row[]) {
+  const explained = rows.filter((row) => !row.met && row.limit?.length)
+  if (explained.length === 0) return
+  console.log('\nWhere the limit is, for the goals not met (measured in this run):')
+  for (const row of explained) {
+    console.log(`\n- ${row.path} (${databaseLabel[row.database]}):`)
+    for (const line of row.limit!) console.log(`    ${line}`)
+  }
+}
