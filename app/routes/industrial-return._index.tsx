@@ -52,7 +52,7 @@ export default function ReturnDashboard() {
       <DashboardWindowSection view={view} windowErrors={windowErrors} askedWindow={askedWindow} />
       <CountryTableSection view={view} />
       <CoefficientChartSection view={view} categoryLabel={categoryLabel} />
-      <BandMapSection rows={view.rows} map={map} windowLabel={view.windowLabel} categoryLabel={categoryLabel} />
+      <BandMapSection rows={view.rows} map={map} windowLabel={view.windowLabel} categoryLabel={categoryLabel} legendBands={view.bands} />
       <div className="row">
         <MostImbalancedSection countries={view.mostImbalanced} categoryLabel={categoryLabel} />
         <VeryPoorlyTrendSection trend={view.trend} />
