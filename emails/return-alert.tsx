@@ -5,6 +5,8 @@ import { EmailLayout } from './layout'
 export type ReturnAlertEmailProps = {
   name: string
   windowLabel: string
+  /** The published status year the window is the default of; absent from messages queued before it was said. */
+  statusYear?: number
   cause: string
   transitions: { countryName: string; countryCode: string; entered: boolean; coefficient: string | null }[]
   dashboardUrl: string
@@ -14,6 +16,7 @@ export type ReturnAlertEmailProps = {
 export function ReturnAlertEmail({
   name = 'Paula Procurement',
   windowLabel = '2022–2025',
+  statusYear = 2026,
   cause = 'Import of contracts.csv',
   transitions = [
     { countryName: 'Portugal', countryCode: 'PT', entered: true, coefficient: '0.38' },
@@ -32,7 +35,8 @@ export function ReturnAlertEmail({
       </Heading>
       <Text>Hello {name},</Text>
       <Text>
-        As a procurement officer, you hear when a country enters or leaves “very poorly balanced”. The industrial return for supplies over {windowLabel} was recomputed ({cause}).
+        As a procurement officer, you hear when a country enters or leaves “very poorly balanced”. The industrial return for supplies
+        {statusYear ? ` of the published status year ${statusYear} (1 March ${statusYear} to end of February ${statusYear + 1}), computed` : ''} over {windowLabel}, was recomputed ({cause}).
       </Text>
       {entered.length ? (
         <>

@@ -50,6 +50,11 @@ export const returnAuditEvents = {
   },
   SPREAD_ALERT_ACKNOWLEDGED: {
     label: 'Very poorly balanced alert acknowledged',
-    schema: z.object({ alertId: z.string(), countryCode: z.string() }),
+    schema: z.object({
+      alertId: z.string(),
+      countryCode: z.string(),
+      /** Set on an earlier alert of the same country, acknowledged along with this later one (issue 13.3). */
+      acknowledgedWith: z.string().optional(),
+    }),
   },
 }

@@ -12,7 +12,7 @@ import { hasWindowErrors } from '~/industrial-return/views/dashboard-query'
 import { loadDashboard } from '~/industrial-return/views/dashboard.server'
 import { europeShapes, MAP_HEIGHT, MAP_WIDTH } from '~/industrial-return/views/europe-map.server'
 import { CATEGORY_LABELS } from '~/industrial-return/views/format'
-import { OpenAlertsSection } from '~/industrial-return/views/open-alerts'
+import { ReturnStatusSection } from '~/industrial-return/views/return-status'
 import { ReturnNav } from '~/industrial-return/views/return-nav'
 import { readForm } from '~/http/request-body.server'
 import { UUID } from '~/http/uuid'
@@ -38,7 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ReturnDashboard() {
-  const { view, windowErrors, askedWindow, openAlerts, runningImports, demo, map } = useLoaderData<typeof loader>()
+  const { view, windowErrors, askedWindow, standing, entries, openAlerts, runningImports, demo, map } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const categoryLabel = CATEGORY_LABELS[view.query.category]
   return (
@@ -48,11 +48,11 @@ export default function ReturnDashboard() {
       <DemoDataNotice demo={demo} />
       <ActionResultNotice result={result} />
       <RunningImportsNotices imports={runningImports} />
-      <OpenAlertsSection alerts={openAlerts} />
+      <ReturnStatusSection standing={standing} entries={entries} alerts={openAlerts} viewed={{ label: view.windowLabel, isDefault: view.isDefaultWindow }} />
       <DashboardWindowSection view={view} windowErrors={windowErrors} askedWindow={askedWindow} />
       <CountryTableSection view={view} />
       <CoefficientChartSection view={view} categoryLabel={categoryLabel} />
-      <BandMapSection rows={view.rows} map={map} windowLabel={view.windowLabel} categoryLabel={categoryLabel} />
+      <BandMapSection rows={view.rows} map={map} windowLabel={view.windowLabel} categoryLabel={categoryLabel} legendBands={view.bands} />
       <div className="row">
         <MostImbalancedSection countries={view.mostImbalanced} categoryLabel={categoryLabel} />
         <VeryPoorlyTrendSection trend={view.trend} />

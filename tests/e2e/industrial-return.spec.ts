@@ -62,6 +62,27 @@ test('procurement imports contracts and sees the table, chart, map and alerts, a
     await expect(alerts.getByRole('row', { name: /Portugal/ })).toContainText('entered very poorly balanced', { timeout: 1000 })
   }).toPass({ timeout: 20_000 })
 
+  // The standing status, apart from the crossings: every member but Germany and France is very poorly
+  // balanced for supplies (their contracts are 0 or nearly), and the heading counts them.
+  const windowLabel = `${windowYears[0]}–${windowYears[3]}`
+  await expect(page.getByRole('heading', { name: 'Very poorly balanced now (18)', level: 2 })).toBeVisible()
+  await expect(page.getByText(`Supplies, published status year ${statusYear} (1 Mar ${statusYear} to`)).toContainText(`computed over calendar years ${windowLabel}`)
+  const standing = page.getByRole('table', { name: `Countries very poorly balanced for supplies in status year ${statusYear}, lowest coefficient first` })
+  // The window of the status year before holds the import's year too; the one before that, no contract.
+  await expect(standing.getByRole('row', { name: /Portugal/ })).toContainText(`at least since status year ${statusYear - 1} (the first with figures)`)
+  await expect(alerts.getByRole('row', { name: /Portugal/ })).toContainText(`${statusYear} (over ${windowLabel})`)
+  await expect(standing.getByRole('row', { name: /Portugal/ })).toContainText('Import of contracts.csv')
+
+  // Portugal: 38 000 of 1 250 038 000 CHF of supplies is 0.00304% of the value, / 1.14% = 0.0027 (0.00 on the page).
+  const portugal = table.getByRole('row', { name: /Portugal/ })
+  await expect(portugal.getByRole('cell', { name: '0.0027', exact: true })).toBeVisible()
+  await portugal.locator('.precise-figure').first().focus()
+  await expect(portugal.locator('.precise-tip').first()).toBeVisible()
+  await expect(portugal.locator('.precise-tip').first()).toHaveText('0.0027')
+  // The window before has no scale and no contract: no change, and the page says why.
+  await expect(page.getByText(`No change is shown against ${statusYear - 8}–${statusYear - 5}`)).toBeVisible()
+  await expect(portugal).toContainText('no change shown')
+
   // Every procurement officer was told by email.
   const alertEmail = await smtp.waitForMessage((m) => /very poorly balanced countries changed/.test(m.subject ?? ''))
   expect(alertEmail.text).toMatch(/Portugal \(PT\)/)
@@ -85,7 +106,19 @@ test('procurement imports contracts and sees the table, chart, map and alerts, a
   const csv = readFileSync((await download.path())!, 'utf8')
   expect(csv.split('\r\n')[0]).toBe('country_iso2,country,membership,category,window,contracts,value_chf,share_of_value_pct,share_of_contributions_pct,coefficient,band,previous_window,previous_coefficient,change')
   expect(csv).toMatch(/\nDE,Germany,MEMBER,SUPPLIES,/)
-  expect(csv).toMatch(/\nPT,Portugal,MEMBER,SUPPLIES,[^\n]*VERY_POORLY/)
+  expect(csv).toMatch(/\nPT,Portugal,MEMBER,SUPPLIES,[^\n]*,0\.0027,VERY_POORLY,/)
+
+  // Another window: the status and the alerts stay those of the published status year, and say so.
+  await page.goto('/industrial-return?from=2017&to=2020')
+  await expect(page.getByRole('heading', { name: 'Very poorly balanced now (18)', level: 2 })).toBeVisible()
+  await expect(page.getByText(`The figures further down are for 2017–2020. This status and the alerts concern the published status year ${statusYear}`)).toBeVisible()
+
+  // The services map's legend has no "very poorly balanced": services have no such band.
+  await page.goto('/industrial-return?category=SERVICES')
+  const legend = page.locator('.return-map .legend')
+  await expect(legend).toContainText('poorly balanced')
+  await expect(legend).toContainText('well balanced')
+  await expect(legend).not.toContainText('very poorly balanced')
 })
 
 test('a window that makes no sense answers 400 with a message by the year it is about, never silently', async ({ page, smtp }) => {

@@ -27,7 +27,8 @@ describe('very poorly balanced alerts', () => {
 
     // The first contract (Germany) leaves every other Member State, Portugal included, at 0.
     await award('DE', 100_000_000, 'PO-DE-1')
-    expect(await portugalAlerts()).toMatchObject([{ entered: true, coefficient: '0.00', window: '2022–2025', cause: 'Award of PO-DE-1' }])
+    // Over 2022-2025, the default window of status year 2026 (from 1 March 2026): the alert says which.
+    expect(await portugalAlerts()).toMatchObject([{ entered: true, coefficient: '0.00', window: '2022–2025', statusYear: 2026, cause: 'Award of PO-DE-1', earlierOpen: [] }])
     expect(await alertEmails()).toHaveLength(officers)
     expect((await readQueuedEmail((await alertEmails())[0]!)).text).toMatch(/Portugal \(PT\)/)
 
@@ -39,9 +40,14 @@ describe('very poorly balanced alerts', () => {
     expect(await refreshReturnAlerts(database.db, { now: NOW, cause: 'and again', appUrl: APP_URL })).toMatchObject({ raised: 0 })
     expect(await alertEmails()).toHaveLength(officers)
 
-    // 6 000 CHF more: 10 000 / 1 010 000 = 0.990%, / 1.14% = 0.87: no longer very poorly balanced.
+    // 6 000 CHF more: 10 000 / 1 010 000 = 0.990099%, / 1.14% = 0.868508: 0.87, 0.8685 in full; no longer very poorly balanced.
     await award('PT', 600_000, 'PO-PT-2')
-    expect((await portugalAlerts()).map((a) => [a.entered, a.coefficient, a.cause])).toEqual([
+    // Portugal shows once among the open alerts, with its latest crossing; the entry is kept beside it.
+    const [left] = await portugalAlerts()
+    expect(await portugalAlerts()).toHaveLength(1)
+    expect(left).toMatchObject({ entered: false, coefficient: '0.87', coefficientPrecise: '0.8685', cause: 'Award of PO-PT-2', earlierOpen: [{ entered: true, statusYear: 2026 }] })
+    // The history keeps both crossings.
+    expect((await listAlerts(database.db, { open: false })).filter((a) => a.countryCode === 'PT').map((a) => [a.entered, a.coefficient, a.cause])).toEqual([
       [false, '0.87', 'Award of PO-PT-2'],
       [true, '0.00', 'Award of PO-DE-1'],
     ])
@@ -51,22 +57,29 @@ describe('very poorly balanced alerts', () => {
 
     // Germany wins 2 000 000 CHF more: 10 000 / 3 010 000 = 0.332%, / 1.14% = 0.29: below 0.40 again.
     await award('DE', 200_000_000, 'PO-DE-2')
-    expect((await portugalAlerts())[0]).toMatchObject({ entered: true, coefficient: '0.29', cause: 'Award of PO-DE-2' })
+    expect(await portugalAlerts()).toMatchObject([{ entered: true, coefficient: '0.29', cause: 'Award of PO-DE-2', earlierOpen: [{ entered: false }, { entered: true }] }])
     expect(await alertEmails()).toHaveLength(3 * officers)
 
     const { ledger, rollup } = await rollupAndLedger(database.db)
     expect(rollup).toEqual(ledger)
   })
 
-  it('keeps an alert on the dashboard until acknowledged, with its history', async () => {
+  it('keeps an alert on the dashboard until acknowledged, with its history; acknowledging a country’s latest crossing acknowledges its earlier ones', async () => {
     const [first] = (await listAlerts(database.db, { open: true })).filter((a) => a.countryCode === 'PT')
     expect(await acknowledgeAlert(database.db, first!.id, { actorId: database.officerId, now: NOW })).toBe('ACKNOWLEDGED')
     expect(await acknowledgeAlert(database.db, first!.id, { actorId: database.officerId, now: NOW })).toBe('ALREADY')
-    expect((await listAlerts(database.db, { open: true })).map((a) => a.id)).not.toContain(first!.id)
-    const history = await listAlerts(database.db, { open: false })
-    expect(history.find((a) => a.id === first!.id)).toMatchObject({ acknowledgedBy: 'Paula Procurement' })
+    expect((await listAlerts(database.db, { open: true })).map((a) => a.countryCode)).not.toContain('PT')
+    const history = (await listAlerts(database.db, { open: false })).filter((a) => a.countryCode === 'PT')
+    expect(history).toHaveLength(3)
+    expect(history.every((a) => a.acknowledgedBy === 'Paula Procurement')).toBe(true)
     const trail = await database.db.auditEvent.findMany({ where: { subject: `spread-alert:${first!.id}` }, orderBy: { id: 'asc' } })
     expect(trail.map((e) => e.type)).toEqual(['SPREAD_ALERT_RAISED', 'SPREAD_ALERT_ACKNOWLEDGED'])
+    const earlier = history.find((a) => a.id !== first!.id)!
+    const earlierTrail = await database.db.auditEvent.findMany({ where: { subject: `spread-alert:${earlier.id}` }, orderBy: { id: 'asc' } })
+    expect(earlierTrail.map((e) => [e.type, (e.payload as { acknowledgedWith?: string }).acknowledgedWith ?? null])).toEqual([
+      ['SPREAD_ALERT_RAISED', null],
+      ['SPREAD_ALERT_ACKNOWLEDGED', first!.id],
+    ])
   })
 
   it('refuses a second award of the same justification and a taken order number', async () => {

@@ -5,7 +5,8 @@
 import type { DatabaseOrTransaction, Transaction } from '~/db/client.server'
 import { bandTransitions, bandsOf, type BandTransition } from './band-crossings.ts'
 import type { Band } from '../arithmetic/bands.ts'
-import { formatRational, toFixedString } from '../arithmetic/rational.ts'
+import { formatCoefficient } from '../arithmetic/coefficient-format.ts'
+import { formatRational } from '../arithmetic/rational.ts'
 import { loadReturnInputs } from '../views/return-inputs.server.ts'
 import { computeReport } from '../views/return-report.ts'
 import { defaultWindowFor, type CalendarWindow } from '../arithmetic/window.ts'
@@ -15,6 +16,8 @@ export const ALERT_REFRESH_LOCK_KEY = 7_104_202_612n
 
 export interface Plan {
   window: CalendarWindow
+  /** The published status year whose default window `window` is. */
+  statusYear: number
   current: Map<string, { band: Band | null; coefficient: string | null; coefficientDisplay: string | null; name: string }>
   transitions: BandTransition[]
   stateDiffers: boolean
@@ -32,7 +35,7 @@ export async function plan(db: DatabaseOrTransaction, now: Date): Promise<Plan> 
       {
         band: row.band,
         coefficient: row.coefficient && formatRational(row.coefficient),
-        coefficientDisplay: row.coefficient && toFixedString(row.coefficient, 2),
+        coefficientDisplay: row.coefficient && formatCoefficient(row.coefficient, 'SUPPLIES', inputs.policy.bands).display,
         name: row.name ?? row.countryCode,
       },
     ]),
@@ -40,7 +43,7 @@ export async function plan(db: DatabaseOrTransaction, now: Date): Promise<Plan> 
   const stateDiffers =
     stored.length !== current.size ||
     stored.some((row) => current.get(row.countryCode)?.band !== row.band || row.windowFromYear !== window.fromYear || row.windowToYear !== window.toYear)
-  return { window, current, transitions: bandTransitions(previousBands, currentBands), stateDiffers }
+  return { window, statusYear: inputs.statusYear, current, transitions: bandTransitions(previousBands, currentBands), stateDiffers }
 }
 
 export const transitionKey = (transitions: readonly BandTransition[]) => transitions.map((t) => `${t.countryCode}:${t.kind}`).join(',')

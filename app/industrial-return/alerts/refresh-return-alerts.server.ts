@@ -1,5 +1,6 @@
 /**
- * Alerts when a country enters or leaves "very poorly balanced" (supplies, current default window).
+ * Alerts when a country enters or leaves "very poorly balanced" (supplies, over the default window of
+ * the published status year: no other window has alerts).
  *
  * The last computed band of every country is stored (ReturnBandState); each refresh recomputes from
  * the rollup, compares, and for every crossing writes an alert, an audit event and one email per
@@ -91,7 +92,7 @@ function alertEmails(planned: Plan, officers: { name: string; email: string }[],
       to: officer.email,
       subject: `Industrial return: very poorly balanced countries changed (${codes})`,
       template: 'spread-alert',
-      props: { name: officer.name, windowLabel: formatWindow(planned.window), cause, transitions, dashboardUrl: `${appUrl}/industrial-return#alerts` },
+      props: { name: officer.name, windowLabel: formatWindow(planned.window), statusYear: planned.statusYear, cause, transitions, dashboardUrl: `${appUrl}/industrial-return#alerts` },
     }),
   )
 }

@@ -18,6 +18,7 @@
  * `uncappedCoefficient` keeps the measured value; `cappedAt` is the ceiling when it was applied.
  */
 import { bandOf, veryPoorlyTransition, type Band, type BandPolicy, type Category, type VeryPoorlyTransition } from './bands.ts'
+import { bandLinesOf, bandSafeFixed, DISPLAY_DECIMALS } from './coefficient-format.ts'
 import { contributionSharesOver, type ContributionMethod, type ContributionScale } from './contribution-share.ts'
 import { compare, decimal, div, isZero, min, rational, sub, toDisplayNumber, ZERO, type Rational } from './rational.ts'
 import { windowContainsYear, type CalendarWindow } from './window.ts'
@@ -71,7 +72,7 @@ export interface CountryReturn {
   contributionShare: Share
   /** After the Associate ceiling, if any; the value bands, rankings and alerts use. */
   coefficient: Rational | null
-  /** Rounded to 2 decimals for display: 0.3999 shows as 0.4 yet its band is VERY_POORLY. */
+  /** 2 decimals for display, never across a band line (0.3999 is 0.39: see coefficient-format.ts). */
   coefficientDisplay: number | null
   uncappedCoefficient: Rational | null
   cappedAt: Rational | null
@@ -128,6 +129,7 @@ export function computeReturnCoefficients(inputs: ReturnInputs): ReturnReport {
   const contributions = contributionSharesOver(inputs.scales, inputs.window)
   const countries = new Map(inputs.countries.map((country) => [country.code, country]))
   const codes = [...new Set([...countries.keys(), ...values.keys(), ...contributions.shares.keys()])].sort()
+  const lines = bandLinesOf(inputs.category, inputs.bandPolicy)
 
   const rows = codes.map((code): CountryReturn => {
     const country = countries.get(code)
@@ -147,7 +149,7 @@ export function computeReturnCoefficients(inputs: ReturnInputs): ReturnReport {
       contractShare: share(contractShare),
       contributionShare: share(contributionShare),
       coefficient,
-      coefficientDisplay: coefficient && toDisplayNumber(coefficient, 2),
+      coefficientDisplay: coefficient && Number(bandSafeFixed(coefficient, DISPLAY_DECIMALS, lines)),
       uncappedCoefficient: uncapped,
       cappedAt: uncapped && ceiling && compare(uncapped, ceiling) > 0 ? ceiling : null,
       band: coefficient && bandOf(coefficient, inputs.category, inputs.bandPolicy),

@@ -45,6 +45,9 @@ export function defaultWindowFor(statusYear: number, years: number = DEFAULT_WIN
   return calendarWindow(statusYear - years, statusYear - 1)
 }
 
+/** The status year a default window is published for: the one starting just after its last year (2022–2025 -> 2026). */
+export const statusYearOfDefaultWindow = (window: CalendarWindow): number => window.toYear + 1
+
 export const windowLength = (window: CalendarWindow): number => window.toYear - window.fromYear + 1
 
 export function windowYears(window: CalendarWindow): number[] {

@@ -46,9 +46,7 @@ export function CoefficientChart({ rows, thresholds, windowLabel, categoryLabel 
                 {bar.name}
               </text>
               <rect x={x(0)} y={y(bar.countryCode)} width={Math.max(1, x(Math.min(value, maxValue)) - x(0))} height={y.bandwidth()} fill={bar.band ? BAND_COLOURS[bar.band] : NO_BAND}>
-                <title>
-                  {bar.name}: {bar.coefficient} ({bar.band ? BAND_LABELS[bar.band] : 'no band'})
-                </title>
+                <title>{`${bar.name}: ${bar.coefficientPrecise} (${bar.band ? BAND_LABELS[bar.band] : 'no band'})`}</title>
               </rect>
               <text x={x(Math.min(value, maxValue)) + 4} y={(y(bar.countryCode) ?? 0) + y.bandwidth() / 2} dy="0.35em" fontSize="10" fill="#1d2433">
                 {bar.coefficient}

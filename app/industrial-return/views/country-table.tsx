@@ -2,7 +2,8 @@ import { useLocation } from '@remix-run/react'
 import { formatChf } from '~/money/amount'
 import { SortableTable, sortLinksByKey, type SortLink } from '~/ui/sortable-table'
 import { BandBadge } from './band-badge.tsx'
-import { CATEGORY_LABELS, formatPercent, NO_COEFFICIENT_REASONS } from './format.ts'
+import { PreciseFigure } from './coefficient-figure.tsx'
+import { CATEGORY_LABELS, describeChangeWithheld, formatPercent, NO_COEFFICIENT_REASONS } from './format.ts'
 import type { SortKey } from './dashboard-query.ts'
 import type { DashboardView } from './dashboard-view.ts'
 
@@ -42,6 +43,8 @@ export function CountryTableSection({ view }: { view: DashboardView }) {
           Download this table as CSV
         </a>
       </p>
+      <p className="hint">Coefficients to two decimals, never rounded across a band line (0.3996 shows 0.39); hover or focus one for four decimals, as in the CSV.</p>
+      {view.changeWithheld ? <p id="change-withheld">{describeChangeWithheld(view.changeWithheld, categoryLabel)}</p> : null}
       {view.rows.length === 0 ? (
         <p className="empty">No country yet: add countries, a contribution scale and contracts.</p>
       ) : (
@@ -70,8 +73,8 @@ export function CountryTableSection({ view }: { view: DashboardView }) {
             { header: sort('value'), cell: (row) => formatChf(row.valueChfMinor) },
             { header: sort('share'), cell: (row) => formatPercent(row.contractSharePercent) },
             { header: sort('contribution'), cell: (row) => (row.membership === 'OTHER' ? '—' : formatPercent(row.contributionSharePercent)) },
-            { header: sort('coefficient'), cell: (row) => row.coefficient ?? '—' },
-            { header: sort('change'), cell: (row) => row.change ?? '—' },
+            { header: sort('coefficient'), cell: (row) => <PreciseFigure display={row.coefficient} precise={row.coefficientPrecise} /> },
+            { header: sort('change'), cell: (row) => <PreciseFigure display={row.change} precise={row.changePrecise} empty={view.changeWithheld ? 'no change shown' : '—'} /> },
             {
               header: 'Band',
               cell: (row) => (row.band ? <BandBadge band={row.band} /> : <span className="hint">{row.noCoefficientReason ? NO_COEFFICIENT_REASONS[row.noCoefficientReason] : 'no coefficient'}</span>),

@@ -3,7 +3,9 @@
  * imbalanced countries and the very poorly balanced count per status year (chart and table).
  */
 import { SortableTable } from '~/ui/sortable-table'
+import type { Band } from '../arithmetic/bands.ts'
 import { BandBadge } from './band-badge.tsx'
+import { PreciseFigure } from './coefficient-figure.tsx'
 import { CoefficientChart, VeryPoorlyTrendChart } from './charts.tsx'
 import { EuropeMap } from './europe-map.tsx'
 import type { MapShape } from './europe-map.server.ts'
@@ -27,15 +29,15 @@ export function CoefficientChartSection({ view, categoryLabel }: { view: Dashboa
   )
 }
 
-export function BandMapSection({ rows, map, windowLabel, categoryLabel }: { rows: CountryRowView[]; map: MapData; windowLabel: string; categoryLabel: string }) {
+export function BandMapSection({ rows, map, windowLabel, categoryLabel, legendBands }: { rows: CountryRowView[]; map: MapData; windowLabel: string; categoryLabel: string; legendBands: Band[] }) {
   const members = rows.filter((r) => r.membership !== 'OTHER')
-  const bands = Object.fromEntries(members.map((r) => [r.countryCode, { band: r.band, coefficient: r.coefficient, name: r.name }]))
+  const bands = Object.fromEntries(members.map((r) => [r.countryCode, { band: r.band, coefficient: r.coefficientPrecise, name: r.name }]))
   const outside = members.filter((r) => !ON_THE_MAP.has(r.countryCode)).map((r) => ({ countryCode: r.countryCode, name: r.name, band: r.band, coefficient: r.coefficient }))
   return (
     <section className="card" aria-labelledby="map-heading">
       <h2 id="map-heading">Map of bands</h2>
       {rows.some((r) => r.coefficient !== null) ? (
-        <EuropeMap shapes={map.shapes} width={map.width} height={map.height} bands={bands} outside={outside} windowLabel={windowLabel} categoryLabel={categoryLabel} />
+        <EuropeMap shapes={map.shapes} width={map.width} height={map.height} bands={bands} outside={outside} windowLabel={windowLabel} categoryLabel={categoryLabel} legendBands={legendBands} />
       ) : (
         <p className="empty">No band to map for {windowLabel}: the window needs a contribution scale and at least one contract.</p>
       )}
@@ -53,7 +55,7 @@ export function MostImbalancedSection({ countries, categoryLabel }: { countries:
         <ol>
           {countries.map((country) => (
             <li key={country.countryCode}>
-              {country.name} ({country.countryCode}): {country.coefficient} <BandBadge band={country.band} />
+              {country.name} ({country.countryCode}): <PreciseFigure display={country.coefficient} precise={country.coefficientPrecise} /> <BandBadge band={country.band} />
             </li>
           ))}
         </ol>

@@ -4,9 +4,11 @@
  * very-poorly trend. Plain JSON (numbers, strings): loaders hand it straight to the browser.
  */
 import { thresholdsOf, type Band, type Category } from '../arithmetic/bands.ts'
+import { formatCoefficient, PRECISE_DECIMALS, DISPLAY_DECIMALS, type CoefficientFigures } from '../arithmetic/coefficient-format.ts'
 import { compareWindows, mostImbalanced, type CountryReturn, type Membership, type NoCoefficientReason } from '../arithmetic/coefficients.ts'
 import type { ContributionMethod } from '../arithmetic/contribution-share.ts'
 import { toDisplayNumber, toFixedString, type Rational } from '../arithmetic/rational.ts'
+import { isComplete, windowCoverage, type WindowCoverage } from '../arithmetic/window-coverage.ts'
 import { formatWindow, previousWindow, windowContainsYear, type CalendarWindow } from '../arithmetic/window.ts'
 import type { DashboardQuery } from './dashboard-query.ts'
 import { computeReport, type ReturnInputs } from './return-report.ts'
@@ -21,15 +23,27 @@ export interface CountryRowView {
   contractCount: number
   contractSharePercent: number
   contributionSharePercent: number
-  /** Two decimals, as text ("0.38"); null when the country has no coefficient. */
+  /** Two decimals, as text ("0.38"), never across a band line (0.3996 is "0.39"); null when the country has no coefficient. */
   coefficient: string | null
+  /** Four decimals, likewise ("0.3996"): the hover, the accessible text and the CSV. */
+  coefficientPrecise: string | null
+  /** For the chart's bar lengths only. */
   coefficientValue: number | null
   band: Band | null
   noCoefficientReason: NoCoefficientReason | null
+  /** Null as well when either window lacks scales or contracts for some years (`changeWithheld`). */
   previousCoefficient: string | null
+  previousCoefficientPrecise: string | null
+  /** Signed, two decimals ("+0.12"); four in `changePrecise`. */
   change: string | null
-  changeValue: number | null
+  changePrecise: string | null
   previousBand: Band | null
+}
+
+/** Why the Change column is empty: the windows compared, and what each lacks. */
+export interface ChangeWithheld {
+  current: WindowCoverage
+  previous: WindowCoverage
 }
 
 export interface DashboardView {
@@ -44,14 +58,19 @@ export interface DashboardView {
   totalValueChfMinor: number
   contractCount: number
   rows: CountryRowView[]
+  /** Null when the change against the previous window is shown; otherwise what the windows lack. */
+  changeWithheld: ChangeWithheld | null
   thresholds: { band: Band; below: number; label: string }[]
-  mostImbalanced: { countryCode: string; name: string; coefficient: string; band: Band | null }[]
+  /** The category's bands, lowest first (services have no "very poorly balanced"). */
+  bands: Band[]
+  mostImbalanced: { countryCode: string; name: string; coefficient: string; coefficientPrecise: string; band: Band | null }[]
   trend: TrendPoint[]
   policyVersion: string
   bandPolicyVersion: string
 }
 
-const fixed2 = (value: Rational | null) => (value ? toFixedString(value, 2) : null)
+const NO_FIGURES = { display: null, precise: null }
+const signed = (value: Rational, decimals: number) => `${value.num >= 0n ? '+' : ''}${toFixedString(value, decimals)}`
 
 function nameOf(row: CountryReturn): string {
   return row.name ?? row.countryCode
@@ -74,12 +93,18 @@ export function buildDashboard(inputs: ReturnInputs, query: DashboardQuery & { d
   const report = computeReport(inputs, window, category)
   const before = previousWindow(window)
   const previous = computeReport(inputs, before, category)
-  const changes = new Map(compareWindows(report, previous).map((change) => [change.countryCode, change]))
+  const coverage = { current: windowCoverage(inputs.rollup, inputs.scales, window, category), previous: windowCoverage(inputs.rollup, inputs.scales, before, category) }
+  // A change against (or from) a window with gaps measures the gaps: none is shown then.
+  const changeWithheld = isComplete(coverage.current) && isComplete(coverage.previous) ? null : coverage
+  const changes = new Map(changeWithheld ? [] : compareWindows(report, previous).map((change) => [change.countryCode, change]))
+  const figures = (value: Rational | null): CoefficientFigures | typeof NO_FIGURES => (value ? formatCoefficient(value, category, inputs.policy.bands) : NO_FIGURES)
   const counts = countsByCountry(inputs, window, category)
   const exact: ExactFigures = new Map()
 
   const rows = report.rows.filter(isShown).map((row): CountryRowView => {
     const change = changes.get(row.countryCode)
+    const current = figures(row.coefficient)
+    const previous = figures(change?.previous ?? null)
     exact.set(row.countryCode, { coefficient: row.coefficient, delta: change?.delta ?? null })
     return {
       countryCode: row.countryCode,
@@ -89,13 +114,15 @@ export function buildDashboard(inputs: ReturnInputs, query: DashboardQuery & { d
       contractCount: counts.get(row.countryCode) ?? 0,
       contractSharePercent: row.contractShare.percentDisplay,
       contributionSharePercent: row.contributionShare.percentDisplay,
-      coefficient: fixed2(row.coefficient),
-      coefficientValue: row.coefficient ? toDisplayNumber(row.coefficient, 4) : null,
+      coefficient: current.display,
+      coefficientPrecise: current.precise,
+      coefficientValue: row.coefficient ? toDisplayNumber(row.coefficient, PRECISE_DECIMALS) : null,
       band: row.band,
       noCoefficientReason: row.noCoefficientReason,
-      previousCoefficient: fixed2(change?.previous ?? null),
-      change: change?.delta ? `${change.delta.num >= 0n ? '+' : ''}${toFixedString(change.delta, 2)}` : null,
-      changeValue: change?.deltaDisplay ?? null,
+      previousCoefficient: previous.display,
+      previousCoefficientPrecise: previous.precise,
+      change: change?.delta ? signed(change.delta, DISPLAY_DECIMALS) : null,
+      changePrecise: change?.delta ? signed(change.delta, PRECISE_DECIMALS) : null,
       previousBand: change?.previousBand ?? null,
     }
   })
@@ -116,8 +143,13 @@ export function buildDashboard(inputs: ReturnInputs, query: DashboardQuery & { d
     totalValueChfMinor: report.totalValueChfMinor,
     contractCount: [...counts.values()].reduce((a, b) => a + b, 0),
     rows: sortCountryRows(rows, exact, query.sort, query.direction),
+    changeWithheld,
     thresholds: thresholdsOf(category, inputs.policy.bands).map(({ band, below }) => ({ band, below: toDisplayNumber(below, 4), label: toFixedString(below, 2) })),
-    mostImbalanced: mostImbalanced(report.rows, 6).map((row) => ({ countryCode: row.countryCode, name: nameOf(row), coefficient: fixed2(row.coefficient) ?? '', band: row.band })),
+    bands: inputs.policy.bands[category].map((rule) => rule.band),
+    mostImbalanced: mostImbalanced(report.rows, 6).map((row) => {
+      const { display, precise } = figures(row.coefficient)
+      return { countryCode: row.countryCode, name: nameOf(row), coefficient: display ?? '', coefficientPrecise: precise ?? '', band: row.band }
+    }),
     trend: veryPoorlyTrend(inputs, 10),
     policyVersion: inputs.policy.version,
     bandPolicyVersion: inputs.policy.bands.version,

@@ -32,6 +32,22 @@ describe('dashboard, filing time and map on the demo data', () => {
     expect(view.trend.find((p) => p.statusYear === 2025)?.target).toBe(3)
   })
 
+  it('counts the countries very poorly balanced now, with since when, though no crossing raised an alert', async () => {
+    const { view, standing, entries, openAlerts } = await loadDashboard(database.db, NOW, new URLSearchParams())
+    expect(openAlerts).toEqual([]) // the seed stored its bands as the baseline: no crossing
+    expect(entries).toEqual({})
+    const veryPoorly = view.rows.filter((r) => r.band === 'VERY_POORLY').map((r) => r.countryCode)
+    expect(veryPoorly.length).toBeGreaterThan(0)
+    expect(standing).toMatchObject({ statusYear: 2026, startsOn: '2026-03-01', endsOn: '2027-02-28', windowLabel: '2022–2025', computable: true })
+    expect(standing.countries.map((c) => c.countryCode).sort()).toEqual([...veryPoorly].sort())
+    expect(standing.countries.length).toBe(view.trend.find((p) => p.statusYear === 2026)?.veryPoorlyCount)
+    for (const country of standing.countries) expect(country.sinceStatusYear).toBeLessThanOrEqual(2026)
+    // Another window on the page changes neither the standing status nor the alerts.
+    const other = await loadDashboard(database.db, NOW, new URLSearchParams({ from: '2017', to: '2020' }))
+    expect(other.view.isDefaultWindow).toBe(false)
+    expect(other.standing).toEqual(standing)
+  })
+
   it('reads the window, category and order from the query, and says plain mean when a budget is missing', async () => {
     const { view } = await loadDashboard(database.db, NOW, new URLSearchParams({ from: '2009', to: '2009', category: 'SERVICES', sort: 'value', dir: 'desc' }))
     expect(view.query).toMatchObject({ category: 'SERVICES', sort: 'value', direction: 'desc' })

@@ -14,6 +14,7 @@ export function EuropeMap({
   outside,
   windowLabel,
   categoryLabel,
+  legendBands,
 }: {
   shapes: { id: string; countryCode: string | null; name: string; d: string }[]
   width: number
@@ -23,13 +24,13 @@ export function EuropeMap({
   outside: { countryCode: string; name: string; band: Band | null; coefficient: string | null }[]
   windowLabel: string
   categoryLabel: string
+  /** The bands of the category shown, lowest first: services have no "very poorly balanced". */
+  legendBands: readonly Band[]
 }) {
   return (
     <figure className="return-map">
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby="europe-map-title" width="100%">
-        <title id="europe-map-title">
-          Map of Europe coloured by the band of each Member and Associate Member State for {categoryLabel}, {windowLabel}.
-        </title>
+        <title id="europe-map-title">{`Map of Europe coloured by the band of each Member and Associate Member State for ${categoryLabel}, ${windowLabel}.`}</title>
         <rect width={width} height={height} fill="#f4f8fc" />
         {shapes.map((shape) => {
           const entry = shape.countryCode ? bands[shape.countryCode] : undefined
@@ -43,7 +44,7 @@ export function EuropeMap({
       </svg>
       <figcaption className="hint">
         <span className="legend">
-          {(Object.keys(BAND_COLOURS) as Band[]).map((band) => (
+          {legendBands.map((band) => (
             <span key={band}>
               <span className="swatch" style={{ background: BAND_COLOURS[band] }} aria-hidden="true" /> {BAND_LABELS[band]}
             </span>

@@ -57,11 +57,13 @@ export async function returnTableCsv(db: Database, now: Date, params: URLSearchP
       chf(row.valueChfMinor),
       row.contractSharePercent.toFixed(4),
       row.membership === 'OTHER' ? '' : row.contributionSharePercent.toFixed(4),
-      row.coefficient ?? '',
+      // Four decimals, on the same side of every band line as the exact value (coefficient-format.ts).
+      row.coefficientPrecise ?? '',
       row.band ?? '',
       view.previousWindowLabel.replace('–', '-'),
-      row.previousCoefficient ?? '',
-      row.changeValue ?? '',
+      row.previousCoefficientPrecise ?? '',
+      // A number, not text: the CSV writer guards text starting with "-" or "+" as a possible formula.
+      row.changePrecise === null ? '' : Number(row.changePrecise),
     ]),
   )
   const name = `industrial-return-${CATEGORY_LABELS[view.query.category]}-${view.query.window.fromYear}-${view.query.window.toYear}.csv`

@@ -5,7 +5,7 @@
 import type { DatabaseOrTransaction } from '~/db/client.server'
 import { mostImbalanced } from '../arithmetic/coefficients.ts'
 import type { FilingTimeReturn, WellBalancedCountries } from './filing-time.ts'
-import { toFixedString } from '../arithmetic/rational.ts'
+import { formatCoefficient } from '../arithmetic/coefficient-format.ts'
 import { asContributionScales, loadReturnInputs } from './return-inputs.server.ts'
 import { computeReport } from './return-report.ts'
 import { defaultWindowFor, formatWindow, windowContainsYear } from '../arithmetic/window.ts'
@@ -16,7 +16,7 @@ export async function loadFilingTimeReturn(db: DatabaseOrTransaction, now: Date)
   const supplies = computeReport(inputs, window, 'SUPPLIES')
   const veryPoorly = mostImbalanced(supplies.rows, supplies.rows.length)
     .filter((row) => row.band === 'VERY_POORLY')
-    .map((row) => ({ countryCode: row.countryCode, name: row.name ?? row.countryCode, coefficient: row.coefficient ? toFixedString(row.coefficient, 2) : '' }))
+    .map((row) => ({ countryCode: row.countryCode, name: row.name ?? row.countryCode, coefficient: row.coefficient ? formatCoefficient(row.coefficient, 'SUPPLIES', inputs.policy.bands).display : '' }))
   const scales = inputs.scales.filter((scale) => windowContainsYear(window, scale.year))
   return {
     statusYear: inputs.statusYear,

@@ -6,7 +6,7 @@ import type { Band, BandPolicy, Category } from '../arithmetic/bands.ts'
 import type { ContractAggregate, CountryInfo } from '../arithmetic/coefficients.ts'
 import type { ContributionScale } from '../arithmetic/contribution-share.ts'
 import { projectCoefficient } from '../arithmetic/projection.ts'
-import { toFixedString } from '../arithmetic/rational.ts'
+import { formatCoefficient } from '../arithmetic/coefficient-format.ts'
 import type { CalendarWindow } from '../arithmetic/window.ts'
 
 export interface FilingTimeReturn {
@@ -33,7 +33,7 @@ export interface FilingProjection {
   category: Category
   bandBefore: Band | null
   bandAfter: Band | null
-  /** Two decimals as text; null when the country has no coefficient (not a member, no contribution). */
+  /** Two decimals as text, never across a band line; null when the country has no coefficient (not a member, no contribution). */
   coefficientBefore: string | null
   coefficientAfter: string | null
 }
@@ -54,8 +54,8 @@ export function projectFilingCoefficient(
     category,
     bandBefore: projection.before.band,
     bandAfter: projection.after.band,
-    coefficientBefore: projection.before.coefficient && toFixedString(projection.before.coefficient, 2),
-    coefficientAfter: projection.after.coefficient && toFixedString(projection.after.coefficient, 2),
+    coefficientBefore: projection.before.coefficient && formatCoefficient(projection.before.coefficient, category, data.bandPolicy).display,
+    coefficientAfter: projection.after.coefficient && formatCoefficient(projection.after.coefficient, category, data.bandPolicy).display,
   }
 }
 
