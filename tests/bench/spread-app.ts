@@ -22,10 +22,10 @@ const APP_ENV = { SESSION_SECRET, SEED_DEMO_DATA: 'true', SEED_DEMO_CONTRACTS: '
  * that owns it, so there the app runs on its own embedded database (a DATA_DIR of the bench's) and the
  * bench seeds and queries it through the loopback port the app's embedded server listens on.
  */
-export async function startBenchApp(context: BenchContext): Promise<BenchApp> {
+export async function startBenchApp(context: BenchContext, env: Record<string, string> = {}): Promise<BenchApp> {
   if (context.database === 'postgresql-server') {
     const database = await context.createEmptyDatabase()
-    const app = await startApp({ ...APP_ENV, DATABASE_URL: database.url })
+    const app = await startApp({ ...APP_ENV, ...env, DATABASE_URL: database.url })
     const db = createDatabaseClient(database.url, { maxConnections: 2 })
     return {
       app,
@@ -39,7 +39,7 @@ export async function startBenchApp(context: BenchContext): Promise<BenchApp> {
     }
   }
   const dataDir = mkdtempSync(path.join(tmpdir(), 'solesource-spread-bench-'))
-  const app = await startApp({ ...APP_ENV, DATA_DIR: dataDir })
+  const app = await startApp({ ...APP_ENV, ...env, DATA_DIR: dataDir })
   const started = app.logs
     .join('')
     .split('\n')
