@@ -81,8 +81,10 @@ function serve(socket) {
   let chain = Promise.resolve()
   let closed = false
 
+  // PGlite hands its output as views of its WebAssembly memory, which it reuses for what comes
+  // next: a write the socket keeps for later (corked below, or under backpressure) must own a copy.
   const write = (data) => {
-    if (!closed && socket.writable) socket.write(data)
+    if (!closed && socket.writable) socket.write(Buffer.from(data))
   }
   const runInOrder = (work) => {
     chain = chain.then(async () => {
@@ -97,10 +99,14 @@ function serve(socket) {
   const runUnit = (messages, endsBatch, filter = {}) => {
     runInOrder(async () => {
       await session.acquire(id)
+      // A unit's answer (ParseComplete, BindComplete, rows, CommandComplete, ReadyForQuery…) comes
+      // out of PGlite in many small pieces: corked, they leave in one write instead of one each.
+      socket.cork()
       try {
         const onRawData = outputFilter(write, filter)
         for (const message of messages) await db.execProtocolRawStream(message, { onRawData })
       } finally {
+        socket.uncork()
         // A batch not yet synced, or an open transaction, keeps the session for this connection.
         if (endsBatch && !db.isInTransaction()) session.release(id)
       }
