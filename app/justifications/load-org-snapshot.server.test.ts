@@ -108,7 +108,7 @@ describe(`the organisation a submission reads (${testDatabaseKind()})`, () => {
     const outcomes = new Set<string>()
     // The reminder pass reads several groups and people at once: a larger scope answers the same.
     const combined = new Map<IsoDate, OrgSnapshot>()
-    for (const day of days) combined.set(day, await loadOrgSnapshotFor(db, { groupIds: [...group.values()], personIds: [...person.values()], on: day }))
+    for (const day of days) combined.set(day, await loadOrgSnapshotFor(db, { groupIds: [...group.values(), 'not-a-group'], personIds: [...person.values(), 'not-a-person'], on: day }))
     for (const [code, groupId] of group) {
       for (const day of days) {
         const targeted = await loadOrgSnapshotFor(db, { groupIds: [groupId], on: day })

@@ -12,6 +12,8 @@ export type RoutingScope = {
   on: IsoDate
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
 type SnapshotRow = {
   groups: Array<{ id: string; departmentId: string; name: string }>
   departments: Array<{ id: string; name: string }>
@@ -60,8 +62,9 @@ export async function loadOrgSnapshotFor(db: DatabaseOrTransaction, scope: Routi
 
 /** The one statement loadOrgSnapshotFor sends (exported for the test that reads its plan). */
 export function orgSnapshotStatement(scope: RoutingScope): Prisma.Sql {
-  const groupIds = [...new Set(scope.groupIds)]
-  const personIds = [...new Set(scope.personIds ?? [])]
+  // Ids are uuid columns: anything else names nobody (and would fail the statement's casts).
+  const groupIds = [...new Set(scope.groupIds)].filter((id) => UUID.test(id))
+  const personIds = [...new Set(scope.personIds ?? [])].filter((id) => UUID.test(id))
   const day = scope.on
   const inForce = (alias: string) => Prisma.sql`${Prisma.raw(alias)}."startsOn" <= ${day}::date AND (${Prisma.raw(alias)}."endsOn" IS NULL OR ${Prisma.raw(alias)}."endsOn" >= ${day}::date)`
   // Each lookup is a LATERAL subquery fenced by OFFSET 0: the planner cannot flatten it into a join it
