@@ -9,7 +9,7 @@ import { findRateOn } from '~/money/exchange-rates.server'
 import { minorFromColumn } from '~/money/minor-units'
 import type { OrgSnapshot } from '~/workflow/org-snapshot'
 import { prepareSubmission } from '~/workflow/submission'
-import { loadOrgSnapshot } from './load-org-snapshot.server'
+import { loadOrgSnapshotFor } from './load-org-snapshot.server'
 import { invalid } from './prepare-fields.server'
 import { loadPolicies, type StoredPolicy } from './signature-policy.server'
 import { checkSplitPurchase, type SplitPurchaseCheck } from './split-purchase.server'
@@ -47,7 +47,7 @@ export type SubmissionAssessment = {
 
 /**
  * What submitting this justification now would do: the rate valid today, the CHF equivalent, the
- * policy in force today, who signs from the organisation today, the split-purchase check, the
+ * policy in force today, who signs from the organisation today (only the part its routing can reach, ADR 041), the split-purchase check, the
  * documents it carries and whether a quote is expected and missing. The
  * review page shows it; the submission computes it again and records it (submit-justification).
  * `detailed` names the related justifications in the split-purchase message (see checkSplitPurchase).
@@ -56,7 +56,7 @@ export async function assessSubmission(db: DatabaseOrTransaction, row: Submittab
   const today = calendarDateIn(now)
   const currency = row.currency as Currency
   const amountMinor = minorFromColumn(row.amountMinor)
-  const [rate, policies, org, attachments] = await Promise.all([findRateOn(db, currency, today), loadPolicies(db), loadOrgSnapshot(db), listCurrentAttachments(db, row.id)])
+  const [rate, policies, org, attachments] = await Promise.all([findRateOn(db, currency, today), loadPolicies(db), loadOrgSnapshotFor(db, { groupIds: [row.groupId], on: today }), listCurrentAttachments(db, row.id)])
   if (!rate) return { ok: false, failure: invalid({ currency: [`Procurement has no exchange rate for ${currency} valid today: ask them to add one, or file in CHF.`] }) }
   const prepared = prepareSubmission({
     requesterId: row.requesterId,

@@ -7,10 +7,10 @@ import { Prisma } from '~/generated/prisma/client'
 import { errorFields, log } from '~/server/logger.server'
 import { startPeriodicJob, type PeriodicJob } from '~/server/periodic.server'
 import { currentStep, justificationContextSchema, KNOWN_MACHINE_VERSIONS } from '~/workflow/machine'
-import { isAbsent } from '~/workflow/org-snapshot'
+import { isAbsent, type OrgSnapshot } from '~/workflow/org-snapshot'
 import { findReplacement } from '~/workflow/reassignment'
 import { loadJustificationForEmail, signatureRequestEmail } from './notifications.server'
-import { loadOrgSnapshot } from './load-org-snapshot.server'
+import { loadOrgSnapshotFor } from './load-org-snapshot.server'
 import { loadWorkflowSettings, type WorkflowSettings } from './settings.server'
 import { issueSignOffToken, revokeSignOffTokens, signOffUrl } from './sign-off-tokens.server'
 import { runTransition, SYSTEM_ACTOR, SYSTEM_ACTOR_ID } from './transition.server'
@@ -19,6 +19,13 @@ export type ReminderPassReport = { reminded: number; escalated: number; reassign
 
 function contextOf(snapshot: unknown) {
   return justificationContextSchema.parse((snapshot as { context: unknown }).context)
+}
+
+/** The signatory of the open step, for the organisation snapshot; a context that does not parse is reported by the pass itself. */
+function currentSignatoryOf(snapshot: unknown): string[] {
+  const parsed = justificationContextSchema.safeParse((snapshot as { context?: unknown } | null)?.context)
+  const step = parsed.success ? currentStep(parsed.data) : undefined
+  return step ? [step.signatoryId] : []
 }
 
 /**
@@ -39,8 +46,9 @@ export async function runReminderPass(db: Database, now: Date): Promise<Reminder
     select: { id: true, requesterId: true, groupId: true, snapshot: true, awaitingSince: true, awaitingPersonId: true, rowVersion: true, machineVersion: true },
   })
   if (open.length === 0) return report
-  const org = await loadOrgSnapshot(db)
   const today = calendarDateIn(now)
+  // Only what these steps can be routed to today: their groups' signatories and each step's own (ADR 041).
+  const org = await loadOrgSnapshotFor(db, { groupIds: open.map((j) => j.groupId), personIds: open.flatMap((j) => currentSignatoryOf(j.snapshot)), on: today })
 
   for (const justification of open) {
     try {
@@ -80,13 +88,14 @@ export async function runReminderPass(db: Database, now: Date): Promise<Reminder
  * now, rather than at the scheduler's next pass. Returns how many steps moved.
  */
 export async function handOverOpenSteps(db: Database, personId: string, now: Date): Promise<number> {
-  const org = await loadOrgSnapshot(db)
-  const today = calendarDateIn(now)
-  if (!isAbsent(org, personId, today)) return 0
   const open = await db.justification.findMany({
     where: { status: 'AWAITING_SIGNATURE', awaitingPersonId: personId },
     select: { id: true, requesterId: true, groupId: true, snapshot: true, rowVersion: true },
   })
+  if (open.length === 0) return 0
+  const today = calendarDateIn(now)
+  const org = await loadOrgSnapshotFor(db, { groupIds: open.map((j) => j.groupId), personIds: [personId], on: today })
+  if (!isAbsent(org, personId, today)) return 0
   let moved = 0
   for (const justification of open) {
     const context = contextOf(justification.snapshot)
@@ -103,7 +112,7 @@ async function reassign(
   stepIndex: number,
   cause: 'ABSENT' | 'OVERDUE',
   now: Date,
-  org: Awaited<ReturnType<typeof loadOrgSnapshot>>,
+  org: OrgSnapshot,
   today: string,
 ): Promise<boolean> {
   const step = context.chain[stepIndex]!
