@@ -1,6 +1,6 @@
 import { simpleParser, type ParsedMail } from 'mailparser'
 import { createServer } from 'node:net'
-import { SMTPServer } from 'smtp-server'
+import { SMTPServer, type SMTPServerOptions } from 'smtp-server'
 
 /** A free loopback port, so a test knows its server's address before starting it. */
 export async function freePort(): Promise<number> {
@@ -32,6 +32,15 @@ export function recipientsOf(message: ParsedMail): string[] {
   return to.flatMap((address) => address.value.map((v) => v.address?.toLowerCase() ?? ''))
 }
 
+/** A plain local SMTP server: no TLS, no authentication, no log. */
+const LOCAL_SMTP_OPTIONS: SMTPServerOptions = {
+  authOptional: true,
+  disabledCommands: ['STARTTLS', 'AUTH'],
+  logger: false,
+  // Stopping (an outage) closes the connections a pooled client keeps open at once, not after 30 s.
+  closeTimeout: 100,
+}
+
 /** A real SMTP server in the test's process; what arrives is parsed with mailparser. */
 export async function startSmtpServer({ port }: { port?: number } = {}): Promise<TestSmtpServer> {
   const listenPort = port ?? (await freePort())
@@ -41,11 +50,7 @@ export async function startSmtpServer({ port }: { port?: number } = {}): Promise
 
   const start = async () => {
     server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      logger: false,
-      // Stopping (an outage) closes the connections a pooled client keeps open at once, not after 30 s.
-      closeTimeout: 100,
+      ...LOCAL_SMTP_OPTIONS,
       onData(stream, _session, callback) {
         simpleParser(stream)
           .then((parsed) => {
@@ -107,10 +112,7 @@ export async function startWithholdingSmtpServer() {
   const received: string[] = []
   const withheld: (() => void)[] = []
   const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    closeTimeout: 100,
+    ...LOCAL_SMTP_OPTIONS,
     onData(stream, _session, callback) {
       simpleParser(stream)
         .then((parsed) => {
