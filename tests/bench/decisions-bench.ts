@@ -164,8 +164,11 @@ async function run(context: BenchContext): Promise<BenchFigure[]> {
     let offset = links.warm.length
     await replayDecisions(rawCopy.url, captured.slice(0, offset), 4)
     const failures: string[] = []
+    let rawCpuAtEight: CpuShares
     for (const { concurrency, tokens } of links.byConcurrency) {
+      const stopAccounting = startCpuAccounting(null)
       const replay = await replayDecisions(rawCopy.url, captured.slice(offset, (offset += tokens.length)), concurrency)
+      if (concurrency === 8) rawCpuAtEight = stopAccounting()
       raw.set(concurrency, replay.throughput)
       failures.push(...replay.failures)
       progress(`  c=${concurrency}: ${formatRate(replay.throughput)}`)
@@ -184,6 +187,7 @@ async function run(context: BenchContext): Promise<BenchFigure[]> {
         goalPerSecond: goalRatio * rawPerSecond,
         goalStated: `${stated} ${rawPerSecond.toFixed(0)} /s`,
         cheapestPage,
+        raw: { throughput: raw.get(8)!, cpu: rawCpuAtEight! },
         profile: { ...profile, units: links.profiled.length },
       })
     // Both runs keep the cores busy: what the dashboards take, the decisions lose.

@@ -86,6 +86,12 @@ export const spreadBench: BenchPart = {
       const dashboardLimit = [
         `20x the GROUP BY (${ms(allYears)}) is a full GET in ${ms(needed)}: two requests (the /spread redirect, then the page), each through the sign-in check, Remix and React.`,
         `The cheapest page of the same app (GET /sign-in: no database, no session), one request at a time: p50 ${ms(cheapestPage.throughput.p50)}, p99 ${ms(cheapestPage.throughput.p99)}; /industrial-return itself p50 ${ms(dashboardDirect.p50)} (server p50 ${ms(dashboardDirect.serverP50)}).`,
+        `Floor: two requests at the cheapest page's p50 take ${ms(2 * cheapestPage.throughput.p50)}, one ${ms(cheapestPage.throughput.p50)}: ` +
+          (2 * cheapestPage.throughput.p50 > needed
+            ? `above the ${ms(needed)} that 20x allows, before the page reads or renders anything: the goal is out of reach for a full GET of /spread on this machine.`
+            : cheapestPage.throughput.p50 > needed
+              ? `even without the redirect one request is above the ${ms(needed)} that 20x allows: out of reach on this machine.`
+              : `below the ${ms(needed)} that 20x allows: what is over it is the page's own work (the profile below).`),
         `Profile of the app over ${profiled} more GETs of /spread (self time, ${(profile.app.busyMs / profiled).toFixed(1)} ms per GET while profiled): ${describeShares(profile.app)}.`,
         ...(profile.database ? [`The embedded database's process over the same GETs: ${(profile.database.busyMs / profiled).toFixed(1)} ms per GET.`] : []),
       ]

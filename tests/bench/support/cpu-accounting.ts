@@ -82,13 +82,14 @@ function descendantsOf(root: number, processes: Map<number, ProcessInfo>): Set<n
 /**
  * Starts counting; the returned function stops and says how many CPU seconds each part used.
  * `appPid` is the process the bench started (it and its descendants are the app, except the
- * embedded database process); a server's `postgres` processes count as the database.
+ * embedded database process), or null when no app runs (the raw baseline); a server's `postgres`
+ * processes and an embedded database's process count as the database.
  */
-export function startCpuAccounting(appPid: number): () => CpuShares {
+export function startCpuAccounting(appPid: number | null): () => CpuShares {
   const before = snapshot()
   return () => {
     const after = snapshot()
-    const app = descendantsOf(appPid, after.perProcess)
+    const app = appPid === null ? new Set<number>() : descendantsOf(appPid, after.perProcess)
     let appSeconds = 0
     let databaseSeconds = 0
     for (const info of after.perProcess.values()) {

@@ -31,6 +31,8 @@ export type ThroughputLimitInputs = {
   goalPerSecond: number
   goalStated: string
   cheapestPage: CheapestPage
+  /** The raw baseline's run at the same concurrency and the CPU it took (database and its client). */
+  raw: { throughput: Throughput; cpu: CpuShares }
   /** A profile of the app's processes over an extra run of `profiledUnits` units. */
   profile?: { app: ProfileSummary; database: ProfileSummary | null; units: number }
 }
@@ -49,6 +51,20 @@ export function explainThroughputLimit(inputs: ThroughputLimitInputs): string[] 
     `The goal, ${inputs.goalStated} = ${goalPerSecond.toFixed(0)} ${unit}s/s, leaves ${allowedMs.toFixed(1)} ms of CPU per ${unit} on ${cores} cores, for every process together; one ${unit} costs ${spentMs.toFixed(1)} ms, of which the app's processes ${appMs.toFixed(1)} ms.`,
     `The cheapest page of the same app (GET /sign-in: no database, no session) at the same concurrency: ${formatRate(cheapestPage.throughput)}; ${page.line}.`,
   ]
+  // The floor: no app can serve a unit for less than its cheapest page plus the unit's own database
+  // work (what the raw baseline spends: the database and its client).
+  const pageMs = (1000 * (cheapestPage.cpu.app + cheapestPage.cpu.database + cheapestPage.cpu.loadGenerator)) / cheapestPage.throughput.count
+  const rawMs = (1000 * (inputs.raw.cpu.database + inputs.raw.cpu.loadGenerator)) / inputs.raw.throughput.count
+  const floorPerSecond = (1000 * cores) / (pageMs + rawMs)
+  const floorRatio = floorPerSecond / inputs.raw.throughput.perSecond
+  const goalRatio = goalPerSecond / inputs.raw.throughput.perSecond
+  lines.push(
+    `Floor: the cheapest page (${pageMs.toFixed(1)} ms of CPU, all processes) plus the raw ${unit}'s own work (${rawMs.toFixed(1)} ms: database and client, measured in the raw run) = ${(pageMs + rawMs).toFixed(1)} ms, ` +
+      `so at most ${floorPerSecond.toFixed(0)} ${unit}s/s = ${floorRatio.toFixed(2)} of the raw, for a page that did nothing else. ` +
+      (floorRatio < goalRatio
+        ? `The goal (${goalRatio.toFixed(2)}) is above that floor: no Remix page can reach it on these ${cores} cores.`
+        : `The goal (${goalRatio.toFixed(2)}) is below that floor: what is over it is the app's own work per ${unit} (the profile below).`),
+  )
   if (profile) {
     const appMsPerUnit = profile.app.busyMs / profile.units
     lines.push(`Profile of the app's processes over ${profile.units} more ${unit}s (self time, ${appMsPerUnit.toFixed(1)} ms per ${unit} while profiled): ${describeShares(profile.app)}.`)
