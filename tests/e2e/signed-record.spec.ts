@@ -129,6 +129,18 @@ test('procurement downloads the PDFs of a filtered list as one ZIP holding exact
     expect(await pdfText(files[`${inList[index]!.reference}.pdf`]!)).toContain(`${inList[index]!.reference}: ${title}`)
   }
 
+  // A link checker's HEAD renders nothing and holds no slot: the next GETs are served in full.
+  const zipUrl = new URL(page.url())
+  zipUrl.pathname = '/procurement/justifications.zip'
+  const head = await page.request.head(zipUrl.href)
+  expect(head.status()).toBe(200)
+  expect(head.headers()['content-type']).toBe('application/zip')
+  for (let again = 0; again < 2; again++) {
+    const zipped = await page.request.get(zipUrl.href)
+    expect(zipped.status()).toBe(200)
+    expect(Object.keys(unzipSync(await zipped.body())).sort()).toEqual(inList.map((j) => `${j.reference}.pdf`).sort())
+  }
+
   const requester = await signedInPage(browser, smtp, REQUESTER)
   expect((await requester.request.get('/procurement/justifications.zip', { maxRedirects: 0 })).status()).toBe(403)
 })
