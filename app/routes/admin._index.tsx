@@ -2,9 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { requireAdministrator } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
-import { todayColumn } from '~/calendar/date-column'
-import { formatPeriod } from '~/calendar/format-date'
-import { heldOn } from '~/org/people.server'
+import { loadOrganisationOverview } from '~/org/load-organisation-overview.server'
 import { PageHeader } from '~/ui/page-header'
 import { SortableTable, type TableColumn } from '~/ui/sortable-table'
 
@@ -12,50 +10,7 @@ export const meta: MetaFunction = () => [{ title: 'Organisation · SoleSource' }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdministrator(request)
-  const db = getDatabase()
-  const today = todayColumn(new Date())
-  const [departments, people, deputies] = await Promise.all([
-    db.department.findMany({
-      orderBy: { code: 'asc' },
-      include: {
-        positions: { where: { kind: 'DEPARTMENT_HEAD', ...heldOn(today) }, include: { person: true } },
-        groups: {
-          orderBy: { code: 'asc' },
-          include: {
-            positions: { where: { kind: 'GROUP_LEADER', ...heldOn(today) }, include: { person: true } },
-            _count: { select: { members: true } },
-          },
-        },
-      },
-    }),
-    db.person.findMany({ orderBy: { name: 'asc' }, include: { group: true } }),
-    db.position.findMany({ where: { kind: 'DEPUTY', ...heldOn(today) }, include: { person: true, deputyFor: true } }),
-  ])
-  const deputiesOf = (personId: string) => deputies.filter((d) => d.deputyForPersonId === personId).map((d) => ({ id: d.person.id, name: d.person.name, period: formatPeriod(d.startsOn, d.endsOn) }))
-  return {
-    departments: departments.map((department) => ({
-      id: department.id,
-      code: department.code,
-      name: department.name,
-      heads: department.positions.map((p) => ({ id: p.person.id, name: p.person.name, deputies: deputiesOf(p.person.id) })),
-      groups: department.groups.map((group) => ({
-        id: group.id,
-        code: group.code,
-        name: group.name,
-        members: group._count.members,
-        leaders: group.positions.map((p) => ({ id: p.person.id, name: p.person.name, deputies: deputiesOf(p.person.id) })),
-      })),
-    })),
-    people: people.map((p) => ({
-      id: p.id,
-      name: p.name,
-      email: p.email,
-      group: p.group?.code ?? null,
-      isProcurementOfficer: p.isProcurementOfficer,
-      isAdministrator: p.isAdministrator,
-      isActive: p.isActive,
-    })),
-  }
+  return loadOrganisationOverview(getDatabase(), new Date())
 }
 
 type Holder = { id: string; name: string; deputies: { id: string; name: string; period: string }[] }

@@ -3,6 +3,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { requestOrigin } from '~/audit/audit.server'
 import { requireAdministrator } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
+import { listOutbox } from '~/email/list-outbox.server'
 import { retryEmail } from '~/email/retry-email.server'
 import { DateTime } from '~/calendar/date-time'
 import { readForm } from '~/http/request-body.server'
@@ -14,26 +15,7 @@ export const meta: MetaFunction = () => [{ title: 'Outbox · SoleSource' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdministrator(request)
-  const db = getDatabase()
-  // Never the body: it is sealed (and holds sign-in and sign-off links); the page shows who, what and how it went.
-  const select = { id: true, toAddress: true, subject: true, attempts: true, lastError: true, createdAt: true, nextAttemptAt: true, sentAt: true } as const
-  const [failed, queued, sentCount, recentlySent] = await Promise.all([
-    db.outboxMessage.findMany({ where: { status: 'FAILED' }, orderBy: { createdAt: 'desc' }, take: 100, select }),
-    db.outboxMessage.findMany({ where: { status: 'QUEUED' }, orderBy: { createdAt: 'asc' }, take: 100, select }),
-    db.outboxMessage.count({ where: { status: 'SENT' } }),
-    db.outboxMessage.findMany({ where: { status: 'SENT' }, orderBy: { sentAt: 'desc' }, take: 20, select }),
-  ])
-  const row = (m: (typeof failed)[number]) => ({
-    id: m.id,
-    to: m.toAddress,
-    subject: m.subject,
-    attempts: m.attempts,
-    lastError: m.lastError,
-    createdAt: m.createdAt.toISOString(),
-    nextAttemptAt: m.nextAttemptAt.toISOString(),
-    sentAt: m.sentAt?.toISOString() ?? null,
-  })
-  return { failed: failed.map(row), queued: queued.map(row), sentCount, recentlySent: recentlySent.map(row) }
+  return listOutbox(getDatabase())
 }
 
 export async function action({ request }: ActionFunctionArgs) {

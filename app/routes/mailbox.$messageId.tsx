@@ -1,22 +1,17 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
-import { requireLocalMailbox } from '~/email/mailbox.server'
+import { readMailboxMessage, requireLocalMailbox } from '~/email/mailbox.server'
 import { DateTime } from '~/calendar/date-time'
 import { DefinitionList } from '~/ui/definition-list'
 import { PageHeader } from '~/ui/page-header'
-import { UUID } from '~/http/uuid'
 
 export const meta: MetaFunction = () => [{ title: 'Message · Local mailbox · SoleSource' }]
 
-
 export async function loader({ params }: LoaderFunctionArgs) {
   const db = requireLocalMailbox()
-  const id = params.messageId ?? ''
-  const message = UUID.test(id) ? await db.mailboxMessage.findUnique({ where: { id } }) : null
+  const message = await readMailboxMessage(db, params.messageId ?? '')
   if (!message) throw new Response('This message does not exist.', { status: 404, statusText: 'Not Found' })
-  // Links in the HTML open in the whole window, not inside the frame.
-  const html = message.html.includes('<head>') ? message.html.replace('<head>', '<head><base target="_top">') : `<base target="_top">${message.html}`
-  return { ...message, html, receivedAt: message.receivedAt.toISOString() }
+  return message
 }
 
 export default function MailboxMessagePage() {

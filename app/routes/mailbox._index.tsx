@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
-import { requireLocalMailbox } from '~/email/mailbox.server'
+import { listMailbox, requireLocalMailbox } from '~/email/mailbox.server'
 import { DateTime } from '~/calendar/date-time'
 import { Notice } from '~/ui/notice'
 import { PageHeader } from '~/ui/page-header'
@@ -11,13 +11,7 @@ export const meta: MetaFunction = () => [{ title: 'Local mailbox · SoleSource' 
 export async function loader({ request }: LoaderFunctionArgs) {
   const db = requireLocalMailbox()
   const to = new URL(request.url).searchParams.get('to')?.trim().toLowerCase() || null
-  const messages = await db.mailboxMessage.findMany({
-    where: to ? { toAddress: to } : {},
-    orderBy: { receivedAt: 'desc' },
-    take: 200,
-    select: { id: true, toAddress: true, subject: true, receivedAt: true },
-  })
-  return { to, messages: messages.map((m) => ({ ...m, receivedAt: m.receivedAt.toISOString() })) }
+  return { to, messages: await listMailbox(db, to) }
 }
 
 type MessageRow = { id: string; toAddress: string; subject: string; receivedAt: string }
