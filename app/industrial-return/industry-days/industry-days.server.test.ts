@@ -11,6 +11,8 @@ import { STALE_EDIT } from './industry-day-outcome.ts'
 import { loadIndustryDayShares } from './load-industry-day-shares.server.ts'
 import { loadIndustryDay, loadIndustryDayCountries } from './load-industry-day.server.ts'
 import { recordIndustryDay } from './record-industry-day.server.ts'
+import { loadIndustryDaySummary } from './load-industry-day-summary.server.ts'
+import { seedDemoIndustryDays } from '../../../prisma/seed-industrial-return'
 
 const NOW = new Date('2026-11-26T10:00:00Z') // status year 2026 (window 2022-2025) is the published one
 
@@ -207,5 +209,21 @@ describe('Industry Days on the database', () => {
         { companyName: 'Xi SA', countryCode: 'FR' },
       ],
     })
+  })
+
+  it('sums this year up for the dashboard', async () => {
+    const summary = await loadIndustryDaySummary(database.db, NOW)
+    expect(summary).toMatchObject({ year: 2026, targetApplies: true, target: { percent: 25 } })
+    // The days of the earlier tests: the 2026 country days (PL, PL, NO, CH) and GR, made a country day.
+    expect(summary.countryDays).toMatchObject({ targeted: 3, counted: 5, percent: 60, meetsTarget: true })
+    expect(await loadIndustryDaySummary(database.db, new Date('2031-06-01T10:00:00Z'))).toMatchObject({ year: 2031, countryDays: null, invitations: null })
+  })
+
+  it('seeds the demo days once, labelled demo', async () => {
+    const before = await database.db.industryDay.count()
+    expect(await seedDemoIndustryDays(database.db)).toBe(15)
+    expect(await seedDemoIndustryDays(database.db)).toBe(0)
+    expect(await database.db.industryDay.count({ where: { isDemo: true } })).toBe(15)
+    expect(await database.db.industryDay.count()).toBe(before + 15)
   })
 })
