@@ -2,7 +2,6 @@
 import { Link } from '@remix-run/react'
 import { formatDate } from '~/calendar/format-date'
 import { SortableTable } from '~/ui/sortable-table'
-import { PreciseFigure } from '../views/coefficient-figure.tsx'
 import { INDUSTRY_DAY_KIND_LABELS } from './industry-day-form.ts'
 import type { IndustryDayShares, IndustryDayYearView, SixView } from './load-industry-day-shares.server.ts'
 
@@ -134,7 +133,7 @@ export function SixesSection({ year, publishedStatusYear }: { year: IndustryDayY
     <section aria-labelledby="sixes-heading">
       <h3 id="sixes-heading">The six most imbalanced states the days of {year.year} were measured against</h3>
       <p className="hint">
-        The six lowest coefficients for supplies among Member and Associate Member States, in the status year containing the day (1 March to the end of February);
+        The six lowest coefficients for supplies (to 4 decimals) among Member and Associate Member States, in the status year containing the day (1 March to the end of February);
         states tied with the sixth are all in.
       </p>
       {year.sixes.map((six) => (
@@ -158,7 +157,7 @@ function SixList({ six, planned }: { six: SixView; planned: boolean }) {
         <ol aria-labelledby={headingId}>
           {six.states.map((state) => (
             <li key={state.countryCode}>
-              {state.name} ({state.countryCode}): <PreciseFigure display={state.coefficient} precise={state.coefficientPrecise} />
+              {state.name} ({state.countryCode}): {state.coefficientPrecise}
               {six.states.filter((other) => other.rank === state.rank).length > 1 ? <span className="hint"> (tied at rank {state.rank})</span> : null}
             </li>
           ))}
