@@ -84,6 +84,7 @@ export function CountryDaysSection({ year, target }: { year: IndustryDayYearView
       ) : (
         <SortableTable
           caption={`Country Industry Days in ${year.year}, by date`}
+          layout="stack-wide"
           rows={figure.lines}
           rowKey={(line) => line.dayId}
           columns={[
@@ -113,6 +114,7 @@ export function InvitationsSection({ year, target }: { year: IndustryDayYearView
       ) : (
         <SortableTable
           caption={`Companies invited to thematic Industry Days in ${year.year}, by date`}
+          layout="stack-wide"
           rows={figure.lines.map((line, index) => ({ ...line, key: `${line.dayId}-${index}` }))}
           rowKey={(line) => line.key}
           columns={[
@@ -174,6 +176,7 @@ export function DaysOfYearTable({ days, year }: { days: IndustryDayShares['days'
       <h3 id="days-heading">Every Industry Day of {year}</h3>
       <SortableTable
         caption={`Industry Days of ${year}, by date`}
+        layout="stack-wide"
         rows={ofYear}
         rowKey={(day) => day.id}
         columns={[
