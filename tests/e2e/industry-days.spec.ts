@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { createDatabaseClient } from '~/db/client.server'
 import { seedReturnDemoData } from '../../prisma/seed-industrial-return'
-import { expect, signIn, test } from './fixtures'
+import { expect, REQUESTER, signIn, test } from './fixtures'
 
 // Issue 13 point 9 (ADR 043): procurement records Industry Days; the page shows, per year, the share of
 // country days held in the six most imbalanced states and the share of companies invited to thematic
@@ -109,3 +109,18 @@ test.describe('without JavaScript', () => {
     await expect(page.getByRole('region', { name: 'Every Industry Day of 2026' }).getByRole('row').filter({ hasText: 'Vacuum technologies' })).toContainText('2')
   })
 })
+
+test('the Industry Days pages are for procurement officers only, on GET and POST', async ({ page, smtp, app }) => {
+  await signIn(page, smtp, REQUESTER)
+  const [day] = await app.sql<{ id: string }>(`SELECT "id" FROM "IndustryDay" LIMIT 1`)
+  const dayUrl = `/industrial-return/industry-days/${day?.id ?? '00000000-0000-4000-8000-000000000000'}`
+  for (const url of ['/industrial-return/industry-days', '/industrial-return/industry-days/new', dayUrl]) {
+    expect((await page.request.get(url, { maxRedirects: 0 })).status(), `GET ${url}`).toBe(403)
+  }
+  const before = await app.sql(`SELECT "id", "version" FROM "IndustryDay" ORDER BY "id"`)
+  const post = await page.request.post('/industrial-return/industry-days/new', { form: { kind: 'COUNTRY', heldOn: '2026-05-12', countryCode: 'CH' }, maxRedirects: 0 })
+  expect(post.status()).toBe(403)
+  expect((await page.request.post(dayUrl, { form: { intent: 'delete', version: '1' }, maxRedirects: 0 })).status()).toBe(403)
+  expect(await app.sql(`SELECT "id", "version" FROM "IndustryDay" ORDER BY "id"`)).toEqual(before)
+})
+
