@@ -152,7 +152,53 @@ export async function seedReturnDemoData(db: Database, { now = new Date(), contr
     }
   }
   if (contractsCreated > 0) await db.$transaction((tx) => rebuildRollup(tx), { timeout: 120_000 })
+  if (contracts) await seedDemoIndustryDays(db)
   // The demo starts from its own bands: alerts are for changes made after seeding, not for the demo itself.
   if ((await db.returnBandState.count()) === 0) await establishBandBaseline(db, now)
   return { scalesCreated, contractsCreated, policyCreated }
+}
+
+/**
+ * Demo Industry Days (labelled "demo"), 2022-2025: country days and thematic days with invited
+ * companies, so that the Industry Days page and the dashboard's line have figures. Made once: skipped
+ * when any demo day exists, whatever procurement recorded or deleted since.
+ */
+const DEMO_INDUSTRY_DAYS: { heldOn: string; country?: string; theme?: string; companies?: string }[] = [
+  { heldOn: '2022-03-22', country: 'GR' },
+  { heldOn: '2022-05-17', country: 'PL' },
+  { heldOn: '2022-06-14', theme: 'Cryogenics', companies: 'GR GR PT CH DE FR IT NO' },
+  { heldOn: '2022-09-27', country: 'ES' },
+  { heldOn: '2022-11-08', country: 'NO' },
+  { heldOn: '2023-02-14', country: 'PT' },
+  { heldOn: '2023-04-25', country: 'DE' },
+  { heldOn: '2023-06-20', theme: 'Vacuum technologies', companies: 'RS CH CH DE FR IL' },
+  { heldOn: '2023-10-10', country: 'RS' },
+  { heldOn: '2024-03-19', country: 'IL' },
+  { heldOn: '2024-05-28', theme: 'Civil engineering', companies: 'FR FR CH IT ES PT NO GR' },
+  { heldOn: '2024-09-24', country: 'FR' },
+  { heldOn: '2025-04-08', country: 'RO' },
+  { heldOn: '2025-06-17', theme: 'Radiofrequency', companies: 'DE CH IT PL RO GR' },
+  { heldOn: '2025-10-21', country: 'GR' },
+]
+
+export async function seedDemoIndustryDays(db: Database): Promise<number> {
+  if (await db.industryDay.findFirst({ where: { isDemo: true }, select: { id: true } })) return 0
+  const known = new Set((await db.country.findMany({ select: { code: true } })).map((c) => c.code))
+  let created = 0
+  for (const day of DEMO_INDUSTRY_DAYS) {
+    const companies = (day.companies?.split(' ') ?? []).filter((code) => known.has(code))
+    if (day.country && !known.has(day.country)) continue
+    await db.industryDay.create({
+      data: {
+        heldOn: dateColumn(day.heldOn),
+        kind: day.country ? 'COUNTRY' : 'THEMATIC',
+        countryCode: day.country ?? null,
+        theme: day.theme ?? null,
+        isDemo: true,
+        invitations: { createMany: { data: companies.map((countryCode, position) => ({ position, countryCode, companyName: `Demo company ${countryCode}-${position + 1}` })) } },
+      },
+    })
+    created++
+  }
+  return created
 }

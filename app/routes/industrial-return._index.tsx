@@ -4,6 +4,8 @@ import { requestOrigin } from '~/audit/audit.server'
 import { requireProcurementOfficer } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
 import { acknowledgeAlert } from '~/industrial-return/alerts/acknowledge-alert.server'
+import { IndustryDaySummary } from '~/industrial-return/industry-days/industry-day-summary'
+import { loadIndustryDaySummary } from '~/industrial-return/industry-days/load-industry-day-summary.server'
 import { CountryTableSection } from '~/industrial-return/views/country-table'
 import { BandMapSection, CoefficientChartSection, MostImbalancedSection, VeryPoorlyTrendSection } from '~/industrial-return/views/dashboard-figures'
 import { ActionResultNotice, DemoDataNotice, RunningImportsNotices } from '~/industrial-return/views/dashboard-notices'
@@ -22,9 +24,10 @@ export const meta: MetaFunction = () => [{ title: 'Industrial return · SoleSour
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireProcurementOfficer(request)
-  const dashboard = await loadDashboard(getDatabase(), new Date(), new URL(request.url).searchParams)
+  const now = new Date()
+  const [dashboard, industryDays] = await Promise.all([loadDashboard(getDatabase(), now, new URL(request.url).searchParams), loadIndustryDaySummary(getDatabase(), now)])
   // A window that cannot be shown: the page (default window, messages by the years) answers 400.
-  return data({ ...dashboard, map: { shapes: europeShapes(), width: MAP_WIDTH, height: MAP_HEIGHT } }, { status: hasWindowErrors(dashboard.windowErrors) ? 400 : 200 })
+  return data({ ...dashboard, industryDays, map: { shapes: europeShapes(), width: MAP_WIDTH, height: MAP_HEIGHT } }, { status: hasWindowErrors(dashboard.windowErrors) ? 400 : 200 })
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -38,7 +41,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ReturnDashboard() {
-  const { view, windowErrors, askedWindow, standing, entries, openAlerts, runningImports, demo, map } = useLoaderData<typeof loader>()
+  const { view, windowErrors, askedWindow, standing, entries, openAlerts, runningImports, demo, map, industryDays } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const categoryLabel = CATEGORY_LABELS[view.query.category]
   return (
@@ -57,6 +60,7 @@ export default function ReturnDashboard() {
         <MostImbalancedSection countries={view.mostImbalanced} categoryLabel={categoryLabel} />
         <VeryPoorlyTrendSection trend={view.trend} />
       </div>
+      <IndustryDaySummary summary={industryDays} />
     </>
   )
 }

@@ -37,6 +37,8 @@ export type TourData = {
   personId: string
   groupId: string
   mailboxMessageId: string
+  /** A thematic Industry Day with an invited company of a long name. */
+  industryDayId: string
 }
 
 export type TourStop = {
@@ -85,6 +87,9 @@ export const PAGE_TOUR: readonly TourStop[] = [
   stop('industrial-return.import.$jobId', 'procurement', (data) => data.importJobPath),
   stop('industrial-return.scales._index', 'procurement', '/industrial-return/scales'),
   stop('industrial-return.scales.$year', 'procurement', (data) => `/industrial-return/scales/${data.scaleYear}`),
+  stop('industrial-return.industry-days._index', 'procurement', '/industrial-return/industry-days'),
+  stop('industrial-return.industry-days.new', 'procurement', '/industrial-return/industry-days/new'),
+  stop('industrial-return.industry-days.$dayId', 'procurement', (data) => `/industrial-return/industry-days/${data.industryDayId}`),
   stop('industrial-return.mine', 'approver', '/industrial-return/mine'),
   stop('admin._index', 'admin', '/admin'),
   stop('admin.people.$personId', 'admin', (data) => `/admin/people/${data.personId}`),
@@ -185,6 +190,15 @@ export async function setUpPageTour({ app, smtp, browser, mailboxApp }: { app: A
   const importJobPath = await uploadedTo(app, procurementCookie, '/industrial-return/import', {}, CONTRACTS_CSV)
   if (!importJobPath || !importJobPath.startsWith('/industrial-return/import/')) throw new Error(`the import did not lead to its page: ${importJobPath}`)
 
+  const dayPosted = await fetch(new URL('/industrial-return/industry-days/new', app.url), {
+    method: 'POST',
+    body: new URLSearchParams({ kind: 'THEMATIC', heldOn: `${year}-06-15`, theme: 'Cryogenics', companies: `${SUPPLIER_WITH_A_LONG_NAME}; CH\nLyon Cryogenie SA; FR\nLisboa Vacuo Lda; PT` }),
+    headers: { cookie: procurementCookie },
+    redirect: 'manual',
+  })
+  if (dayPosted.status !== 302) throw new Error(`recording the tour's Industry Day: ${dayPosted.status} ${await dayPosted.text()}`)
+  const [industryDay] = await app.sql<{ id: string }>(`SELECT "id" FROM "IndustryDay" WHERE "theme" = 'Cryogenics' ORDER BY "createdAt" DESC LIMIT 1`)
+
   // A sign-in link nobody used (its page only looks at it).
   const unusedSignInLink = await browser.newContext().then(async (context) => {
     const { link } = await requestSignInEmail(await context.newPage(), smtp, 'chloe.caron@example.org')
@@ -208,6 +222,7 @@ export async function setUpPageTour({ app, smtp, browser, mailboxApp }: { app: A
       personId: person!.id,
       groupId: group!.id,
       mailboxMessageId: await aMailboxMessage(mailboxApp),
+      industryDayId: industryDay!.id,
     },
     contextFor: (visitor) => (visitor === 'nobody' ? {} : { storageState: sessions[visitor] }),
   }

@@ -9,6 +9,7 @@ export function ReturnNav() {
     ['/industrial-return/import', 'Import contracts'],
     ['/industrial-return/scales', 'Contribution scales'],
     ['/industrial-return/alerts', 'Alerts'],
+    ['/industrial-return/industry-days', 'Industry Days'],
     ['/industrial-return/mine', 'Departments and groups'],
   ]
   return (
