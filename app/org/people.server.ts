@@ -19,3 +19,13 @@ export async function loadProfile(db: Database, personId: string, now: Date) {
   })
   return person
 }
+
+/** The profile page: the person, their last absences (with deputies) and who could stand in for them. */
+export async function loadProfilePage(db: Database, personId: string, now: Date) {
+  const [profile, absences, people] = await Promise.all([
+    loadProfile(db, personId, now),
+    db.absence.findMany({ where: { personId }, include: { deputy: true }, orderBy: { startsOn: 'desc' }, take: 20 }),
+    db.person.findMany({ where: { isActive: true, id: { not: personId } }, orderBy: { name: 'asc' }, select: { id: true, name: true } }),
+  ])
+  return { profile, absences, people }
+}

@@ -25,3 +25,12 @@ export async function saveGroup(db: Database, groupId: string | null, input: Gro
     throw error
   }
 }
+
+/** The group form: the group (null for a new one, or when it does not exist) and the departments it may belong to. */
+export async function loadGroupForm(db: Database, groupId: string | null) {
+  const [group, departments] = await Promise.all([
+    groupId ? db.group.findUnique({ where: { id: groupId } }) : null,
+    db.department.findMany({ orderBy: { code: 'asc' }, select: { id: true, code: true, name: true } }),
+  ])
+  return { group, departments }
+}

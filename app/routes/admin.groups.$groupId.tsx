@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { requestOrigin } from '~/audit/audit.server'
 import { requireAdministrator } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
-import { saveGroup } from '~/org/save-group.server'
+import { loadGroupForm, saveGroup } from '~/org/save-group.server'
 import { SelectField } from '~/ui/form-fields'
 import { GroupSchema } from '~/org/organisation-forms'
 import { Field } from '~/ui/field'
@@ -25,11 +25,7 @@ function groupIdFrom(param: string | undefined): string | null {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdministrator(request)
   const groupId = groupIdFrom(params.groupId)
-  const db = getDatabase()
-  const [group, departments] = await Promise.all([
-    groupId ? db.group.findUnique({ where: { id: groupId } }) : null,
-    db.department.findMany({ orderBy: { code: 'asc' }, select: { id: true, code: true, name: true } }),
-  ])
+  const { group, departments } = await loadGroupForm(getDatabase(), groupId)
   if (groupId && !group) throw new Response('This group does not exist.', { status: 404, statusText: 'Not Found' })
   return { group, departments }
 }

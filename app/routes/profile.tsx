@@ -11,7 +11,7 @@ import { getDatabase } from '~/db/client.server'
 import { DateTime } from '~/calendar/date-time'
 import { formatPeriod } from '~/calendar/format-date'
 import { describePosition } from '~/org/describe'
-import { loadProfile } from '~/org/people.server'
+import { loadProfilePage } from '~/org/people.server'
 import { readForm } from '~/http/request-body.server'
 import { DefinitionList } from '~/ui/definition-list'
 import { Notice } from '~/ui/notice'
@@ -22,12 +22,7 @@ export const meta: MetaFunction = () => [{ title: 'Your profile · SoleSource' }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const signedIn = await requirePerson(request)
-  const db = getDatabase()
-  const profile = await loadProfile(db, signedIn.id, new Date())
-  const [absences, people] = await Promise.all([
-    db.absence.findMany({ where: { personId: signedIn.id }, include: { deputy: true }, orderBy: { startsOn: 'desc' }, take: 20 }),
-    db.person.findMany({ where: { isActive: true, id: { not: signedIn.id } }, orderBy: { name: 'asc' }, select: { id: true, name: true } }),
-  ])
+  const { profile, absences, people } = await loadProfilePage(getDatabase(), signedIn.id, new Date())
   return {
     absences: absences.map((a) => ({ id: a.id, period: formatPeriod(a.startsOn, a.endsOn), deputy: a.deputy?.name ?? null })),
     people,
