@@ -11,6 +11,10 @@ export type ImportRunOptions = {
   now: () => Date
   appUrl: string
   batchSize?: number
+  /** Rows per short transaction of the final move (finish-import.server.ts); MOVE_STEP_ROWS unless told. */
+  moveStepRows?: number
+  /** Past this time (Date.now()), a run stops after the batch or move step in hand and releases its claim. */
+  deadline?: number
   /** A plain pg connection the batches of one run share (run-imports.server.ts); without it each batch opens its own. */
   connection?: pg.Client
 }

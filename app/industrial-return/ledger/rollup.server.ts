@@ -50,8 +50,6 @@ async function addToRollup(tx: Transaction, filter: Prisma.Sql): Promise<void> {
 export const addContractsToRollup = (tx: Transaction, contractIds: readonly string[]) =>
   addToRollup(tx, Prisma.sql`c."id" = ANY(${[...contractIds]}::uuid[])`)
 
-export const addImportToRollup = (tx: Transaction, importJobId: string) => addToRollup(tx, Prisma.sql`c."importJobId" = ${importJobId}::uuid`)
-
 /**
  * Adds an import's share, summed in "StagedRollup" while its rows were moved (finish-import.server.ts), to
  * the rollup, and deletes it: in the transaction that marks the import SUCCEEDED. Returns the contracts added.
