@@ -18,20 +18,22 @@ import type { Database } from '~/db/client.server'
 import { errorFields, log } from '~/server/logger.server'
 import { refreshReturnAlerts } from '../alerts/refresh-return-alerts.server.ts'
 import { forgetJob } from './import-job-memory.server.ts'
+import { EMBEDDED_PACING } from './import-pacing.server.ts'
 import { CLAIM_MS, type BatchResult, type ImportRunOptions } from './import-run-options.ts'
 import { addStagedRollupOf, SCOPES_OF_CONTRACT } from './rollup.server.ts'
 
 /**
- * Rows per short transaction: on PGlite a step of 500 rows takes 30-60 ms on a busy 2-core machine (a
- * step of 2 000, 250 ms); smaller steps cost throughput without shortening the job page's waits (ADR 040).
+ * Rows per short transaction unless the run says (import-pacing.server.ts): on PGlite a step of 500 rows
+ * takes 30-60 ms on a busy 2-core machine (a step of 2 000, 250 ms); smaller steps cost throughput
+ * without shortening the job page's waits (ADR 040).
  */
-export const MOVE_STEP_ROWS = 500
+export const MOVE_STEP_ROWS = EMBEDDED_PACING.moveStepRows
 
 /**
  * The pause between two steps. With none, the next step's BEGIN reaches the embedded server before a
  * request's second query (the job page makes two), which then waits behind a whole step, FIFO.
  */
-const MOVE_STEP_PAUSE_MS = 5
+const MOVE_STEP_PAUSE_MS = EMBEDDED_PACING.movePauseMs
 
 /** Rows a failed import's clean-up deletes per transaction. */
 const DELETE_STEP_ROWS = 2_000
@@ -129,7 +131,7 @@ export async function moveImportStep(db: Database, jobId: string, options: Impor
  * Moves an import whose rows are all checked into the ledger, step after step, letting the requests
  * waiting meanwhile in between; stops early, with the claim released, past `deadline`.
  */
-export async function finaliseImport(db: Database, jobId: string, options: ImportRunOptions & { deadline?: number }): Promise<BatchResult> {
+export async function finaliseImport(db: Database, jobId: string, options: ImportRunOptions): Promise<BatchResult> {
   for (;;) {
     const result = await moveImportStep(db, jobId, options)
     if (result !== 'CONTINUE') return result
@@ -137,7 +139,7 @@ export async function finaliseImport(db: Database, jobId: string, options: Impor
       await db.contractImportJob.updateMany({ where: { id: jobId, status: 'RUNNING' }, data: { lockedUntil: null } })
       return 'CONTINUE'
     }
-    await new Promise((resolve) => setTimeout(resolve, MOVE_STEP_PAUSE_MS))
+    await new Promise((resolve) => setTimeout(resolve, options.movePauseMs ?? MOVE_STEP_PAUSE_MS))
   }
 }
 

@@ -8,6 +8,7 @@ import { listContracts } from './contracts.server.ts'
 import { createContractImport } from './create-import.server.ts'
 import { moveImportStep, removeRowsOfFailedImports } from './finish-import.server.ts'
 import { loadImportJob } from './import-jobs.server.ts'
+import { EMBEDDED_PACING, importPacing, SERVER_PACING } from './import-pacing.server.ts'
 import { forgetJob } from './import-job-memory.server.ts'
 import { readRollup } from './rollup.server.ts'
 import { driveImport, runPendingImports } from './run-imports.server.ts'
@@ -44,6 +45,10 @@ describe('contract import, moved into the ledger in short transactions', () => {
     }
     return created.jobId
   }
+
+  it('paces itself for the database it runs on: short steps on the embedded one, bigger ones on a server', async () => {
+    expect(await importPacing(database.db)).toBe(process.env.TEST_POSTGRES_URL ? SERVER_PACING : EMBEDDED_PACING)
+  })
 
   it('shows none of the import to any reader until the last step, then all of it at once', async () => {
     const before = await whatReadersSee(database.db, 'MV')

@@ -12,6 +12,7 @@ import { openSqlConnection } from '~/db/sql-transaction.server'
 import { errorFields, log } from '~/server/logger.server'
 import { CLAIM_MS, type BatchResult, type ImportRunOptions } from './import-run-options.ts'
 import { removeRowsOfFailedImports } from './finish-import.server.ts'
+import { importPacing } from './import-pacing.server.ts'
 import { processImportBatch } from './stage-import-batch.server.ts'
 
 async function claim(db: Database, jobId: string, now: Date): Promise<boolean> {
@@ -25,6 +26,8 @@ async function claim(db: Database, jobId: string, now: Date): Promise<boolean> {
 /** Claims a job and processes it to the end (or until `deadline`), letting other work in between batches. */
 export async function driveImport(db: Database, jobId: string, options: ImportRunOptions): Promise<BatchResult> {
   if (!(await claim(db, jobId, options.now()))) return 'NOT_RUNNABLE'
+  const pacing = await importPacing(db)
+  options = { ...options, batchSize: options.batchSize ?? pacing.batchSize, moveStepRows: options.moveStepRows ?? pacing.moveStepRows, movePauseMs: options.movePauseMs ?? pacing.movePauseMs }
   // One connection for the run's batches: opening one per batch (and its password exchange) costs more than a batch's COPY.
   const connection = await openSqlConnection(db)
   try {
