@@ -48,7 +48,12 @@ export async function awardJustification(
       if (justification.status !== 'APPROVED') return { ok: false, formError: 'Only an approved justification can be awarded.' }
       if (justification.contract) return { ok: false, formError: 'A contract was already recorded for this justification.' }
       if (!isCurrency(justification.currency)) return { ok: false, formError: `The currency ${justification.currency} is not supported.` }
-      const clash = await tx.contract.findUnique({ where: { orderNumber: input.orderNumber }, select: { id: true } })
+      // An import that has begun moving a row under this number holds it (finish-import.server.ts, ADR 040).
+      const clash = await tx.contract.findUnique({ where: { orderNumber: input.orderNumber }, select: { importJob: { select: { status: true, fileName: true } } } })
+      if (clash?.importJob && clash.importJob.status !== 'SUCCEEDED') {
+        const message = `Order number ${input.orderNumber} is being imported from ${clash.importJob.fileName}: it can be recorded here only if that import fails.`
+        return { ok: false, fieldErrors: { orderNumber: [message] } }
+      }
       if (clash) return { ok: false, fieldErrors: { orderNumber: [`Order number ${input.orderNumber} is already in the ledger.`] } }
       const rate = await rateFor(tx, justification, input.awardedOn)
       if (!rate) return { ok: false, formError: `There is no ${justification.currency} rate on or before ${input.awardedOn} in the rate table.` }

@@ -2,13 +2,14 @@
 import type { DatabaseOrTransaction } from '~/db/client.server'
 import { isoDateOfColumn } from '~/calendar/date-column'
 import { minorFromColumn } from '~/money/minor-units'
+import { VISIBLE_CONTRACT } from './visible-contracts.server.ts'
 
 export const CONTRACTS_PER_PAGE = 50
 
 export async function listContracts(db: DatabaseOrTransaction, { q, page }: { q: string; page: number }) {
   const where = q ? { OR: [{ orderNumber: { startsWith: q } }, { supplierName: { startsWith: q, mode: 'insensitive' as const } }] } : {}
   const rows = await db.contract.findMany({
-    where,
+    where: { AND: [where, VISIBLE_CONTRACT] },
     orderBy: [{ awardedOn: 'desc' }, { orderNumber: 'desc' }],
     skip: (page - 1) * CONTRACTS_PER_PAGE,
     take: CONTRACTS_PER_PAGE + 1,

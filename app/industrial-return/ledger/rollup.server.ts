@@ -12,6 +12,7 @@ import { Prisma } from '~/generated/prisma/client'
 import { minorFromColumn } from '~/money/minor-units'
 import type { Category } from '../arithmetic/bands.ts'
 import { UUID_TEXT } from '~/http/uuid'
+import { visibleContractSql } from './visible-contracts.server.ts'
 
 const SCOPE_KEY = new RegExp(`^(DEPARTMENT|GROUP):(${UUID_TEXT})$`, 'i')
 
@@ -29,7 +30,7 @@ export function parseUnitScope(text: string | null | undefined): UnitScope | nul
 export const scopeKey = (scope: UnitScope) => `${scope.kind}:${scope.id}`
 
 // The scopes one contract counts in; the group's is null (and dropped) for a contract with no group.
-const SCOPES_OF_CONTRACT = Prisma.sql`CROSS JOIN LATERAL (VALUES ('ORG'), ('DEPARTMENT:' || c."departmentId"::text), ('GROUP:' || c."groupId"::text)) AS s("scope")`
+export const SCOPES_OF_CONTRACT = Prisma.sql`CROSS JOIN LATERAL (VALUES ('ORG'), ('DEPARTMENT:' || c."departmentId"::text), ('GROUP:' || c."groupId"::text)) AS s("scope")`
 
 /** Adds the contracts that `filter` selects (a condition on alias c) to the rollup. */
 async function addToRollup(tx: Transaction, filter: Prisma.Sql): Promise<void> {
@@ -49,12 +50,29 @@ async function addToRollup(tx: Transaction, filter: Prisma.Sql): Promise<void> {
 export const addContractsToRollup = (tx: Transaction, contractIds: readonly string[]) =>
   addToRollup(tx, Prisma.sql`c."id" = ANY(${[...contractIds]}::uuid[])`)
 
-export const addImportToRollup = (tx: Transaction, importJobId: string) => addToRollup(tx, Prisma.sql`c."importJobId" = ${importJobId}::uuid`)
+/**
+ * Adds an import's share, summed in "StagedRollup" while its rows were moved (finish-import.server.ts), to
+ * the rollup, and deletes it: in the transaction that marks the import SUCCEEDED. Returns the contracts added.
+ */
+export async function addStagedRollupOf(tx: Transaction, importJobId: string): Promise<number> {
+  const [added] = await tx.$queryRaw<{ contracts: number }[]>`
+    WITH share AS (DELETE FROM "StagedRollup" WHERE "importJobId" = ${importJobId}::uuid RETURNING *),
+    added AS (
+      INSERT INTO "ReturnRollup" ("scope", "year", "category", "countryCode", "valueChfMinor", "contractCount")
+      SELECT "scope", "year", "category", "countryCode", "valueChfMinor", "contractCount" FROM share
+      ORDER BY 1, 2, 3, 4
+      ON CONFLICT ("scope", "year", "category", "countryCode") DO UPDATE SET
+        "valueChfMinor" = "ReturnRollup"."valueChfMinor" + EXCLUDED."valueChfMinor",
+        "contractCount" = "ReturnRollup"."contractCount" + EXCLUDED."contractCount"
+      RETURNING 1)
+    SELECT COALESCE((SELECT SUM("contractCount") FROM share WHERE "scope" = 'ORG'), 0)::int AS "contracts", (SELECT COUNT(*) FROM added)::int AS "rows"`
+  return added?.contracts ?? 0
+}
 
 /** Recomputes the whole rollup from the ledger (seeding, benchmarks, repairs). */
 export async function rebuildRollup(tx: Transaction): Promise<void> {
   await tx.$executeRaw`DELETE FROM "ReturnRollup"`
-  await addToRollup(tx, Prisma.sql`TRUE`)
+  await addToRollup(tx, visibleContractSql('c'))
 }
 
 export interface RollupRow {
@@ -79,7 +97,7 @@ export async function rollupFromLedger(db: DatabaseOrTransaction): Promise<{ sco
     SELECT s."scope", EXTRACT(YEAR FROM c."awardedOn")::int AS "year", c."category"::text AS "category", c."returnCountryCode" AS "countryCode",
            SUM(c."amountChfMinor")::bigint AS "valueChfMinor", COUNT(*)::int AS "contractCount"
     FROM "Contract" c ${SCOPES_OF_CONTRACT}
-    WHERE s."scope" IS NOT NULL
+    WHERE s."scope" IS NOT NULL AND ${visibleContractSql('c')}
     GROUP BY 1, 2, 3, 4
     ORDER BY 1, 2, 3, 4`
 }

@@ -3,7 +3,7 @@
  * rejected row with its reasons, and advances `processedRows`, all in one transaction, so a restart
  * resumes exactly where the last committed batch ended. The rows come from the chunk of the upload that
  * holds them (read once, kept in memory for the next batches); staged and rejected rows are written with
- * COPY. After the last batch the import is finished (finish-import.server.ts).
+ * COPY. After the last batch the rows are moved into the ledger (finish-import.server.ts).
  *
  * Idempotent by order number: a row whose contract is already in the ledger with the same values is
  * counted "unchanged"; with different values it is rejected (an import never changes a contract).
@@ -21,6 +21,7 @@ import { failImport, finaliseImport } from './finish-import.server.ts'
 import { copyRows } from './import-copy.server.ts'
 import { CLAIM_MS, DEFAULT_BATCH_SIZE, type BatchResult, type ImportRunOptions } from './import-run-options.ts'
 import { catchUpSeen, chunkHolding, rememberJob } from './import-job-memory.server.ts'
+import { VISIBLE_CONTRACT } from './visible-contracts.server.ts'
 
 const STAGED_COLUMNS = [
   'importJobId', 'line', 'orderNumber', 'awardedOn', 'supplierName', 'originCountryCode', 'establishmentCountryCode', 'returnCountryCode',
@@ -48,7 +49,7 @@ async function loadLookups(db: DatabaseOrTransaction, today: string): Promise<Co
 
 class BatchConflict extends Error {}
 
-/** Validates and stages the next batch of a claimed job; finalises it after the last batch. */
+/** Validates and stages the next batch of a claimed job; after the last batch, moves the rows into the ledger. */
 export async function processImportBatch(db: Database, jobId: string, options: ImportRunOptions): Promise<BatchResult> {
   const job = await db.contractImportJob.findUnique({ where: { id: jobId }, select: { id: true, status: true, header: true, totalRows: true, processedRows: true, startedAt: true } })
   if (!job || (job.status !== 'RUNNING' && job.status !== 'QUEUED')) return 'NOT_RUNNABLE'
@@ -86,8 +87,10 @@ export async function processImportBatch(db: Database, jobId: string, options: I
     }
     entry.seenUpTo = end
 
+    // Another import's rows still being moved are not recorded contracts (yet): if that import succeeds
+    // first, the row is rejected when this one moves it (finish-import.server.ts).
     const recorded = await db.contract.findMany({
-      where: { orderNumber: { in: valid.map((v) => v.row.orderNumber) } },
+      where: { orderNumber: { in: valid.map((v) => v.row.orderNumber) }, ...VISIBLE_CONTRACT },
       select: { orderNumber: true, awardedOn: true, supplierName: true, category: true, originCountryCode: true, establishmentCountryCode: true, amountMinor: true, currency: true, departmentId: true, groupId: true },
     })
     const recordedByNumber = new Map(recorded.map((c) => [c.orderNumber, { ...c, awardedOn: isoDateOfColumn(c.awardedOn), amountMinor: minorFromColumn(c.amountMinor) }]))
