@@ -168,11 +168,29 @@ test('a group leader opens the page of their group, and not the dashboard', asyn
   await signIn(page, smtp, GROUP_LEADER)
   await page.goto('/industrial-return/mine')
   await expect(page.getByRole('heading', { name: 'Group EN-MME: where the contracts went' })).toBeVisible()
-  const table = page.getByRole('table', { name: /Contracts of Group EN-MME by country/ })
+  // Supplies and services apart by default, each country with its membership and the organisation's band.
+  const supplies = page.getByRole('table', { name: /^Supplies: contracts of Group EN-MME by country/ })
+  await expect(supplies).toBeVisible()
+  await expect(page.getByRole('table', { name: /^Services: contracts of Group EN-MME by country/ })).toBeVisible()
+  await expect(supplies.getByRole('columnheader', { name: 'Organisation’s band (coefficient)' })).toBeVisible()
+  const memberRow = supplies.getByRole('row').filter({ hasText: 'Member State' }).first()
+  await expect(memberRow.locator('.badge')).toHaveText(/balanced|no coefficient/)
+
+  await page.getByLabel('Category').selectOption('ALL')
+  await page.getByRole('button', { name: 'Show' }).click()
+  await expect(page).toHaveURL(/category=ALL/)
+  const table = page.getByRole('table', { name: /^Contracts of Group EN-MME by country/ })
   await expect(table.getByRole('row', { name: /France/ })).toContainText('CHF 350’000’000.00')
   await expect(table.getByRole('row', { name: /Switzerland/ })).toBeVisible()
   await expect(table.getByRole('row', { name: /Germany/ })).toHaveCount(0) // TE-MSC's contract, not hers
   expect((await page.request.get('/industrial-return', { maxRedirects: 0 })).status()).toBe(403)
+})
+
+test("a group leader's deputy sees the group's page too, saying so", async ({ page, smtp }) => {
+  await signIn(page, smtp, 'mikko.makinen@example.org')
+  await page.goto('/industrial-return/mine')
+  await expect(page.getByRole('heading', { name: 'Group EN-MME: where the contracts went' })).toBeVisible()
+  await expect(page.getByText('(you see it as the deputy of Marta Mendes)')).toBeVisible()
 })
 
 test('an old /spread link lands on the same page under /industrial-return, after the sign-in check', async ({ page, smtp, request }) => {

@@ -18,9 +18,13 @@ describe('periodic statistics emails', () => {
   })
 
   const digests = () => database.db.outboxMessage.findMany({ where: { template: 'spread-digest' } })
+  // Group leaders and department heads, and their deputies (every deputy of the demo stands in for one).
+  const recipients = () => database.db.position.findMany({ where: { kind: { in: ['GROUP_LEADER', 'DEPARTMENT_HEAD', 'DEPUTY'] } }, distinct: ['personId'], select: { personId: true } })
 
-  it('sends each group leader and department head one digest per month, however often the job runs', async () => {
-    const holders = await database.db.position.findMany({ where: { kind: { in: ['GROUP_LEADER', 'DEPARTMENT_HEAD'] } }, distinct: ['personId'], select: { personId: true } })
+  it('sends each group leader, department head and deputy one digest per month, however often the job runs', async () => {
+    const holders = await recipients()
+    const leadersAndHeads = await database.db.position.findMany({ where: { kind: { in: ['GROUP_LEADER', 'DEPARTMENT_HEAD'] } }, distinct: ['personId'] })
+    expect(holders.length).toBeGreaterThan(leadersAndHeads.length)
     const first = await runDueDigests(database.db, { now: NOW, appUrl: APP_URL })
     expect(first.sent).toBe(holders.length)
     // The job runs again, and again "after a restart" (all state is in the database).
@@ -33,6 +37,9 @@ describe('periodic statistics emails', () => {
     expect(marta?.subject).toMatch(/November 2026/)
     expect((await readQueuedEmail(marta!)).text).toMatch(/Group EN-MME/i)
     expect((await readQueuedEmail(marta!)).text).toContain(`${APP_URL}/industrial-return/mine`)
+    // Her deputy gets the same group's summary.
+    const mikko = (await digests()).find((m) => m.toAddress === 'mikko.makinen@example.org')
+    expect((await readQueuedEmail(mikko!)).text).toMatch(/Group EN-MME/i)
 
     // A new month, a new digest each.
     expect((await runDueDigests(database.db, { now: new Date('2026-12-01T08:00:00Z'), appUrl: APP_URL })).sent).toBe(holders.length)
@@ -40,7 +47,7 @@ describe('periodic statistics emails', () => {
   })
 
   it('is sent by the industrial-return jobs, and a restarted app sends it no second time', async () => {
-    const holders = await database.db.position.findMany({ where: { kind: { in: ['GROUP_LEADER', 'DEPARTMENT_HEAD'] } }, distinct: ['personId'], select: { personId: true } })
+    const holders = await recipients()
     const january = () => new Date('2027-01-05T08:00:00Z')
     const inJanuary = () => database.db.returnDigest.count({ where: { period: '2027-01' } })
     const first = startReturnJobs({ db: database.db, intervalMs: 50, clock: january, appUrl: APP_URL })

@@ -1,5 +1,5 @@
 /**
- * The periodic statistics email to group leaders and department heads (monthly by default; the
+ * The periodic statistics email to group leaders, department heads and their deputies (monthly by default; the
  * frequency is policy). One ReturnDigest row per recipient and period, unique, created in the same
  * transaction as the outbox message: a second run, a second instance or a restart finds the row
  * and sends nothing twice.
@@ -26,7 +26,9 @@ export async function runDueDigests(db: Database, { now, appUrl }: { now: Date; 
   const period = calendarPeriodOf(now, policy.digestFrequency)
   const window = defaultWindowFor(statusYearOf(calendarDateIn(now)), policy.windowYears)
   const holders = await db.position.findMany({
-    where: { kind: { in: ['GROUP_LEADER', 'DEPARTMENT_HEAD'] }, person: { isActive: true }, ...heldOn(todayColumn(now)) },
+    // Deputies too: they stand in for a leader or head, and see their page (unitsHeldBy); a deputy
+    // of someone who leads nothing holds no unit and is skipped below.
+    where: { kind: { in: ['GROUP_LEADER', 'DEPARTMENT_HEAD', 'DEPUTY'] }, person: { isActive: true }, ...heldOn(todayColumn(now)) },
     select: { personId: true },
     distinct: ['personId'],
   })

@@ -58,8 +58,8 @@ describe('industrial-return pages computed once per data change (ADR 029)', () =
     const before = await loadDashboard(database.db, NOW, DEFAULT_WINDOW)
     const window = calendarWindow(2022, 2025)
     const group = await database.db.group.findUniqueOrThrow({ where: { code: 'EN-MME' } })
-    const groupBefore = await loadUnitFigures(database.db, { kind: 'GROUP', id: group.id }, window, 'ALL')
-    const departmentBefore = await loadUnitFigures(database.db, { kind: 'DEPARTMENT', id: group.departmentId }, window, 'ALL')
+    const groupBefore = await loadUnitFigures(database.db, { kind: 'GROUP', id: group.id }, window, 'ALL', NOW)
+    const departmentBefore = await loadUnitFigures(database.db, { kind: 'DEPARTMENT', id: group.departmentId }, window, 'ALL', NOW)
     const versionBefore = (await readReturnDataVersions(database.db)).figures
 
     const other = otherInstance()
@@ -76,9 +76,9 @@ describe('industrial-return pages computed once per data change (ADR 029)', () =
     const portugal = (view: typeof before.view) => view.rows.find((row) => row.countryCode === 'PT')!
     expect(portugal(after.view).valueChfMinor).toBe(portugal(before.view).valueChfMinor + 12_345_00)
 
-    const groupAfter = await loadUnitFigures(database.db, { kind: 'GROUP', id: group.id }, window, 'ALL')
+    const groupAfter = await loadUnitFigures(database.db, { kind: 'GROUP', id: group.id }, window, 'ALL', NOW)
     expect(groupAfter.unitReturn.contractCount).toBe(groupBefore.unitReturn.contractCount + 1)
-    const departmentAfter = await loadUnitFigures(database.db, { kind: 'DEPARTMENT', id: group.departmentId }, window, 'ALL')
+    const departmentAfter = await loadUnitFigures(database.db, { kind: 'DEPARTMENT', id: group.departmentId }, window, 'ALL', NOW)
     expect(departmentAfter.unitReturn.totalValueChfMinor).toBe(departmentBefore.unitReturn.totalValueChfMinor + 12_345_00)
   })
 
@@ -99,15 +99,15 @@ describe('industrial-return pages computed once per data change (ADR 029)', () =
   it('answers the demo question of a group from its own contracts, also after a change', async () => {
     const group = await database.db.group.findUniqueOrThrow({ where: { code: 'EN-MME' } })
     const window = calendarWindow(2022, 2025)
-    expect((await loadUnitFigures(database.db, { kind: 'GROUP', id: group.id }, window, 'ALL')).hasDemo).toBe(false)
+    expect((await loadUnitFigures(database.db, { kind: 'GROUP', id: group.id }, window, 'ALL', NOW)).hasDemo).toBe(false)
     const other = otherInstance()
     try {
       await addContract(other, { groupCode: 'EN-MME', amountChfMinor: 100n, source: 'DEMO' })
     } finally {
       await other.$disconnect()
     }
-    expect((await loadUnitFigures(database.db, { kind: 'GROUP', id: group.id }, window, 'ALL')).hasDemo).toBe(true)
-    expect((await loadUnitFigures(database.db, { kind: 'DEPARTMENT', id: group.departmentId }, window, 'ALL')).hasDemo).toBe(true)
+    expect((await loadUnitFigures(database.db, { kind: 'GROUP', id: group.id }, window, 'ALL', NOW)).hasDemo).toBe(true)
+    expect((await loadUnitFigures(database.db, { kind: 'DEPARTMENT', id: group.departmentId }, window, 'ALL', NOW)).hasDemo).toBe(true)
   })
 
   it('shows an alert raised and acknowledged elsewhere, and a running import, on the next GET without computing the figures again', async () => {

@@ -1,6 +1,7 @@
 /** A department's or group's contracts by country against the organisation's (/industrial-return/mine, digests). */
-import type { Category } from '../arithmetic/bands.ts'
-import type { CountryInfo } from '../arithmetic/coefficients.ts'
+import type { Band, BandPolicy, Category } from '../arithmetic/bands.ts'
+import { formatCoefficient } from '../arithmetic/coefficient-format.ts'
+import type { CountryInfo, Membership, ReturnReport } from '../arithmetic/coefficients.ts'
 import { formatWindow, windowContainsYear, type CalendarWindow } from '../arithmetic/window.ts'
 import type { RollupLike } from './return-report.ts'
 
@@ -13,6 +14,21 @@ export interface UnitCountryRow {
   sharePercent: number
   /** Percent of the organisation's value in the window, same categories. */
   organisationSharePercent: number
+  membership: Membership
+  /**
+   * The country's band and coefficient (2 decimals, band-safe) in the organisation's return for the
+   * window and category; undefined when supplies and services are shown together (bands are per
+   * category), null when the country has no coefficient.
+   */
+  standing?: CountryStanding
+}
+
+export type CountryStanding = {
+  band: Band | null
+  /** As the dashboard writes it: 2 decimals never across a band line, and 4 (coefficient-format.ts). */
+  coefficient: string | null
+  coefficientPrecise: string | null
+  membership: Membership
 }
 
 export interface UnitReturn {
@@ -38,6 +54,7 @@ export function buildUnitReturn(
   category: Category | 'ALL',
 ): UnitReturn {
   const names = new Map(countries.map((country) => [country.code, country.name]))
+  const memberships = new Map(countries.map((country) => [country.code, country.membership]))
   const sum = (rows: readonly RollupLike[]) => {
     const byCountry = new Map<string, { value: number; count: number }>()
     for (const row of rows) {
@@ -61,6 +78,7 @@ export function buildUnitReturn(
       contractCount: count,
       sharePercent: percentOf(value, total),
       organisationSharePercent: percentOf(all.get(countryCode)?.value ?? 0, organisationTotal),
+      membership: memberships.get(countryCode) ?? ('OTHER' as const),
     }))
     .sort((a, b) => b.valueChfMinor - a.valueChfMinor || a.countryCode.localeCompare(b.countryCode))
   return {
@@ -70,5 +88,26 @@ export function buildUnitReturn(
     contractCount: rows.reduce((a, b) => a + b.contractCount, 0),
     organisationTotalChfMinor: organisationTotal,
     rows,
+  }
+}
+
+/** Each country's standing in the organisation's report, by code. */
+export function countryStandings(report: Pick<ReturnReport, 'rows' | 'category'>, bandPolicy?: BandPolicy): Record<string, CountryStanding> {
+  return Object.fromEntries(
+    report.rows.map((row) => {
+      const figures = row.coefficient ? formatCoefficient(row.coefficient, report.category, bandPolicy) : null
+      return [row.countryCode, { band: row.band, coefficient: figures?.display ?? null, coefficientPrecise: figures?.precise ?? null, membership: row.membership }]
+    }),
+  )
+}
+
+/** The unit's rows with their country's standing; membership as the organisation's report counts it for the window. */
+export function withCountryStandings(unitReturn: UnitReturn, standings: Record<string, CountryStanding>): UnitReturn {
+  return {
+    ...unitReturn,
+    rows: unitReturn.rows.map((row) => {
+      const standing = standings[row.countryCode] ?? { band: null, coefficient: null, coefficientPrecise: null, membership: row.membership }
+      return { ...row, membership: standing.membership, standing }
+    }),
   }
 }
