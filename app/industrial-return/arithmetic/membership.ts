@@ -51,3 +51,26 @@ export function ceilingsByYear(ceilings: readonly AmsCeiling[], countryCode: str
   for (const c of ceilings) if (c.countryCode === countryCode) byYear[c.year] = c.ceiling
   return byYear
 }
+
+/**
+ * The country list as the coefficient module takes it: each country's membership per year from
+ * `fromYear` to `toYear` (years outside count under `membership`, today's) and its Associate ceilings.
+ */
+export function withMembershipOverTime<C extends { code: string; name: string; membership: Membership }>(
+  countries: readonly C[],
+  history: readonly MembershipChange[],
+  ceilings: readonly AmsCeiling[],
+  fromYear: number,
+  toYear: number,
+): (C & { membershipByYear: Record<number, Membership>; returnCeilingByYear: Record<number, string> })[] {
+  return countries.map((country) => ({
+    ...country,
+    membershipByYear: history.some((h) => h.countryCode === country.code) ? membershipByYear(history, country.code, fromYear, toYear) : {},
+    returnCeilingByYear: ceilingsByYear(ceilings, country.code),
+  }))
+}
+
+/** The country list with each country's membership of one year (what a scale of that year is validated against). */
+export function membershipsOfYear<C extends { code: string; membership: Membership }>(countries: readonly C[], history: readonly MembershipChange[], year: number): C[] {
+  return countries.map((country) => (history.some((h) => h.countryCode === country.code) ? { ...country, membership: membershipInYear(history, country.code, year) } : country))
+}

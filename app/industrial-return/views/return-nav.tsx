@@ -10,6 +10,8 @@ export function ReturnNav() {
     ['/industrial-return/scales', 'Contribution scales'],
     ['/industrial-return/alerts', 'Alerts'],
     ['/industrial-return/mine', 'Departments and groups'],
+    ['/industrial-return/membership', 'Membership'],
+    ['/industrial-return/policy', 'Spread policy'],
   ]
   return (
     <nav aria-label="Industrial return" className="return-nav">
