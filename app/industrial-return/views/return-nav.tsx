@@ -11,6 +11,7 @@ export function ReturnNav() {
     ['/industrial-return/alerts', 'Alerts'],
     ['/industrial-return/mine', 'Departments and groups'],
     ['/industrial-return/membership', 'Membership'],
+    ['/industrial-return/ceilings', 'Associate ceilings'],
     ['/industrial-return/policy', 'Spread policy'],
   ]
   return (
