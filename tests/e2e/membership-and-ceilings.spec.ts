@@ -10,7 +10,7 @@ test('procurement dates a membership change, sets an Associate ceiling, sees it 
 
   // Membership over time: a field message first, then Brazil's change on 13 March 2024.
   await page.goto('/industrial-return/membership')
-  await page.getByLabel('Country').selectOption({ label: 'Brazil (BR)' })
+  await page.getByLabel('Country', { exact: true }).selectOption({ label: 'Brazil (BR)' })
   await page.getByLabel('Became').selectOption({ label: 'Associate Member State' })
   await page.getByLabel(/^On /).fill('2024-03-13')
   await page.getByRole('button', { name: 'Record the change' }).click()
