@@ -2,7 +2,7 @@ import pg from 'pg'
 import { describe, expect, test } from 'vitest'
 import { createEmptyTestDatabase, testDatabaseKind } from '../../../tests/support/database'
 import { migrate, readMigrations } from '~/db/migrate.server'
-import { seedReturnDemoData } from '../../../prisma/seed-industrial-return'
+import { seedMembershipHistory, seedReturnDemoData } from '../../../prisma/seed-industrial-return'
 import { APP_URL, useReturnTestDatabase } from '../test-support.ts'
 import { saveContributionScales } from '../ledger/scales.server.ts'
 import { calendarWindow } from '../arithmetic/window.ts'
@@ -28,6 +28,20 @@ describe(`membership over time (${testDatabaseKind()})`, () => {
     const croatia = await database.db.countryMembership.findFirstOrThrow({ where: { countryCode: 'HR' } })
     expect(croatia.source).toMatch(/not in our sources/)
     expect(await seedReturnDemoData(database.db, { now: NOW, contractsPerYear: 40 })).toMatchObject({ membershipsCreated: 0 })
+  })
+
+  test('on an installation migrated with Brazil as an Associate (undated), the demo seed dates it; a dated history is left alone', async () => {
+    const db = database.db
+    const saved = await db.countryMembership.findMany({ where: { countryCode: 'BR' } })
+    await db.countryMembership.deleteMany({ where: { countryCode: 'BR' } })
+    await db.countryMembership.create({ data: { countryCode: 'BR', membership: 'ASSOCIATE', effectiveFrom: null, source: 'carried over' } })
+    expect(await seedMembershipHistory(db, NOW)).toBe(1)
+    expect((await loadMembershipHistory(db)).filter((h) => h.countryCode === 'BR').map((h) => [h.membership, h.effectiveFrom])).toEqual([
+      ['OTHER', null],
+      ['ASSOCIATE', '2024-03-13'],
+    ])
+    expect(await seedMembershipHistory(db, NOW)).toBe(0)
+    expect(await db.countryMembership.count({ where: { countryCode: 'BR' } })).toBe(saved.length)
   })
 
   test('a window counts Brazil only from the year it became an Associate', async () => {
