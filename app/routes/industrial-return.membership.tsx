@@ -73,7 +73,8 @@ export default function MembershipPage() {
         <h2 id="record-heading">Record a change of membership</h2>
         <p className="hint">
           Each calendar year counts under the membership in force on its 31 December: coefficients, bands and the contribution scale of a year use
-          it. Without a date, the change is the membership the country had before its dated history.
+          it. Without a date, the change is the membership the country had before its dated history; a country with dated changes only was not a
+          member before the first of them.
         </p>
         <Form method="post" {...getFormProps(form)}>
           <input type="hidden" name="intent" value="record" />

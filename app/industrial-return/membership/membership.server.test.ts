@@ -94,6 +94,17 @@ describe(`membership over time (${testDatabaseKind()})`, () => {
     ])
   })
 
+  test('the first dated change of a country without history keeps what it is today as what held before', async () => {
+    const db = database.db
+    await db.countryMembership.deleteMany({ where: { countryCode: 'IN' } })
+    await recordMembershipChange(db, { countryCode: 'IN', membership: 'MEMBER', effectiveFrom: '2028-01-01', source: 'test fixture' }, actor())
+    expect((await loadMembershipHistory(db)).filter((h) => h.countryCode === 'IN').map((h) => [h.membership, h.effectiveFrom])).toEqual([
+      ['ASSOCIATE', null],
+      ['MEMBER', '2028-01-01'],
+    ])
+    expect((await db.country.findUniqueOrThrow({ where: { code: 'IN' } })).membership).toBe('ASSOCIATE')
+  })
+
   test('a change dated after today leaves today’s membership alone; an unknown country is a field error, nothing written', async () => {
     const db = database.db
     await recordMembershipChange(db, { countryCode: 'LV', membership: 'MEMBER', effectiveFrom: '2027-01-01', source: 'test fixture' }, actor())

@@ -12,13 +12,20 @@ import { effectiveFromColumn, syncMembershipToday } from './membership-history.s
 
 export type RecordMembershipOutcome = { ok: true; replaced: boolean } | { ok: false; fieldErrors: Partial<Record<'countryCode' | 'effectiveFrom', string[]>> }
 
+export const CARRIED_OVER = 'Membership before the dated history (carried over from the country list)'
+
 type Actor = { actorId: string; now: Date; origin?: RequestOrigin; appUrl: string }
 
 export async function recordMembershipChange(db: Database, input: Omit<RecordMembershipInput, 'intent'>, actor: Actor): Promise<RecordMembershipOutcome> {
-  const country = await db.country.findUnique({ where: { code: input.countryCode }, select: { code: true, name: true } })
+  const country = await db.country.findUnique({ where: { code: input.countryCode }, select: { code: true, name: true, membership: true } })
   if (!country) return { ok: false, fieldErrors: { countryCode: ['Choose a country from the list.'] } }
   const effectiveFrom = input.effectiveFrom ?? null
   const replaced = await db.$transaction(async (tx) => {
+    // A country added after the migration has no history yet: what it is today held before its first
+    // dated change, as the migration records it for the others (else it would count as no member before).
+    if (effectiveFrom !== null && (await tx.countryMembership.count({ where: { countryCode: country.code } })) === 0) {
+      await tx.countryMembership.create({ data: { countryCode: country.code, membership: country.membership, effectiveFrom: null, source: CARRIED_OVER } })
+    }
     // findFirst, not findUnique: the undated row has a null date, which a unique lookup cannot name.
     const existing = await tx.countryMembership.findFirst({ where: { countryCode: country.code, effectiveFrom: effectiveFromColumn(effectiveFrom) }, select: { id: true, membership: true } })
     if (existing) {
