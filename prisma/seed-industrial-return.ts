@@ -7,6 +7,48 @@ import { establishBandBaseline } from '~/industrial-return/alerts/establish-band
 import { dateColumn } from '~/calendar/date-column'
 import { DEFAULT_RETURN_POLICY } from '~/industrial-return/return-policy'
 import { rebuildRollup } from '~/industrial-return/ledger/rollup.server'
+import { syncMembershipToday } from '~/industrial-return/membership/membership-history.server'
+
+type Membership = 'MEMBER' | 'ASSOCIATE' | 'OTHER'
+
+/**
+ * Membership over time (issue 13.6), where the dates are in our sources. Brazil became an Associate
+ * Member State on 13 March 2024 (the date issue 13 gives). Estonia, Slovenia, Serbia, Latvia, Lithuania
+ * and Croatia changed status in recent years, but the dates of their changes are NOT in our sources
+ * (shared/docs/domain.md, shared/seed/, shared/data/): rather than invent them, they are seeded with
+ * today's membership and no date, for procurement to date on /industrial-return/membership.
+ * Every other country also keeps today's membership, undated ("before the dated history starts").
+ */
+export const DATED_MEMBERSHIP: Record<string, { before: Membership; changes: [Membership, string, string][] }> = {
+  BR: { before: 'OTHER', changes: [['ASSOCIATE', '2024-03-13', 'Associate Member State since 13 March 2024 (issue 13)']] },
+}
+export const UNDATED_STATUS_CHANGES = ['EE', 'SI', 'RS', 'LV', 'LT', 'HR']
+const UNDATED_SOURCE = 'Membership before the dated history (seeded)'
+const UNDATED_CHANGE_SOURCE = 'Changed status in recent years; the date is not in our sources (to be entered)'
+
+/** Gives every country a membership history; a country whose history procurement already dated is left alone. */
+export async function seedMembershipHistory(db: Database, now: Date): Promise<number> {
+  const countries = await db.country.findMany({ select: { code: true, membership: true, memberships: { select: { id: true, effectiveFrom: true } } } })
+  let created = 0
+  for (const country of countries) {
+    const dated = DATED_MEMBERSHIP[country.code]
+    const undatedSource = UNDATED_STATUS_CHANGES.includes(country.code) ? UNDATED_CHANGE_SOURCE : UNDATED_SOURCE
+    if (country.memberships.some((m) => m.effectiveFrom !== null)) continue
+    const undated = country.memberships.find((m) => m.effectiveFrom === null)
+    if (!undated) {
+      await db.countryMembership.create({ data: { countryCode: country.code, membership: dated?.before ?? country.membership, effectiveFrom: null, source: undatedSource } })
+      created++
+    } else if (dated) {
+      await db.countryMembership.update({ where: { id: undated.id }, data: { membership: dated.before, source: undatedSource } })
+    }
+    for (const [membership, effectiveFrom, source] of dated?.changes ?? []) {
+      await db.countryMembership.create({ data: { countryCode: country.code, membership, effectiveFrom: dateColumn(effectiveFrom), source } })
+      created++
+    }
+  }
+  await syncMembershipToday(db, now)
+  return created
+}
 
 /** CERN, "Facts and figures 2009" (press.cern): the only public scale at hand (shared/data/contributions-2009.csv). */
 export const REAL_SCALE_2009 = {
@@ -62,9 +104,10 @@ function demoScale(year: number) {
   return shares.map(([countryCode, h]) => ({ countryCode, percent: (h / 100).toFixed(2) }))
 }
 
-export type ReturnSeedReport = { scalesCreated: number; contractsCreated: number; policyCreated: boolean }
+export type ReturnSeedReport = { scalesCreated: number; contractsCreated: number; policyCreated: boolean; membershipsCreated: number }
 
 export async function seedReturnDemoData(db: Database, { now = new Date(), contractsPerYear = 220, contracts = true } = {}): Promise<ReturnSeedReport> {
+  const membershipsCreated = await seedMembershipHistory(db, now)
   let policyCreated = false
   if ((await db.returnPolicy.count()) === 0) {
     await db.returnPolicy.create({
@@ -75,6 +118,8 @@ export async function seedReturnDemoData(db: Database, { now = new Date(), contr
         windowYears: DEFAULT_RETURN_POLICY.windowYears,
         veryPoorlyTarget: DEFAULT_RETURN_POLICY.veryPoorlyTarget as unknown as Prisma.InputJsonValue,
         digestFrequency: DEFAULT_RETURN_POLICY.digestFrequency,
+        // No Associate ceilings: their values are not in our sources; procurement sets them on /industrial-return/policy.
+        amsCeilings: [],
       },
     })
     policyCreated = true
@@ -155,7 +200,7 @@ export async function seedReturnDemoData(db: Database, { now = new Date(), contr
   if (contracts) await seedDemoIndustryDays(db)
   // The demo starts from its own bands: alerts are for changes made after seeding, not for the demo itself.
   if ((await db.returnBandState.count()) === 0) await establishBandBaseline(db, now)
-  return { scalesCreated, contractsCreated, policyCreated }
+  return { scalesCreated, contractsCreated, policyCreated, membershipsCreated }
 }
 
 /**

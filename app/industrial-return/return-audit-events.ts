@@ -1,4 +1,4 @@
-// Audit events of the industrial return (contracts, scales, alerts); registered in app/audit/events.ts.
+// Audit events of the industrial return (contracts, scales, alerts, membership, policy); registered in app/audit/events.ts.
 import * as z from 'zod'
 
 export const returnAuditEvents = {
@@ -55,6 +55,41 @@ export const returnAuditEvents = {
       countryCode: z.string(),
       /** Set on an earlier alert of the same country, acknowledged along with this later one (issue 13.3). */
       acknowledgedWith: z.string().optional(),
+    }),
+  },
+  COUNTRY_MEMBERSHIP_RECORDED: {
+    label: 'Country membership recorded',
+    schema: z.object({
+      countryCode: z.string(),
+      membership: z.enum(['MEMBER', 'ASSOCIATE', 'OTHER']),
+      /** Null: the membership before the dated history. */
+      effectiveFrom: z.string().nullable(),
+      source: z.string(),
+      /** What the row said before, when it replaced one (same country and date). */
+      previous: z.enum(['MEMBER', 'ASSOCIATE', 'OTHER']).nullable(),
+    }),
+  },
+  COUNTRY_MEMBERSHIP_REMOVED: {
+    label: 'Country membership change removed',
+    schema: z.object({ countryCode: z.string(), membership: z.enum(['MEMBER', 'ASSOCIATE', 'OTHER']), effectiveFrom: z.string(), source: z.string() }),
+  },
+  RETURN_POLICY_PUBLISHED: {
+    label: 'Industrial-return policy published',
+    schema: z.object({
+      version: z.number().int(),
+      effectiveFrom: z.string(),
+      bands: z.object({ suppliesVeryPoorlyBelow: z.string(), suppliesPoorlyBelow: z.string(), servicesPoorlyBelow: z.string() }),
+      windowYears: z.number().int(),
+      veryPoorlyTarget: z.object({
+        baselineStatusYear: z.number().int(),
+        baselineCount: z.number().int(),
+        targetStatusYear: z.number().int(),
+        targetCount: z.number().int(),
+        startsOn: z.string().optional(),
+        deadline: z.string().optional(),
+      }),
+      digestFrequency: z.enum(['MONTHLY', 'QUARTERLY']),
+      amsCeilings: z.array(z.object({ countryCode: z.string(), year: z.number().int(), ceiling: z.string() })),
     }),
   },
 }

@@ -8,7 +8,7 @@ import { getEnv } from '~/env.server'
 import { formatAmount } from '~/money/amount'
 import { budgetMinorOf, ScaleFormSchema } from '~/industrial-return/ledger/scale-form'
 import { saveContributionScales } from '~/industrial-return/ledger/scales.server'
-import { loadCountries, loadScales } from '~/industrial-return/views/return-inputs.server'
+import { loadCountries, loadCountriesInYear, loadScales } from '~/industrial-return/views/return-inputs.server'
 import { ReturnNav } from '~/industrial-return/views/return-nav'
 import { Field, FormErrors } from '~/ui/field'
 import { Notice } from '~/ui/notice'
@@ -28,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireProcurementOfficer(request)
   const year = yearFrom(params.year)
   const db = getDatabase()
-  const [countries, scales] = await Promise.all([loadCountries(db), loadScales(db)])
+  const [countries, scales] = await Promise.all([loadCountriesInYear(db, year), loadScales(db)])
   const scale = scales.find((s) => s.year === year) ?? null
   return {
     year,

@@ -13,7 +13,7 @@ describe('periodic statistics emails', () => {
       const first = await seedReturnDemoData(db, { now: NOW, contractsPerYear: 30 })
       expect(first.contractsCreated).toBeGreaterThan(0)
       // Seeding again changes nothing.
-      expect(await seedReturnDemoData(db, { now: NOW, contractsPerYear: 30 })).toEqual({ scalesCreated: 0, contractsCreated: 0, policyCreated: false })
+      expect(await seedReturnDemoData(db, { now: NOW, contractsPerYear: 30 })).toEqual({ scalesCreated: 0, contractsCreated: 0, policyCreated: false, membershipsCreated: 0 })
     },
   })
 

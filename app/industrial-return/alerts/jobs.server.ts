@@ -1,7 +1,8 @@
 /**
  * Background work of the industrial return, run in the app process on the shared periodic runner:
  * import batches left waiting (after a restart), due statistics emails, and a periodic refresh of
- * alerts (a new status year on 1 March moves the window without any data changing).
+ * alerts (a new status year on 1 March moves the window without any data changing), after bringing
+ * each country's membership of today in step with its dated history (a change dated today takes effect).
  */
 import type { Database } from '~/db/client.server'
 import { getEnv } from '~/env.server'
@@ -10,6 +11,7 @@ import { startPeriodicJob, type PeriodicJob } from '~/server/periodic.server'
 import { refreshReturnAlerts } from './refresh-return-alerts.server.ts'
 import { runDueDigests } from './digests.server.ts'
 import { runPendingImports } from '../ledger/run-imports.server.ts'
+import { syncMembershipToday } from '../membership/membership-history.server.ts'
 
 export const DIGEST_CHECK_EVERY_MS = 10 * 60 * 1000
 export const ALERT_REFRESH_EVERY_MS = 60 * 60 * 1000
@@ -56,6 +58,7 @@ export function startReturnJobs({
       }
       if (now - lastAlertRefresh >= ALERT_REFRESH_EVERY_MS) {
         lastAlertRefresh = now
+        await step('membership', () => syncMembershipToday(db, clock()))
         await step('alerts', () => refreshReturnAlerts(db, { now: clock(), cause: 'Scheduled recomputation', appUrl }))
       }
     },

@@ -177,14 +177,18 @@ describe('computeReturnCoefficients: several years with changing scales', () => 
  * Window 2021-2022, plain mean. 2021: FR 60, DE 40. 2022: FR 40, DE 50, UA 10 (Associate, joins in 2022).
  *   UA contributes 0 in 2021: (0 + 0.10)/2 = 0.05; FR (0.6+0.4)/2 = 0.5; DE (0.4+0.5)/2 = 0.45
  * Contracts 2022: FR 450, DE 450, UA 100 -> 1000.
- *   FR 0.45/0.5 = 0.90; DE 0.45/0.45 = 1.00; UA 0.10/0.05 = 2.00, ceiling 1.50 -> counts 1.50
+ *   FR 0.45/0.5 = 0.90; DE 0.45/0.45 = 1.00; UA 0.10/0.05 = 2.00
+ * UA's own 2022: 0.10 of the contracts over 0.10 of the contributions = 1.00.
+ *   With a 2022 ceiling of 0.80 it counts at most 0.80 x 0.10 x 1000 = 80 of its 100:
+ *   share 80/1000 = 0.08, coefficient 0.08/0.05 = 1.60 (measured 2.00), capped in 2022.
  */
-describe('computeReturnCoefficients: Associate Member States', () => {
+describe('computeReturnCoefficients: Associate Member States and their ceiling per year', () => {
+  const ukraine = (returnCeilingByYear: Record<number, string>) => ({ code: 'UA', name: 'Ukraine', membership: 'ASSOCIATE' as const, returnCeilingByYear })
   const inputs: ReturnInputs = {
     window: calendarWindow(2021, 2022),
     category: 'SUPPLIES',
     bandPolicy: DEFAULT_BAND_POLICY,
-    countries: [...COUNTRIES, { code: 'UA', name: 'Ukraine', membership: 'ASSOCIATE', returnCeiling: '1.50' }],
+    countries: [...COUNTRIES, ukraine({ 2022: '1.50' })],
     scales: [scale(2021, { FR: '60', DE: '40' }), scale(2022, { FR: '40', DE: '50', UA: '10' })],
     contracts: [contract(2022, 'FR', 450), contract(2022, 'DE', 450), contract(2022, 'UA', 100)],
   }
@@ -196,27 +200,104 @@ describe('computeReturnCoefficients: Associate Member States', () => {
     expect(row(report, 'FR').coefficient).toEqual(rational(9n, 10n))
   })
 
-  it('caps the return of an Associate at its ceiling and keeps the measured value', () => {
-    expect(row(computeReturnCoefficients(inputs), 'UA')).toMatchObject({
-      uncappedCoefficient: rational(2n),
-      coefficient: rational(3n, 2n),
-      cappedAt: rational(3n, 2n),
-      coefficientDisplay: 1.5,
-      band: 'WELL',
-    })
+  it('does not cut a year whose own coefficient is below its ceiling, even when the window coefficient is above it', () => {
+    // 2022 alone is 1.00 < 1.50; the window's 2.00 comes from the year before it joined.
+    expect(row(computeReturnCoefficients(inputs), 'UA')).toMatchObject({ coefficient: rational(2n), uncappedCoefficient: rational(2n), cappedYears: [] })
   })
 
-  it('reports no cap below the ceiling, and ignores a ceiling given to a full Member', () => {
+  it('counts an Associate at its ceiling for a year only up to the ceiling, and keeps the measured value', () => {
+    const report = computeReturnCoefficients({ ...inputs, countries: [...COUNTRIES, ukraine({ 2022: '0.80' })] })
+    expect(row(report, 'UA')).toMatchObject({
+      valueChfMinor: 100,
+      uncappedCoefficient: rational(2n),
+      coefficient: rational(8n, 5n),
+      coefficientDisplay: 1.6,
+      cappedYears: [2022],
+      band: 'WELL',
+    })
+    expect(row(report, 'UA').contractShare.exact).toEqual(rational(2n, 25n))
+    // The value above the ceiling still counts in the total: the others' shares do not move.
+    expect(report.totalValueChfMinor).toBe(1000)
+    expect(row(report, 'FR').coefficient).toEqual(rational(9n, 10n))
+  })
+
+  it('ignores a ceiling given to a full Member, and a ceiling of another year', () => {
     const report = computeReturnCoefficients({
       ...inputs,
       countries: [
         ...COUNTRIES.filter((c) => c.code !== 'DE'),
-        { code: 'DE', name: 'Germany', membership: 'MEMBER', returnCeiling: '0.5' },
-        { code: 'UA', name: 'Ukraine', membership: 'ASSOCIATE', returnCeiling: '3' },
+        { code: 'DE', name: 'Germany', membership: 'MEMBER', returnCeilingByYear: { 2022: '0.5' } },
+        ukraine({ 2021: '0.10', 2023: '0.10' }),
       ],
     })
-    expect(row(report, 'UA')).toMatchObject({ coefficient: rational(2n), cappedAt: null })
-    expect(row(report, 'DE')).toMatchObject({ coefficient: rational(1n), cappedAt: null })
+    expect(row(report, 'UA')).toMatchObject({ coefficient: rational(2n), cappedYears: [] })
+    expect(row(report, 'DE')).toMatchObject({ coefficient: rational(1n), cappedYears: [] })
+  })
+})
+
+/*
+ * Membership changing inside the window (issue 13.6). Window 2021-2022, plain mean, supplies.
+ *   Scales: 2021 FR 60, DE 40; 2022 FR 40, DE 50, UA 10.
+ *   Contracts: 2021 FR 500, DE 400, UA 100 (1000); 2022 FR 450, DE 450, UA 100 (1000) -> 2000.
+ * UA is not a member in 2021 and an Associate from 2022:
+ *   its 2021 contracts count in the total only; counted 100 of its 200: share 100/2000 = 1/20,
+ *   contribution (0 + 0.10)/2 = 1/20 -> 1.00 WELL. Taken as an Associate all window (today's membership)
+ *   it would count 200/2000 = 1/10 -> 2.00.
+ *   FR (950/2000)/0.5 = 0.95 POORLY; DE (850/2000)/0.45 = 17/18 = 0.94 POORLY.
+ * SI, an Associate in 2021 with a 0.50 ceiling, a Member from 2022 (its 2022 ceiling no longer applies):
+ *   Scales 2021 FR 60, DE 30, SI 10; 2022 FR 40, DE 50, SI 10; the same contracts with SI for UA.
+ *   2021 alone: 0.10 / 0.10 = 1.00 > 0.50 -> counts 0.50 x 0.10 x 1000 = 50; 2022: 100 in full.
+ *   Counted 150/2000 = 3/40 over (0.10 + 0.10)/2 = 1/10 -> 0.75 POORLY (measured 200/2000/0.1 = 1.00).
+ */
+describe('computeReturnCoefficients: membership in force in each year of the window', () => {
+  const contracts = (code: string) => [...contractsIn(2021, { FR: 500, DE: 400, [code]: 100 }), ...contractsIn(2022, { FR: 450, DE: 450, [code]: 100 })]
+  const joining: ReturnInputs = {
+    window: calendarWindow(2021, 2022),
+    category: 'SUPPLIES',
+    bandPolicy: DEFAULT_BAND_POLICY,
+    countries: [...COUNTRIES, { code: 'UA', name: 'Ukraine', membership: 'ASSOCIATE', membershipByYear: { 2021: 'OTHER', 2022: 'ASSOCIATE' } }],
+    scales: [scale(2021, { FR: '60', DE: '40' }), scale(2022, { FR: '40', DE: '50', UA: '10' })],
+    contracts: contracts('UA'),
+  }
+
+  it('counts a country’s contracts only from the year it became an Associate, and the others’ in full', () => {
+    const report = computeReturnCoefficients(joining)
+    expect(report.totalValueChfMinor).toBe(2000)
+    expect(row(report, 'UA')).toMatchObject({ membership: 'ASSOCIATE', valueChfMinor: 200, coefficient: rational(1n), band: 'WELL', nonMemberYears: [2021] })
+    expect(row(report, 'UA').contractShare.exact).toEqual(rational(1n, 20n))
+    expect(row(report, 'FR')).toMatchObject({ coefficient: rational(19n, 20n), band: 'POORLY' })
+    expect(row(report, 'DE')).toMatchObject({ coefficient: rational(17n, 18n), coefficientDisplay: 0.94 })
+  })
+
+  it('differs from today’s membership applied to the whole window', () => {
+    const today = computeReturnCoefficients({ ...joining, countries: [...COUNTRIES, { code: 'UA', name: 'Ukraine', membership: 'ASSOCIATE' }] })
+    expect(row(today, 'UA')).toMatchObject({ coefficient: rational(2n), nonMemberYears: [] })
+  })
+
+  it('gives no coefficient for a window in which the country was never a member, and labels the window by its last year', () => {
+    const before = computeReturnCoefficients({ ...joining, window: calendarWindow(2021, 2021) })
+    expect(row(before, 'UA')).toMatchObject({ membership: 'OTHER', coefficient: null, noCoefficientReason: 'NOT_A_MEMBER' })
+    expect(row(before, 'UA').contractShare.exact).toEqual(rational(1n, 10n))
+  })
+
+  it('applies an Associate’s ceiling only in the years it was an Associate', () => {
+    const report = computeReturnCoefficients({
+      ...joining,
+      countries: [
+        ...COUNTRIES,
+        { code: 'SI', name: 'Slovenia', membership: 'MEMBER', membershipByYear: { 2021: 'ASSOCIATE', 2022: 'MEMBER' }, returnCeilingByYear: { 2021: '0.50', 2022: '0.50' } },
+      ],
+      scales: [scale(2021, { FR: '60', DE: '30', SI: '10' }), scale(2022, { FR: '40', DE: '50', SI: '10' })],
+      contracts: contracts('SI'),
+    })
+    expect(row(report, 'SI')).toMatchObject({
+      membership: 'MEMBER',
+      coefficient: rational(3n, 4n),
+      uncappedCoefficient: rational(1n),
+      cappedYears: [2021],
+      nonMemberYears: [],
+      band: 'POORLY',
+    })
   })
 })
 

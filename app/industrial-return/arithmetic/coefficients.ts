@@ -14,14 +14,20 @@
  * nothing in the window (never a division by zero); or the window holds no contract of the
  * category at all (a share of nothing says nothing; all contract shares are then 0).
  *
- * Associate Member States may have a `returnCeiling`: their coefficient counts at most that much.
- * `uncappedCoefficient` keeps the measured value; `cappedAt` is the ceiling when it was applied.
+ * Membership is per year (issue 13.6, `membership.ts`): a country's contracts count for its return only
+ * in the years it was a Member or Associate Member State; in other years they count in the totals only,
+ * like any non-member's. It has a coefficient when it was a member in at least one year of the window.
+ *
+ * Associate Member States have a ceiling per year (`returnCeilingByYear`, issue 13.7): in a year it is
+ * an Associate with a ceiling c, its value counted is at most c x its share of that year's contributions
+ * x that year's total of the category, i.e. its coefficient for that year alone counts at most c.
+ * `uncappedCoefficient` keeps the measured value; `cappedYears` lists the years the ceiling cut.
  */
 import { bandOf, veryPoorlyTransition, type Band, type BandPolicy, type Category, type VeryPoorlyTransition } from './bands.ts'
 import { bandLinesOf, bandSafeFixed, DISPLAY_DECIMALS } from './coefficient-format.ts'
 import { contributionSharesOver, type ContributionMethod, type ContributionScale } from './contribution-share.ts'
-import { compare, decimal, div, isZero, min, rational, sub, toDisplayNumber, ZERO, type Rational } from './rational.ts'
-import { windowContainsYear, type CalendarWindow } from './window.ts'
+import { add, compare, decimal, div, isZero, mul, rational, sub, toDisplayNumber, ZERO, type Rational } from './rational.ts'
+import { calendarWindow, windowContainsYear, windowYears, type CalendarWindow } from './window.ts'
 
 export type Membership = 'MEMBER' | 'ASSOCIATE' | 'OTHER'
 
@@ -29,9 +35,18 @@ export interface CountryInfo {
   /** ISO 3166-1 alpha-2. */
   code: string
   name: string
+  /** The membership in force today; a year missing from `membershipByYear` counts under it. */
   membership: Membership
-  /** Highest coefficient an Associate Member State's return counts for (exact decimal); ignored for others. */
-  returnCeiling?: string | null
+  /** The membership each calendar year counts under (its 31 December): see membership.ts. */
+  membershipByYear?: Readonly<Record<number, Membership>>
+  /** Per calendar year, the highest coefficient an Associate Member State's return counts for (exact decimal); ignored in years it is not an Associate. */
+  returnCeilingByYear?: Readonly<Record<number, string>>
+}
+
+/** The membership a year counts under; a country missing from the list is not a member. */
+export function membershipOfYear(country: CountryInfo | undefined, year: number): Membership {
+  if (!country) return 'OTHER'
+  return country.membershipByYear?.[year] ?? country.membership
 }
 
 /** Contracts already summed per (year, country, category); rows of the other category are ignored. */
@@ -66,8 +81,11 @@ export interface CountryReturn {
   countryCode: string
   /** Null for a supplier country missing from the country list (then treated as OTHER). */
   name: string | null
+  /** The membership of the window's last year (or of its last year as a member, if it left). */
   membership: Membership
+  /** Every contract of the country in the window, member years or not. */
   valueChfMinor: number
+  /** Of the value counted for its return (member years only, each year at most its ceiling); of all its value for a non-member. */
   contractShare: Share
   contributionShare: Share
   /** After the Associate ceiling, if any; the value bands, rankings and alerts use. */
@@ -75,7 +93,10 @@ export interface CountryReturn {
   /** 2 decimals for display, never across a band line (0.3999 is 0.39: see coefficient-format.ts). */
   coefficientDisplay: number | null
   uncappedCoefficient: Rational | null
-  cappedAt: Rational | null
+  /** Years of the window in which its value was cut at its Associate ceiling. */
+  cappedYears: number[]
+  /** Years of the window in which it was not a member (its contracts count in the totals only), when it was one in another year. */
+  nonMemberYears: number[]
   band: Band | null
   noCoefficientReason: NoCoefficientReason | null
 }
@@ -99,48 +120,75 @@ function toSafeNumber(value: bigint, what: string): number {
   return Number(value)
 }
 
-function sumValuesByCountry(inputs: ReturnInputs): Map<string, bigint> {
-  const values = new Map<string, bigint>()
+function sumValuesByCountryAndYear(inputs: ReturnInputs): Map<string, Map<number, bigint>> {
+  const values = new Map<string, Map<number, bigint>>()
   for (const row of inputs.contracts) {
     if (!Number.isSafeInteger(row.valueChfMinor) || row.valueChfMinor < 0) {
       throw new RangeError(`Contract value for ${row.countryCode} in ${row.year} must be a non-negative integer of centimes`)
     }
     if (row.category !== inputs.category || !windowContainsYear(inputs.window, row.year)) continue
-    values.set(row.countryCode, (values.get(row.countryCode) ?? 0n) + BigInt(row.valueChfMinor))
+    const byYear = values.get(row.countryCode) ?? new Map<number, bigint>()
+    byYear.set(row.year, (byYear.get(row.year) ?? 0n) + BigInt(row.valueChfMinor))
+    values.set(row.countryCode, byYear)
   }
   return values
 }
 
-function ceilingOf(country: CountryInfo | undefined): Rational | null {
-  if (country?.membership !== 'ASSOCIATE' || country.returnCeiling == null) return null
-  return decimal(country.returnCeiling)
-}
-
-function reasonForNoCoefficient(membership: Membership, contributionShare: Rational, total: bigint): NoCoefficientReason | null {
-  if (membership === 'OTHER') return 'NOT_A_MEMBER'
+function reasonForNoCoefficient(memberYears: number, contributionShare: Rational, total: bigint): NoCoefficientReason | null {
+  if (memberYears === 0) return 'NOT_A_MEMBER'
   if (isZero(contributionShare)) return 'NO_CONTRIBUTION'
   if (total === 0n) return 'NO_CONTRACTS_IN_WINDOW'
   return null
 }
 
+/** The Associate ceiling of a year, if the country is one that year and has a ceiling for it. */
+function ceilingOfYear(country: CountryInfo | undefined, year: number): Rational | null {
+  if (membershipOfYear(country, year) !== 'ASSOCIATE') return null
+  const ceiling = country?.returnCeilingByYear?.[year]
+  return ceiling == null ? null : decimal(ceiling)
+}
+
 export function computeReturnCoefficients(inputs: ReturnInputs): ReturnReport {
-  const values = sumValuesByCountry(inputs)
-  const total = [...values.values()].reduce((a, b) => a + b, 0n)
+  const values = sumValuesByCountryAndYear(inputs)
+  const years = windowYears(inputs.window)
+  const totalByYear = new Map<number, bigint>(years.map((year) => [year, 0n]))
+  for (const byYear of values.values()) for (const [year, value] of byYear) totalByYear.set(year, (totalByYear.get(year) ?? 0n) + value)
+  const total = [...totalByYear.values()].reduce((a, b) => a + b, 0n)
   const contributions = contributionSharesOver(inputs.scales, inputs.window)
+  // A year's own shares: what an Associate ceiling of that year is measured against.
+  const yearShares = new Map(years.map((year) => [year, contributionSharesOver(inputs.scales, calendarWindow(year, year)).shares]))
   const countries = new Map(inputs.countries.map((country) => [country.code, country]))
   const codes = [...new Set([...countries.keys(), ...values.keys(), ...contributions.shares.keys()])].sort()
   const lines = bandLinesOf(inputs.category, inputs.bandPolicy)
 
   const rows = codes.map((code): CountryReturn => {
     const country = countries.get(code)
-    const membership = country?.membership ?? 'OTHER'
-    const value = values.get(code) ?? 0n
-    const contractShare = total === 0n ? ZERO : rational(value, total)
+    const byYear = values.get(code) ?? new Map<number, bigint>()
+    const memberYears = years.filter((year) => membershipOfYear(country, year) !== 'OTHER')
+    const lastYear = membershipOfYear(country, inputs.window.toYear)
+    const membership = lastYear === 'OTHER' && memberYears.length > 0 ? membershipOfYear(country, memberYears[memberYears.length - 1]!) : lastYear
+    const value = [...byYear.values()].reduce((a, b) => a + b, 0n)
+
+    let memberValue = 0n
+    let counted: Rational = ZERO
+    const cappedYears: number[] = []
+    for (const year of memberYears) {
+      const yearValue = byYear.get(year) ?? 0n
+      memberValue += yearValue
+      const ceiling = ceilingOfYear(country, year)
+      const yearShare = yearShares.get(year)?.get(code)
+      const cap = ceiling && yearShare ? mul(mul(ceiling, yearShare), rational(totalByYear.get(year) ?? 0n)) : null
+      if (cap && compare(rational(yearValue), cap) > 0) {
+        counted = add(counted, cap)
+        cappedYears.push(year)
+      } else counted = add(counted, rational(yearValue))
+    }
+
     const contributionShare = contributions.shares.get(code) ?? ZERO
-    const noCoefficientReason = reasonForNoCoefficient(membership, contributionShare, total)
-    const uncapped = noCoefficientReason === null ? div(contractShare, contributionShare) : null
-    const ceiling = ceilingOf(country)
-    const coefficient = uncapped && ceiling ? min(uncapped, ceiling) : uncapped
+    const noCoefficientReason = reasonForNoCoefficient(memberYears.length, contributionShare, total)
+    const contractShare = total === 0n ? ZERO : memberYears.length === 0 ? rational(value, total) : div(counted, rational(total))
+    const coefficient = noCoefficientReason === null ? div(contractShare, contributionShare) : null
+    const uncapped = noCoefficientReason === null ? div(rational(memberValue, total), contributionShare) : null
     return {
       countryCode: code,
       name: country?.name ?? null,
@@ -151,7 +199,8 @@ export function computeReturnCoefficients(inputs: ReturnInputs): ReturnReport {
       coefficient,
       coefficientDisplay: coefficient && Number(bandSafeFixed(coefficient, DISPLAY_DECIMALS, lines)),
       uncappedCoefficient: uncapped,
-      cappedAt: uncapped && ceiling && compare(uncapped, ceiling) > 0 ? ceiling : null,
+      cappedYears,
+      nonMemberYears: memberYears.length === 0 ? [] : years.filter((year) => !memberYears.includes(year)),
       band: coefficient && bandOf(coefficient, inputs.category, inputs.bandPolicy),
       noCoefficientReason,
     }

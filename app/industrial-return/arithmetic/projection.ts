@@ -1,7 +1,8 @@
 /**
  * "At filing time": the coefficient and band a country WOULD have if one more contract went to it.
  * The contract is added to the country AND to the total of its category, so every share moves;
- * it is placed in the last year of the window (any year of the window gives the same result).
+ * it is placed in the last year of the window, so it counts under that year's membership and Associate
+ * ceiling (membership.ts); for a member without a ceiling, any year of the window gives the same result.
  */
 import type { Band, Category } from './bands.ts'
 import { computeReturnCoefficients, type CountryReturn, type ReturnInputs } from './coefficients.ts'

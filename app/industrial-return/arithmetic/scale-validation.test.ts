@@ -52,7 +52,7 @@ describe('validateContributionScale', () => {
     )
     expect(messages(result)).toEqual([
       'Row 2 (XX): unknown country code "XX".',
-      'Row 3 (United States, US): United States is not a Member or Associate Member State, so it has no contribution.',
+      'Row 3 (United States, US): United States is not a Member or Associate Member State in 2024, so it has no contribution that year.',
       'Row 4 (France, FR): the country already appears on row 1.',
     ])
   })

@@ -73,7 +73,7 @@ export function validateContributionScale(input: ScaleInput, options: ScaleValid
     const fail = (message: string) => errors.push({ line: row.line ?? null, countryCode: code || null, message: `${label}: ${message}` })
 
     if (!country) fail(`unknown country code "${row.countryCode}".`)
-    else if (country.membership === 'OTHER') fail(`${country.name} is not a Member or Associate Member State, so it has no contribution.`)
+    else if (country.membership === 'OTHER') fail(`${country.name} is not a Member or Associate Member State in ${input.year}, so it has no contribution that year.`)
     const earlier = firstRowOf.get(code)
     if (earlier !== undefined) fail(`the country already appears on ${earlier.toLowerCase()}.`)
     else firstRowOf.set(code, where)

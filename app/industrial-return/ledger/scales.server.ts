@@ -8,6 +8,8 @@ import { firstLineWithNul, nulInFileMessage } from '~/csv/read-csv'
 import { parseContributionsCsv } from './scale-csv.ts'
 import { validateContributionScale, type ScaleIssue } from '../arithmetic/scale-validation.ts'
 import { loadCountries } from '../views/return-inputs.server.ts'
+import { membershipsOfYear } from '../arithmetic/membership.ts'
+import { loadMembershipHistory } from '../membership/membership-history.server.ts'
 
 export type ScaleSaveOutcome = { ok: true; years: number[]; warnings: ScaleIssue[] } | { ok: false; errors: ScaleIssue[]; warnings: ScaleIssue[] }
 
@@ -34,13 +36,14 @@ async function writeScale(tx: Transaction, scale: ScaleToSave & { shares: { coun
   })
 }
 
-/** Validates every scale first; saves all of them or none. */
+/** Validates every scale first, against the membership in force in its year; saves all of them or none. */
 export async function saveContributionScales(db: Database, scales: readonly ScaleToSave[], via: 'form' | 'csv', actor: Actor): Promise<ScaleSaveOutcome> {
-  const countries = await loadCountries(db)
+  const [allCountries, history] = await Promise.all([loadCountries(db), loadMembershipHistory(db)])
   const errors: ScaleIssue[] = []
   const warnings: ScaleIssue[] = []
   const valid: (ScaleToSave & { shares: { countryCode: string; percent: string }[] })[] = []
   for (const scale of scales) {
+    const countries = membershipsOfYear(allCountries, history, scale.year)
     const result = validateContributionScale({ year: scale.year, budgetChfMinor: scale.budgetChfMinor, rows: scale.rows }, { countries })
     warnings.push(...result.warnings)
     if (result.ok) valid.push({ ...scale, shares: [...result.scale.shares] })

@@ -67,6 +67,8 @@ export function CountryTableSection({ view }: { view: DashboardView }) {
                   {row.name} <span className="hint">({row.countryCode})</span>
                   {row.membership === 'ASSOCIATE' ? <span className="hint"> associate</span> : null}
                   {row.membership === 'OTHER' ? <span className="hint"> non-member</span> : null}
+                  {row.nonMemberYears.length > 0 ? <span className="hint"> · not a member in {row.nonMemberYears.join(', ')}</span> : null}
+                  {row.cappedYears.length > 0 ? <span className="hint"> · counted up to its ceiling in {row.cappedYears.join(', ')}</span> : null}
                 </>
               ),
             },

@@ -69,4 +69,23 @@ describe('buildDashboard', () => {
     expect(legend(services.bands)).toContain('poorly balanced')
     expect(legend(['VERY_POORLY', 'POORLY', 'WELL'])).toContain('very poorly balanced')
   })
+
+  it('carries the years a country was not a member and the years cut at its Associate ceiling', () => {
+    // BR: not a member in 2023, an Associate in 2024 paying 10% with a 2024 ceiling of 0.50:
+    // its 2024 coefficient 2000/10000/0.10 = 2.00 counts 0.50.
+    const view = buildDashboard(
+      {
+        ...inputs({ rollup: [supplies(2023, 'FR', 500), supplies(2023, 'DE', 500), supplies(2023, 'BR', 100), supplies(2024, 'BR', 2000)] }),
+        countries: [
+          { code: 'FR', name: 'France', membership: 'MEMBER' },
+          { code: 'DE', name: 'Germany', membership: 'MEMBER' },
+          { code: 'BR', name: 'Brazil', membership: 'ASSOCIATE', membershipByYear: { 2023: 'OTHER', 2024: 'ASSOCIATE' }, returnCeilingByYear: { 2024: '0.50' } },
+        ],
+        scales: [scale(2023), { year: 2024, budgetChfMinor: null, source: 'test', isDemo: false, shares: [{ countryCode: 'FR', percent: '45' }, { countryCode: 'DE', percent: '45' }, { countryCode: 'BR', percent: '10' }] }],
+      },
+      { ...query(), window: calendarWindow(2023, 2024) },
+    )
+    expect(view.rows.find((row) => row.countryCode === 'BR')).toMatchObject({ membership: 'ASSOCIATE', nonMemberYears: [2023], cappedYears: [2024] })
+    expect(view.rows.find((row) => row.countryCode === 'FR')).toMatchObject({ nonMemberYears: [], cappedYears: [] })
+  })
 })

@@ -19,6 +19,9 @@ export interface CountryRowView {
   countryCode: string
   name: string
   membership: Membership
+  /** Years of the window it was not a member (its contracts there count in the totals only), and years cut at its Associate ceiling (ADR 042). */
+  nonMemberYears: number[]
+  cappedYears: number[]
   valueChfMinor: number
   contractCount: number
   contractSharePercent: number
@@ -110,6 +113,8 @@ export function buildDashboard(inputs: ReturnInputs, query: DashboardQuery & { d
       countryCode: row.countryCode,
       name: nameOf(row),
       membership: row.membership,
+      nonMemberYears: row.nonMemberYears,
+      cappedYears: row.cappedYears,
       valueChfMinor: row.valueChfMinor,
       contractCount: counts.get(row.countryCode) ?? 0,
       contractSharePercent: row.contractShare.percentDisplay,

@@ -23,6 +23,8 @@ const data: FilingTimeReturn = {
   veryPoorly: [{ countryCode: 'PT', name: 'Portugal', coefficient: '0.05' }],
   computable: true,
   includesDemoData: false,
+  ceilingYear: 2026,
+  atCeiling: [],
 }
 
 describe('FilingTimeReturnPanel', () => {
@@ -38,5 +40,26 @@ describe('FilingTimeReturnPanel', () => {
     expect(renderToStaticMarkup(<FilingTimeReturnPanel data={data} countryCode="US" category="SUPPLIES" amountChfMinor={100} />)).toMatch(/United States has no supplies coefficient/)
     expect(renderToStaticMarkup(<FilingTimeReturnPanel data={{ ...data, computable: false }} countryCode="PT" category="SUPPLIES" amountChfMinor={100} />)).toMatch(/No coefficient can be computed/)
     expect(renderToStaticMarkup(<FilingTimeReturnPanel data={data} countryCode="" category={null} amountChfMinor={null} />)).toMatch(/Choose the country and category/)
+  })
+
+  it('warns when the contract would go to an Associate that has reached its ceiling for the year, in that category', () => {
+    const withCeiling: FilingTimeReturn = {
+      ...data,
+      countries: [...data.countries, { code: 'BR', name: 'Brazil', membership: 'ASSOCIATE' }],
+      atCeiling: [
+        {
+          countryCode: 'BR',
+          name: 'Brazil',
+          year: 2026,
+          ceiling: '1.50',
+          coefficients: { SUPPLIES: { display: '1.62', precise: '1.6240', reached: true }, SERVICES: { display: '0.20', precise: '0.2000', reached: false } },
+          reachedIn: ['SUPPLIES'],
+        },
+      ],
+    }
+    const supplies = renderToStaticMarkup(<FilingTimeReturnPanel data={withCeiling} countryCode="br" category="SUPPLIES" amountChfMinor={100} />)
+    expect(supplies).toContain('<strong>Brazil has reached its ceiling for 2026</strong> (supplies 1.62 against a ceiling of 1.50)')
+    expect(renderToStaticMarkup(<FilingTimeReturnPanel data={withCeiling} countryCode="BR" category="SERVICES" amountChfMinor={100} />)).not.toContain('reached its ceiling')
+    expect(renderToStaticMarkup(<FilingTimeReturnPanel data={withCeiling} countryCode="PT" category="SUPPLIES" amountChfMinor={100} />)).not.toContain('reached its ceiling')
   })
 })

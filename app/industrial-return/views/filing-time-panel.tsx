@@ -5,7 +5,8 @@
  */
 import type { Category } from '../arithmetic/bands.ts'
 import { BandBadge } from './band-badge.tsx'
-import { projectFilingCoefficient, type FilingTimeReturn } from './filing-time.ts'
+import { ceilingReachedFor, projectFilingCoefficient, type FilingTimeReturn } from './filing-time.ts'
+import { CATEGORY_WORDS } from './ams-ceilings.ts'
 
 export function FilingTimeReturnPanel({
   data,
@@ -21,9 +22,23 @@ export function FilingTimeReturnPanel({
   const code = countryCode?.trim().toUpperCase() ?? ''
   const projection = data.computable && /^[A-Z]{2}$/.test(code) && category ? projectFilingCoefficient(data, { countryCode: code, category, amountChfMinor: amountChfMinor ?? null }) : null
   const moves = projection && amountChfMinor != null && amountChfMinor > 0
+  const atCeiling = /^[A-Z]{2}$/.test(code) ? ceilingReachedFor(data, code, category) : null
   return (
     <aside className="card return-filing" aria-labelledby="return-filing-heading">
       <h2 id="return-filing-heading">Industrial return</h2>
+      {/* Always in the page, so a screen reader announces the warning when the country chosen makes it appear. */}
+      <div aria-live="polite">
+        {atCeiling ? (
+          <p className="notice warn" id="return-filing-ceiling">
+            <strong>
+              {atCeiling.name} has reached its ceiling for {data.ceilingYear}
+            </strong>{' '}
+            ({atCeiling.reachedIn.map((c) => `${CATEGORY_WORDS[c]} ${atCeiling.coefficients[c]?.display ?? ''}`).join(', ')} against a ceiling of {atCeiling.ceiling}): as an Associate
+            Member State, its return counts only up to its ceiling, so this contract would not improve it. Consider a supplier from a Member
+            State, above all a very poorly balanced one.
+          </p>
+        ) : null}
+      </div>
       {!data.computable ? (
         <p className="empty">No coefficient can be computed for {data.windowLabel} yet (no contribution scale or no contract in that window).</p>
       ) : (

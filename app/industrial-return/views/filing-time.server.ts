@@ -9,6 +9,7 @@ import { formatCoefficient } from '../arithmetic/coefficient-format.ts'
 import { asContributionScales, loadReturnInputs } from './return-inputs.server.ts'
 import { computeReport } from './return-report.ts'
 import { defaultWindowFor, formatWindow, windowContainsYear } from '../arithmetic/window.ts'
+import { amsCeilingRows } from './ams-ceilings.ts'
 
 export async function loadFilingTimeReturn(db: DatabaseOrTransaction, now: Date): Promise<FilingTimeReturn> {
   const inputs = await loadReturnInputs(db, now)
@@ -18,6 +19,10 @@ export async function loadFilingTimeReturn(db: DatabaseOrTransaction, now: Date)
     .filter((row) => row.band === 'VERY_POORLY')
     .map((row) => ({ countryCode: row.countryCode, name: row.name ?? row.countryCode, coefficient: row.coefficient ? formatCoefficient(row.coefficient, 'SUPPLIES', inputs.policy.bands).display : '' }))
   const scales = inputs.scales.filter((scale) => windowContainsYear(window, scale.year))
+  const ceilingYear = Number(inputs.today.slice(0, 4))
+  const atCeiling = amsCeilingRows({ contracts: inputs.rollup, scales: inputs.scales, countries: inputs.countries, bandPolicy: inputs.policy.bands }, ceilingYear).filter(
+    (row) => row.reachedIn.length > 0,
+  )
   return {
     statusYear: inputs.statusYear,
     window,
@@ -31,6 +36,8 @@ export async function loadFilingTimeReturn(db: DatabaseOrTransaction, now: Date)
     veryPoorly,
     computable: supplies.rows.some((row) => row.coefficient !== null),
     includesDemoData: scales.some((scale) => scale.isDemo),
+    ceilingYear,
+    atCeiling,
   }
 }
 

@@ -8,6 +8,7 @@ import type { ContributionScale } from '../arithmetic/contribution-share.ts'
 import { projectCoefficient } from '../arithmetic/projection.ts'
 import { formatCoefficient } from '../arithmetic/coefficient-format.ts'
 import type { CalendarWindow } from '../arithmetic/window.ts'
+import type { AmsCeilingRow } from './ams-ceilings.ts'
 
 export interface FilingTimeReturn {
   statusYear: number
@@ -25,6 +26,17 @@ export interface FilingTimeReturn {
   computable: boolean
   /** Some figures of the window are demo data (labelled so). */
   includesDemoData: boolean
+  /** The calendar year a contract filed today would count in, and the Associates that have reached their ceiling for it (issue 13.7). */
+  ceilingYear: number
+  atCeiling: AmsCeilingRow[]
+}
+
+/** The Associate the contract would go to, when it has reached its ceiling for the year in that category (or in any, before one is chosen). */
+export function ceilingReachedFor(data: Pick<FilingTimeReturn, 'atCeiling'>, countryCode: string, category: Category | null | undefined): AmsCeilingRow | null {
+  const code = countryCode.trim().toUpperCase()
+  const row = data.atCeiling.find((r) => r.countryCode === code)
+  if (!row) return null
+  return category ? (row.reachedIn.includes(category) ? row : null) : row
 }
 
 export interface FilingProjection {

@@ -11,6 +11,9 @@ export function ReturnNav() {
     ['/industrial-return/alerts', 'Alerts'],
     ['/industrial-return/industry-days', 'Industry Days'],
     ['/industrial-return/mine', 'Departments and groups'],
+    ['/industrial-return/membership', 'Membership'],
+    ['/industrial-return/ceilings', 'Associate ceilings'],
+    ['/industrial-return/policy', 'Spread policy'],
   ]
   return (
     <nav aria-label="Industrial return" className="return-nav">
