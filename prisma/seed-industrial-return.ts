@@ -12,17 +12,38 @@ import { syncMembershipToday } from '~/industrial-return/membership/membership-h
 type Membership = 'MEMBER' | 'ASSOCIATE' | 'OTHER'
 
 /**
- * Membership over time (issue 13.6), where the dates are in our sources. Brazil became an Associate
- * Member State on 13 March 2024 (the date issue 13 gives). Estonia, Slovenia, Serbia, Latvia, Lithuania
- * and Croatia changed status in recent years, but the dates of their changes are NOT in our sources
- * (shared/docs/domain.md, shared/seed/, shared/data/): rather than invent them, they are seeded with
- * today's membership and no date, for procurement to date on /industrial-return/membership.
- * Every other country also keeps today's membership, undated ("before the dated history starts").
+ * Membership over time (issue 13.6), with the dates that are public: Brazil became an Associate
+ * Member State on 13 March 2024 (issue 13); Serbia an Associate in the pre-stage to membership on
+ * 15 March 2012 (CERN International Relations) and a Member State on 24 March 2019 (CERN press
+ * release of that day); Lithuania an Associate on 8 January 2018 (CERN update of that day); Estonia
+ * an Associate in the pre-stage on 1 February 2021 and a Member State on 30 August 2024 (CERN press
+ * release, 30 August 2024); Slovenia a Member State on 21 June 2025 (CERN press release, 23 June
+ * 2025), an Associate in the pre-stage before it (its first contribution scale is 2017's; the day it
+ * started is not in the sources we read, so that row is undated). Latvia's and Croatia's dates as
+ * Associates were not found in a source we could read: they keep today's membership, undated, for
+ * procurement to date on /industrial-return/membership. Every other country also keeps today's
+ * membership, undated ("before the dated history starts").
  */
 export const DATED_MEMBERSHIP: Record<string, { before: Membership; changes: [Membership, string, string][] }> = {
   BR: { before: 'OTHER', changes: [['ASSOCIATE', '2024-03-13', 'Associate Member State since 13 March 2024 (issue 13)']] },
+  RS: {
+    before: 'OTHER',
+    changes: [
+      ['ASSOCIATE', '2012-03-15', 'Associate Member State in the pre-stage to membership since 15 March 2012 (CERN International Relations)'],
+      ['MEMBER', '2019-03-24', 'Member State since 24 March 2019 (CERN press release, 24 March 2019)'],
+    ],
+  },
+  LT: { before: 'OTHER', changes: [['ASSOCIATE', '2018-01-08', 'Associate Member State since 8 January 2018 (CERN update, 8 January 2018)']] },
+  EE: {
+    before: 'OTHER',
+    changes: [
+      ['ASSOCIATE', '2021-02-01', 'Associate Member State in the pre-stage to membership since 1 February 2021 (CERN press release, 30 August 2024)'],
+      ['MEMBER', '2024-08-30', 'Member State since 30 August 2024 (CERN press release, 30 August 2024)'],
+    ],
+  },
+  SI: { before: 'ASSOCIATE', changes: [['MEMBER', '2025-06-21', 'Member State since 21 June 2025 (CERN press release, 23 June 2025)']] },
 }
-export const UNDATED_STATUS_CHANGES = ['EE', 'SI', 'RS', 'LV', 'LT', 'HR']
+export const UNDATED_STATUS_CHANGES = ['LV', 'HR']
 const UNDATED_SOURCE = 'Membership before the dated history (seeded)'
 const UNDATED_CHANGE_SOURCE = 'Changed status in recent years; the date is not in our sources (to be entered)'
 

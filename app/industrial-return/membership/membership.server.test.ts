@@ -18,13 +18,18 @@ describe(`membership over time (${testDatabaseKind()})`, () => {
   const database = useReturnTestDatabase({ andThen: async (db) => void (await seedReturnDemoData(db, { now: NOW, contractsPerYear: 40 })) })
   const actor = () => ({ actorId: database.officerId, now: NOW, appUrl: APP_URL })
 
-  test('the seed dates Brazil’s change (13 March 2024) and leaves the countries without a date in our sources undated', async () => {
+  test('the seed dates the changes that are public (Brazil, Serbia, Lithuania, Estonia, Slovenia) and leaves the others undated', async () => {
     const history = await loadMembershipHistory(database.db)
     expect(history.filter((h) => h.countryCode === 'BR')).toEqual([
       { countryCode: 'BR', membership: 'OTHER', effectiveFrom: null },
       { countryCode: 'BR', membership: 'ASSOCIATE', effectiveFrom: '2024-03-13' },
     ])
-    for (const code of ['EE', 'SI', 'RS', 'LV', 'LT', 'HR']) expect(history.filter((h) => h.countryCode === code).map((h) => h.effectiveFrom)).toEqual([null])
+    const changes = (code: string) => history.filter((h) => h.countryCode === code).map((h) => [h.membership, h.effectiveFrom])
+    expect(changes('RS')).toEqual([['OTHER', null], ['ASSOCIATE', '2012-03-15'], ['MEMBER', '2019-03-24']])
+    expect(changes('LT')).toEqual([['OTHER', null], ['ASSOCIATE', '2018-01-08']])
+    expect(changes('EE')).toEqual([['OTHER', null], ['ASSOCIATE', '2021-02-01'], ['MEMBER', '2024-08-30']])
+    expect(changes('SI')).toEqual([['ASSOCIATE', null], ['MEMBER', '2025-06-21']])
+    for (const code of ['LV', 'HR']) expect(history.filter((h) => h.countryCode === code).map((h) => h.effectiveFrom)).toEqual([null])
     const croatia = await database.db.countryMembership.findFirstOrThrow({ where: { countryCode: 'HR' } })
     expect(croatia.source).toMatch(/not in our sources/)
     expect(await seedReturnDemoData(database.db, { now: NOW, contractsPerYear: 40 })).toMatchObject({ membershipsCreated: 0 })
