@@ -2,6 +2,7 @@ import * as z from 'zod'
 import { justificationAuditEvents } from '~/justifications/justification-audit-events'
 import { returnAuditEvents } from '~/industrial-return/return-audit-events'
 import { attachmentAuditEvents } from '~/attachments/attachment-audit-events'
+import { supplierAuditEvents } from '~/industrial-return/suppliers/supplier-audit-events'
 
 type EventRegistry = Record<string, { schema: z.ZodType; label: string }>
 
@@ -47,7 +48,7 @@ const organisationAuditEvents = {
  * Every kind of audit event, each with the Zod schema of its payload and a label for timelines.
  * The trail is append-only (a database trigger refuses UPDATE and DELETE).
  */
-export const auditEvents = { ...organisationAuditEvents, ...justificationAuditEvents, ...attachmentAuditEvents, ...returnAuditEvents } satisfies EventRegistry
+export const auditEvents = { ...organisationAuditEvents, ...justificationAuditEvents, ...attachmentAuditEvents, ...returnAuditEvents, ...supplierAuditEvents } satisfies EventRegistry
 
 export type AuditEventType = keyof typeof auditEvents
 /** What a writer passes (fields with defaults may be left out); appendAuditEvent stores the parsed output. */

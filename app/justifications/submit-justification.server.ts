@@ -4,6 +4,7 @@ import { dateColumn } from '~/calendar/date-column'
 import type { Database } from '~/db/client.server'
 import { minorToColumn } from '~/money/minor-units'
 import { assessSubmission } from './assess-submission.server'
+import { recordNamedSupplier } from '~/industrial-return/suppliers/record-named-supplier.server'
 import { runTransition, type PersonActor, type TransitionResult } from './transition.server'
 
 /** The refusal when what submitting means has changed since the requester reviewed it. */
@@ -51,6 +52,13 @@ export async function submitJustification(
           splitPurchaseWarning: split.message,
         },
         covered: { documents: coveredDocuments(attachments), textSha256: coveredTextSha256(row) },
+        // The supplier named at filing joins the register (or completes its entry), with the submission.
+        alsoWrite: (tx) =>
+          recordNamedSupplier(
+            tx,
+            { name: row.supplierName, establishmentCountryCode: row.supplierCountryCode, originCountryCode: row.originCountryCode, activityCode: row.activityCode },
+            { via: 'JUSTIFICATION', justificationId: row.id, actorId: actor.id, now, origin: actor.origin },
+          ),
       }
     },
   })

@@ -10,6 +10,7 @@ export function ReturnNav() {
     ['/industrial-return/scales', 'Contribution scales'],
     ['/industrial-return/alerts', 'Alerts'],
     ['/industrial-return/mine', 'Departments and groups'],
+    ['/industrial-return/suppliers', 'Suppliers'],
   ]
   return (
     <nav aria-label="Industrial return" className="return-nav">
