@@ -38,8 +38,9 @@ export async function submitJustification(
       const { prepared, rate, split, amountMinor, currency, attachments } = assessed
       // Registered suppliers in very poorly balanced countries with the same activity: the reason why
       // none can deliver is required, and who they were is kept with the submission (ADR 044).
-      const alternatives = row.activityCode
-        ? await alternativeSuppliersFor(db, { supplierName: row.supplierName, supplierCountryCode: row.supplierCountryCode, category: row.category, activityCode: row.activityCode }, await loadFilingTimeReturn(db, now))
+      const filingTimeReturn = row.activityCode ? await loadFilingTimeReturn(db, now) : null
+      const alternatives = filingTimeReturn
+        ? await alternativeSuppliersFor(db, { supplierName: row.supplierName, supplierCountryCode: row.supplierCountryCode, category: row.category, activityCode: row.activityCode ?? undefined }, filingTimeReturn)
         : []
       if (alternatives.length > 0 && !row.alternativeSuppliersReason) {
         return invalid({ alternativeSuppliersReason: [alternativeSuppliersReasonMissing] }, `${alternativeSuppliersReasonMissing} Edit the justification to say why.`)
@@ -53,7 +54,7 @@ export async function submitJustification(
           policyVersion: prepared.policy.version,
           submittedAt: now,
           splitPurchaseFlag: split.flagged,
-          alternativeSuppliers: alternatives.map(({ name, countryCode }) => ({ name, countryCode })),
+          alternativeSuppliers: alternatives.map(({ name, countryCode }) => ({ name, countryCode, countryName: filingTimeReturn?.countries.find((c) => c.code === countryCode)?.name ?? countryCode })),
         },
         submission: {
           amountMinor,
