@@ -140,7 +140,7 @@ export function JustificationForm({
                 type="radio"
                 name={fields.category.name}
                 value={value}
-                defaultChecked={defaults.category === value}
+                defaultChecked={start.category === value}
                 onChange={() => setCategory(value)}
                 aria-invalid={fields.category.errors?.length ? true : undefined}
                 aria-describedby={fields.category.errors?.length ? `${fields.category.id}-error` : undefined}
