@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { useActionData, useLoaderData } from '@remix-run/react'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { requestOrigin } from '~/audit/audit.server'
 import { requireProcurementOfficer } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
 import { readUploadForm } from '~/http/request-body.server'
 import { importSuppliersCsv } from '~/industrial-return/suppliers/import-suppliers.server'
+import { listPassedOverSuppliers } from '~/industrial-return/suppliers/list-passed-over.server'
 import { listSuppliers } from '~/industrial-return/suppliers/list-suppliers.server'
 import { SUPPLIER_CSV_COLUMNS } from '~/industrial-return/suppliers/supplier-csv'
 import { ReturnNav } from '~/industrial-return/views/return-nav'
@@ -19,7 +20,9 @@ const sourceLabels = { CSV: 'imported', AWARD: 'from an award', JUSTIFICATION: '
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireProcurementOfficer(request)
-  return { suppliers: await listSuppliers(getDatabase()) }
+  const db = getDatabase()
+  const [suppliers, passedOver] = await Promise.all([listSuppliers(db), listPassedOverSuppliers(db)])
+  return { suppliers, passedOver }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -34,7 +37,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function SuppliersPage() {
-  const { suppliers } = useLoaderData<typeof loader>()
+  const { suppliers, passedOver } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const refused = result && 'refused' in result ? (result.refused ?? []) : []
   return (
@@ -74,6 +77,7 @@ export default function SuppliersPage() {
           <p className="empty">No supplier yet. Import a file below; awards and submitted justifications add the suppliers they name.</p>
         ) : (
           <SortableTable
+            caption="Registered suppliers"
             rows={suppliers}
             rowKey={(s) => s.id}
             columns={[
@@ -82,6 +86,33 @@ export default function SuppliersPage() {
               { header: 'Goods from', cell: (s) => s.originCountryCodes.join(', ') },
               { header: 'Activity codes', cell: (s) => (s.activityCodes.length ? s.activityCodes.join(', ') : <span className="hint">none</span>) },
               { header: 'Known from', cell: (s) => sourceLabels[s.source] },
+            ]}
+          />
+        )}
+      </section>
+      <section className="card" aria-labelledby="passed-over-heading">
+        <h2 id="passed-over-heading">To well balanced countries while suppliers in very poorly balanced ones existed ({passedOver.length})</h2>
+        <p className="hint">
+          Submitted single-source justifications whose supplier is in a well balanced country while registered suppliers in very poorly balanced countries did the same
+          activity, as the requester was shown them at submission, with the reason given why none could deliver.
+        </p>
+        {passedOver.length === 0 ? (
+          <p className="empty">None.</p>
+        ) : (
+          <SortableTable
+            caption="Justifications to well balanced countries while suppliers in very poorly balanced countries existed"
+            rows={passedOver}
+            rowKey={(j) => j.id}
+            columns={[
+              { header: 'Reference', rowHeader: true, cell: (j) => <Link to={`/justifications/${j.id}`}>{j.reference}</Link> },
+              { header: 'Title', cell: (j) => j.title },
+              { header: 'Supplier', cell: (j) => j.supplier },
+              { header: 'Activity', cell: (j) => j.activityCode ?? '' },
+              { header: 'In CHF', numeric: true, cell: (j) => j.amountChf ?? '' },
+              { header: 'Submitted', cell: (j) => j.submittedAt },
+              { header: 'Status', cell: (j) => j.status },
+              { header: 'Suppliers passed over', cell: (j) => j.alternatives.join(', ') },
+              { header: 'Why none could deliver', cell: (j) => j.reason ?? '—' },
             ]}
           />
         )}

@@ -9,6 +9,7 @@ import { submitJustification } from '~/justifications/submit-justification.serve
 import { loadFilingTimeReturn } from '../views/filing-time.server.ts'
 import { useReturnTestDatabase } from '../test-support.ts'
 import { importSuppliersCsv } from './import-suppliers.server.ts'
+import { listPassedOverSuppliers } from './list-passed-over.server.ts'
 import { suggestionBandsOf } from './supplier-suggestions.ts'
 
 const NOW = new Date('2026-11-26T10:00:00Z')
@@ -66,5 +67,19 @@ describe(`supplier suggestions at filing and submission (${testDatabaseKind()})`
     )
     ok(await submitJustification(db, { id, actor, now: NOW }))
     expect(await db.justification.findUniqueOrThrow({ where: { id } })).toMatchObject({ alternativeSuppliers: [], alternativeSuppliersReason: null })
+  })
+
+  it('procurement’s list holds the submissions that passed over such suppliers, and only those', async () => {
+    const listed = await listPassedOverSuppliers(database.db)
+    expect(listed).toEqual([
+      expect.objectContaining({
+        title: 'Cryocooler heads for the test bench',
+        supplier: expect.stringMatching(/^Near Vacuum GmbH \(/),
+        activityCode: '38000000',
+        alternatives: [expect.stringMatching(/^Far Away Vacuum Ltd \(/)],
+        reason: 'Their pumps are not rated for the bake-out temperature of the installed line.',
+        status: expect.any(String),
+      }),
+    ])
   })
 })
