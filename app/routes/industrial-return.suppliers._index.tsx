@@ -78,6 +78,7 @@ export default function SuppliersPage() {
         ) : (
           <SortableTable
             caption="Registered suppliers"
+            layout="stack-wide"
             rows={suppliers}
             rowKey={(s) => s.id}
             columns={[

@@ -86,6 +86,7 @@ export const PAGE_TOUR: readonly TourStop[] = [
   stop('industrial-return.scales._index', 'procurement', '/industrial-return/scales'),
   stop('industrial-return.scales.$year', 'procurement', (data) => `/industrial-return/scales/${data.scaleYear}`),
   stop('industrial-return.mine', 'approver', '/industrial-return/mine'),
+  stop('industrial-return.suppliers._index', 'procurement', '/industrial-return/suppliers'),
   stop('admin._index', 'admin', '/admin'),
   stop('admin.people.$personId', 'admin', (data) => `/admin/people/${data.personId}`),
   stop('admin.groups.$groupId', 'admin', (data) => `/admin/groups/${data.groupId}`),
