@@ -4,6 +4,7 @@ import { ActionLink, SecondaryLink } from './action-link'
 import { EmailDocumentList, exampleDocuments, type EmailDocument } from './document-list'
 import { exampleSummary, JustificationSummary, type JustificationSummaryProps } from './justification-summary'
 import { EmailLayout } from './layout'
+import { ALTERNATIVES_REASON_TERM, ALTERNATIVES_TERM, type StatedAlternatives } from '~/industrial-return/suppliers/stated-alternatives'
 
 export type SignatureRequestedEmailProps = {
   signatoryName: string
@@ -21,6 +22,8 @@ export type SignatureRequestedEmailProps = {
   reasonText: string
   chainSoFar: string[]
   splitPurchaseWarning: string | null
+  /** The suppliers in very poorly balanced countries the requester was shown, and why none can deliver. */
+  alternativeSuppliers: StatedAlternatives | null
   isReminder?: boolean
 }
 
@@ -41,6 +44,10 @@ export function SignatureRequestedEmail({
   reasonText = 'Only the original manufacturer supplies cold heads that fit the installed cryocoolers without requalification.',
   chainSoFar = ['Group leader: Marta Mendes, awaiting signature', 'Department head: Elena Navarro, to come'],
   splitPurchaseWarning = null,
+  alternativeSuppliers = {
+    suppliers: ['Lisboa Vácuo Lda (Portugal)', 'Vilnius Vacuum UAB (Lithuania)'],
+    reason: 'Neither makes cold heads for the installed cryocooler model; both were asked in the market survey.',
+  },
   isReminder = false,
 }: Partial<SignatureRequestedEmailProps>) {
   return (
@@ -62,6 +69,17 @@ export function SignatureRequestedEmail({
         <strong>The requester’s justification:</strong>
       </Text>
       <Text style={{ whiteSpace: 'pre-wrap' }}>{reasonText}</Text>
+      {alternativeSuppliers ? (
+        <Section>
+          <Text>
+            <strong>{ALTERNATIVES_TERM}</strong> (registered, same activity; the supplier chosen is in a well balanced country): {alternativeSuppliers.suppliers.join(', ')}.
+          </Text>
+          <Text>
+            <strong>{ALTERNATIVES_REASON_TERM}:</strong>
+          </Text>
+          <Text style={{ whiteSpace: 'pre-wrap' }}>{alternativeSuppliers.reason ?? '—'}</Text>
+        </Section>
+      ) : null}
       <Section>
         <Text>
           <strong>Signatures so far:</strong>

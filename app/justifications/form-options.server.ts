@@ -5,6 +5,7 @@ import { loadFilingTimeReturn } from '~/industrial-return/views/filing-time.serv
 import { policyInForce } from '~/workflow/signature-policy'
 import { findRatesOn } from '~/money/exchange-rates.server'
 import { loadPolicies } from './signature-policy.server'
+import { loadRegisterForFiling } from '~/industrial-return/suppliers/load-register-for-filing.server'
 
 /** What the filing form offers and needs for its live preview: lists, today's rates and policy. */
 export async function loadFormOptions(db: Database, now: Date) {
@@ -17,7 +18,8 @@ export async function loadFormOptions(db: Database, now: Date) {
     loadFilingTimeReturn(db, now),
   ])
   const policy = policyInForce(policies, today)
-  return { groups, countries, currencies: [...currencies], rates, policy, today, filingTimeReturn }
+  const supplierRegister = await loadRegisterForFiling(db, filingTimeReturn)
+  return { groups, countries, currencies: [...currencies], rates, policy, today, filingTimeReturn, supplierRegister }
 }
 
 export type FormOptions = Awaited<ReturnType<typeof loadFormOptions>>

@@ -1,7 +1,7 @@
 import { Form } from '@remix-run/react'
 import { DefinitionList } from '~/ui/definition-list'
 import type { loadJustificationPage } from './page.server'
-import { amountFact, boughtFact, originFact, reasonFacts, supplierFact } from './justification-facts'
+import { alternativeSuppliersFacts, amountFact, boughtFact, originFact, reasonFacts, supplierFact } from './justification-facts'
 
 // The sections of a justification's page below its header: details, signatures, timeline, and the requester's buttons.
 
@@ -27,6 +27,7 @@ export function JustificationFacts({ page }: { page: JustificationPageData }) {
           page.submittedAt ? { term: 'Submitted', details: <time dateTime={page.submittedAtIso ?? undefined}>{page.submittedAt}</time> } : null,
           boughtFact(page),
           ...reasonFacts(page),
+          ...alternativeSuppliersFacts(page),
           page.marketSurveyReference ? { term: 'Market survey', details: page.marketSurveyReference } : null,
         ]}
       />

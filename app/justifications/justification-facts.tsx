@@ -1,4 +1,5 @@
 import type { Fact } from '~/ui/definition-list'
+import { ALTERNATIVES_REASON_TERM, ALTERNATIVES_TERM, type StatedAlternatives } from '~/industrial-return/suppliers/stated-alternatives'
 
 // The facts the justification page, a sign-off link's page and "Awaiting my signature" state, worded once.
 
@@ -12,6 +13,7 @@ type Described = {
   reason: string
   reasonText: string
   description: string
+  alternativeSuppliers?: StatedAlternatives | null
 }
 
 export const supplierFact = (j: Described): Fact => ({ term: 'Supplier', details: `${j.supplier}, established in ${j.supplierCountry}` })
@@ -48,3 +50,12 @@ export const reasonFacts = (j: Described): Fact[] => [
   { term: 'Why a single source', details: j.reason },
   { term: 'Justification', details: j.reasonText, preWrap: true },
 ]
+
+/** The suppliers in very poorly balanced countries the requester was shown at submission, and why none can deliver (ADR 044). */
+export const alternativeSuppliersFacts = (j: Pick<Described, 'alternativeSuppliers'>): Fact[] =>
+  j.alternativeSuppliers
+    ? [
+        { term: ALTERNATIVES_TERM, details: j.alternativeSuppliers.suppliers.join(', ') },
+        { term: ALTERNATIVES_REASON_TERM, details: j.alternativeSuppliers.reason ?? '—', preWrap: true },
+      ]
+    : []

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { parseForm } from '~/ui/parse-form'
-import { JustificationFormSchema } from './justification-form-schema'
+import { JustificationFormSchema, justificationFormSchema } from './justification-form-schema'
 
 const valid = {
   intent: 'save',
@@ -57,5 +57,32 @@ describe('the filing form', () => {
 
   test('services need no country of origin', () => {
     expect(submit({ category: 'SERVICES', originCountryCode: undefined }).status).toBe('success')
+  })
+})
+
+describe('the reason why no suggested supplier can deliver (ADR 044)', () => {
+  const parse = (overrides: Record<string, string | undefined>, suggested: number) => {
+    const formData = new FormData()
+    for (const [key, value] of Object.entries({ ...valid, activityCode: '38000000', ...overrides })) if (value !== undefined) formData.set(key, value)
+    return parseForm(formData, { schema: justificationFormSchema(() => Array.from({ length: suggested }, () => ({}))) })
+  }
+  const errorsOf = (result: ReturnType<typeof parse>) => (result.status === 'success' ? {} : result.error)
+
+  test('submitting with suggestions and no reason: a message on that field', () => {
+    expect(errorsOf(parse({ intent: 'submit' }, 2))).toEqual({ alternativeSuppliersReason: ['Registered suppliers in very poorly balanced countries do this work: say why none of them can deliver.'] })
+  })
+
+  test('a draft may leave it out; without suggestions it is not needed; a given reason is kept', () => {
+    expect(parse({ intent: 'save' }, 2).status).toBe('success')
+    expect(parse({ intent: 'submit' }, 0).status).toBe('success')
+    const given = parse({ intent: 'submit', alternativeSuppliersReason: '  Their pumps are not bake-out rated.  ' }, 2)
+    expect(given.status === 'success' && given.value.alternativeSuppliersReason).toBe('Their pumps are not bake-out rated.')
+    expect(errorsOf(parse({ intent: 'submit', alternativeSuppliersReason: 'No.' }, 2))).toEqual({ alternativeSuppliersReason: ['Say in at least 10 characters why none of them can deliver.'] })
+  })
+
+  test('the activity code is upper-cased and must look like one', () => {
+    const lower = parse({ activityCode: 'ab12' }, 0)
+    expect(lower.status === 'success' && lower.value.activityCode).toBe('AB12')
+    expect(errorsOf(parse({ activityCode: '38 000 000' }, 0))).toEqual({ activityCode: ['Choose the activity code from the list.'] })
   })
 })

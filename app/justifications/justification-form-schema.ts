@@ -1,7 +1,8 @@
 import * as z from 'zod'
 import { parseAmount } from '~/money/amount'
 import { isCurrency } from '~/money/currency'
-import { CATEGORIES, MIN_JUSTIFICATION_LENGTH, SINGLE_SOURCE_REASONS } from './labels'
+import { ACTIVITY_CODE } from '~/industrial-return/suppliers/supplier-csv'
+import { CATEGORIES, MIN_JUSTIFICATION_LENGTH, SINGLE_SOURCE_REASONS, type Category } from './labels'
 
 // The filing form's one schema, shared by the browser (Conform) and the action. Country codes and
 // the group are checked against the database by the server as well (see prepare-fields.server.ts).
@@ -20,8 +21,13 @@ const countryCode = (what: string) =>
     .toUpperCase()
     .regex(/^[A-Z]{2}$/, `Choose the ${what} from the list.`)
 
-export const JustificationFormSchema = z
-  .object({
+/** The filing as the supplier suggestions read it (app/industrial-return/suppliers/supplier-suggestions.ts). */
+export type FilingForSuggestions = { supplierName: string; supplierCountryCode: string; category: Category; activityCode?: string | undefined }
+
+export const ALTERNATIVE_SUPPLIERS_REASON_MIN = 10
+export const alternativeSuppliersReasonMissing = 'Registered suppliers in very poorly balanced countries do this work: say why none of them can deliver.'
+
+const justificationFields = z.object({
     intent: z.enum(['save', 'submit']).default('save'),
     title: text('title', 5, 200),
     description: text('description of what is bought', 10, 5000),
@@ -44,12 +50,32 @@ export const JustificationFormSchema = z
     reason: z.enum(SINGLE_SOURCE_REASONS, { error: 'Choose why there is no competition.' }),
     reasonText: text('written justification', MIN_JUSTIFICATION_LENGTH, 10_000),
     marketSurveyReference: z.string().trim().max(200, 'At most 200 characters.').optional(),
+    activityCode: z.string().trim().toUpperCase().regex(ACTIVITY_CODE, 'Choose the activity code from the list.').optional(),
+    alternativeSuppliersReason: z
+      .string()
+      .trim()
+      .min(ALTERNATIVE_SUPPLIERS_REASON_MIN, `Say in at least ${ALTERNATIVE_SUPPLIERS_REASON_MIN} characters why none of them can deliver.`)
+      .max(5000, 'At most 5000 characters.')
+      .optional(),
   })
-  .superRefine((value, ctx) => {
+
+/**
+ * The form's schema. With `alternativesFor` (the supplier suggestions this filing would show, as
+ * the browser and the action each compute them from the same register and bands), submitting
+ * requires the reason why none of the suggested suppliers can deliver; a draft may leave it out.
+ */
+export function justificationFormSchema(alternativesFor?: (filing: FilingForSuggestions) => readonly unknown[]) {
+  return justificationFields.superRefine((value, ctx) => {
     if (value.category === 'SUPPLIES' && !value.originCountryCode) {
       ctx.addIssue({ code: 'custom', path: ['originCountryCode'], message: 'For supplies, choose the country where the goods are made.' })
     }
+    if (alternativesFor && value.intent === 'submit' && !value.alternativeSuppliersReason && alternativesFor(value).length > 0) {
+      ctx.addIssue({ code: 'custom', path: ['alternativeSuppliersReason'], message: alternativeSuppliersReasonMissing })
+    }
   })
+}
+
+export const JustificationFormSchema = justificationFormSchema()
 
 export type JustificationFormInput = z.output<typeof JustificationFormSchema>
 

@@ -9,7 +9,9 @@ import { parseForm } from '~/ui/parse-form'
 import { FilingTimeReturnPanel } from '~/industrial-return/views/filing-time-panel'
 import type { FilingTimeReturn } from '~/industrial-return/views/filing-time'
 import { requiredTiers, type SignaturePolicy } from '~/workflow/signature-policy'
-import { JustificationFormSchema } from './justification-form-schema'
+import { justificationFormSchema } from './justification-form-schema'
+import { suggestAlternativeSuppliers, suggestionBandsOf, type SupplierRegisterForFiling } from '~/industrial-return/suppliers/supplier-suggestions'
+import { AlternativeSuppliersNotice } from '~/industrial-return/suppliers/alternative-suppliers'
 import { categoryLabels, CATEGORIES, MIN_JUSTIFICATION_LENGTH, reasonLabels, SINGLE_SOURCE_REASONS } from './labels'
 
 export type JustificationFormOptions = {
@@ -19,6 +21,7 @@ export type JustificationFormOptions = {
   rates: Record<string, string>
   policy: SignaturePolicy | null
   filingTimeReturn: FilingTimeReturn
+  supplierRegister: SupplierRegisterForFiling
 }
 
 export type JustificationFormDefaults = {
@@ -34,6 +37,8 @@ export type JustificationFormDefaults = {
   reason?: string
   reasonText?: string
   marketSurveyReference?: string
+  activityCode?: string
+  alternativeSuppliersReason?: string
 }
 
 function chfMinorOf(amountText: string, currency: string, rates: Record<string, string>): number | null {
@@ -75,20 +80,28 @@ export function JustificationForm({
   extra?: React.ReactNode
 }) {
   const navigation = useNavigation()
+  const bands = suggestionBandsOf(options.filingTimeReturn)
+  const suggestionsFor = (filing: Parameters<typeof suggestAlternativeSuppliers>[0]) => suggestAlternativeSuppliers(filing, bands, options.supplierRegister.candidates)
   const [form, fields] = useForm({
     lastResult,
     defaultValue: defaults,
     shouldValidate: 'onBlur',
     // Once a field shows an error, re-check it as the person types (see docs/decisions/004-forms.md).
     shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseForm(formData, { schema: JustificationFormSchema }),
+    onValidate: ({ formData }) => parseForm(formData, { schema: justificationFormSchema(suggestionsFor) }),
   })
-  const [amount, setAmount] = useState(defaults.amount ?? '')
-  const [currency, setCurrency] = useState(defaults.currency ?? 'CHF')
-  const [category, setCategory] = useState(defaults.category ?? '')
-  const [supplierName, setSupplierName] = useState(defaults.supplierName ?? '')
-  const [supplierCountry, setSupplierCountry] = useState(defaults.supplierCountryCode ?? '')
-  const [originCountry, setOriginCountry] = useState(defaults.originCountryCode ?? '')
+  // After a refused submission rendered on the server (no JavaScript), start from what was sent.
+  const start = { ...defaults, ...((lastResult?.initialValue ?? {}) as JustificationFormDefaults) }
+  const [amount, setAmount] = useState(start.amount ?? '')
+  const [currency, setCurrency] = useState(start.currency ?? 'CHF')
+  const [category, setCategory] = useState(start.category ?? '')
+  const [supplierName, setSupplierName] = useState(start.supplierName ?? '')
+  const [supplierCountry, setSupplierCountry] = useState(start.supplierCountryCode ?? '')
+  const [originCountry, setOriginCountry] = useState(start.originCountryCode ?? '')
+  const [activityCode, setActivityCode] = useState(start.activityCode ?? '')
+  const alternatives =
+    category === 'SUPPLIES' || category === 'SERVICES' ? suggestionsFor({ supplierName, supplierCountryCode: supplierCountry, category, activityCode: activityCode || undefined }) : []
+  const countryName = (code: string) => options.countries.find((c) => c.code === code)?.name ?? code
   // The country a contract counts for: origin of the goods for supplies, establishment for services.
   const returnCountry = category === 'SUPPLIES' ? originCountry || supplierCountry : supplierCountry
   const [groupId, setGroupId] = useState(defaults.groupId ?? '')
@@ -127,7 +140,7 @@ export function JustificationForm({
                 type="radio"
                 name={fields.category.name}
                 value={value}
-                defaultChecked={defaults.category === value}
+                defaultChecked={start.category === value}
                 onChange={() => setCategory(value)}
                 aria-invalid={fields.category.errors?.length ? true : undefined}
                 aria-describedby={fields.category.errors?.length ? `${fields.category.id}-error` : undefined}
@@ -181,6 +194,36 @@ export function JustificationForm({
             )}
           </Field>
         </div>
+        <Field
+          id={fields.activityCode.id}
+          label="Activity code (optional)"
+          hint="The CPV code of what is bought, from the supplier register: it finds registered suppliers in very poorly balanced countries who do the same."
+          errors={fields.activityCode.errors}
+        >
+          {(aria) => (
+            <select {...getSelectProps(fields.activityCode)} {...aria} onChange={(event) => setActivityCode(event.currentTarget.value)}>
+              <option value="">Not given</option>
+              {options.supplierRegister.activityCodes.map((code) => (
+                <option key={code} value={code}>
+                  {code}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {alternatives.length > 0 || start.alternativeSuppliersReason || fields.alternativeSuppliersReason.errors?.length ? (
+          <div aria-live="polite">
+            {alternatives.length > 0 ? <AlternativeSuppliersNotice suppliers={alternatives} countryName={countryName} supplierCountry={countryName(supplierCountry)} /> : null}
+            <Field
+              id={fields.alternativeSuppliersReason.id}
+              label="Why none of these suppliers can deliver"
+              hint="Required to submit while registered suppliers in very poorly balanced countries do this work; the signatories read it."
+              errors={fields.alternativeSuppliersReason.errors}
+            >
+              {(aria) => <textarea {...getTextareaProps(fields.alternativeSuppliersReason)} {...aria} rows={3} />}
+            </Field>
+          </div>
+        ) : null}
       </section>
 
       <section className="card" aria-labelledby="amount-heading">

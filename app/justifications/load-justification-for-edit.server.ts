@@ -20,6 +20,8 @@ const editColumns = {
   reason: true,
   reasonText: true,
   marketSurveyReference: true,
+  activityCode: true,
+  alternativeSuppliersReason: true,
 } as const
 
 async function findOwnJustification(db: DatabaseOrTransaction, requesterId: string, id: string | undefined) {
@@ -58,5 +60,7 @@ export function editFormDefaults(j: EditableJustification) {
     reason: j.reason,
     reasonText: j.reasonText,
     marketSurveyReference: j.marketSurveyReference ?? '',
+    activityCode: j.activityCode ?? '',
+    alternativeSuppliersReason: j.alternativeSuppliersReason ?? '',
   }
 }

@@ -11,6 +11,8 @@ import { assessSubmission } from './assess-submission.server'
 import { categoryLabels, reasonLabels, type Category, type SingleSourceReason } from './labels'
 import { loadJustificationForEdit } from './load-justification-for-edit.server'
 import { seesGroupOf } from './visibility.server'
+import { alternativeSuppliersFor } from '~/industrial-return/suppliers/load-register-for-filing.server'
+import { alternativeSuppliersReasonMissing } from './justification-form-schema'
 
 /** "Marta Mendes, group leader of EN-MME"; someone standing in says for whom, and why. */
 function describeSignatory(org: OrgSnapshot, carryingGroupId: string, step: ChainStep) {
@@ -44,8 +46,10 @@ export async function loadSubmissionReview(db: Database, person: SignedInPerson,
     db.country.findMany({ where: { code: { in: codes } }, select: { code: true, name: true } }),
     loadFilingTimeReturn(db, now),
   ])
-  const countryName = (code: string | null) => (code ? (countries.find((c) => c.code === code)?.name ?? code) : null)
   const category = j.category as Category
+  const alternatives = await alternativeSuppliersFor(db, { supplierName: j.supplierName, supplierCountryCode: j.supplierCountryCode, category, activityCode: j.activityCode ?? undefined }, filingTimeReturn)
+  const countryName = (code: string | null) =>
+    code ? (countries.find((c) => c.code === code)?.name ?? filingTimeReturn.countries.find((c) => c.code === code)?.name ?? code) : null
   const facts = {
     id: j.id,
     reference: j.reference,
@@ -58,6 +62,13 @@ export async function loadSubmissionReview(db: Database, person: SignedInPerson,
     category: categoryLabels[category],
     reason: reasonLabels[j.reason as SingleSourceReason],
     amount: formatMoney(minorFromColumn(j.amountMinor), j.currency as Currency),
+    activityCode: j.activityCode,
+    // Registered suppliers in very poorly balanced countries with the same activity, and why none can deliver (ADR 044).
+    alternativeSuppliers: alternatives.map((s) => ({ name: s.name, country: countryName(s.countryCode) ?? s.countryCode })),
+    alternativeSuppliersReason: j.alternativeSuppliersReason,
+  }
+  if (alternatives.length > 0 && !j.alternativeSuppliersReason) {
+    return { outcome: 'EDITABLE' as const, facts, assessment: { ok: false as const, message: `${alternativeSuppliersReasonMissing} Go back to edit and fill in “Why none of these suppliers can deliver”.` } }
   }
   if (!assessed.ok) {
     const details = Object.values(assessed.failure.kind === 'INVALID' ? assessed.failure.fieldErrors : {}).flat()

@@ -33,6 +33,7 @@ const justification: JustificationForEmail = {
   reason: 'COMPATIBILITY',
   reasonText: 'Only this manufacturer supplies parts for the installed converters.',
   splitPurchaseWarning: null,
+  alternativeSuppliers: null,
   documents: [],
 }
 

@@ -1,3 +1,4 @@
+import { statedAlternativesOf, type StatedAlternatives } from '~/industrial-return/suppliers/stated-alternatives'
 import type { EmailDocument } from '#emails/document-list'
 import type { JustificationSummaryProps } from '#emails/justification-summary'
 import type { DatabaseOrTransaction } from '~/db/client.server'
@@ -55,6 +56,7 @@ export async function signatureRequestEmail({
       reasonText: justification.reasonText,
       chainSoFar: describeChain(chain, name),
       splitPurchaseWarning: justification.splitPurchaseWarning,
+      alternativeSuppliers: justification.alternativeSuppliers,
       isReminder,
     },
   }
@@ -114,6 +116,7 @@ export function justificationForEmail({ attachments, ...row }: JustificationEmai
     amountMinor: minorFromColumn(row.amountMinor),
     amountChfMinor: minorFromNullableColumn(row.amountChfMinor),
     splitPurchaseWarning: row.splitPurchaseFlag ? SPLIT_PURCHASE_FLAGGED : null,
+    alternativeSuppliers: statedAlternativesOf(row.alternativeSuppliers, row.alternativeSuppliersReason),
   }
 }
 
@@ -157,6 +160,8 @@ export type JustificationForEmail = {
   reason: SingleSourceReason
   reasonText: string
   splitPurchaseWarning: string | null
+  /** The suppliers in very poorly balanced countries the requester was shown, and why none can deliver (ADR 044). */
+  alternativeSuppliers: StatedAlternatives | null
   /** Its current documents (a request to sign lists what the signature covers). */
   documents: EmailDocument[]
 }

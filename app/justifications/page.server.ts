@@ -1,3 +1,4 @@
+import { statedAlternativesOf } from '~/industrial-return/suppliers/stated-alternatives'
 import { auditEventLabel } from '~/audit/events'
 import { attachmentKindLabels, type AttachmentKind } from '~/attachments/attachment-kinds'
 import { formatFileSize } from '~/attachments/file-size'
@@ -70,6 +71,7 @@ export async function loadJustificationPage(db: Database, person: Viewer, id: st
     reason: reasonLabels[j.reason as SingleSourceReason],
     reasonText: j.reasonText,
     marketSurveyReference: j.marketSurveyReference,
+    alternativeSuppliers: statedAlternativesOf(j.alternativeSuppliers, j.alternativeSuppliersReason),
     submittedAt: j.submittedAt ? formatDateTime(j.submittedAt) : null,
     submittedAtIso: j.submittedAt?.toISOString() ?? null,
     splitPurchaseFlag: j.splitPurchaseFlag,

@@ -45,5 +45,7 @@ export function columnsOf(fields: JustificationFields) {
     reason: fields.reason,
     reasonText: fields.reasonText,
     marketSurveyReference: fields.marketSurveyReference ?? null,
+    activityCode: fields.activityCode ?? null,
+    alternativeSuppliersReason: fields.alternativeSuppliersReason ?? null,
   }
 }

@@ -8,7 +8,10 @@ import { flashHeaders } from '~/ui/flash.server'
 import { parseForm } from '~/ui/parse-form'
 import { createJustification } from './create-justification.server'
 import { editJustification } from './edit-justification.server'
-import { JustificationFormSchema } from './justification-form-schema'
+import { justificationFormSchema } from './justification-form-schema'
+import { loadFilingTimeReturn } from '~/industrial-return/views/filing-time.server'
+import { loadRegisterForFiling } from '~/industrial-return/suppliers/load-register-for-filing.server'
+import { suggestAlternativeSuppliers, suggestionBandsOf } from '~/industrial-return/suppliers/supplier-suggestions'
 import type { TransitionFailure } from './transition.server'
 
 export type FormActionResult = { result: SubmissionResult<string[]> }
@@ -25,12 +28,18 @@ async function redirectWithNotice(id: string, notice: string) {
  */
 export async function saveJustificationForm(request: Request, person: SignedInPerson, id: string | null): Promise<Response | FormActionResult> {
   const formData = await readForm(request)
-  const submission = parseForm(formData, { schema: JustificationFormSchema })
+  const db = getDatabase()
+  const now = new Date()
+  // The supplier suggestions the form showed, computed here from the same register and bands: without
+  // JavaScript, this is where a missing reason is first caught (ADR 044).
+  const filingTimeReturn = await loadFilingTimeReturn(db, now)
+  const register = await loadRegisterForFiling(db, filingTimeReturn)
+  const bands = suggestionBandsOf(filingTimeReturn)
+  const schema = justificationFormSchema((filing) => suggestAlternativeSuppliers(filing, bands, register.candidates))
+  const submission = parseForm(formData, { schema })
   if (submission.status !== 'success') return { result: submission.reply() }
   const { intent, ...fields } = submission.value
-  const db = getDatabase()
   const actor = { id: person.id, origin: requestOrigin(request) }
-  const now = new Date()
   const rowVersion = Number(formData.get('rowVersion'))
   const saved = id
     ? await editJustification(db, { id, rowVersion, fields, actor, now })

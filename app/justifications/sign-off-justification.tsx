@@ -5,7 +5,7 @@ import { Notice } from '~/ui/notice'
 import { PageHeader } from '~/ui/page-header'
 import type { JustificationPageData } from './justification-details'
 import { Timeline } from './justification-details'
-import { boughtFact, chfFirstAmountFact, originFact, reasonFacts, supplierFact } from './justification-facts'
+import { alternativeSuppliersFacts, boughtFact, chfFirstAmountFact, originFact, reasonFacts, supplierFact } from './justification-facts'
 
 // What a signatory reads on a sign-off link's page. Most open it on a phone from the email, so the
 // page is in two parts: the few facts a decision rests on, read before the buttons, and everything
@@ -78,6 +78,7 @@ export function SignOffFullJustification({ details }: { details: JustificationPa
           facts={[
             boughtFact(details),
             written,
+            ...alternativeSuppliersFacts(details),
             { term: 'Group', details: `${details.group} (${details.department})` },
             { term: 'Category', details: details.category },
             originFact(details),

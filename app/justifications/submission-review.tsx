@@ -19,6 +19,9 @@ export type ReviewFacts = {
   category: string
   reason: string
   amount: string
+  activityCode: string | null
+  alternativeSuppliers: { name: string; country: string }[]
+  alternativeSuppliersReason: string | null
 }
 
 export type ReviewAssessment =
@@ -62,6 +65,22 @@ export function SubmissionReview({ facts, assessment, busy }: { facts: ReviewFac
           ]}
         />
       </section>
+      {facts.alternativeSuppliers.length > 0 ? (
+        <section className="card" aria-labelledby="review-alternatives-heading">
+          <h2 id="review-alternatives-heading">Suppliers in very poorly balanced countries</h2>
+          <p>
+            {facts.supplierCountry} is well balanced. Registered suppliers in very poorly balanced countries with activity {facts.activityCode}:
+          </p>
+          <ul>
+            {facts.alternativeSuppliers.map((s) => (
+              <li key={`${s.name}|${s.country}`}>
+                {s.name} ({s.country})
+              </li>
+            ))}
+          </ul>
+          <DefinitionList facts={[{ term: 'Why none of them can deliver', details: facts.alternativeSuppliersReason ?? '—' }]} />
+        </section>
+      ) : null}
       {!assessment.ok ? (
         <>
           <Notice tone="error" role="alert">

@@ -4,6 +4,11 @@ import { dateColumn } from '~/calendar/date-column'
 import type { Database } from '~/db/client.server'
 import { minorToColumn } from '~/money/minor-units'
 import { assessSubmission } from './assess-submission.server'
+import { loadFilingTimeReturn } from '~/industrial-return/views/filing-time.server'
+import { alternativeSuppliersFor } from '~/industrial-return/suppliers/load-register-for-filing.server'
+import { alternativeSuppliersReasonMissing } from './justification-form-schema'
+import { invalid } from './prepare-fields.server'
+import { recordNamedSupplier } from '~/industrial-return/suppliers/record-named-supplier.server'
 import { runTransition, type PersonActor, type TransitionResult } from './transition.server'
 
 /** The refusal when what submitting means has changed since the requester reviewed it. */
@@ -31,6 +36,15 @@ export async function submitJustification(
       if (!assessed.ok) return assessed.failure
       if (reviewedFingerprint !== undefined && assessed.fingerprint !== reviewedFingerprint) return { ok: false, kind: 'CONFLICT', message: REVIEW_OUTDATED }
       const { prepared, rate, split, amountMinor, currency, attachments } = assessed
+      // Registered suppliers in very poorly balanced countries with the same activity: the reason why
+      // none can deliver is required, and who they were is kept with the submission (ADR 044).
+      const filingTimeReturn = row.activityCode ? await loadFilingTimeReturn(db, now) : null
+      const alternatives = filingTimeReturn
+        ? await alternativeSuppliersFor(db, { supplierName: row.supplierName, supplierCountryCode: row.supplierCountryCode, category: row.category, activityCode: row.activityCode ?? undefined }, filingTimeReturn)
+        : []
+      if (alternatives.length > 0 && !row.alternativeSuppliersReason) {
+        return invalid({ alternativeSuppliersReason: [alternativeSuppliersReasonMissing] }, `${alternativeSuppliersReasonMissing} Edit the justification to say why.`)
+      }
       return {
         event: { ...prepared.event, actorId: actor.id },
         columns: {
@@ -40,6 +54,7 @@ export async function submitJustification(
           policyVersion: prepared.policy.version,
           submittedAt: now,
           splitPurchaseFlag: split.flagged,
+          alternativeSuppliers: alternatives.map(({ name, countryCode }) => ({ name, countryCode, countryName: filingTimeReturn?.countries.find((c) => c.code === countryCode)?.name ?? countryCode })),
         },
         submission: {
           amountMinor,
@@ -51,6 +66,13 @@ export async function submitJustification(
           splitPurchaseWarning: split.message,
         },
         covered: { documents: coveredDocuments(attachments), textSha256: coveredTextSha256(row) },
+        // The supplier named at filing joins the register (or completes its entry), with the submission.
+        alsoWrite: (tx) =>
+          recordNamedSupplier(
+            tx,
+            { name: row.supplierName, establishmentCountryCode: row.supplierCountryCode, originCountryCode: row.originCountryCode, activityCode: row.activityCode },
+            { via: 'JUSTIFICATION', justificationId: row.id, actorId: actor.id, now, origin: actor.origin },
+          ),
       }
     },
   })

@@ -57,6 +57,15 @@ const MAX_SPLIT_FORM_TOKEN_LENGTH = 2
 const MAX_FORM_TOKENS = 4
 
 export function supplierKeyOf(name: string): string {
+  return supplierNameWords(name).join('')
+}
+
+/**
+ * The words of a supplier's name as the key sees them: case, accents, punctuation, the joining words
+ * and the trailing legal forms gone. The key joins them with nothing; the supplier register's
+ * normalised name (app/industrial-return/suppliers/normalise-supplier-name.ts) with one space.
+ */
+export function supplierNameWords(name: string): string[] {
   let folded = name.replace(TRADE_MARKS, ' ').normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase()
   for (const [letter, spelt] of LETTERS_TO_SPELL) folded = folded.replaceAll(letter, spelt)
   const tokens = folded
@@ -64,7 +73,7 @@ export function supplierKeyOf(name: string): string {
     .trim()
     .split(' ')
     .filter((token) => token !== '' && !CONNECTORS.has(token))
-  return withoutTrailingLegalForms(tokens).join('')
+  return withoutTrailingLegalForms(tokens)
 }
 
 /** Drops legal forms from the end, the longest first, repeatedly ("GmbH & Co. KG"); never the whole name. */

@@ -16,6 +16,7 @@ import {
   type JustificationContext,
 } from '~/workflow/machine'
 import type { JustificationStatus } from './labels'
+import { statedAlternativesOf } from '~/industrial-return/suppliers/stated-alternatives'
 import { emailsFor, justificationForEmail, type JustificationForEmail, type Person } from './notifications.server'
 import { loadTransitionRow, type TransitionRow } from './load-transition-row.server'
 import { loadWorkflowSettings, type WorkflowSettings } from './settings.server'
@@ -128,6 +129,7 @@ export async function runTransition(
     amountMinor: typeof editedAmount === 'bigint' ? minorFromColumn(editedAmount) : stored.amountMinor,
     amountChfMinor: prepared.submission?.amountChfMinor ?? stored.amountChfMinor,
     splitPurchaseWarning: prepared.submission?.splitPurchaseWarning ?? stored.splitPurchaseWarning,
+    alternativeSuppliers: prepared.columns?.alternativeSuppliers !== undefined ? statedAlternativesOf(prepared.columns.alternativeSuppliers, row.alternativeSuppliersReason) : stored.alternativeSuppliers,
   }
   const appUrl = getEnv().APP_URL
   const at = new Date(prepared.event.at)

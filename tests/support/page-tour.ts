@@ -94,6 +94,7 @@ export const PAGE_TOUR: readonly TourStop[] = [
   stop('industrial-return.membership', 'procurement', '/industrial-return/membership'),
   stop('industrial-return.ceilings', 'procurement', '/industrial-return/ceilings'),
   stop('industrial-return.policy', 'procurement', '/industrial-return/policy'),
+  stop('industrial-return.suppliers._index', 'procurement', '/industrial-return/suppliers'),
   stop('admin._index', 'admin', '/admin'),
   stop('admin.people.$personId', 'admin', (data) => `/admin/people/${data.personId}`),
   stop('admin.groups.$groupId', 'admin', (data) => `/admin/groups/${data.groupId}`),

@@ -16,6 +16,7 @@ import { returnCountryOf } from './contract-csv.ts'
 import { calendarDateIn } from '~/calendar/calendar-date'
 import { dateColumn, isoDateOfColumn } from '~/calendar/date-column'
 import { addContractsToRollup } from './rollup.server.ts'
+import { recordNamedSupplier } from '../suppliers/record-named-supplier.server.ts'
 
 export type AwardOutcome =
   | { ok: true; contractId: string; orderNumber: string }
@@ -83,6 +84,11 @@ export async function awardJustification(
         },
       })
       await addContractsToRollup(tx, [contract.id])
+      await recordNamedSupplier(
+        tx,
+        { name: justification.supplierName, establishmentCountryCode: justification.supplierCountryCode, originCountryCode: justification.originCountryCode, activityCode: justification.activityCode },
+        { via: 'AWARD', justificationId: justification.id, actorId, now, origin },
+      )
       await appendAuditEvent(tx, {
         type: 'CONTRACT_AWARDED',
         actorId,

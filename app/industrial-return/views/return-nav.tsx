@@ -14,6 +14,7 @@ export function ReturnNav() {
     ['/industrial-return/membership', 'Membership'],
     ['/industrial-return/ceilings', 'Associate ceilings'],
     ['/industrial-return/policy', 'Spread policy'],
+    ['/industrial-return/suppliers', 'Suppliers'],
   ]
   return (
     <nav aria-label="Industrial return" className="return-nav">

@@ -1,3 +1,4 @@
+import type { StatedAlternatives } from '~/industrial-return/suppliers/stated-alternatives'
 import type { Database } from '~/db/client.server'
 import { formatDateTime } from '~/calendar/format-date'
 import { loadJustificationPage } from '../page.server'
@@ -35,6 +36,8 @@ export type JustificationRecord = RecordDocuments & {
   reason: string
   reasonText: string
   marketSurveyReference: string | null
+  /** The suppliers in very poorly balanced countries shown at submission, and why none can deliver (ADR 044). */
+  alternativeSuppliers: StatedAlternatives | null
   notes: string[]
   signatures: SignatureLine[]
   /** Said in place of the signatures when there are none. */
@@ -76,6 +79,7 @@ export async function loadJustificationRecord(db: Database, person: Viewer, id: 
     reason: page.reason,
     reasonText: page.reasonText,
     marketSurveyReference: page.marketSurveyReference,
+    alternativeSuppliers: page.alternativeSuppliers,
     notes: [
       ...(page.splitPurchaseFlag ? ['Flagged as a possible split purchase.'] : []),
       ...(page.approvedWithoutSignature ? ['No signature was needed at this amount.'] : []),

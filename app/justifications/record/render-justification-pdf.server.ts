@@ -1,3 +1,4 @@
+import { ALTERNATIVES_REASON_TERM, ALTERNATIVES_TERM } from '~/industrial-return/suppliers/stated-alternatives'
 import PDFDocument from 'pdfkit'
 import type { JustificationRecord } from './justification-record.server'
 import { coveredByWinAnsi, printableText, REPLACEMENT } from './printable-text'
@@ -154,6 +155,12 @@ class RecordWriter {
     this.paragraph(r.reason)
     this.label('Justification')
     this.paragraph(r.reasonText)
+    if (r.alternativeSuppliers) {
+      this.label(ALTERNATIVES_TERM)
+      this.paragraph(r.alternativeSuppliers.suppliers.join(', '))
+      this.label(ALTERNATIVES_REASON_TERM)
+      this.paragraph(r.alternativeSuppliers.reason ?? '—')
+    }
 
     this.heading('Supporting documents')
     this.paragraph(r.documentsNote, { muted: true, size: 9 })
