@@ -8,7 +8,7 @@ import pg from 'pg'
 import type { BenchContext, BenchFigure, BenchPart } from './bench-figure'
 import { sessionCookie, startBenchApp, startEmbeddedDefaultApp, startEmbeddedOnDisk } from './support/bench-app'
 import { copyDatabaseRows } from './support/copy-database'
-import { captureDecisions, replayDecisions, signByLink } from './support/decisions'
+import { captureDecisions, replayDecisions, signByLink, waitForOutboxDrained } from './support/decisions'
 import { formatRate, measureThroughput, type Throughput } from './support/load'
 import { openSignOffLinks, seedBenchDatabase, useAppSettings } from './support/sign-off-links'
 import { isTransactionControl, startStatementRecorder } from './support/statement-recorder'
@@ -134,6 +134,7 @@ async function run(context: BenchContext): Promise<BenchFigure[]> {
     let profile: Awaited<ReturnType<typeof profileWhile>>
     try {
       await measureThroughput(links.warm.length, 4, (i) => signByLink(app.url, links.warm[i]!))
+      progress(`  start-up emails (digests) and the warm-up's delivered after ${(await waitForOutboxDrained(prepared.url)).toFixed(1)} s`)
       for (const { concurrency, tokens } of links.byConcurrency) {
         const stopAccounting = startCpuAccounting(app.pid)
         measured.set(concurrency, await measureThroughput(tokens.length, concurrency, (i) => signByLink(app.url, tokens[i]!)))

@@ -5,7 +5,7 @@ import os from 'node:os'
 import type { BenchContext, BenchFigure, BenchPart } from './bench-figure'
 import { startBenchApp } from './support/bench-app'
 import { describeCpuPerUnit, startCpuAccounting, type CpuShares } from './support/cpu-accounting'
-import { signByLink } from './support/decisions'
+import { signByLink, waitForOutboxDrained } from './support/decisions'
 import { formatRate, measureThroughput, type Throughput } from './support/load'
 import { openSignOffLinks, seedBenchDatabase, useAppSettings } from './support/sign-off-links'
 
@@ -31,6 +31,7 @@ async function run(context: BenchContext): Promise<BenchFigure[]> {
       const app = await startBenchApp(database.url, { webConcurrency: instances })
       try {
         await measureThroughput(warm, 4, (i) => signByLink(app.url, mine[i]!))
+        context.progress(`WEB_CONCURRENCY=${instances}: start-up emails delivered after ${(await waitForOutboxDrained(database.url)).toFixed(1)} s`)
         const stopAccounting = startCpuAccounting(app.pid)
         const measured = await measureThroughput(perRun, CONCURRENCY, (i) => signByLink(app.url, mine[warm + i]!))
         cpu.set(instances, stopAccounting())

@@ -95,3 +95,25 @@ export async function replayDecisions(url: string, decisions: RecordedStatement[
     await Promise.all(clients.map((client) => client.end()))
   }
 }
+
+/**
+ * Waits until the app has delivered every queued email: at start-up its background jobs queue the
+ * period's statistics digests (one per group leader, department head and deputy), which the outbox
+ * worker then renders and sends on the same cores. A measured run starts after that burst, so that
+ * it measures decisions, not the start-up. Returns the seconds waited.
+ */
+export async function waitForOutboxDrained(databaseUrl: string, timeoutMs = 120_000): Promise<number> {
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  const started = performance.now()
+  try {
+    while (true) {
+      const { rows } = await client.query<{ queued: number }>(`SELECT count(*)::int AS queued FROM "OutboxMessage" WHERE "status" = 'QUEUED'`)
+      if (rows[0]!.queued === 0) return (performance.now() - started) / 1000
+      if (performance.now() - started > timeoutMs) throw new Error(`${rows[0]!.queued} emails still queued after ${timeoutMs / 1000} s`)
+      await new Promise((resolve) => setTimeout(resolve, 200))
+    }
+  } finally {
+    await client.end()
+  }
+}
