@@ -3,10 +3,13 @@ import { createReadableStreamFromReadable, type EntryContext } from '@remix-run/
 import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
+import { I18nextProvider } from 'react-i18next'
+import { i18nFor, languageOfRequest } from './i18n/i18n.server'
+import { isLanguage } from './i18n/languages'
 
 const ABORT_DELAY = 5_000
 
-export default function handleRequest(
+export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
@@ -14,15 +17,22 @@ export default function handleRequest(
 ) {
   // Bots (and mail scanners) get the whole page at once; browsers get it streamed.
   const readyEvent = isbot(request.headers.get('user-agent') ?? '') ? 'onAllReady' : 'onShellReady'
+  // The language the root loader chose (it knows who is signed in); when the root loader itself
+  // failed, the browser's (an error page must still be readable).
+  const chosen: unknown = (remixContext.staticHandlerContext.loaderData.root as { language?: unknown } | undefined)?.language
+  const language = isLanguage(chosen) ? chosen : await languageOfRequest(request, null)
   return new Promise((resolve, reject) => {
     let shellRendered = false
     const { pipe, abort } = renderToPipeableStream(
-      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />,
+      <I18nextProvider i18n={i18nFor(language)}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
+      </I18nextProvider>,
       {
         [readyEvent]() {
           shellRendered = true
           const body = new PassThrough()
           responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
+          responseHeaders.set('Content-Language', language)
           responseHeaders.set('X-Content-Type-Options', 'nosniff')
           responseHeaders.set('Referrer-Policy', 'same-origin')
           responseHeaders.set('X-Frame-Options', 'DENY')

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os'
 import * as z from 'zod'
 import { parseStoreUrl } from './attachments/store/store-url'
+import { LANGUAGES } from './i18n/languages'
 
 const booleanFromString = z
   .enum(['true', 'false', '1', '0'])
@@ -43,6 +44,8 @@ export const EnvSchema = z
     /** Unset: mail goes to the local mailbox, readable at /mailbox. */
     SMTP_URL: smtpUrl.optional(),
     MAIL_FROM: z.string().min(3).default('SoleSource <solesource@localhost>'),
+    /** The language of pages when neither a person's preference, the language switch nor the browser says one, and of emails to people without a preference. */
+    DEFAULT_LANGUAGE: z.enum(LANGUAGES).default('en'),
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     SEED_DEMO_DATA: booleanFromString.optional(),
     /** With the demo organisation, also demo contracts and contribution scales (default: yes). */

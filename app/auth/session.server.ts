@@ -56,6 +56,8 @@ export type SignedInPerson = {
   groupId: string | null
   isProcurementOfficer: boolean
   isAdministrator: boolean
+  /** 'en', 'fr' or null (no choice saved): see app/i18n/i18n.server.ts. */
+  preferredLanguage: string | null
 }
 
 /** The person signed in on this request, or null. An expired session or inactive person is nobody. */
@@ -73,6 +75,7 @@ export async function getSignedInPerson(request: Request, now = new Date()): Pro
     groupId: person.groupId,
     isProcurementOfficer: person.isProcurementOfficer,
     isAdministrator: person.isAdministrator,
+    preferredLanguage: person.preferredLanguage,
   }
 }
 

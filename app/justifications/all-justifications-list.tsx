@@ -149,7 +149,7 @@ export function AllJustificationsResults({ items, pagination, columns, filtered 
   return (
     <>
       <SortableTable caption={`All justifications matching the filters: ${pagination.total}`} columns={allColumns(columns)} rows={items} rowKey={(item) => item.id} />
-      <Pager pagination={pagination} noun="justifications" />
+      <Pager pagination={pagination} counted={(total) => `${total} justifications`} />
     </>
   )
 }

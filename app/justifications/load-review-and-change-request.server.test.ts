@@ -23,7 +23,7 @@ describe(`the review before submitting and the change request shown on the edit 
     database = await createTestDatabase()
     await seedDemoData(database.db)
     for (const p of await database.db.person.findMany()) {
-      people[p.email.split('@')[0]!] = { sessionId: 's', id: p.id, email: p.email, name: p.name, groupId: p.groupId, isProcurementOfficer: p.isProcurementOfficer, isAdministrator: p.isAdministrator }
+      people[p.email.split('@')[0]!] = { sessionId: 's', id: p.id, email: p.email, name: p.name, groupId: p.groupId, isProcurementOfficer: p.isProcurementOfficer, isAdministrator: p.isAdministrator, preferredLanguage: null }
     }
     groupId = (await database.db.group.findUniqueOrThrow({ where: { code: 'EN-MME' } })).id
   })

@@ -114,7 +114,7 @@ export function MyJustificationsResults({
   return (
     <>
       <SortableTable caption={`My justifications and my group’s: ${pagination.total} in all`} columns={myColumns(columns, personId)} rows={items} rowKey={(item) => item.id} />
-      <Pager pagination={pagination} noun="justifications" />
+      <Pager pagination={pagination} counted={(total) => `${total} justifications`} />
     </>
   )
 }

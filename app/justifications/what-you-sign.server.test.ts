@@ -163,7 +163,7 @@ describe(`what a submission and a signature cover (${testDatabaseKind()})`, () =
 
     test('the review lists the documents that will be submitted and warns; so does the draft page’s “Before you submit”', async () => {
       const rita = await database.db.person.findUniqueOrThrow({ where: { id: people['rita.romano']! } })
-      const person = { sessionId: 's', id: rita.id, email: rita.email, name: rita.name, groupId: rita.groupId, isProcurementOfficer: false, isAdministrator: false }
+      const person = { sessionId: 's', id: rita.id, email: rita.email, name: rita.name, groupId: rita.groupId, isProcurementOfficer: false, isAdministrator: false, preferredLanguage: null }
       const { id } = await fileDraft(database.db, { requesterId: rita.id, now, amount: 7_500_000 })
       const survey = await attach(id, 'survey.pdf', 'MARKET_SURVEY')
       const warning = 'Above CHF\u00a050’000.00 a supplier’s quote is expected; none is attached.'

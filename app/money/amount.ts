@@ -9,6 +9,7 @@
  */
 export { currencies, isCurrency, type Currency } from './currency.ts'
 import type { Currency } from './currency.ts'
+import { FORMAT_LOCALES, type Language } from '../i18n/languages.ts'
 
 /** Largest amount accepted: 10 000 000 000.00, in minor units. Anything above is a typo. */
 export const MAX_AMOUNT_MINOR = 1_000_000_000_000
@@ -136,11 +137,28 @@ export function formatAmount(minor: number): string {
   return `${sign}${whole}.${digits.slice(-2)}`
 }
 
-/** "CHF 10’000.50", with a no-break space so the code never wraps away from its number. */
-export function formatMoney(minor: number, currency: Currency): string {
-  return `${currency}${NO_BREAK_SPACE}${formatAmount(minor)}`
+/** A whole number with the same Swiss grouping as amounts: 100’000 (a count of rows, of contracts). */
+export function formatWholeNumber(value: number): string {
+  if (!Number.isSafeInteger(value)) throw new RangeError(`Not a whole number: ${value}`)
+  const sign = value < 0 ? '-' : ''
+  return `${sign}${String(Math.abs(value)).replace(/\B(?=(\d{3})+$)/g, GROUP_MARK)}`
 }
 
-export function formatChf(minor: number): string {
-  return formatMoney(minor, 'CHF')
+// Where each language writes the currency code, read once from Intl ("CHF 10’000.50" in en-CH,
+// "10’000.50 CHF" in fr-CH). The digits themselves stay formatAmount's in every language.
+const CURRENCY_AFTER_AMOUNT: Record<Language, boolean> = Object.fromEntries(
+  Object.entries(FORMAT_LOCALES).map(([language, locale]) => {
+    const parts = new Intl.NumberFormat(locale, { style: 'currency', currency: 'CHF' }).formatToParts(1)
+    return [language, parts.findIndex((part) => part.type === 'currency') > parts.findIndex((part) => part.type === 'integer')]
+  }),
+) as Record<Language, boolean>
+
+/** "CHF 10’000.50" (English) or "10’000.50 CHF" (French), with a no-break space so the code never wraps away from its number. */
+export function formatMoney(minor: number, currency: Currency, language: Language = 'en'): string {
+  const amount = formatAmount(minor)
+  return CURRENCY_AFTER_AMOUNT[language] ? `${amount}${NO_BREAK_SPACE}${currency}` : `${currency}${NO_BREAK_SPACE}${amount}`
+}
+
+export function formatChf(minor: number, language: Language = 'en'): string {
+  return formatMoney(minor, 'CHF', language)
 }

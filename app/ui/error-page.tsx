@@ -1,4 +1,7 @@
 import { isRouteErrorResponse } from '@remix-run/react'
+import type { TFunction } from 'i18next'
+import { useTranslation } from 'react-i18next'
+import { message, translateMessage } from '~/i18n/message'
 import { isRestricted, sectionOf } from './site-sections'
 import { MessageCard } from './notice'
 
@@ -8,7 +11,11 @@ import { MessageCard } from './notice'
  * the root ErrorBoundary renders it on the server and in the browser.
  */
 
-/** What a loader or action throws to explain a refusal: `throw pageError(404, { title, message }, request)`. */
+/**
+ * What a loader or action throws to explain a refusal: `throw pageError(404, { title, message }, request)`.
+ * Title, message and backLabel are messages (app/i18n/message.ts), translated on the error page in
+ * its reader's language; plain text is shown as it is.
+ */
 export type PageProblem = {
   title: string
   message: string
@@ -49,13 +56,13 @@ export function sameOriginReferrer(request: Request): string | undefined {
 }
 
 const DEFAULTS: Record<number, { title: string; message: string }> = {
-  400: { title: 'This request could not be read', message: 'Something in the address or the form was not understood. Go back and try again.' },
-  403: { title: 'You are not allowed to see this page', message: 'Your account does not give access to it. If you think it should, ask an administrator.' },
-  404: { title: 'Page not found', message: 'There is no page at this address. The link may be mistyped or out of date.' },
-  405: { title: 'This page cannot do that', message: 'The page does not accept this kind of request.' },
-  409: { title: 'This changed in the meantime', message: 'Someone changed it after you opened it. Reload the page to see it as it is now.' },
+  400: { title: 'common:errorPage.badRequest.title', message: 'common:errorPage.badRequest.message' },
+  403: { title: 'common:errorPage.forbidden.title', message: 'common:errorPage.forbidden.message' },
+  404: { title: 'common:errorPage.notFound.title', message: 'common:errorPage.notFound.message' },
+  405: { title: 'common:errorPage.methodNotAllowed.title', message: 'common:errorPage.methodNotAllowed.message' },
+  409: { title: 'common:errorPage.conflict.title', message: 'common:errorPage.conflict.message' },
 }
-const UNEXPECTED = { title: 'Something went wrong', message: 'The problem was logged. Nothing you entered was saved half-way; please try again.' }
+const UNEXPECTED = { title: 'common:errorPage.unexpected.title', message: 'common:errorPage.unexpected.message' }
 
 type Explained = { status: number | null; title: string; message: string; back?: string; backLabel?: string }
 
@@ -65,7 +72,7 @@ const isProblem = (data: unknown): data is PageProblem =>
 /** What to say about an error thrown to a boundary: its own words if it brought them, else the status's. */
 export function explainError(error: unknown): Explained {
   if (!isRouteErrorResponse(error)) return { status: null, ...UNEXPECTED }
-  const fallback = DEFAULTS[error.status] ?? { title: `Error ${error.status}`, message: error.statusText || UNEXPECTED.message }
+  const fallback = DEFAULTS[error.status] ?? { title: message('common:errorPage.otherStatus', { status: error.status }), message: UNEXPECTED.message }
   if (isProblem(error.data)) {
     const back = typeof error.data.back === 'string' && error.data.back.startsWith('/') && !error.data.back.startsWith('//') ? error.data.back : undefined
     const backLabel = back && typeof error.data.backLabel === 'string' ? error.data.backLabel : undefined
@@ -77,9 +84,9 @@ export function explainError(error: unknown): Explained {
   return { status: error.status, ...fallback }
 }
 
-/** The document title of an error page. */
-export function errorPageTitle(error: unknown): string {
-  return `${explainError(error).title} · SoleSource`
+/** The document title of an error page (the layout adds " · SoleSource"). */
+export function errorPageTitle(error: unknown, t: TFunction): string {
+  return translateMessage(t, explainError(error).title)
 }
 
 /**
@@ -87,23 +94,26 @@ export function errorPageTitle(error: unknown): string {
  * the section the address belongs to (unless that section itself was refused, or is where they
  * are), and always the home page.
  */
-export function waysBack(pathname: string, explained: Pick<Explained, 'status' | 'back' | 'backLabel'>): { href: string; label: string }[] {
+export function waysBack(pathname: string, explained: Pick<Explained, 'status' | 'back' | 'backLabel'>, t: TFunction): { href: string; label: string }[] {
   const ways: { href: string; label: string }[] = []
-  if (explained.back) ways.push({ href: explained.back, label: explained.backLabel ?? 'Back to the previous page' })
+  if (explained.back) ways.push({ href: explained.back, label: explained.backLabel ? translateMessage(t, explained.backLabel) : t('errorPage.backToPrevious') })
   const section = sectionOf(pathname)
-  if (section && section.href !== pathname && section.href !== explained.back && !(explained.status === 403 && isRestricted(section))) ways.push({ href: section.href, label: `Back to ${section.label}` })
-  ways.push({ href: '/', label: 'Home page' })
+  if (section && section.href !== pathname && section.href !== explained.back && !(explained.status === 403 && isRestricted(section))) {
+    ways.push({ href: section.href, label: t('errorPage.backToSection', { section: t(section.label) }) })
+  }
+  ways.push({ href: '/', label: t('errorPage.home') })
   return ways
 }
 
 export function ErrorPage({ error, pathname }: { error: unknown; pathname: string }) {
+  const { t } = useTranslation()
   const explained = explainError(error)
   return (
-    <MessageCard title={explained.title} role="alert">
-      <p>{explained.message}</p>
-      {explained.status ? <p className="hint">Error {explained.status}</p> : null}
+    <MessageCard title={translateMessage(t, explained.title)} role="alert">
+      <p>{translateMessage(t, explained.message)}</p>
+      {explained.status ? <p className="hint">{t('errorPage.status', { status: explained.status })}</p> : null}
       <ul className="error-page-links">
-        {waysBack(pathname, explained).map((way) => (
+        {waysBack(pathname, explained, t).map((way) => (
           <li key={way.href}>
             <a href={way.href}>{way.label}</a>
           </li>

@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { translateMessage } from '~/i18n/message'
 import { Notice } from './notice'
 
 /**
@@ -18,6 +20,7 @@ export function Field({
   errors?: string[] | undefined
   children: (control: { id: string; 'aria-invalid': boolean | undefined; 'aria-describedby': string | undefined }) => ReactNode
 }) {
+  const { t } = useTranslation()
   const hintId = hint ? `${id}-description` : undefined
   const errorId = errors?.length ? `${id}-error` : undefined
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined
@@ -32,20 +35,23 @@ export function Field({
       {children({ id, 'aria-invalid': errors?.length ? true : undefined, 'aria-describedby': describedBy })}
       {errors?.length ? (
         <p className="error" id={errorId}>
-          {errors.join(' ')}
+          {errors.map((error) => translateMessage(t, error)).join(' ')}
         </p>
       ) : null}
     </div>
   )
 }
 
+/** A form's own errors (messages or plain text), translated in the reader's language. */
 export function FormErrors({ id, errors, separately }: { id: string; errors?: string[] | undefined; separately?: boolean }) {
+  const { t } = useTranslation()
   if (!errors?.length) return null
+  const translated = errors.map((error) => translateMessage(t, error))
   // `separately` for errors that read as sentences of their own: one paragraph each.
-  if (separately) return <Notice tone="error" role="alert" id={id} paragraphs={errors} />
+  if (separately) return <Notice tone="error" role="alert" id={id} paragraphs={translated} />
   return (
     <Notice as="div" tone="error" role="alert" id={id}>
-      {errors.join(' ')}
+      {translated.join(' ')}
     </Notice>
   )
 }

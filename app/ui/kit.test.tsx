@@ -1,4 +1,4 @@
-import { renderToStaticMarkup } from 'react-dom/server'
+import { renderMarkup as renderToStaticMarkup } from '../../tests/support/render-markup'
 import { MemoryRouter } from 'react-router-dom'
 import { describe, expect, test } from 'vitest'
 import { DefinitionList } from './definition-list'
@@ -110,8 +110,8 @@ describe('SortableTable', () => {
   })
 
   test('the pager shows only when there is more than one page', () => {
-    expect(renderToStaticMarkup(<Pager pagination={{ page: 1, pageCount: 1, total: 3, previousHref: null, nextHref: null }} noun="justifications" />)).toBe('')
-    const html = renderToStaticMarkup(<Pager pagination={{ page: 2, pageCount: 3, total: 55, previousHref: '?page=1', nextHref: '?page=3' }} noun="justifications" />)
+    expect(renderToStaticMarkup(<Pager pagination={{ page: 1, pageCount: 1, total: 3, previousHref: null, nextHref: null }} counted={(total) => `${total} justifications`} />)).toBe('')
+    const html = renderToStaticMarkup(<Pager pagination={{ page: 2, pageCount: 3, total: 55, previousHref: '?page=1', nextHref: '?page=3' }} counted={(total) => `${total} justifications`} />)
     expect(html).toContain('<nav aria-label="Pages"')
     expect(html).toContain('<span>Page 2 of 3 (55 justifications)</span>')
     expect(html).toContain('<a href="?page=1">← Previous page</a>')
@@ -136,7 +136,7 @@ test('PageHeader renders the way back, the h1 and the lead, without a wrapper', 
 
 test('UploadField: a labelled CSV file input, its hint and limits linked by aria-describedby', () => {
   expect(renderToStaticMarkup(<UploadField label="CSV file" hint="With the header below." limits={{ rows: 50000 }} />)).toBe(
-    '<div class="field"><label for="file">CSV file</label><p class="hint" id="file-description">With the header below. Up to 50,000 rows.</p><input id="file" aria-describedby="file-description" name="file" type="file" accept=".csv,text/csv" required=""/></div>',
+    '<div class="field"><label for="file">CSV file</label><p class="hint" id="file-description">With the header below. Up to 50’000 rows.</p><input id="file" aria-describedby="file-description" name="file" type="file" accept=".csv,text/csv" required=""/></div>',
   )
   expect(renderToStaticMarkup(<UploadField id="scale-file" label="CSV file" />)).toBe(
     '<div class="field"><label for="scale-file">CSV file</label><input id="scale-file" name="file" type="file" accept=".csv,text/csv" required=""/></div>',

@@ -1,8 +1,11 @@
+import { translatorFor } from '~/i18n/i18n.server'
 import { describe, expect, test } from 'vitest'
 import { isRestricted, opensFor, sectionOf, SITE_SECTIONS } from './site-sections'
 
+const english = translatorFor('en', 'common')
+
 const labelsFor = (visitor: Parameters<typeof opensFor>[1], localMailbox = false) =>
-  SITE_SECTIONS.filter((section) => !section.notInMenu && opensFor(section, visitor, localMailbox)).map((section) => section.label)
+  SITE_SECTIONS.filter((section) => !section.notInMenu && opensFor(section, visitor, localMailbox)).map((section) => english(section.label))
 
 describe('the sections of the site', () => {
   test('the menu shows each visitor the sections they may open, in order', () => {
@@ -21,16 +24,16 @@ describe('the sections of the site', () => {
   })
 
   test('an address belongs to its most specific section', () => {
-    expect(sectionOf('/industrial-return/mine')?.label).toBe('Our industrial return')
-    expect(sectionOf('/industrial-return/scales/2024')?.label).toBe('Industrial return')
-    expect(sectionOf('/admin/outbox')?.label).toBe('Outbox')
-    expect(sectionOf('/admin/people/1')?.label).toBe('Organisation')
-    expect(sectionOf('/justifications/abc/edit')?.label).toBe('My justifications')
+    expect(english(sectionOf('/industrial-return/mine')!.label)).toBe('Our industrial return')
+    expect(english(sectionOf('/industrial-return/scales/2024')!.label)).toBe('Industrial return')
+    expect(english(sectionOf('/admin/outbox')!.label)).toBe('Outbox')
+    expect(english(sectionOf('/admin/people/1')!.label)).toBe('Organisation')
+    expect(english(sectionOf('/justifications/abc/edit')!.label)).toBe('My justifications')
     expect(sectionOf('/justificationsX')).toBeUndefined()
     expect(sectionOf('/')).toBeUndefined()
   })
 
   test('sections for some roles only are restricted', () => {
-    expect(SITE_SECTIONS.filter(isRestricted).map((section) => section.label)).toEqual(['All justifications', 'Industrial return', 'Policy and rates', 'Organisation', 'Outbox'])
+    expect(SITE_SECTIONS.filter(isRestricted).map((section) => english(section.label))).toEqual(['All justifications', 'Industrial return', 'Policy and rates', 'Organisation', 'Outbox'])
   })
 })

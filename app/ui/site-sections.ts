@@ -3,10 +3,13 @@
  * and an error page offers the section its address belongs to as the way back. One list, so that
  * the two never name or gate a section differently. Client-safe.
  */
+import type commonMessages from '~/locales/en/common.json'
+
 export type Audience = 'signed-in' | 'procurement' | 'administrator' | 'local-mailbox'
 
 export type SiteSection = {
-  label: string
+  /** Its name: a key of the common messages (`t(section.label)`). */
+  label: `sections.${keyof (typeof commonMessages)['sections']}`
   href: string
   /** Who the menu shows it to: procurement means procurement officers and administrators. */
   audience: Audience
@@ -17,16 +20,16 @@ export type SiteSection = {
 }
 
 export const SITE_SECTIONS: readonly SiteSection[] = [
-  { label: 'My justifications', href: '/justifications', audience: 'signed-in', exact: true },
-  { label: 'Awaiting my signature', href: '/approvals', audience: 'signed-in' },
-  { label: 'All justifications', href: '/procurement/justifications', audience: 'procurement' },
-  { label: 'Industrial return', href: '/industrial-return', audience: 'procurement' },
-  { label: 'Policy and rates', href: '/admin/policy', audience: 'procurement' },
-  { label: 'Our industrial return', href: '/industrial-return/mine', audience: 'signed-in' },
-  { label: 'Organisation', href: '/admin', audience: 'administrator', exact: true },
-  { label: 'Outbox', href: '/admin/outbox', audience: 'administrator' },
-  { label: 'Local mailbox', href: '/mailbox', audience: 'local-mailbox' },
-  { label: 'Your profile', href: '/profile', audience: 'signed-in', notInMenu: true },
+  { label: 'sections.myJustifications', href: '/justifications', audience: 'signed-in', exact: true },
+  { label: 'sections.awaitingMySignature', href: '/approvals', audience: 'signed-in' },
+  { label: 'sections.allJustifications', href: '/procurement/justifications', audience: 'procurement' },
+  { label: 'sections.industrialReturn', href: '/industrial-return', audience: 'procurement' },
+  { label: 'sections.policyAndRates', href: '/admin/policy', audience: 'procurement' },
+  { label: 'sections.ourIndustrialReturn', href: '/industrial-return/mine', audience: 'signed-in' },
+  { label: 'sections.organisation', href: '/admin', audience: 'administrator', exact: true },
+  { label: 'sections.outbox', href: '/admin/outbox', audience: 'administrator' },
+  { label: 'sections.localMailbox', href: '/mailbox', audience: 'local-mailbox' },
+  { label: 'sections.yourProfile', href: '/profile', audience: 'signed-in', notInMenu: true },
 ]
 
 export type MenuVisitor = { isAdministrator: boolean; isProcurementOfficer: boolean } | null

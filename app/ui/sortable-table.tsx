@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import { Link } from '@remix-run/react'
 import { useId, type ReactNode } from 'react'
 
@@ -152,6 +153,7 @@ export function ScrollingTable({ labelledBy, label, children }: { labelledBy?: s
 
 /** A header that sorts by its column: the arrow is for the eye, the hidden text for screen readers. */
 export function SortHeader({ column, navigation = 'document' }: { column: SortLink; navigation?: SortNavigation }) {
+  const { t } = useTranslation()
   const arrow = column.ariaSort === 'ascending' ? ' ▲' : column.ariaSort === 'descending' ? ' ▼' : ''
   return (
     <th scope="col" aria-sort={column.ariaSort} className={column.numeric ? 'sortable number' : 'sortable'}>
@@ -164,7 +166,7 @@ export function SortHeader({ column, navigation = 'document' }: { column: SortLi
         <a href={column.href}>
           {column.label}
           <span aria-hidden="true">{arrow}</span>
-          <span className="visually-hidden">{column.ariaSort ? `, sorted ${column.ariaSort}; click to reverse` : ', click to sort'}</span>
+          <span className="visually-hidden">{column.ariaSort === 'ascending' ? t('table.sortedAscending') : column.ariaSort === 'descending' ? t('table.sortedDescending') : t('table.clickToSort')}</span>
         </a>
       )}
     </th>
@@ -180,16 +182,17 @@ export type Pagination = {
   nextHref: string | null
 }
 
-/** Previous and next page links under a list; nothing when it fits on one page. `noun` names what is counted. */
-export function Pager({ pagination, noun }: { pagination: Pagination; noun: string }) {
+/** Previous and next page links under a list; nothing when it fits on one page. `counted` says the total in words ("42 justifications"). */
+export function Pager({ pagination, counted }: { pagination: Pagination; counted: (total: number) => string }) {
+  const { t } = useTranslation()
   if (pagination.pageCount <= 1) return null
   return (
-    <nav aria-label="Pages" className="row pager" style={{ marginTop: '1rem' }}>
-      <span>{pagination.previousHref ? <a href={pagination.previousHref}>← Previous page</a> : null}</span>
+    <nav aria-label={t('table.pages')} className="row pager" style={{ marginTop: '1rem' }}>
+      <span>{pagination.previousHref ? <a href={pagination.previousHref}>{t('table.previousPage')}</a> : null}</span>
       <span>
-        Page {pagination.page} of {pagination.pageCount} ({pagination.total} {noun})
+        {t('table.pageOf', { page: pagination.page, pageCount: pagination.pageCount })} ({counted(pagination.total)})
       </span>
-      <span>{pagination.nextHref ? <a href={pagination.nextHref}>Next page →</a> : null}</span>
+      <span>{pagination.nextHref ? <a href={pagination.nextHref}>{t('table.nextPage')}</a> : null}</span>
     </nav>
   )
 }

@@ -1,5 +1,7 @@
 import { Form, useNavigation } from '@remix-run/react'
 import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { formatWholeNumber } from '~/money/amount'
 import { Field } from './field'
 import { Notice } from './notice'
 
@@ -24,9 +26,10 @@ export function UploadField({
   limits?: { rows?: number; megabytes?: number }
   required?: boolean
 }) {
+  const { t } = useTranslation()
   const limitText = [
-    limits?.rows !== undefined ? `Up to ${limits.rows.toLocaleString('en-GB')} rows.` : null,
-    limits?.megabytes !== undefined ? `At most ${limits.megabytes} MB.` : null,
+    limits?.rows !== undefined ? t('upload.upToRows', { rows: formatWholeNumber(limits.rows) }) : null,
+    limits?.megabytes !== undefined ? t('upload.atMostMegabytes', { megabytes: limits.megabytes }) : null,
   ]
     .filter(Boolean)
     .join(' ')

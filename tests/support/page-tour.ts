@@ -121,6 +121,8 @@ export const NOT_PAGES: { matches: (routeId: string) => boolean; reason: string 
   { matches: (id) => id === 'routes/industrial-return.scales.go', reason: 'redirects the year picker to /industrial-return/scales/:year' },
   { matches: (id) => id === 'routes/justifications.split-check', reason: 'answers the filing form’s split-purchase check (data, no view)' },
   { matches: (id) => id === 'routes/sign-out', reason: 'an action only (POST), with no view' },
+  { matches: (id) => id === 'routes/language', reason: 'the language switch: an action only (POST), with no view' },
+  { matches: (id) => id === 'routes/locales.$language.$namespace', reason: 'the messages of one language and area, for the browser (JSON)' },
   { matches: (id) => id === 'root', reason: 'the layout around every page (every stop shows it)' },
 ]
 

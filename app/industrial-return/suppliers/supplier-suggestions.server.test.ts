@@ -35,7 +35,7 @@ describe(`supplier suggestions at filing and submission (${testDatabaseKind()})`
     const fields = justificationFields({ groupId: group.id, supplierName: 'Near Vacuum GmbH', supplierCountryCode: well.code, originCountryCode: well.code, activityCode: '38000000', amount: 2_000_000 })
     const { id } = ok(await createJustification(db, { fields, actor, now: NOW }))
 
-    const review = await loadSubmissionReview(db, { sessionId: 'test', id: rita.id, email: rita.email, name: rita.name, groupId: rita.groupId, isProcurementOfficer: false, isAdministrator: false }, id, NOW)
+    const review = await loadSubmissionReview(db, { sessionId: 'test', id: rita.id, email: rita.email, name: rita.name, groupId: rita.groupId, isProcurementOfficer: false, isAdministrator: false, preferredLanguage: null }, id, NOW)
     expect(review).toMatchObject({
       outcome: 'EDITABLE',
       facts: { activityCode: '38000000', alternativeSuppliers: [{ name: 'Far Away Vacuum Ltd', country: veryPoorly.name }], alternativeSuppliersReason: null },

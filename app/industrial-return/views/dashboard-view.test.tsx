@@ -1,4 +1,4 @@
-import { renderToStaticMarkup } from 'react-dom/server'
+import { renderMarkup as renderToStaticMarkup } from '../../../tests/support/render-markup'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_RETURN_POLICY } from '../return-policy.ts'
 import { calendarWindow } from '../arithmetic/window.ts'

@@ -1,4 +1,4 @@
-import { renderToStaticMarkup } from 'react-dom/server'
+import { renderMarkup as renderToStaticMarkup } from '../../../tests/support/render-markup'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_BAND_POLICY } from '../arithmetic/bands.ts'
 import { FilingTimeReturnPanel } from './filing-time-panel.tsx'

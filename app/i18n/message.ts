@@ -1,0 +1,41 @@
+import type { TFunction } from 'i18next'
+
+/**
+ * A message translated where it is shown, not where it is made. Zod issues, field errors, flash
+ * cookies and use-case results carry strings; a message travels as one: its key ("namespace:key")
+ * and, when it has values, a JSON object after a separator. The page that shows it translates it in
+ * its reader's language (translateMessage), so a schema shared by the browser and the action, or a
+ * use case that knows nothing of requests, never picks a language.
+ */
+const VALUES_SEPARATOR = '\u0001'
+const KEY = /^[a-z][a-zA-Z0-9-]*:[a-zA-Z0-9_.-]+$/
+
+export type MessageValues = Record<string, string | number | null>
+
+export function message(key: string, values?: MessageValues): string {
+  if (!KEY.test(key)) throw new Error(`Not a message key ("namespace:key"): ${key}`)
+  return values ? `${key}${VALUES_SEPARATOR}${JSON.stringify(values)}` : key
+}
+
+/** The key and values of a message, or null for text that is not one (e.g. a supplier's own words). */
+export function readMessage(text: string): { key: string; values: MessageValues } | null {
+  const at = text.indexOf(VALUES_SEPARATOR)
+  const key = at === -1 ? text : text.slice(0, at)
+  if (!KEY.test(key)) return null
+  if (at === -1) return { key, values: {} }
+  try {
+    const values: unknown = JSON.parse(text.slice(at + 1))
+    return values && typeof values === 'object' ? { key, values: values as MessageValues } : null
+  } catch {
+    return null
+  }
+}
+
+/** A message in the reader's language; text that is not a message is shown as it is. */
+export function translateMessage(t: TFunction, text: string): string {
+  const read = readMessage(text)
+  if (!read) return text
+  // i18next returns the key itself for a key it does not know: shown as is, and caught by the
+  // completeness tests rather than hidden.
+  return String(t(read.key as never, read.values as never))
+}
