@@ -10,6 +10,7 @@ import enEmails from '~/locales/en/emails.json'
 import enForms from '~/locales/en/forms.json'
 import enIndustrialReturn from '~/locales/en/industrial-return.json'
 import enJustifications from '~/locales/en/justifications.json'
+import enReturnData from '~/locales/en/return-data.json'
 import enRecord from '~/locales/en/record.json'
 import enSignoff from '~/locales/en/signoff.json'
 import frAdmin from '~/locales/fr/admin.json'
@@ -19,6 +20,7 @@ import frEmails from '~/locales/fr/emails.json'
 import frForms from '~/locales/fr/forms.json'
 import frIndustrialReturn from '~/locales/fr/industrial-return.json'
 import frJustifications from '~/locales/fr/justifications.json'
+import frReturnData from '~/locales/fr/return-data.json'
 import frRecord from '~/locales/fr/record.json'
 import frSignoff from '~/locales/fr/signoff.json'
 import type { Language } from './languages'
@@ -31,6 +33,7 @@ export const englishCatalogue = {
   justifications: enJustifications,
   signoff: enSignoff,
   'industrial-return': enIndustrialReturn,
+  'return-data': enReturnData,
   admin: enAdmin,
   emails: enEmails,
   record: enRecord,
@@ -45,6 +48,7 @@ export const catalogues: Record<Language, Record<Namespace, object>> = {
     justifications: frJustifications,
     signoff: frSignoff,
     'industrial-return': frIndustrialReturn,
+    'return-data': frReturnData,
     admin: frAdmin,
     emails: frEmails,
     record: frRecord,
