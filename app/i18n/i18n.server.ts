@@ -51,7 +51,7 @@ async function languageFromCookie(request: Request): Promise<Language | null> {
 }
 
 /**
- * The language of a page (ADR 045): the signed-in person's saved preference, then the choice made
+ * The language of a page (ADR 046): the signed-in person's saved preference, then the choice made
  * on this browser with the language switch, then the browser's Accept-Language, then the
  * organisation's default (DEFAULT_LANGUAGE).
  */
