@@ -1,11 +1,11 @@
 import { RemixBrowser } from '@remix-run/react'
 import i18next from 'i18next'
-import HttpBackend from 'i18next-http-backend'
 import { startTransition, StrictMode } from 'react'
 import { hydrateRoot } from 'react-dom/client'
 import { I18nextProvider, initReactI18next } from 'react-i18next'
 import { getInitialNamespaces } from 'remix-i18next/client'
 import { holdDiscreteEventsUntilLoaderDataIsDecoded } from './discrete-events-before-hydration'
+import { fetchBackend } from './i18n/fetch-backend'
 import { isLanguage } from './i18n/languages'
 import { addFormatters, i18nextOptions } from './i18n/options'
 
@@ -21,12 +21,11 @@ async function hydrate() {
   const version = document.querySelector<HTMLMetaElement>('meta[name="solesource-messages"]')?.content ?? ''
   await i18next
     .use(initReactI18next)
-    .use(HttpBackend)
+    .use(fetchBackend(version))
     .init({
       ...i18nextOptions,
       lng: isLanguage(language) ? language : 'en',
       ns: getInitialNamespaces(),
-      backend: { loadPath: `/locales/{{lng}}/{{ns}}?v=${encodeURIComponent(version)}` },
     })
   addFormatters(i18next)
 

@@ -1,5 +1,9 @@
-import { catalogues } from '~/i18n/catalogues.server'
+import { readFileSync } from 'node:fs'
 import { NAMESPACES } from '~/i18n/namespaces'
+
+// Read from the files rather than imported: Playwright's loader does not take JSON modules.
+const catalogue = (language: 'en' | 'fr', namespace: string): object =>
+  JSON.parse(readFileSync(new URL(`../../app/locales/${language}/${namespace}.json`, import.meta.url), 'utf8')) as object
 
 /**
  * The English catalogue's own words, as fragments a French page must not show: each message cut at
@@ -9,7 +13,7 @@ import { NAMESPACES } from '~/i18n/namespaces'
  */
 export function englishFragments(): string[] {
   const texts = (language: 'en' | 'fr') =>
-    NAMESPACES.flatMap((namespace) => collect(catalogues[language][namespace]))
+    NAMESPACES.flatMap((namespace) => collect(catalogue(language, namespace)))
   const french = texts('fr').join('\n')
   const fragments = new Set<string>()
   for (const text of texts('en')) {
