@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { testDatabaseKind } from '../../tests/support/database'
+import { translatorFor } from '~/i18n/i18n.server'
+import { translated } from './views/format.ts'
 import { seedReturnDemoData } from '../../prisma/seed-industrial-return'
 import { APP_URL, useReturnTestDatabase } from './test-support.ts'
 import { publishReturnPolicy } from './publish-return-policy.server.ts'
@@ -10,6 +12,14 @@ import { loadAmsCeilings } from './views/ams-ceilings.server.ts'
 import { loadFilingTimeReturn } from './views/filing-time.server.ts'
 
 const NOW = new Date('2026-06-15T10:00:00Z')
+
+// Messages travel as keys: read them as an English (or French) reader would.
+const inLanguage = (language: 'en' | 'fr') => (text: string) => translated(translatorFor(language, 'industrial-return'), text).replaceAll('\u00a0', ' ')
+const english = inLanguage('en')
+const readOutcome = <T,>(outcome: T): T =>
+  outcome && typeof outcome === 'object' && 'fieldErrors' in outcome
+    ? { ...outcome, fieldErrors: Object.fromEntries(Object.entries(outcome.fieldErrors as Record<string, string[]>).map(([field, texts]) => [field, texts.map(english)])) }
+    : outcome
 
 const form = (overrides: Record<string, string> = {}): Omit<PublishReturnPolicyInput, 'intent'> => {
   const parsed = PublishReturnPolicySchema.safeParse({
@@ -42,15 +52,16 @@ describe('the spread policy form', () => {
     ])
     const bad = PublishReturnPolicySchema.safeParse({ ...form(), intent: 'publish', windowYears: '4', baselineStatusYear: '2021', baselineCount: '6', targetStatusYear: '2025', targetCount: '3', amsCeilings: 'BR 2024 1.5\nBrazil 1.5\nBR 2024 2' })
     expect(bad.success).toBe(false)
-    expect(bad.error?.issues.map((i) => i.message)).toEqual([
+    expect(bad.error?.issues.map((i) => english(i.message))).toEqual([
       'Line 2 (“Brazil 1.5”): write the country code, the year and the ceiling, like “BR 2024 1.50”.',
       'Line 3: BR already has a ceiling for 2024 on an earlier line.',
     ])
+    expect(bad.error?.issues.map((i) => inLanguage('fr')(i.message))[0]).toBe('Ligne 2 (« Brazil 1.5 ») : écrivez le code du pays, l’année et le plafond, comme « BR 2024 1.50 ».')
   })
 
   test('refuses bands out of order and a target before its baseline', () => {
     const bad = PublishReturnPolicySchema.safeParse({ ...form(), intent: 'publish', windowYears: '4', baselineStatusYear: '2025', baselineCount: '6', targetStatusYear: '2021', targetCount: '3', suppliesVeryPoorlyBelow: '1.00', suppliesPoorlyBelow: '0.40', amsCeilings: '' })
-    expect(bad.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+    expect(bad.error?.issues.map((i) => [i.path.join('.'), english(i.message)])).toEqual([
       ['suppliesPoorlyBelow', 'The poorly balanced line must be above the very poorly balanced one.'],
       ['targetStatusYear', 'The target comes after the baseline.'],
     ])
@@ -63,8 +74,8 @@ describe(`publishing the spread policy (${testDatabaseKind()})`, () => {
 
   test('refuses a version dated before today, and a ceiling for a country that is not an Associate in that year; nothing written', async () => {
     const db = database.db
-    expect(await publishReturnPolicy(db, form({ effectiveFrom: '2026-06-14' }), actor())).toMatchObject({ ok: false, fieldErrors: { effectiveFrom: [expect.stringMatching(/today \(2026-06-15\) or later/)] } })
-    expect(await publishReturnPolicy(db, form({ amsCeilings: 'FR 2024 1.00\nBR 2023 1.00\nZZ 2024 1' }), actor())).toEqual({
+    expect(readOutcome(await publishReturnPolicy(db, form({ effectiveFrom: '2026-06-14' }), actor()))).toMatchObject({ ok: false, fieldErrors: { effectiveFrom: [expect.stringMatching(/today \(15 Jun 2026\) or later/)] } })
+    expect(readOutcome(await publishReturnPolicy(db, form({ amsCeilings: 'FR 2024 1.00\nBR 2023 1.00\nZZ 2024 1' }), actor()))).toEqual({
       ok: false,
       fieldErrors: {
         amsCeilings: [
@@ -108,7 +119,9 @@ describe(`publishing the spread policy (${testDatabaseKind()})`, () => {
       ['2', true],
       ['1', false],
     ])
-    expect(await publishReturnPolicy(db, form(), actor())).toMatchObject({ ok: false, fieldErrors: { effectiveFrom: ['A version already takes effect on 2026-06-15. Choose another day.'] } })
+    const taken = await publishReturnPolicy(db, form(), actor())
+    expect(readOutcome(taken)).toMatchObject({ ok: false, fieldErrors: { effectiveFrom: ['A version already takes effect on 15 Jun 2026. Choose another day.'] } })
+    expect(!taken.ok && inLanguage('fr')(taken.fieldErrors.effectiveFrom![0]!)).toBe('Une version prend déjà effet le 15 juin 2026. Choisissez un autre jour.')
   })
 
   test('new band lines get a version of their own, scheduled from a later date', async () => {

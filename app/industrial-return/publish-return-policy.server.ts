@@ -8,6 +8,7 @@ import { calendarDateIn } from '~/calendar/calendar-date'
 import { dateColumn } from '~/calendar/date-column'
 import type { Database } from '~/db/client.server'
 import { Prisma } from '~/generated/prisma/client'
+import { message } from '~/i18n/message'
 import { errorFields, log } from '~/server/logger.server'
 import { refreshReturnAlerts } from './alerts/refresh-return-alerts.server.ts'
 import { BandPolicySchema, type BandPolicy } from './arithmetic/bands.ts'
@@ -30,15 +31,15 @@ export const bandThresholds = thresholdsOf
 export async function publishReturnPolicy(db: Database, input: Omit<PublishReturnPolicyInput, 'intent'>, actor: Actor): Promise<PublishReturnPolicyOutcome> {
   const today = calendarDateIn(actor.now)
   if (input.effectiveFrom < today) {
-    return { ok: false, fieldErrors: { effectiveFrom: [`A new version takes effect today (${today}) or later: figures already published keep the version they were computed with.`] } }
+    return { ok: false, fieldErrors: { effectiveFrom: [message('industrial-return:policyForm.effectiveFromPast', { today })] } }
   }
   const [history, countries, inForce] = await Promise.all([loadMembershipHistory(db), db.country.findMany({ select: { code: true, name: true } }), loadReturnPolicy(db, actor.now)])
   const names = new Map(countries.map((c) => [c.code, c.name]))
   const ceilingErrors: string[] = []
   for (const c of input.amsCeilings) {
     const name = names.get(c.countryCode)
-    if (!name) ceilingErrors.push(`${c.countryCode} ${c.year}: no country has the code ${c.countryCode}.`)
-    else if (membershipInYear(history, c.countryCode, c.year) !== 'ASSOCIATE') ceilingErrors.push(`${c.countryCode} ${c.year}: ${name} is not an Associate Member State in ${c.year}, so it has no ceiling that year.`)
+    if (!name) ceilingErrors.push(message('industrial-return:policyForm.ceilingUnknownCountry', { country: c.countryCode, year: c.year }))
+    else if (membershipInYear(history, c.countryCode, c.year) !== 'ASSOCIATE') ceilingErrors.push(message('industrial-return:policyForm.ceilingNotAssociate', { country: c.countryCode, year: c.year, name }))
   }
   if (ceilingErrors.length > 0) return { ok: false, fieldErrors: { amsCeilings: ceilingErrors } }
 
@@ -95,10 +96,10 @@ export async function publishReturnPolicy(db: Database, input: Omit<PublishRetur
       })
       return version
     })
-    if (version === null) return { ok: false, fieldErrors: { effectiveFrom: [`A version already takes effect on ${input.effectiveFrom}. Choose another day.`] } }
+    if (version === null) return { ok: false, fieldErrors: { effectiveFrom: [message('industrial-return:policyForm.dateTaken', { on: input.effectiveFrom })] } }
     if (input.effectiveFrom === today) {
       try {
-        await refreshReturnAlerts(db, { now: actor.now, cause: `Spread policy version ${version} published`, appUrl: actor.appUrl, actorId: actor.actorId, origin: actor.origin })
+        await refreshReturnAlerts(db, { now: actor.now, cause: message('industrial-return:causes.policyPublished', { version }), appUrl: actor.appUrl, actorId: actor.actorId, origin: actor.origin })
       } catch (error) {
         log.error('industrial-return alerts not refreshed after a policy version', { version, ...errorFields(error) })
       }
@@ -106,7 +107,7 @@ export async function publishReturnPolicy(db: Database, input: Omit<PublishRetur
     return { ok: true, version }
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-      return { ok: false, fieldErrors: { effectiveFrom: ['Someone published a version at the same moment. Reload the page to see it, then publish again if needed.'] } }
+      return { ok: false, fieldErrors: { effectiveFrom: [message('industrial-return:policyForm.publishedMeanwhile')] } }
     }
     throw error
   }

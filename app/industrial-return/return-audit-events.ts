@@ -1,9 +1,11 @@
 // Audit events of the industrial return (contracts, scales, alerts, membership, policy); registered in app/audit/events.ts.
+// Labels are messages (`message(...)`): a timeline shows them with translateMessage, in its reader's language.
 import * as z from 'zod'
+import { message } from '~/i18n/message'
 
 export const returnAuditEvents = {
   CONTRACT_AWARDED: {
-    label: 'Contract awarded',
+    label: message('industrial-return:audit.CONTRACT_AWARDED'),
     schema: z.object({
       contractId: z.string(),
       orderNumber: z.string(),
@@ -16,19 +18,19 @@ export const returnAuditEvents = {
     }),
   },
   CONTRACT_IMPORT_UPLOADED: {
-    label: 'Contract import uploaded',
+    label: message('industrial-return:audit.CONTRACT_IMPORT_UPLOADED'),
     schema: z.object({ importJobId: z.string(), fileName: z.string(), totalRows: z.number().int() }),
   },
   CONTRACT_IMPORT_FINISHED: {
-    label: 'Contract import finished',
+    label: message('industrial-return:audit.CONTRACT_IMPORT_FINISHED'),
     schema: z.object({ importJobId: z.string(), fileName: z.string(), imported: z.number().int(), unchanged: z.number().int(), rejected: z.number().int() }),
   },
   CONTRACT_IMPORT_FAILED: {
-    label: 'Contract import failed (nothing imported)',
+    label: message('industrial-return:audit.CONTRACT_IMPORT_FAILED'),
     schema: z.object({ importJobId: z.string(), fileName: z.string(), error: z.string() }),
   },
   CONTRIBUTION_SCALE_SAVED: {
-    label: 'Contribution scale saved',
+    label: message('industrial-return:audit.CONTRIBUTION_SCALE_SAVED'),
     schema: z.object({
       year: z.number().int(),
       countries: z.number().int(),
@@ -39,7 +41,7 @@ export const returnAuditEvents = {
     }),
   },
   SPREAD_ALERT_RAISED: {
-    label: 'Very poorly balanced alert raised',
+    label: message('industrial-return:audit.SPREAD_ALERT_RAISED'),
     schema: z.object({
       alertId: z.string(),
       countryCode: z.string(),
@@ -49,7 +51,7 @@ export const returnAuditEvents = {
     }),
   },
   SPREAD_ALERT_ACKNOWLEDGED: {
-    label: 'Very poorly balanced alert acknowledged',
+    label: message('industrial-return:audit.SPREAD_ALERT_ACKNOWLEDGED'),
     schema: z.object({
       alertId: z.string(),
       countryCode: z.string(),
@@ -58,7 +60,7 @@ export const returnAuditEvents = {
     }),
   },
   COUNTRY_MEMBERSHIP_RECORDED: {
-    label: 'Country membership recorded',
+    label: message('industrial-return:audit.COUNTRY_MEMBERSHIP_RECORDED'),
     schema: z.object({
       countryCode: z.string(),
       membership: z.enum(['MEMBER', 'ASSOCIATE', 'OTHER']),
@@ -70,11 +72,11 @@ export const returnAuditEvents = {
     }),
   },
   COUNTRY_MEMBERSHIP_REMOVED: {
-    label: 'Country membership change removed',
+    label: message('industrial-return:audit.COUNTRY_MEMBERSHIP_REMOVED'),
     schema: z.object({ countryCode: z.string(), membership: z.enum(['MEMBER', 'ASSOCIATE', 'OTHER']), effectiveFrom: z.string(), source: z.string() }),
   },
   RETURN_POLICY_PUBLISHED: {
-    label: 'Industrial-return policy published',
+    label: message('industrial-return:audit.RETURN_POLICY_PUBLISHED'),
     schema: z.object({
       version: z.number().int(),
       effectiveFrom: z.string(),

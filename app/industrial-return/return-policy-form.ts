@@ -5,17 +5,31 @@
  */
 import * as z from 'zod'
 import { isoDateField } from '~/calendar/date-field'
+import { message } from '~/i18n/message'
 import { compare, decimal } from './arithmetic/rational.ts'
 import { DIGEST_FREQUENCIES } from './return-policy.ts'
 
+// Messages as keys (`message(...)`), translated where the form shows them; one key per field, as
+// the sentence around a band's name differs between the languages.
 const THRESHOLD = /^\d{1,2}(\.\d{1,4})?$/
-const threshold = (what: string) =>
+type ThresholdField = 'suppliesVeryPoorly' | 'suppliesPoorly' | 'servicesPoorly'
+const threshold = (field: ThresholdField) =>
   z
-    .string({ error: `Enter the coefficient below which a country is ${what}, like 0.40.` })
+    .string({ error: message(`industrial-return:policyForm.thresholdRequired.${field}`) })
     .trim()
-    .regex(THRESHOLD, `Enter the coefficient below which a country is ${what} as a number like 0.40 (at most 4 decimals).`)
-const year = (what: string) => z.coerce.number({ error: `Enter the ${what} as a year.` }).int(`Enter the ${what} as a year.`).min(2000, 'A year from 2000.').max(2100, 'A year up to 2100.')
-const count = (what: string) => z.coerce.number({ error: `Enter the ${what}.` }).int('A whole number of countries.').min(0, 'At least 0.').max(50, 'At most 50.')
+    .regex(THRESHOLD, message(`industrial-return:policyForm.thresholdFormat.${field}`))
+const year = (field: 'baselineStatusYear' | 'targetStatusYear') =>
+  z.coerce
+    .number({ error: message(`industrial-return:policyForm.yearRequired.${field}`) })
+    .int(message(`industrial-return:policyForm.yearRequired.${field}`))
+    .min(2000, message('industrial-return:policyForm.yearFrom2000'))
+    .max(2100, message('industrial-return:policyForm.yearUpTo2100'))
+const count = (field: 'baselineCount' | 'targetCount') =>
+  z.coerce
+    .number({ error: message(`industrial-return:policyForm.countRequired.${field}`) })
+    .int(message('industrial-return:policyForm.wholeCountries'))
+    .min(0, message('industrial-return:policyForm.atLeastZero'))
+    .max(50, message('industrial-return:policyForm.atMostFifty'))
 
 export interface CeilingLine {
   countryCode: string
@@ -33,13 +47,13 @@ export function parseCeilingLines(text: string): { ceilings: CeilingLine[]; erro
     if (line === '') return
     const match = /^([A-Za-z]{2})[\s,;]+(\d{4})[\s,;]+(\d{1,2}(?:\.\d{1,4})?)$/.exec(line)
     if (!match) {
-      errors.push(`Line ${index + 1} (“${line.slice(0, 40)}”): write the country code, the year and the ceiling, like “BR 2024 1.50”.`)
+      errors.push(message('industrial-return:policyForm.ceilingLineUnreadable', { line: index + 1, text: line.slice(0, 40) }))
       return
     }
     const countryCode = match[1]!.toUpperCase()
     const key = `${countryCode} ${match[2]}`
     if (seen.has(key)) {
-      errors.push(`Line ${index + 1}: ${countryCode} already has a ceiling for ${match[2]} on an earlier line.`)
+      errors.push(message('industrial-return:policyForm.ceilingLineRepeated', { line: index + 1, country: countryCode, year: match[2]! }))
       return
     }
     seen.add(key)
@@ -53,27 +67,31 @@ export const PublishReturnPolicySchema = z
   .object({
     intent: z.literal('publish'),
     effectiveFrom: isoDateField,
-    suppliesVeryPoorlyBelow: threshold('very poorly balanced for supplies'),
-    suppliesPoorlyBelow: threshold('poorly balanced for supplies'),
-    servicesPoorlyBelow: threshold('poorly balanced for services'),
-    windowYears: z.coerce.number({ error: 'Enter a number of years.' }).int('A whole number of years.').min(1, 'At least 1 year.').max(10, 'At most 10 years.'),
-    baselineStatusYear: year('status year of the baseline'),
-    baselineCount: count('number of very poorly balanced countries at the baseline'),
-    targetStatusYear: year('status year of the target'),
-    targetCount: count('target number of very poorly balanced countries'),
+    suppliesVeryPoorlyBelow: threshold('suppliesVeryPoorly'),
+    suppliesPoorlyBelow: threshold('suppliesPoorly'),
+    servicesPoorlyBelow: threshold('servicesPoorly'),
+    windowYears: z.coerce
+      .number({ error: message('industrial-return:policyForm.windowRequired') })
+      .int(message('industrial-return:policyForm.windowWhole'))
+      .min(1, message('industrial-return:policyForm.windowAtLeast'))
+      .max(10, message('industrial-return:policyForm.windowAtMost')),
+    baselineStatusYear: year('baselineStatusYear'),
+    baselineCount: count('baselineCount'),
+    targetStatusYear: year('targetStatusYear'),
+    targetCount: count('targetCount'),
     startsOn: isoDateField,
     deadline: isoDateField,
-    digestFrequency: z.enum(DIGEST_FREQUENCIES, { error: 'Choose how often departments and groups get their statistics.' }),
-    amsCeilings: z.string().max(20_000, 'At most 20 000 characters.').optional(),
+    digestFrequency: z.enum(DIGEST_FREQUENCIES, { error: message('industrial-return:policyForm.digestFrequency') }),
+    amsCeilings: z.string().max(20_000, message('industrial-return:policyForm.ceilingsTooLong')).optional(),
   })
   .transform((value, ctx) => {
     if (compare(decimal(value.suppliesVeryPoorlyBelow), decimal(value.suppliesPoorlyBelow)) >= 0) {
-      ctx.addIssue({ code: 'custom', path: ['suppliesPoorlyBelow'], message: 'The poorly balanced line must be above the very poorly balanced one.' })
+      ctx.addIssue({ code: 'custom', path: ['suppliesPoorlyBelow'], message: message('industrial-return:policyForm.linesInOrder') })
     }
-    if (value.targetStatusYear <= value.baselineStatusYear) ctx.addIssue({ code: 'custom', path: ['targetStatusYear'], message: 'The target comes after the baseline.' })
-    if (value.deadline <= value.startsOn) ctx.addIssue({ code: 'custom', path: ['deadline'], message: 'The deadline comes after the start of the plan.' })
+    if (value.targetStatusYear <= value.baselineStatusYear) ctx.addIssue({ code: 'custom', path: ['targetStatusYear'], message: message('industrial-return:policyForm.targetAfterBaseline') })
+    if (value.deadline <= value.startsOn) ctx.addIssue({ code: 'custom', path: ['deadline'], message: message('industrial-return:policyForm.deadlineAfterStart') })
     const { ceilings, errors } = parseCeilingLines(value.amsCeilings ?? '')
-    for (const message of errors) ctx.addIssue({ code: 'custom', path: ['amsCeilings'], message })
+    for (const error of errors) ctx.addIssue({ code: 'custom', path: ['amsCeilings'], message: error })
     return { ...value, amsCeilings: ceilings }
   })
 export type PublishReturnPolicyInput = z.output<typeof PublishReturnPolicySchema>

@@ -1,5 +1,6 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { requestOrigin } from '~/audit/audit.server'
 import { requireProcurementOfficer } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
@@ -13,14 +14,16 @@ import { DashboardWindowSection } from '~/industrial-return/views/dashboard-wind
 import { hasWindowErrors } from '~/industrial-return/views/dashboard-query'
 import { loadDashboard } from '~/industrial-return/views/dashboard.server'
 import { europeShapes, MAP_HEIGHT, MAP_WIDTH } from '~/industrial-return/views/europe-map.server'
-import { CATEGORY_LABELS } from '~/industrial-return/views/format'
 import { ReturnStatusSection } from '~/industrial-return/views/return-status'
 import { ReturnNav } from '~/industrial-return/views/return-nav'
 import { readForm } from '~/http/request-body.server'
 import { UUID } from '~/http/uuid'
+import { message } from '~/i18n/message'
+import type { RouteHandle } from '~/i18n/route-handle'
 import { PageHeader } from '~/ui/page-header'
 
-export const meta: MetaFunction = () => [{ title: 'Industrial return · SoleSource' }]
+// The Industry Days summary at the bottom is return-data's (its words are in that namespace).
+export const handle: RouteHandle = { i18n: ['industrial-return', 'return-data'], title: (t) => t('industrial-return:dashboard.title') }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireProcurementOfficer(request)
@@ -34,19 +37,20 @@ export async function action({ request }: ActionFunctionArgs) {
   const officer = await requireProcurementOfficer(request)
   const form = await readForm(request)
   const alertId = String(form.get('alertId') ?? '')
-  if (form.get('intent') !== 'acknowledge' || !UUID.test(alertId)) return { error: 'Choose an alert to acknowledge.' }
+  if (form.get('intent') !== 'acknowledge' || !UUID.test(alertId)) return { error: message('industrial-return:dashboard.chooseAlert') }
   const outcome = await acknowledgeAlert(getDatabase(), alertId, { actorId: officer.id, now: new Date(), origin: requestOrigin(request) })
-  if (outcome === 'NOT_FOUND') return { error: 'This alert no longer exists.' }
-  return { ok: outcome === 'ALREADY' ? 'Someone acknowledged this alert already.' : 'Alert acknowledged. It stays in the alert history.' }
+  if (outcome === 'NOT_FOUND') return { error: message('industrial-return:dashboard.alertGone') }
+  return { ok: message(outcome === 'ALREADY' ? 'industrial-return:dashboard.alreadyAcknowledged' : 'industrial-return:dashboard.acknowledged') }
 }
 
 export default function ReturnDashboard() {
   const { view, windowErrors, askedWindow, standing, entries, openAlerts, runningImports, demo, map, industryDays } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
-  const categoryLabel = CATEGORY_LABELS[view.query.category]
+  const { t } = useTranslation('industrial-return')
+  const category = view.query.category
   return (
     <>
-      <PageHeader title="Industrial return" />
+      <PageHeader title={t('dashboard.title')} />
       <ReturnNav />
       <DemoDataNotice demo={demo} />
       <ActionResultNotice result={result} />
@@ -54,10 +58,10 @@ export default function ReturnDashboard() {
       <ReturnStatusSection standing={standing} entries={entries} alerts={openAlerts} viewed={{ label: view.windowLabel, isDefault: view.isDefaultWindow }} />
       <DashboardWindowSection view={view} windowErrors={windowErrors} askedWindow={askedWindow} />
       <CountryTableSection view={view} />
-      <CoefficientChartSection view={view} categoryLabel={categoryLabel} />
-      <BandMapSection rows={view.rows} map={map} windowLabel={view.windowLabel} categoryLabel={categoryLabel} legendBands={view.bands} />
+      <CoefficientChartSection view={view} />
+      <BandMapSection rows={view.rows} map={map} windowLabel={view.windowLabel} category={category} legendBands={view.bands} />
       <div className="row">
-        <MostImbalancedSection countries={view.mostImbalanced} categoryLabel={categoryLabel} />
+        <MostImbalancedSection countries={view.mostImbalanced} category={category} />
         <VeryPoorlyTrendSection trend={view.trend} />
       </div>
       <IndustryDaySummary summary={industryDays} />

@@ -1,16 +1,19 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Trans, useTranslation } from 'react-i18next'
 import { requireProcurementOfficer } from '~/auth/session.server'
 import { calendarDateIn, yearOf } from '~/calendar/calendar-date'
 import { getDatabase } from '~/db/client.server'
-import { CATEGORY_WORDS, type AmsCeilingRow } from '~/industrial-return/views/ams-ceilings'
+import type { RouteHandle } from '~/i18n/route-handle'
+import type { AmsCeilingRow } from '~/industrial-return/views/ams-ceilings'
 import { loadAmsCeilings } from '~/industrial-return/views/ams-ceilings.server'
 import { PreciseFigure } from '~/industrial-return/views/coefficient-figure'
+import { categoryName } from '~/industrial-return/views/format'
 import { ReturnNav } from '~/industrial-return/views/return-nav'
 import { PageHeader } from '~/ui/page-header'
 import { SortableTable } from '~/ui/sortable-table'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Associate ceilings ${data?.year ?? ''} · Industrial return · SoleSource` }]
+export const handle: RouteHandle = { i18n: 'industrial-return', title: (t, data: { year: number } | undefined) => t('industrial-return:ceilings.title', { year: data?.year ?? '' }) }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireProcurementOfficer(request)
@@ -22,71 +25,69 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 function Position({ row, category }: { row: AmsCeilingRow; category: 'SUPPLIES' | 'SERVICES' }) {
+  const { t } = useTranslation('industrial-return')
   const figure = row.coefficients[category]
-  if (!figure) return <span className="hint">no figure</span>
+  if (!figure) return <span className="hint">{t('ceilings.noFigure')}</span>
   return (
     <>
-      <PreciseFigure display={figure.display} precise={figure.precise} /> {figure.reached ? <span className="badge danger">at ceiling</span> : null}
+      <PreciseFigure display={figure.display} precise={figure.precise} /> {figure.reached ? <span className="badge danger">{t('ceilings.atCeiling')}</span> : null}
     </>
   )
 }
 
 export default function AmsCeilingsPage() {
   const { year, thisYear, rows, yearsWithCeilings } = useLoaderData<typeof loader>()
+  const { t } = useTranslation('industrial-return')
   const reached = rows.filter((r) => r.reachedIn.length > 0)
   return (
     <>
-      <PageHeader title={`Associate Member States’ ceilings, ${year}`} />
+      <PageHeader title={t('ceilings.heading', { year })} />
       <ReturnNav />
       <section className="card" aria-labelledby="ceilings-heading">
-        <h2 id="ceilings-heading">Position against the ceiling</h2>
+        <h2 id="ceilings-heading">{t('ceilings.positionHeading')}</h2>
         <p className="hint">
-          Each Associate Member State’s coefficient for {year} alone (its contracts of {year} over its share of the {year} contributions), against the
-          ceiling the <Link to="/industrial-return/policy">spread policy</Link> sets for it. At or above the ceiling, further contracts do not count for
-          its return that year.
+          <Trans t={t} i18nKey="ceilings.hint" values={{ year }} components={[<Link key="policy" to="/industrial-return/policy" />]} />
         </p>
         {reached.length > 0 ? (
-          <ul aria-label="Ceilings reached">
+          <ul aria-label={t('ceilings.reachedLabel')}>
             {reached.map((r) => (
               <li key={r.countryCode}>
-                <strong>
-                  {r.name} has reached its ceiling for {year}
-                </strong>{' '}
-                ({r.reachedIn.map((c) => CATEGORY_WORDS[c]).join(' and ')})
+                <strong>{t('ceilings.reached', { country: r.name, year })}</strong> ({r.reachedIn.map((c) => categoryName(t, c)).join(t('list.and'))})
               </li>
             ))}
           </ul>
         ) : null}
         {rows.length === 0 ? (
-          <p className="empty">No Associate Member State has a ceiling for {year}. Set ceilings on the spread policy page.</p>
+          <p className="empty">{t('ceilings.empty', { year })}</p>
         ) : (
           <SortableTable
             rows={rows}
             rowKey={(r) => r.countryCode}
             columns={[
-              { header: 'Country', rowHeader: true, cell: (r) => `${r.name} (${r.countryCode})` },
-              { header: 'Ceiling', numeric: true, cell: (r) => r.ceiling },
-              { header: 'Supplies', numeric: true, cell: (r) => <Position row={r} category="SUPPLIES" /> },
-              { header: 'Services', numeric: true, cell: (r) => <Position row={r} category="SERVICES" /> },
+              { header: t('columns.country'), rowHeader: true, cell: (r) => `${r.name} (${r.countryCode})` },
+              { header: t('ceilings.columns.ceiling'), numeric: true, cell: (r) => r.ceiling },
+              { header: t('categoryTitle.SUPPLIES'), numeric: true, cell: (r) => <Position row={r} category="SUPPLIES" /> },
+              { header: t('categoryTitle.SERVICES'), numeric: true, cell: (r) => <Position row={r} category="SERVICES" /> },
               {
-                header: 'Status',
-                cell: (r) => (r.reachedIn.length > 0 ? <span className="badge danger">has reached its ceiling for {year}</span> : <span className="badge ok">below its ceiling</span>),
+                header: t('ceilings.columns.status'),
+                cell: (r) =>
+                  r.reachedIn.length > 0 ? <span className="badge danger">{t('ceilings.hasReached', { year })}</span> : <span className="badge ok">{t('ceilings.below')}</span>,
               },
             ]}
           />
         )}
         <Form method="get" className="row return-inline">
           <div className="field">
-            <label htmlFor="year">Year</label>
+            <label htmlFor="year">{t('ceilings.year')}</label>
             <input id="year" name="year" type="number" min={1950} max={2200} defaultValue={year} required />
           </div>
           <div>
-            <button type="submit">Show</button>
+            <button type="submit">{t('window.show')}</button>
           </div>
         </Form>
         {yearsWithCeilings.length > 0 ? (
           <p className="hint">
-            Years with ceilings:{' '}
+            {t('ceilings.yearsWithCeilings')}{' '}
             {yearsWithCeilings.map((y, i) => (
               <span key={y}>
                 {i > 0 ? ', ' : ''}
@@ -96,7 +97,7 @@ export default function AmsCeilingsPage() {
             {year !== thisYear ? (
               <>
                 {' '}
-                · <Link to="?">this year</Link>
+                · <Link to="?">{t('ceilings.thisYear')}</Link>
               </>
             ) : null}
           </p>

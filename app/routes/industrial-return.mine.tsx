@@ -1,20 +1,23 @@
-import { data as withStatus, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data as withStatus, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { requirePerson } from '~/auth/session.server'
 import { calendarDateIn } from '~/calendar/calendar-date'
 import { getDatabase } from '~/db/client.server'
-import { formatChf } from '~/money/amount'
+import type { RouteHandle } from '~/i18n/route-handle'
+import { useFormats } from '~/i18n/use-formats'
 import { loadReturnPolicy } from '~/industrial-return/return-policy.server'
 import { parseUnitScope, scopeKey } from '~/industrial-return/ledger/rollup.server'
 import { hasWindowErrors, parseDashboardQuery } from '~/industrial-return/views/dashboard-query'
 import { allUnits, loadUnitFigures, unitsHeldBy } from '~/industrial-return/views/units.server'
 import { formatWindow, statusYearOf } from '~/industrial-return/arithmetic/window'
+import { categoryName, categoryTitle, unitLabel } from '~/industrial-return/views/format'
 import { UnitReturnTable } from '~/industrial-return/views/unit-return-table'
 import { SelectField, YearWindowFields } from '~/industrial-return/views/window-fields'
 import { Notice } from '~/ui/notice'
 import { PageHeader } from '~/ui/page-header'
 
-export const meta: MetaFunction = () => [{ title: 'Our industrial return · SoleSource' }]
+export const handle: RouteHandle = { i18n: 'industrial-return', title: (t) => t('industrial-return:mine.title') }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const person = await requirePerson(request)
@@ -38,8 +41,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return withStatus({
     windowErrors,
     askedWindow,
-    unit: unit && { key: scopeKey(unit), label: unit.label, name: unit.name, deputyFor: unit.deputyFor ?? null },
-    choices: choices.map((u) => ({ key: scopeKey(u), label: `${u.label} · ${u.name}` })),
+    // Labels ("Group EN-MME") are written by the page, in its reader's language.
+    unit: unit && { key: scopeKey(unit), kind: unit.kind, code: unit.code, name: unit.name, deputyFor: unit.deputyFor ?? null },
+    choices: choices.map((u) => ({ key: scopeKey(u), kind: u.kind, code: u.code, name: u.name })),
     heldCount: held.length,
     window,
     isDefaultWindow: window.fromYear === defaultWindow.fromYear && window.toYear === defaultWindow.toYear,
@@ -47,81 +51,79 @@ export async function loader({ request }: LoaderFunctionArgs) {
     category,
     unitReturns: figures?.map((one) => one.unitReturn) ?? null,
     hasDemo: figures?.some((one) => one.hasDemo) ?? false,
-    digestFrequency: policy.digestFrequency === 'MONTHLY' ? 'every month' : 'every quarter',
+    digestFrequency: policy.digestFrequency,
   }, { status: hasWindowErrors(windowErrors) ? 400 : 200 })
 }
 
 type CategoryChoice = 'APART' | 'ALL' | 'SUPPLIES' | 'SERVICES'
 
-const CATEGORY_OPTIONS: [CategoryChoice, string][] = [
-  ['APART', 'Supplies and services apart'],
-  ['ALL', 'Supplies and services together'],
-  ['SUPPLIES', 'Supplies'],
-  ['SERVICES', 'Services'],
-]
+const CATEGORY_CHOICES: CategoryChoice[] = ['APART', 'ALL', 'SUPPLIES', 'SERVICES']
 
 export default function MyReturnPage() {
   const data = useLoaderData<typeof loader>()
+  const { t } = useTranslation('industrial-return')
+  const { chf } = useFormats()
   if (!data.unit || !data.unitReturns) {
     return (
       <>
-        <PageHeader title="Our industrial return" />
+        <PageHeader title={t('mine.title')} />
         <div className="card narrow">
-          <p className="empty">
-            You lead no group, head no department and stand in for nobody who does, so there is no industrial return of your contracts to show. Group leaders, department heads and
-            their deputies find theirs here.
-          </p>
+          <p className="empty">{t('mine.nothingToShow')}</p>
         </div>
       </>
     )
   }
   const { unitReturns } = data
+  const label = unitLabel(t, data.unit)
   return (
     <>
-      <PageHeader title={`${data.unit.label}: where the contracts went`} />
+      <PageHeader title={t('mine.heading', { unit: label })} />
       <p className="hint">
         {data.unit.name}
-        {data.unit.deputyFor ? ` (you see it as the deputy of ${data.unit.deputyFor})` : ''}. Contracts awarded in {data.windowLabel}
-        {data.isDefaultWindow ? ' (the window of the current status year)' : ''}, by the country they count for in the industrial return (origin of the goods for supplies,
-        supplier’s country for services). You also receive this summary by email {data.digestFrequency}.
+        {data.unit.deputyFor ? t('mine.asDeputy', { name: data.unit.deputyFor }) : ''}
+        {t('mine.awardedIn', { window: data.windowLabel })}
+        {data.isDefaultWindow ? t('mine.currentWindow') : ''}
+        {t('mine.byCountry', { frequency: t(data.digestFrequency === 'MONTHLY' ? 'mine.everyMonth' : 'mine.everyQuarter') })}
       </p>
       {data.hasDemo ? (
         <Notice>
-          <span className="badge warn">demo</span> Contracts numbered DEMO-… are made-up demo data.
+          <span className="badge warn">{t('demo.badge')}</span> {t('mine.demo')}
         </Notice>
       ) : null}
       {hasWindowErrors(data.windowErrors) ? (
         <Notice tone="error" role="alert">
-          The window you asked for cannot be shown (see the years below): the figures are those of the default window, {data.windowLabel}.
+          {t('window.cannotShow', { window: data.windowLabel })}
         </Notice>
       ) : null}
       <Form method="get" className="card return-filter">
         <div className="row">
           {data.choices.length > 1 ? (
-            <SelectField id="unit" label="Department or group" value={data.unit.key} options={data.choices.map((c) => [c.key, c.label] as const)} />
+            <SelectField id="unit" label={t('mine.unit')} value={data.unit.key} options={data.choices.map((c) => [c.key, `${unitLabel(t, c)} · ${c.name}`] as const)} />
           ) : (
             <input type="hidden" name="unit" value={data.unit.key} />
           )}
           <YearWindowFields fromYear={data.window.fromYear} toYear={data.window.toYear} errors={data.windowErrors} asked={data.askedWindow} />
-          <SelectField id="category" label="Category" value={data.category} options={CATEGORY_OPTIONS} />
+          <SelectField id="category" label={t('window.category')} value={data.category} options={CATEGORY_CHOICES.map((choice) => [choice, t(`mine.categories.${choice}`)] as const)} />
         </div>
-        <button type="submit">Show</button>
+        <button type="submit">{t('window.show')}</button>
       </Form>
       {unitReturns.map((unitReturn) => {
         const headingId = `unit-return-heading-${unitReturn.category.toLowerCase()}`
-        const categoryLabel = unitReturn.category === 'ALL' ? 'Supplies and services' : unitReturn.category === 'SUPPLIES' ? 'Supplies' : 'Services'
+        const values = { total: chf(unitReturn.totalValueChfMinor), count: unitReturn.contractCount }
         return (
           <section key={unitReturn.category} className="card" aria-labelledby={headingId}>
             <h2 id={headingId}>
-              {categoryLabel}: {formatChf(unitReturn.totalValueChfMinor)} in {unitReturn.contractCount} contract{unitReturn.contractCount === 1 ? '' : 's'}
+              {unitReturn.category === 'ALL' ? t('mine.totalAll', values) : t('mine.totalCategory', { ...values, category: categoryTitle(t, unitReturn.category) })}
             </h2>
-            {unitReturn.category === 'ALL' ? <p className="hint">Bands are per category: show supplies and services apart to see each country’s band.</p> : null}
+            {unitReturn.category === 'ALL' ? <p className="hint">{t('mine.bandsPerCategory')}</p> : null}
             {unitReturn.rows.length === 0 ? (
               <p className="empty">
-                No {unitReturn.category === 'ALL' ? '' : `${categoryLabel.toLowerCase()} `}contract of {data.unit!.label} in {data.windowLabel}.
+                {unitReturn.category === 'ALL'
+                  ? t('mine.noContract', { unit: label, window: data.windowLabel })
+                  : t('mine.noContractOf', { category: categoryName(t, unitReturn.category), unit: label, window: data.windowLabel })}
               </p>
             ) : (
-              <UnitReturnTable unitReturn={unitReturn} unitLabel={data.unit!.label} windowLabel={data.windowLabel} />
+              <UnitReturnTable unitReturn={unitReturn} unitLabel={label} windowLabel={data.windowLabel} />
             )}
           </section>
         )

@@ -1,12 +1,15 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from '@conform-to/react'
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { requestOrigin } from '~/audit/audit.server'
 import { requireProcurementOfficer } from '~/auth/session.server'
 import { calendarDateIn } from '~/calendar/calendar-date'
 import { getDatabase } from '~/db/client.server'
 import { getEnv } from '~/env.server'
 import { readForm } from '~/http/request-body.server'
+import type { RouteHandle } from '~/i18n/route-handle'
+import { useFormats } from '~/i18n/use-formats'
 import { bandThresholds, publishReturnPolicy } from '~/industrial-return/publish-return-policy.server'
 import { ceilingLines, PublishReturnPolicySchema, type PublishReturnPolicyInput } from '~/industrial-return/return-policy-form'
 import type * as z from 'zod'
@@ -18,7 +21,7 @@ import { Notice } from '~/ui/notice'
 import { PageHeader } from '~/ui/page-header'
 import { parseForm } from '~/ui/parse-form'
 
-export const meta: MetaFunction = () => [{ title: 'Spread policy · Industrial return · SoleSource' }]
+export const handle: RouteHandle = { i18n: 'industrial-return', title: (t) => t('industrial-return:policy.title') }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireProcurementOfficer(request)
@@ -30,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     today: calendarDateIn(now),
     versions: versions.map((v) => ({ ...v, thresholds: bandThresholds(v.bands) })),
     inForce: { ...inForce, thresholds: bandThresholds(inForce.bands) },
-    notice: Number.isSafeInteger(published) && versions.some((v) => Number(v.version) === published) ? `Version ${published} published.` : null,
+    published: Number.isSafeInteger(published) && versions.some((v) => Number(v.version) === published) ? published : null,
   }
 }
 
@@ -44,11 +47,11 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(`/industrial-return/policy?published=${outcome.version}`)
 }
 
-const FREQUENCY_LABELS = { MONTHLY: 'monthly', QUARTERLY: 'quarterly' } as const
-
 export default function ReturnPolicyPage() {
-  const { versions, inForce, today, notice } = useLoaderData<typeof loader>()
+  const { versions, inForce, today, published } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
+  const { t } = useTranslation('industrial-return')
+  const { date } = useFormats()
   const target = inForce.veryPoorlyTarget
   const [form, fields] = useForm<z.input<typeof PublishReturnPolicySchema>, PublishReturnPolicyInput>({
     lastResult,
@@ -76,53 +79,60 @@ export default function ReturnPolicyPage() {
   )
   return (
     <>
-      <PageHeader title="Spread policy" />
+      <PageHeader title={t('policy.heading')} />
       <ReturnNav />
-      {notice && !lastResult ? (
+      {published !== null && !lastResult ? (
         <Notice tone="success" role="status">
-          {notice}
+          {t('policy.published', { version: published })}
         </Notice>
       ) : null}
       <section className="card" aria-labelledby="versions-heading">
-        <h2 id="versions-heading">Versions</h2>
+        <h2 id="versions-heading">{t('policy.versions')}</h2>
         {versions.length === 0 ? (
-          <p className="empty">No version published: the built-in policy applies (bands 0.40 and 1.00 for supplies, 0.40 for services; four years; no ceilings).</p>
+          <p className="empty">{t('policy.noVersion')}</p>
         ) : (
           <div className="table-scroll">
             <table>
               <thead>
                 <tr>
-                  <th scope="col">Version</th>
-                  <th scope="col">In force from</th>
-                  <th scope="col">Bands</th>
-                  <th scope="col">Window</th>
-                  <th scope="col">Very poorly balanced target</th>
-                  <th scope="col">Digest</th>
-                  <th scope="col">Associate ceilings</th>
-                  <th scope="col">Published by</th>
+                  <th scope="col">{t('policy.columns.version')}</th>
+                  <th scope="col">{t('policy.columns.inForceFrom')}</th>
+                  <th scope="col">{t('policy.columns.bands')}</th>
+                  <th scope="col">{t('policy.columns.window')}</th>
+                  <th scope="col">{t('policy.columns.target')}</th>
+                  <th scope="col">{t('policy.columns.digest')}</th>
+                  <th scope="col">{t('policy.columns.ceilings')}</th>
+                  <th scope="col">{t('policy.columns.publishedBy')}</th>
                 </tr>
               </thead>
               <tbody>
                 {versions.map((v) => (
                   <tr key={v.version}>
                     <th scope="row">
-                      {v.version} {v.inForce ? <span className="badge ok">in force</span> : v.effectiveFrom > today ? <span className="badge warn">scheduled</span> : null}
+                      {v.version} {v.inForce ? <span className="badge ok">{t('policy.inForce')}</span> : v.effectiveFrom > today ? <span className="badge warn">{t('policy.scheduled')}</span> : null}
                     </th>
-                    <td>{v.effectiveFrom}</td>
+                    <td>{date(v.effectiveFrom)}</td>
                     <td>
-                      Supplies: very poorly below {v.thresholds.suppliesVeryPoorlyBelow}, poorly below {v.thresholds.suppliesPoorlyBelow}; services: poorly below{' '}
-                      {v.thresholds.servicesPoorlyBelow}
+                      {t('policy.bandsCell', {
+                        suppliesVeryPoorly: v.thresholds.suppliesVeryPoorlyBelow,
+                        suppliesPoorly: v.thresholds.suppliesPoorlyBelow,
+                        servicesPoorly: v.thresholds.servicesPoorlyBelow,
+                      })}
                     </td>
-                    <td>{v.windowYears} years</td>
+                    <td>{t('policy.years', { count: v.windowYears })}</td>
                     <td>
-                      From {v.veryPoorlyTarget.baselineCount} (status year {v.veryPoorlyTarget.baselineStatusYear}) to {v.veryPoorlyTarget.targetCount} (status year{' '}
-                      {v.veryPoorlyTarget.targetStatusYear})
-                      {v.veryPoorlyTarget.deadline ? `, by ${v.veryPoorlyTarget.deadline}` : ''}
-                      {v.veryPoorlyTarget.startsOn ? ` (plan from ${v.veryPoorlyTarget.startsOn})` : ''}
+                      {t('policy.targetCell', {
+                        from: v.veryPoorlyTarget.baselineCount,
+                        fromYear: v.veryPoorlyTarget.baselineStatusYear,
+                        to: v.veryPoorlyTarget.targetCount,
+                        toYear: v.veryPoorlyTarget.targetStatusYear,
+                      })}
+                      {v.veryPoorlyTarget.deadline ? t('policy.targetBy', { deadline: date(v.veryPoorlyTarget.deadline) }) : ''}
+                      {v.veryPoorlyTarget.startsOn ? t('policy.targetPlanFrom', { startsOn: date(v.veryPoorlyTarget.startsOn) }) : ''}
                     </td>
-                    <td>{FREQUENCY_LABELS[v.digestFrequency]}</td>
-                    <td>{v.amsCeilings.length === 0 ? <span className="hint">none</span> : v.amsCeilings.map((c) => `${c.countryCode} ${c.year}: ${c.ceiling}`).join('; ')}</td>
-                    <td>{v.publishedBy ?? <span className="hint">seed</span>}</td>
+                    <td>{t(`policy.frequency.${v.digestFrequency}`)}</td>
+                    <td>{v.amsCeilings.length === 0 ? <span className="hint">{t('policy.noCeilings')}</span> : v.amsCeilings.map((c) => `${c.countryCode} ${c.year}: ${c.ceiling}`).join('; ')}</td>
+                    <td>{v.publishedBy ?? <span className="hint">{t('policy.seed')}</span>}</td>
                   </tr>
                 ))}
               </tbody>
@@ -131,51 +141,51 @@ export default function ReturnPolicyPage() {
         )}
       </section>
       <section className="card narrow" aria-labelledby="publish-heading">
-        <h2 id="publish-heading">Publish a new version</h2>
-        <p className="hint">The form starts from the version in force. A version takes effect on its date, today or later; every version stays listed, and publishing is recorded in the audit trail.</p>
+        <h2 id="publish-heading">{t('policy.publishHeading')}</h2>
+        <p className="hint">{t('policy.publishHint')}</p>
         <Form method="post" {...getFormProps(form)}>
           <input type="hidden" name="intent" value="publish" />
           <FormErrors id={form.errorId} errors={form.errors} />
-          <Field id={fields.effectiveFrom.id} label="In force from" errors={fields.effectiveFrom.errors}>
+          <Field id={fields.effectiveFrom.id} label={t('policy.columns.inForceFrom')} errors={fields.effectiveFrom.errors}>
             {(aria) => <input {...getInputProps(fields.effectiveFrom, { type: 'date' })} {...aria} />}
           </Field>
           <fieldset>
-            <legend>Bands (a coefficient at a line is in the band above it)</legend>
-            {text('suppliesVeryPoorlyBelow', 'Supplies: very poorly balanced below')}
-            {text('suppliesPoorlyBelow', 'Supplies: poorly balanced below')}
-            {text('servicesPoorlyBelow', 'Services: poorly balanced below')}
+            <legend>{t('policy.form.bandsLegend')}</legend>
+            {text('suppliesVeryPoorlyBelow', t('policy.form.suppliesVeryPoorlyBelow'))}
+            {text('suppliesPoorlyBelow', t('policy.form.suppliesPoorlyBelow'))}
+            {text('servicesPoorlyBelow', t('policy.form.servicesPoorlyBelow'))}
           </fieldset>
-          {text('windowYears', 'Window (calendar years before the status year)')}
+          {text('windowYears', t('policy.form.windowYears'))}
           <fieldset>
-            <legend>Target for very poorly balanced countries (supplies)</legend>
-            {text('baselineCount', 'From (countries)')}
-            {text('baselineStatusYear', 'in status year')}
-            {text('targetCount', 'To (countries)')}
-            {text('targetStatusYear', 'in status year')}
-            <Field id={fields.startsOn.id} label="Plan starts on" errors={fields.startsOn.errors}>
+            <legend>{t('policy.form.targetLegend')}</legend>
+            {text('baselineCount', t('policy.form.baselineCount'))}
+            {text('baselineStatusYear', t('policy.form.inStatusYear'))}
+            {text('targetCount', t('policy.form.targetCount'))}
+            {text('targetStatusYear', t('policy.form.inStatusYear'))}
+            <Field id={fields.startsOn.id} label={t('policy.form.startsOn')} errors={fields.startsOn.errors}>
               {(aria) => <input {...getInputProps(fields.startsOn, { type: 'date' })} {...aria} />}
             </Field>
-            <Field id={fields.deadline.id} label="Target due by" errors={fields.deadline.errors}>
+            <Field id={fields.deadline.id} label={t('policy.form.deadline')} errors={fields.deadline.errors}>
               {(aria) => <input {...getInputProps(fields.deadline, { type: 'date' })} {...aria} />}
             </Field>
           </fieldset>
-          <Field id={fields.digestFrequency.id} label="Statistics to departments and groups" errors={fields.digestFrequency.errors}>
+          <Field id={fields.digestFrequency.id} label={t('policy.form.digestFrequency')} errors={fields.digestFrequency.errors}>
             {(aria) => (
               <select {...getSelectProps(fields.digestFrequency)} {...aria}>
-                <option value="MONTHLY">monthly</option>
-                <option value="QUARTERLY">quarterly</option>
+                <option value="MONTHLY">{t('policy.frequency.MONTHLY')}</option>
+                <option value="QUARTERLY">{t('policy.frequency.QUARTERLY')}</option>
               </select>
             )}
           </Field>
           <Field
             id={fields.amsCeilings.id}
-            label="Associate Member States’ ceilings"
-            hint="One a line: country code, year, ceiling (the highest coefficient its return counts for that year), e.g. “BR 2024 1.50”."
+            label={t('policy.form.ceilings')}
+            hint={t('policy.form.ceilingsHint')}
             errors={fields.amsCeilings.errors}
           >
             {(aria) => <textarea {...getTextareaProps(fields.amsCeilings)} rows={6} {...aria} />}
           </Field>
-          <button type="submit">Publish the version</button>
+          <button type="submit">{t('policy.form.publish')}</button>
         </Form>
       </section>
     </>

@@ -19,7 +19,7 @@ test('procurement dates a membership change, sets an Associate ceiling, sees it 
   await page.getByRole('button', { name: 'Record the change' }).click()
   await expect(page.getByRole('status')).toContainText('Membership of Brazil saved')
   const brazil = page.getByRole('row', { name: /Brazil \(BR\)/ })
-  await expect(brazil).toContainText('From 2024-03-13: Associate Member State')
+  await expect(brazil).toContainText('From 13 Mar 2024: Associate Member State')
   await expect(brazil.getByRole('cell').first()).toHaveText('Associate Member State')
 
   // This year's scale and a supply from Brazil this year, so that Brazil's coefficient for the year exists.
@@ -74,9 +74,9 @@ test('a change dated in the future leaves today’s membership alone, and a mist
   await page.getByRole('button', { name: 'Record the change' }).click()
   await expect(page.getByRole('status')).toContainText('Membership of Latvia saved')
   const latvia = page.getByRole('row', { name: /Latvia \(LV\)/ })
-  await expect(latvia).toContainText('From 2099-01-01: Member State')
+  await expect(latvia).toContainText('From 1 Jan 2099: Member State')
   await expect(latvia.getByRole('cell').first()).toHaveText('Associate Member State')
-  await latvia.getByRole('button', { name: 'Remove the change of Latvia on 2099-01-01' }).click()
+  await latvia.getByRole('button', { name: 'Remove the change of Latvia on 1 Jan 2099' }).click()
   await expect(page.getByRole('status')).toContainText('Membership of Latvia saved')
-  await expect(page.getByRole('row', { name: /Latvia \(LV\)/ })).not.toContainText('2099-01-01')
+  await expect(page.getByRole('row', { name: /Latvia \(LV\)/ })).not.toContainText('1 Jan 2099')
 })

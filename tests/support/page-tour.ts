@@ -118,6 +118,7 @@ export const NOT_PAGES: { matches: (routeId: string) => boolean; reason: string 
   },
   { matches: (id) => id === 'routes/favicon[.]ico', reason: 'the site icon, for browsers that ask for /favicon.ico' },
   { matches: (id) => id === 'routes/spread.$', reason: 'redirects an old /spread address to /industrial-return' },
+  { matches: (id) => id === 'routes/industrial-return', reason: 'the parent of the /industrial-return pages: names their shared messages, has no view' },
   { matches: (id) => id === 'routes/industrial-return.scales.go', reason: 'redirects the year picker to /industrial-return/scales/:year' },
   { matches: (id) => id === 'routes/justifications.split-check', reason: 'answers the filing form’s split-purchase check (data, no view)' },
   { matches: (id) => id === 'routes/sign-out', reason: 'an action only (POST), with no view' },

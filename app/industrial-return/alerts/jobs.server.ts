@@ -6,6 +6,7 @@
  */
 import type { Database } from '~/db/client.server'
 import { getEnv } from '~/env.server'
+import { message } from '~/i18n/message'
 import { errorFields, log } from '~/server/logger.server'
 import { startPeriodicJob, type PeriodicJob } from '~/server/periodic.server'
 import { refreshReturnAlerts } from './refresh-return-alerts.server.ts'
@@ -59,7 +60,7 @@ export function startReturnJobs({
       if (now - lastAlertRefresh >= ALERT_REFRESH_EVERY_MS) {
         lastAlertRefresh = now
         await step('membership', () => syncMembershipToday(db, clock()))
-        await step('alerts', () => refreshReturnAlerts(db, { now: clock(), cause: 'Scheduled recomputation', appUrl }))
+        await step('alerts', () => refreshReturnAlerts(db, { now: clock(), cause: message('industrial-return:causes.scheduled'), appUrl }))
       }
     },
   })

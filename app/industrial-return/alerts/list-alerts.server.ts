@@ -1,4 +1,5 @@
 import type { Database } from '~/db/client.server'
+import { message } from '~/i18n/message'
 import { DEFAULT_BAND_POLICY, type BandPolicy } from '../arithmetic/bands.ts'
 import { formatCoefficient } from '../arithmetic/coefficient-format.ts'
 import { parseRational } from '../arithmetic/rational.ts'
@@ -15,9 +16,11 @@ export interface AlertView {
   window: string
   /** The published status year the alert concerns: the one whose default window it was computed over. */
   statusYear: number
+  /** As stored: a message (`message(...)`, translated where shown) or, for alerts raised before issue 14, English text. */
   cause: string
   raisedAt: string
   acknowledgedAt: string | null
+  /** A person's name, or a message when they are no longer listed. */
   acknowledgedBy: string | null
   /** Open alerts only: the same country's earlier crossings still open, which acknowledging this one acknowledges too. */
   earlierOpen: { entered: boolean; raisedAt: string; statusYear: number }[]
@@ -59,7 +62,7 @@ export async function listAlerts(db: Database, { open, limit = 100, bands = DEFA
       cause: alert.cause,
       raisedAt: alert.raisedAt.toISOString(),
       acknowledgedAt: alert.acknowledgedAt?.toISOString() ?? null,
-      acknowledgedBy: alert.acknowledgedById ? (personName.get(alert.acknowledgedById) ?? 'someone no longer listed') : null,
+      acknowledgedBy: alert.acknowledgedById ? (personName.get(alert.acknowledgedById) ?? message('industrial-return:alerts.someoneNoLongerListed')) : null,
       earlierOpen: [],
     }
   })

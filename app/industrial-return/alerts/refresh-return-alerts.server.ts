@@ -15,6 +15,8 @@ import { randomUUID } from 'node:crypto'
 import { appendAuditEvent, type RequestOrigin } from '~/audit/audit.server'
 import type { Database, DatabaseOrTransaction } from '~/db/client.server'
 import { enqueueEmail, type OutgoingEmail } from '~/email/outbox.server'
+import { languageOfRecipient, translatorFor } from '~/i18n/i18n.server'
+import { translated } from '../views/format.ts'
 import type { BandTransition } from './band-crossings.ts'
 import { ALERT_REFRESH_LOCK_KEY, plan, transitionKey, writeState, type Plan } from './band-state.server.ts'
 import { formatWindow } from '../arithmetic/window.ts'
@@ -22,12 +24,17 @@ import { formatWindow } from '../arithmetic/window.ts'
 const MAX_ATTEMPTS = 3
 
 async function procurementOfficers(db: DatabaseOrTransaction) {
-  return db.person.findMany({ where: { isProcurementOfficer: true, isActive: true }, select: { id: true, name: true, email: true }, orderBy: { email: 'asc' } })
+  return db.person.findMany({ where: { isProcurementOfficer: true, isActive: true }, select: { id: true, name: true, email: true, preferredLanguage: true }, orderBy: { email: 'asc' } })
 }
 
 export type AlertRefresh = { raised: number; transitions: BandTransition[] }
 
-/** Recomputes the bands and records every crossing of the "very poorly balanced" line. Call it outside any transaction. */
+/**
+ * Recomputes the bands and records every crossing of the "very poorly balanced" line. Call it outside
+ * any transaction. `cause` is a message (`message(...)`, e.g. "industrial-return:causes.scheduled"):
+ * stored as it is with the alert and its audit event, translated where it is shown and, in each
+ * officer's email, in that officer's language. Plain text passes unchanged.
+ */
 export async function refreshReturnAlerts(
   db: Database,
   { now, cause, appUrl, actorId = null, origin }: { now: Date; cause: string; appUrl: string; actorId?: string | null; origin?: RequestOrigin },
@@ -81,18 +88,20 @@ export async function refreshReturnAlerts(
   throw new Error(`The industrial return kept changing during ${MAX_ATTEMPTS} attempts to record its alerts; the next refresh will catch up.`)
 }
 
-function alertEmails(planned: Plan, officers: { name: string; email: string }[], cause: string, appUrl: string) {
+function alertEmails(planned: Plan, officers: { name: string; email: string; preferredLanguage: string | null }[], cause: string, appUrl: string) {
   const transitions = planned.transitions.map((t) => {
     const entry = planned.current.get(t.countryCode)
     return { countryCode: t.countryCode, countryName: entry?.name ?? t.countryCode, entered: t.kind === 'ENTERED_VERY_POORLY', coefficient: entry?.coefficientDisplay ?? null }
   })
   const codes = transitions.map((t) => t.countryCode).join(', ')
-  return officers.map(
-    (officer): OutgoingEmail => ({
+  return officers.map((officer): OutgoingEmail => {
+    // In the recipient's language: the subject, and the cause the template shows as it is.
+    const t = translatorFor(languageOfRecipient(officer), 'industrial-return')
+    return {
       to: officer.email,
-      subject: `Industrial return: very poorly balanced countries changed (${codes})`,
+      subject: t('alertEmail.subject', { codes }),
       template: 'spread-alert',
-      props: { name: officer.name, windowLabel: formatWindow(planned.window), statusYear: planned.statusYear, cause, transitions, dashboardUrl: `${appUrl}/industrial-return#alerts` },
-    }),
-  )
+      props: { name: officer.name, windowLabel: formatWindow(planned.window), statusYear: planned.statusYear, cause: translated(t, cause), transitions, dashboardUrl: `${appUrl}/industrial-return#alerts` },
+    }
+  })
 }

@@ -5,29 +5,26 @@
  */
 import * as z from 'zod'
 import { isoDateField } from '~/calendar/date-field'
+import { message } from '~/i18n/message'
 
+/** The memberships a country can have; the page names them with `membership.<value>` of the `industrial-return` messages. */
 export const MEMBERSHIPS = ['MEMBER', 'ASSOCIATE', 'OTHER'] as const
-export const MEMBERSHIP_LABELS: Record<(typeof MEMBERSHIPS)[number], string> = {
-  MEMBER: 'Member State',
-  ASSOCIATE: 'Associate Member State',
-  OTHER: 'Not a member',
-}
 
 export const RecordMembershipSchema = z.object({
   intent: z.literal('record'),
-  countryCode: z.string({ error: 'Choose the country.' }).regex(/^[A-Z]{2}$/, 'Choose the country.'),
-  membership: z.enum(MEMBERSHIPS, { error: 'Choose what the country became.' }),
+  countryCode: z.string({ error: message('industrial-return:membershipForm.chooseCountry') }).regex(/^[A-Z]{2}$/, message('industrial-return:membershipForm.chooseCountry')),
+  membership: z.enum(MEMBERSHIPS, { error: message('industrial-return:membershipForm.chooseMembership') }),
   /** Empty: the membership it had before its dated history starts. */
   effectiveFrom: isoDateField.optional(),
   source: z
-    .string({ error: 'Say where the date comes from (e.g. the Council document or the press release).' })
+    .string({ error: message('industrial-return:membershipForm.source') })
     .trim()
-    .min(3, 'Say where the date comes from (e.g. the Council document or the press release).')
-    .max(300, 'At most 300 characters.'),
+    .min(3, message('industrial-return:membershipForm.source'))
+    .max(300, message('industrial-return:membershipForm.sourceTooLong')),
 })
 export type RecordMembershipInput = z.infer<typeof RecordMembershipSchema>
 
 export const RemoveMembershipSchema = z.object({
   intent: z.literal('remove'),
-  id: z.string().uuid('That change no longer exists.'),
+  id: z.string().uuid(message('industrial-return:membershipForm.changeGone')),
 })

@@ -11,6 +11,8 @@ import { computeReport } from '../views/return-report.ts'
 import { loadMembershipHistory } from './membership-history.server.ts'
 import { recordMembershipChange } from './record-membership-change.server.ts'
 import { removeMembershipChange } from './remove-membership-change.server.ts'
+import { translatorFor } from '~/i18n/i18n.server'
+import { translated } from '../views/format.ts'
 
 const NOW = new Date('2026-06-15T10:00:00Z')
 
@@ -115,7 +117,11 @@ describe(`membership over time (${testDatabaseKind()})`, () => {
     await recordMembershipChange(db, { countryCode: 'LV', membership: 'MEMBER', effectiveFrom: '2027-01-01', source: 'test fixture' }, actor())
     expect((await db.country.findUniqueOrThrow({ where: { code: 'LV' } })).membership).toBe('ASSOCIATE')
     const count = await db.countryMembership.count()
-    expect(await recordMembershipChange(db, { countryCode: 'ZZ', membership: 'MEMBER', source: 'test fixture' }, actor())).toEqual({ ok: false, fieldErrors: { countryCode: ['Choose a country from the list.'] } })
+    const unknown = await recordMembershipChange(db, { countryCode: 'ZZ', membership: 'MEMBER', source: 'test fixture' }, actor())
+    expect(unknown).toEqual({ ok: false, fieldErrors: { countryCode: [expect.any(String)] } })
+    const [refusal] = unknown.ok ? [] : (unknown.fieldErrors.countryCode ?? [])
+    expect(translated(translatorFor('en', 'industrial-return'), refusal!)).toBe('Choose a country from the list.')
+    expect(translated(translatorFor('fr', 'industrial-return'), refusal!)).toBe('Choisissez un pays de la liste.')
     expect(await db.countryMembership.count()).toBe(count)
   })
 })

@@ -5,6 +5,7 @@
  */
 import { appendAuditEvent, type RequestOrigin } from '~/audit/audit.server'
 import type { Database } from '~/db/client.server'
+import { message } from '~/i18n/message'
 import { errorFields, log } from '~/server/logger.server'
 import { refreshReturnAlerts } from '../alerts/refresh-return-alerts.server.ts'
 import type { RecordMembershipInput } from './membership-form.ts'
@@ -18,7 +19,7 @@ type Actor = { actorId: string; now: Date; origin?: RequestOrigin; appUrl: strin
 
 export async function recordMembershipChange(db: Database, input: Omit<RecordMembershipInput, 'intent'>, actor: Actor): Promise<RecordMembershipOutcome> {
   const country = await db.country.findUnique({ where: { code: input.countryCode }, select: { code: true, name: true, membership: true } })
-  if (!country) return { ok: false, fieldErrors: { countryCode: ['Choose a country from the list.'] } }
+  if (!country) return { ok: false, fieldErrors: { countryCode: [message('industrial-return:membershipForm.countryFromList')] } }
   const effectiveFrom = input.effectiveFrom ?? null
   const replaced = await db.$transaction(async (tx) => {
     // A country added after the migration has no history yet: what it is today held before its first
@@ -46,10 +47,11 @@ export async function recordMembershipChange(db: Database, input: Omit<RecordMem
     await syncMembershipToday(tx, actor.now, [country.code])
     return existing !== null
   })
-  await refreshAfterChange(db, actor, `Membership of ${country.name} recorded`)
+  await refreshAfterChange(db, actor, message('industrial-return:causes.membershipRecorded', { country: country.name }))
   return { ok: true, replaced }
 }
 
+/** `cause`: a message (`message(...)`), stored with the alerts it raises and translated where they are shown. */
 export async function refreshAfterChange(db: Database, actor: Actor, cause: string) {
   try {
     await refreshReturnAlerts(db, { now: actor.now, cause, appUrl: actor.appUrl, actorId: actor.actorId, origin: actor.origin })

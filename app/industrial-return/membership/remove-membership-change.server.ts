@@ -2,6 +2,7 @@
 import { appendAuditEvent, type RequestOrigin } from '~/audit/audit.server'
 import { isoDateOfColumn } from '~/calendar/date-column'
 import type { Database } from '~/db/client.server'
+import { message } from '~/i18n/message'
 import { syncMembershipToday } from './membership-history.server.ts'
 import { refreshAfterChange } from './record-membership-change.server.ts'
 
@@ -23,7 +24,7 @@ export async function removeMembershipChange(db: Database, id: string, actor: Ac
     await syncMembershipToday(tx, actor.now, [row.countryCode])
     return row
   })
-  if (!removed) return { ok: false, message: 'That change no longer exists (someone may have removed it already). The list below is up to date.' }
-  await refreshAfterChange(db, actor, `Membership change of ${removed.country.name} removed`)
+  if (!removed) return { ok: false, message: message('industrial-return:membershipForm.removedAlready') }
+  await refreshAfterChange(db, actor, message('industrial-return:causes.membershipRemoved', { country: removed.country.name }))
   return { ok: true, countryCode: removed.countryCode }
 }

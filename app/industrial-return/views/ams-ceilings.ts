@@ -44,5 +44,3 @@ export function amsCeilingRows(
     }
   })
 }
-
-export const CATEGORY_WORDS: Record<Category, string> = { SUPPLIES: 'supplies', SERVICES: 'services' }

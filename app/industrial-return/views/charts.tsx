@@ -3,17 +3,20 @@
  * with a caption; the tables beside them carry the same figures for screen readers and printing.
  */
 import { scaleBand, scaleLinear } from 'd3-scale'
-import type { Band } from '../arithmetic/bands.ts'
-import { BAND_LABELS } from './filing-time.ts'
+import { useTranslation } from 'react-i18next'
+import type { Band, Category } from '../arithmetic/bands.ts'
+import { bandName, categoryName } from './format.ts'
 import type { CountryRowView } from './dashboard-view.ts'
 import type { TrendPoint } from './very-poorly-trend.ts'
 
 export const BAND_COLOURS: Record<Band, string> = { VERY_POORLY: '#a4161a', POORLY: '#d08c00', WELL: '#1b6e3a' }
 const NO_BAND = '#b8bec9'
 
-export function CoefficientChart({ rows, thresholds, windowLabel, categoryLabel }: { rows: CountryRowView[]; thresholds: { band: Band; below: number; label: string }[]; windowLabel: string; categoryLabel: string }) {
+export function CoefficientChart({ rows, thresholds, windowLabel, category }: { rows: CountryRowView[]; thresholds: { band: Band; below: number; label: string }[]; windowLabel: string; category: Category }) {
+  const { t } = useTranslation('industrial-return')
+  const categoryLabel = categoryName(t, category)
   const bars = rows.filter((row) => row.coefficientValue !== null).sort((a, b) => (a.coefficientValue ?? 0) - (b.coefficientValue ?? 0) || a.countryCode.localeCompare(b.countryCode))
-  if (bars.length === 0) return <p className="empty">No coefficient to chart for {windowLabel}: the window needs a contribution scale and at least one contract.</p>
+  if (bars.length === 0) return <p className="empty">{t('chart.empty', { window: windowLabel })}</p>
   const cap = Math.max(2, ...thresholds.map((t) => t.below * 1.5))
   const maxValue = Math.min(cap, Math.max(...bars.map((b) => b.coefficientValue ?? 0), 1.2))
   const width = 640
@@ -26,9 +29,7 @@ export function CoefficientChart({ rows, thresholds, windowLabel, categoryLabel 
   return (
     <figure className="return-chart">
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={titleId} width="100%">
-        <title id={titleId}>
-          Return coefficients for {categoryLabel}, {windowLabel}, lowest first; band lines at {thresholds.map((t) => t.label).join(' and ')}.
-        </title>
+        <title id={titleId}>{t('chart.title', { category: categoryLabel, window: windowLabel, lines: thresholds.map((line) => line.label).join(t('list.and')) })}</title>
         {x.ticks(5).map((tick) => (
           <g key={tick} transform={`translate(${x(tick)},0)`}>
             <line y1={margin.top} y2={height - margin.bottom} stroke="#e6e9ef" />
@@ -46,7 +47,7 @@ export function CoefficientChart({ rows, thresholds, windowLabel, categoryLabel 
                 {bar.name}
               </text>
               <rect x={x(0)} y={y(bar.countryCode)} width={Math.max(1, x(Math.min(value, maxValue)) - x(0))} height={y.bandwidth()} fill={bar.band ? BAND_COLOURS[bar.band] : NO_BAND}>
-                <title>{`${bar.name}: ${bar.coefficientPrecise} (${bar.band ? BAND_LABELS[bar.band] : 'no band'})`}</title>
+                <title>{t('chart.bar', { country: bar.name, coefficient: bar.coefficientPrecise, band: bar.band ? bandName(t, bar.band) : t('band.noBand') })}</title>
               </rect>
               <text x={x(Math.min(value, maxValue)) + 4} y={(y(bar.countryCode) ?? 0) + y.bandwidth() / 2} dy="0.35em" fontSize="10" fill="#1d2433">
                 {bar.coefficient}
@@ -65,16 +66,20 @@ export function CoefficientChart({ rows, thresholds, windowLabel, categoryLabel 
         ))}
       </svg>
       <figcaption className="hint">
-        Coefficients for {categoryLabel}, {windowLabel}, lowest first. Dashed lines: band thresholds ({thresholds.map((t) => `${BAND_LABELS[t.band]} below ${t.label}`).join('; ')}). Bars longer than the
-        chart end in ▸. The table above gives every figure.
+        {t('chart.caption', {
+          category: categoryLabel,
+          window: windowLabel,
+          lines: thresholds.map((line) => t('chart.bandBelow', { band: bandName(t, line.band), line: line.label })).join('; '),
+        })}
       </figcaption>
     </figure>
   )
 }
 
 export function VeryPoorlyTrendChart({ points, targetLabel }: { points: TrendPoint[]; targetLabel: string }) {
+  const { t } = useTranslation('industrial-return')
   const known = points.filter((p) => p.veryPoorlyCount !== null || p.target !== null)
-  if (known.length === 0) return <p className="empty">No status year can be computed yet: enter contribution scales and contracts.</p>
+  if (known.length === 0) return <p className="empty">{t('trend.empty')}</p>
   const width = 640
   const height = 240
   const margin = { top: 16, right: 16, bottom: 40, left: 36 }
@@ -86,7 +91,7 @@ export function VeryPoorlyTrendChart({ points, targetLabel }: { points: TrendPoi
   return (
     <figure className="return-chart">
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby="trend-chart-title" width="100%">
-        <title id="trend-chart-title">Number of very poorly balanced countries for supplies per status year, against the target ({targetLabel}).</title>
+        <title id="trend-chart-title">{t('trend.chartTitle', { target: targetLabel })}</title>
         {y.ticks(Math.min(maxCount, 6)).map((tick) => (
           <g key={tick} transform={`translate(0,${y(tick)})`}>
             <line x1={margin.left} x2={width - margin.right} stroke="#e6e9ef" />
@@ -100,9 +105,7 @@ export function VeryPoorlyTrendChart({ points, targetLabel }: { points: TrendPoi
             {p.veryPoorlyCount !== null ? (
               <>
                 <rect x={x(p.statusYear)} y={y(p.veryPoorlyCount)} width={x.bandwidth()} height={y(0) - y(p.veryPoorlyCount)} fill={BAND_COLOURS.VERY_POORLY} opacity={0.85}>
-                  <title>
-                    Status year {p.statusYear} (window {p.window}): {p.veryPoorlyCount} very poorly balanced
-                  </title>
+                  <title>{t('trend.bar', { statusYear: p.statusYear, window: p.window, count: p.veryPoorlyCount })}</title>
                 </rect>
                 <text x={centre(p.statusYear)} y={y(p.veryPoorlyCount) - 4} textAnchor="middle" fontSize="11">
                   {p.veryPoorlyCount}
@@ -127,18 +130,15 @@ export function VeryPoorlyTrendChart({ points, targetLabel }: { points: TrendPoi
           <g key={`target-${p.statusYear}`}>
             <circle cx={centre(p.statusYear)} cy={y(p.target ?? 0)} r="5" fill="#0b3d91" />
             <text x={centre(p.statusYear) + 8} y={y(p.target ?? 0) - 8} fontSize="11" fill="#0b3d91" fontWeight="600">
-              target {p.target}
+              {t('trend.targetPoint', { target: p.target })}
             </text>
           </g>
         ))}
         <text x={width / 2} y={height - 6} textAnchor="middle" fontSize="11" fill="#5b6475">
-          Status year (1 March – end of February)
+          {t('trend.axis')}
         </text>
       </svg>
-      <figcaption className="hint">
-        Bars: very poorly balanced countries (supplies) per status year, each over its previous four calendar years. Blue points: the target ({targetLabel}); the dashed line between them only
-        joins the two.
-      </figcaption>
+      <figcaption className="hint">{t('trend.chartCaption', { target: targetLabel })}</figcaption>
     </figure>
   )
 }

@@ -1,26 +1,29 @@
 import { useLocation } from '@remix-run/react'
-import { formatChf } from '~/money/amount'
+import { useTranslation } from 'react-i18next'
+import { useFormats } from '~/i18n/use-formats'
 import { SortableTable, sortLinksByKey, type SortLink } from '~/ui/sortable-table'
 import { BandBadge } from './band-badge.tsx'
 import { PreciseFigure } from './coefficient-figure.tsx'
-import { CATEGORY_LABELS, describeChangeWithheld, formatPercent, NO_COEFFICIENT_REASONS } from './format.ts'
+import { categoryName, describeChangeWithheld, formatPercent, noCoefficientReason } from './format.ts'
 import type { SortKey } from './dashboard-query.ts'
 import type { DashboardView } from './dashboard-view.ts'
 
-const COLUMNS: { key: SortKey; label: string; numeric: boolean }[] = [
-  { key: 'country', label: 'Country', numeric: false },
-  { key: 'value', label: 'Contracts (CHF)', numeric: true },
-  { key: 'share', label: 'Share of value', numeric: true },
-  { key: 'contribution', label: 'Share of contributions', numeric: true },
-  { key: 'coefficient', label: 'Coefficient', numeric: true },
-  { key: 'change', label: 'Change', numeric: true },
+const COLUMNS: { key: SortKey; numeric: boolean }[] = [
+  { key: 'country', numeric: false },
+  { key: 'value', numeric: true },
+  { key: 'share', numeric: true },
+  { key: 'contribution', numeric: true },
+  { key: 'coefficient', numeric: true },
+  { key: 'change', numeric: true },
 ]
 
 /** The dashboard's table by country, sorted by the server through ?sort=&dir=, with its CSV download. */
 export function CountryTableSection({ view }: { view: DashboardView }) {
+  const { t } = useTranslation('industrial-return')
+  const { chf } = useFormats()
   const location = useLocation()
   const { query } = view
-  const categoryLabel = CATEGORY_LABELS[query.category]
+  const category = categoryName(t, query.category)
   const params = (changes: Record<string, string>) => {
     const next = new URLSearchParams(location.search)
     for (const [key, value] of Object.entries(changes)) next.set(key, value)
@@ -31,33 +34,39 @@ export function CountryTableSection({ view }: { view: DashboardView }) {
     COLUMNS.map((column): SortLink => {
       const active = query.sort === column.key
       const nextDirection = active && query.direction === 'asc' ? 'desc' : 'asc'
-      return { ...column, href: params({ sort: column.key, dir: nextDirection }), ariaSort: active ? (query.direction === 'asc' ? 'ascending' : 'descending') : undefined }
+      return {
+        ...column,
+        label: t(`table.columns.${column.key}`),
+        href: params({ sort: column.key, dir: nextDirection }),
+        ariaSort: active ? (query.direction === 'asc' ? 'ascending' : 'descending') : undefined,
+      }
     }),
   )
   const windowParams = new URLSearchParams({ from: String(query.window.fromYear), to: String(query.window.toYear), category: query.category, sort: query.sort, dir: query.direction })
   return (
     <section className="card" aria-labelledby="table-heading">
-      <h2 id="table-heading">By country</h2>
+      <h2 id="table-heading">{t('table.heading')}</h2>
       <p>
         <a href={`/industrial-return/export.csv?${windowParams.toString()}`} download>
-          Download this table as CSV
+          {t('table.download')}
         </a>
       </p>
-      <p className="hint">Coefficients to two decimals, never rounded across a band line (0.3996 shows 0.39); hover or focus one for four decimals, as in the CSV.</p>
-      {view.changeWithheld ? <p id="change-withheld">{describeChangeWithheld(view.changeWithheld, categoryLabel)}</p> : null}
+      <p className="hint">{t('table.csvHint')}</p>
+      <p className="hint">{t('table.decimalsHint')}</p>
+      {view.changeWithheld ? <p id="change-withheld">{describeChangeWithheld(t, view.changeWithheld, query.category)}</p> : null}
       {view.rows.length === 0 ? (
-        <p className="empty">No country yet: add countries, a contribution scale and contracts.</p>
+        <p className="empty">{t('table.empty')}</p>
       ) : (
         <SortableTable
           layout="scroll"
           className="return-table"
           captionVisible
           sortNavigation="client"
-          caption={
-            <>
-              Industrial return for {categoryLabel}, {view.windowLabel}, sorted by {COLUMNS.find((c) => c.key === query.sort)?.label.toLowerCase()} ({query.direction === 'asc' ? 'ascending' : 'descending'})
-            </>
-          }
+          caption={t(query.direction === 'asc' ? 'table.captionAscending' : 'table.captionDescending', {
+            category,
+            window: view.windowLabel,
+            column: t(`table.sortedBy.${query.sort}`),
+          })}
           columns={[
             {
               header: sort('country'),
@@ -65,21 +74,21 @@ export function CountryTableSection({ view }: { view: DashboardView }) {
               cell: (row) => (
                 <>
                   {row.name} <span className="hint">({row.countryCode})</span>
-                  {row.membership === 'ASSOCIATE' ? <span className="hint"> associate</span> : null}
-                  {row.membership === 'OTHER' ? <span className="hint"> non-member</span> : null}
-                  {row.nonMemberYears.length > 0 ? <span className="hint"> · not a member in {row.nonMemberYears.join(', ')}</span> : null}
-                  {row.cappedYears.length > 0 ? <span className="hint"> · counted up to its ceiling in {row.cappedYears.join(', ')}</span> : null}
+                  {row.membership === 'ASSOCIATE' ? <span className="hint"> {t('table.associate')}</span> : null}
+                  {row.membership === 'OTHER' ? <span className="hint"> {t('table.nonMember')}</span> : null}
+                  {row.nonMemberYears.length > 0 ? <span className="hint"> · {t('table.notAMemberIn', { years: row.nonMemberYears.join(', ') })}</span> : null}
+                  {row.cappedYears.length > 0 ? <span className="hint"> · {t('table.cappedIn', { years: row.cappedYears.join(', ') })}</span> : null}
                 </>
               ),
             },
-            { header: sort('value'), cell: (row) => formatChf(row.valueChfMinor) },
+            { header: sort('value'), cell: (row) => chf(row.valueChfMinor) },
             { header: sort('share'), cell: (row) => formatPercent(row.contractSharePercent) },
             { header: sort('contribution'), cell: (row) => (row.membership === 'OTHER' ? '—' : formatPercent(row.contributionSharePercent)) },
             { header: sort('coefficient'), cell: (row) => <PreciseFigure display={row.coefficient} precise={row.coefficientPrecise} /> },
-            { header: sort('change'), cell: (row) => <PreciseFigure display={row.change} precise={row.changePrecise} empty={view.changeWithheld ? 'no change shown' : '—'} /> },
+            { header: sort('change'), cell: (row) => <PreciseFigure display={row.change} precise={row.changePrecise} empty={view.changeWithheld ? t('table.noChangeShown') : '—'} /> },
             {
-              header: 'Band',
-              cell: (row) => (row.band ? <BandBadge band={row.band} /> : <span className="hint">{row.noCoefficientReason ? NO_COEFFICIENT_REASONS[row.noCoefficientReason] : 'no coefficient'}</span>),
+              header: t('table.columns.band'),
+              cell: (row) => (row.band ? <BandBadge band={row.band} /> : <span className="hint">{row.noCoefficientReason ? noCoefficientReason(t, row.noCoefficientReason) : t('band.none')}</span>),
             },
           ]}
           rows={view.rows}

@@ -1,41 +1,45 @@
 import { Link } from '@remix-run/react'
+import { Trans, useTranslation } from 'react-i18next'
 import { Notice } from '~/ui/notice'
+import { translated } from './format.ts'
 
 /** Says which figures of this installation are made up (demo contracts, demo scales). */
 export function DemoDataNotice({ demo }: { demo: { contracts: boolean; scales: number[] } }) {
+  const { t } = useTranslation('industrial-return')
   if (!demo.contracts && !demo.scales.length) return null
+  const what = [demo.contracts ? t('demo.contracts') : null, demo.scales.length ? t('demo.scales', { years: demo.scales.join(', ') }) : null].filter(Boolean).join('; ')
   return (
     <Notice>
-      <span className="badge warn">demo</span> This installation holds demo data: {demo.contracts ? 'contracts numbered DEMO-… are made up' : null}
-      {demo.contracts && demo.scales.length ? '; ' : null}
-      {demo.scales.length ? `the contribution scales of ${demo.scales.join(', ')} are made up` : null}. The 2009 scale is the real published one.
+      <span className="badge warn">{t('demo.badge')}</span> {t('demo.notice', { what })}
     </Notice>
   )
 }
 
 /** Imports still running: their contracts are not in the figures yet. */
 export function RunningImportsNotices({ imports }: { imports: { id: string; fileName: string; percent: number }[] }) {
+  const { t } = useTranslation('industrial-return')
   return (
     <>
       {imports.map((job) => (
         <Notice key={job.id}>
-          Import of {job.fileName} in progress ({job.percent}%): <Link to={`/industrial-return/import/${job.id}`}>follow it</Link>. Its contracts count once it is finished.
+          <Trans t={t} i18nKey="runningImport" values={{ fileName: job.fileName, percent: job.percent }} components={[<Link key="follow" to={`/industrial-return/import/${job.id}`} />]} />
         </Notice>
       ))}
     </>
   )
 }
 
-/** What became of the last form sent from the page: `ok` as a status, `error` as an alert. */
+/** What became of the last form sent from the page: `ok` as a status, `error` as an alert (messages, translated here). */
 export function ActionResultNotice({ result }: { result: { ok: string } | { error: string } | undefined }) {
+  const { t } = useTranslation('industrial-return')
   if (!result) return null
   return 'ok' in result ? (
     <Notice tone="success" role="status">
-      {result.ok}
+      {translated(t, result.ok)}
     </Notice>
   ) : (
     <Notice tone="error" role="alert">
-      {result.error}
+      {translated(t, result.error)}
     </Notice>
   )
 }

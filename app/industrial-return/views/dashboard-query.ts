@@ -1,6 +1,7 @@
 /** The dashboard's window, category and sort order, as query parameters (GET forms and links work without JavaScript). */
 import type { Category } from '../arithmetic/bands.ts'
 import { calendarWindow, defaultWindowFor, type CalendarWindow } from '../arithmetic/window.ts'
+import { message } from '~/i18n/message'
 import type { ReturnInputs } from './return-report.ts'
 
 export const SORT_KEYS = ['country', 'value', 'share', 'contribution', 'coefficient', 'change'] as const
@@ -18,16 +19,16 @@ export const MIN_YEAR = 1950
 export const MAX_YEAR = 2200
 export const MAX_WINDOW_YEARS = 25
 
-/** What was wrong with an asked window, per field, in words for the form; empty when nothing was. */
+/** What was wrong with an asked window, per field, as messages (`message(...)`, translated where shown); empty when nothing was. */
 export type WindowErrors = { from?: string; to?: string }
 
 /** The years as the person typed them, to give them back in the form next to its messages. */
 export type AskedWindow = { from: string; to: string }
 
 const yearProblem = (text: string): string | null => {
-  if (!/^\d{4}$/.test(text)) return `“${text.length > 20 ? `${text.slice(0, 20)}…` : text}” is not a year: give four digits, e.g. 2022.`
+  if (!/^\d{4}$/.test(text)) return message('industrial-return:windowErrors.notAYear', { text: text.length > 20 ? `${text.slice(0, 20)}…` : text })
   const value = Number(text)
-  return value >= MIN_YEAR && value <= MAX_YEAR ? null : `Give a year between ${MIN_YEAR} and ${MAX_YEAR}.`
+  return value >= MIN_YEAR && value <= MAX_YEAR ? null : message('industrial-return:windowErrors.outOfRange', { min: MIN_YEAR, max: MAX_YEAR })
 }
 
 /**
@@ -41,15 +42,15 @@ export function readAskedWindow(params: URLSearchParams): { window: CalendarWind
   if (fromText === '' && toText === '') return { window: null, errors: {}, asked: null }
   const asked = { from: fromText, to: toText }
   const errors: WindowErrors = {}
-  if (fromText === '') errors.from = 'Give the first year of the window as well.'
+  if (fromText === '') errors.from = message('industrial-return:windowErrors.fromMissing')
   else if (yearProblem(fromText)) errors.from = yearProblem(fromText)!
-  if (toText === '') errors.to = 'Give the last year of the window as well.'
+  if (toText === '') errors.to = message('industrial-return:windowErrors.toMissing')
   else if (yearProblem(toText)) errors.to = yearProblem(toText)!
   if (errors.from || errors.to) return { window: null, errors, asked }
   const from = Number(fromText)
   const to = Number(toText)
-  if (from > to) return { window: null, errors: { to: `The last year comes before the first (${from}): give ${from} or later, or swap the two.` }, asked }
-  if (to - from >= MAX_WINDOW_YEARS) return { window: null, errors: { to: `A window spans at most ${MAX_WINDOW_YEARS} years: give ${from + MAX_WINDOW_YEARS - 1} or earlier.` }, asked }
+  if (from > to) return { window: null, errors: { to: message('industrial-return:windowErrors.toBeforeFrom', { from }) }, asked }
+  if (to - from >= MAX_WINDOW_YEARS) return { window: null, errors: { to: message('industrial-return:windowErrors.tooLong', { years: MAX_WINDOW_YEARS, last: from + MAX_WINDOW_YEARS - 1 }) }, asked }
   return { window: calendarWindow(from, to), errors: {}, asked }
 }
 

@@ -1,10 +1,16 @@
 import { renderMarkup as renderToStaticMarkup } from '../../../tests/support/render-markup'
+import { MemoryRouter } from 'react-router-dom'
 import { describe, expect, it } from 'vitest'
+import { translatorFor } from '~/i18n/i18n.server'
 import { DEFAULT_RETURN_POLICY } from '../return-policy.ts'
 import { calendarWindow } from '../arithmetic/window.ts'
 import { buildDashboard } from './dashboard-view.ts'
 import { EuropeMap } from './europe-map.tsx'
 import { describeChangeWithheld } from './format.ts'
+import { CountryTableSection } from './country-table.tsx'
+import { MostImbalancedSection, VeryPoorlyTrendSection } from './dashboard-figures.tsx'
+import { ReturnStatusSection } from './return-status.tsx'
+import { standingStatus } from './standing-status.ts'
 import type { ReturnInputs, RollupLike, StoredScale } from './return-report.ts'
 
 // France and Germany pay half each. In 2024 France won 1 998 of 10 000 CHF of supplies:
@@ -47,8 +53,11 @@ describe('buildDashboard', () => {
       previous: { window: { fromYear: 2023, toYear: 2023 }, missingScaleYears: [2023], missingContractYears: [] },
     })
     expect(view.rows.every((row) => row.change === null && row.changePrecise === null && row.previousCoefficient === null)).toBe(true)
-    expect(describeChangeWithheld(view.changeWithheld!, 'supplies')).toBe(
+    expect(describeChangeWithheld(translatorFor('en', 'industrial-return'), view.changeWithheld!, 'SUPPLIES')).toBe(
       'No change is shown against 2023: 2023 has no contribution scale for 2023. A change measured across missing years would show the gap, not the country.',
+    )
+    expect(describeChangeWithheld(translatorFor('fr', 'industrial-return'), view.changeWithheld!, 'SUPPLIES').replaceAll('\u00a0', ' ')).toBe(
+      'Aucune variation n’est indiquée par rapport à 2023 : il manque à 2023 le barème des contributions de 2023. Une variation mesurée sur des années manquantes montrerait la lacune, non le pays.',
     )
   })
 
@@ -64,7 +73,7 @@ describe('buildDashboard', () => {
     const services = buildDashboard(inputs(), query('SERVICES'))
     expect(services.bands).toEqual(['POORLY', 'WELL'])
     const legend = (bands: typeof services.bands) =>
-      renderToStaticMarkup(<EuropeMap shapes={[]} width={10} height={10} bands={{}} outside={[]} windowLabel="2024" categoryLabel="services" legendBands={bands} />)
+      renderToStaticMarkup(<EuropeMap shapes={[]} width={10} height={10} bands={{}} outside={[]} windowLabel="2024" category="SERVICES" legendBands={bands} />)
     expect(legend(services.bands)).not.toContain('very poorly balanced')
     expect(legend(services.bands)).toContain('poorly balanced')
     expect(legend(['VERY_POORLY', 'POORLY', 'WELL'])).toContain('very poorly balanced')
@@ -87,5 +96,67 @@ describe('buildDashboard', () => {
     )
     expect(view.rows.find((row) => row.countryCode === 'BR')).toMatchObject({ membership: 'ASSOCIATE', nonMemberYears: [2023], cappedYears: [2024] })
     expect(view.rows.find((row) => row.countryCode === 'FR')).toMatchObject({ nonMemberYears: [], cappedYears: [] })
+  })
+})
+
+describe('the dashboard in French', () => {
+  // Portugal and Greece very poorly balanced, France poorly, Germany well (supplies, 2024 alone).
+  const four = (): ReturnInputs => ({
+    ...inputs(),
+    countries: [
+      { code: 'FR', name: 'France', membership: 'MEMBER' },
+      { code: 'DE', name: 'Germany', membership: 'MEMBER' },
+      { code: 'PT', name: 'Portugal', membership: 'MEMBER' },
+      { code: 'GR', name: 'Greece', membership: 'MEMBER' },
+    ],
+    scales: [{ year: 2024, budgetChfMinor: null, source: 'test', isDemo: false, shares: ['FR', 'DE', 'PT', 'GR'].map((countryCode) => ({ countryCode, percent: '25' })) }],
+    rollup: [supplies(2024, 'FR', 1500), supplies(2024, 'DE', 8000), supplies(2024, 'PT', 300), supplies(2024, 'GR', 200)],
+    statusYear: 2025,
+  })
+  // French puts a no-break space before “:”; read as a plain space here.
+  const inFrench = (element: JSX.Element) => renderToStaticMarkup(<MemoryRouter>{element}</MemoryRouter>, 'fr').replaceAll('\u00a0', ' ')
+
+  it('counts the very poorly balanced countries with the French plural, and names the bands as CERN does', () => {
+    const standing = standingStatus({ ...four(), policy: { ...DEFAULT_RETURN_POLICY, windowYears: 1 } })
+    expect(standing.countries.map((c) => c.countryCode)).toEqual(['GR', 'PT'])
+    const html = inFrench(<ReturnStatusSection standing={standing} entries={{}} alerts={[]} viewed={{ label: '2024', isDefault: true }} />)
+    expect(html).toContain('Pays très mal équilibrés actuellement (2)')
+    expect(html).toContain('Fournitures, année de statut publiée 2025 (du 1 mars 2025 au 28 févr. 2026), calculée sur les années civiles 2024.')
+    expect(html).toContain('Franchissement à acquitter (0)')
+    // 0 and 1 are singular in French, 2 plural.
+    const one = { ...standing, countries: standing.countries.slice(0, 1) }
+    expect(inFrench(<ReturnStatusSection standing={one} entries={{}} alerts={[]} viewed={{ label: '2024', isDefault: true }} />)).toContain('Pays très mal équilibré actuellement (1)')
+
+    const view = buildDashboard(four(), query())
+    const table = inFrench(<CountryTableSection view={view} />)
+    expect(table).toContain('très mal équilibré')
+    expect(table).toContain('mal équilibré')
+    expect(table).toContain('bien équilibré')
+    expect(table).toContain('Retour industriel pour les fournitures, 2024, trié par pays (ordre croissant)')
+    // Coefficients keep the point in French, as amounts do (format.ts): Portugal 0.12, in "1’500.00 CHF"-style tables.
+    expect(table).toContain('>0.12<')
+    expect(table).toContain('15.00 CHF')
+    expect(inFrench(<MostImbalancedSection countries={view.mostImbalanced} category="SUPPLIES" />)).toContain('Les six pays les plus déséquilibrés (fournitures)')
+    expect(inFrench(<VeryPoorlyTrendSection trend={view.trend} />)).toContain('Nombre de pays très mal équilibrés pour les fournitures par année de statut')
+  })
+
+  it('gives the map a French text alternative, and a French legend', () => {
+    const map = renderToStaticMarkup(
+      <EuropeMap
+        shapes={[{ id: 'pt', countryCode: 'PT', name: 'Portugal', d: 'M0 0h1v1z' }]}
+        width={10}
+        height={10}
+        bands={{ PT: { band: 'VERY_POORLY', coefficient: '0.1200', name: 'Portugal' } }}
+        outside={[]}
+        windowLabel="2021–2024"
+        category="SUPPLIES"
+        legendBands={['VERY_POORLY', 'POORLY', 'WELL']}
+      />,
+      'fr',
+    ).replaceAll('\u00a0', ' ')
+    expect(map).toContain('<title id="europe-map-title">Carte de l’Europe colorée selon le niveau d’équilibre de chaque État membre et État membre associé pour les fournitures, 2021–2024.</title>')
+    expect(map).toContain('<title>Portugal : très mal équilibré (0.1200)</title>')
+    expect(map).toContain('membre sans coefficient')
+    expect(map).not.toContain('very poorly')
   })
 })

@@ -1,6 +1,7 @@
-import type { Band } from '../arithmetic/bands.ts'
+import { useTranslation } from 'react-i18next'
+import type { Band, Category } from '../arithmetic/bands.ts'
 import { BAND_COLOURS } from './charts.tsx'
-import { BAND_LABELS } from './filing-time.ts'
+import { bandName, categoryName } from './format.ts'
 
 const NO_DATA = '#e6e9ef'
 const NO_COEFFICIENT = '#b8bec9'
@@ -13,7 +14,7 @@ export function EuropeMap({
   bands,
   outside,
   windowLabel,
-  categoryLabel,
+  category,
   legendBands,
 }: {
   shapes: { id: string; countryCode: string | null; name: string; d: string }[]
@@ -23,21 +24,22 @@ export function EuropeMap({
   /** Countries with a coefficient that the map of Europe does not show. */
   outside: { countryCode: string; name: string; band: Band | null; coefficient: string | null }[]
   windowLabel: string
-  categoryLabel: string
+  category: Category
   /** The bands of the category shown, lowest first: services have no "very poorly balanced". */
   legendBands: readonly Band[]
 }) {
+  const { t } = useTranslation('industrial-return')
   return (
     <figure className="return-map">
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby="europe-map-title" width="100%">
-        <title id="europe-map-title">{`Map of Europe coloured by the band of each Member and Associate Member State for ${categoryLabel}, ${windowLabel}.`}</title>
+        <title id="europe-map-title">{t('map.title', { category: categoryName(t, category), window: windowLabel })}</title>
         <rect width={width} height={height} fill="#f4f8fc" />
         {shapes.map((shape) => {
           const entry = shape.countryCode ? bands[shape.countryCode] : undefined
           const fill = entry ? (entry.band ? BAND_COLOURS[entry.band] : NO_COEFFICIENT) : NO_DATA
           return (
             <path key={shape.id} d={shape.d} fill={fill} stroke="#ffffff" strokeWidth="0.6">
-              <title>{entry ? `${entry.name}: ${entry.band ? `${BAND_LABELS[entry.band]} (${entry.coefficient})` : 'no coefficient'}` : shape.name}</title>
+              <title>{entry ? t('map.country', { country: entry.name, band: entry.band ? t('map.bandAndCoefficient', { band: bandName(t, entry.band), coefficient: entry.coefficient }) : t('band.none') }) : shape.name}</title>
             </path>
           )
         })}
@@ -46,20 +48,20 @@ export function EuropeMap({
         <span className="legend">
           {legendBands.map((band) => (
             <span key={band}>
-              <span className="swatch" style={{ background: BAND_COLOURS[band] }} aria-hidden="true" /> {BAND_LABELS[band]}
+              <span className="swatch" style={{ background: BAND_COLOURS[band] }} aria-hidden="true" /> {bandName(t, band)}
             </span>
           ))}
           <span>
-            <span className="swatch" style={{ background: NO_COEFFICIENT }} aria-hidden="true" /> member without coefficient
+            <span className="swatch" style={{ background: NO_COEFFICIENT }} aria-hidden="true" /> {t('map.memberWithoutCoefficient')}
           </span>
           <span>
-            <span className="swatch" style={{ background: NO_DATA }} aria-hidden="true" /> not a member
+            <span className="swatch" style={{ background: NO_DATA }} aria-hidden="true" /> {t('map.notAMember')}
           </span>
         </span>
         {outside.length ? (
-          <> Not on this map: {outside.map((c) => `${c.name} (${c.band ? `${BAND_LABELS[c.band]}, ${c.coefficient}` : 'no coefficient'})`).join('; ')}.</>
+          <> {t('map.notOnThisMap', { countries: outside.map((c) => `${c.name} (${c.band ? `${bandName(t, c.band)}, ${c.coefficient}` : t('band.none')})`).join('; ') })}</>
         ) : null}{' '}
-        Bands as in the table above; map data Natural Earth 1:110m.
+        {t('map.source')}
       </figcaption>
     </figure>
   )

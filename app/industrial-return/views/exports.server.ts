@@ -1,8 +1,10 @@
 /** CSV downloads of the industrial return. Amounts in CHF with a point and no grouping, so spreadsheets read them as numbers. */
 import { csvDownload, toCsv } from '~/csv/write-csv'
 import type { Database } from '~/db/client.server'
+import { translatorFor } from '~/i18n/i18n.server'
+import type { Language } from '~/i18n/languages'
 import { CONTRACT_CSV_TEMPLATE } from '../ledger/contract-csv.ts'
-import { CATEGORY_LABELS } from './format.ts'
+import { CATEGORY_LABELS, translated } from './format.ts'
 import { rejectionsOf } from '../ledger/import-jobs.server.ts'
 import { SCALE_CSV_HEADER } from '../ledger/scale-csv.ts'
 import { loadReturnInputs } from './return-inputs.server.ts'
@@ -15,7 +17,14 @@ const WITHOUT_BOM = { byteOrderMark: false }
 
 const chf = (minor: number) => `${minor < 0 ? '-' : ''}${Math.floor(Math.abs(minor) / 100)}.${String(Math.abs(minor) % 100).padStart(2, '0')}`
 
-/** The dashboard table's columns, named as app/csv/write-csv.ts says. */
+/**
+ * The dashboard table's columns, named as app/csv/write-csv.ts says. Machine identifiers, in every
+ * language (issue 14): the file goes to spreadsheets and to scripts that read it line by line, so a
+ * French and an English download of the same table are the same file. Its values are codes as well
+ * (MEMBER, SUPPLIES, VERY_POORLY; numbers with a point, no grouping), and the country name is the
+ * country list's. The page says so beside the download link, in the reader's language; what is for
+ * a person here is the refusal of a window that cannot be shown, written in the downloader's language.
+ */
 export const RETURN_TABLE_CSV_HEADER = [
   'country_iso2',
   'country',
@@ -36,13 +45,19 @@ export const RETURN_TABLE_CSV_HEADER = [
 /** Rejected rows of an import: the line of the uploaded file, its order number, and why. */
 export const REJECTIONS_CSV_HEADER = ['line', 'order_number', 'reason'] as const
 
-export async function returnTableCsv(db: Database, now: Date, params: URLSearchParams): Promise<Response> {
+export async function returnTableCsv(db: Database, now: Date, params: URLSearchParams, language: Language = 'en'): Promise<Response> {
   const inputs = await loadReturnInputs(db, now)
   const query = parseDashboardQuery(params, inputs)
-  // A download cannot show a message beside a field: it refuses with the words instead.
+  // A download cannot show a message beside a field: it refuses with the words instead, in the reader's language.
   if (hasWindowErrors(query.windowErrors)) {
-    const words = [query.windowErrors.from && `From year: ${query.windowErrors.from}`, query.windowErrors.to && `To year: ${query.windowErrors.to}`].filter(Boolean).join(' ')
-    return new Response(`No CSV for this window. ${words}\n`, { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
+    const t = translatorFor(language, 'industrial-return')
+    const words = [
+      query.windowErrors.from && t('export.fieldError', { field: t('window.fromYear'), error: translated(t, query.windowErrors.from) }),
+      query.windowErrors.to && t('export.fieldError', { field: t('window.toYear'), error: translated(t, query.windowErrors.to) }),
+    ]
+      .filter(Boolean)
+      .join(' ')
+    return new Response(`${t('export.refused')} ${words}\n`, { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Language': language } })
   }
   const view = buildDashboard(inputs, query)
   const body = toCsv(

@@ -2,11 +2,13 @@
  * Shown in the justification form: the very poorly balanced countries (supplies), and for the chosen
  * country its band now and the coefficient this contract would move it to. Pure rendering of
  * `loadFilingTimeReturn` data, so it updates as the requester types (and renders on the server).
+ * Its words are the `industrial-return` namespace's: the pages that show it list that namespace.
  */
+import { Trans, useTranslation } from 'react-i18next'
 import type { Category } from '../arithmetic/bands.ts'
 import { BandBadge } from './band-badge.tsx'
 import { ceilingReachedFor, projectFilingCoefficient, type FilingTimeReturn } from './filing-time.ts'
-import { CATEGORY_WORDS } from './ams-ceilings.ts'
+import { categoryName } from './format.ts'
 
 export function FilingTimeReturnPanel({
   data,
@@ -19,35 +21,40 @@ export function FilingTimeReturnPanel({
   category: Category | null | undefined
   amountChfMinor: number | null | undefined
 }) {
+  const { t } = useTranslation('industrial-return')
   const code = countryCode?.trim().toUpperCase() ?? ''
   const projection = data.computable && /^[A-Z]{2}$/.test(code) && category ? projectFilingCoefficient(data, { countryCode: code, category, amountChfMinor: amountChfMinor ?? null }) : null
   const moves = projection && amountChfMinor != null && amountChfMinor > 0
   const atCeiling = /^[A-Z]{2}$/.test(code) ? ceilingReachedFor(data, code, category) : null
   return (
     <aside className="card return-filing" aria-labelledby="return-filing-heading">
-      <h2 id="return-filing-heading">Industrial return</h2>
+      <h2 id="return-filing-heading">{t('panel.heading')}</h2>
       {/* Always in the page, so a screen reader announces the warning when the country chosen makes it appear. */}
       <div aria-live="polite">
         {atCeiling ? (
           <p className="notice warn" id="return-filing-ceiling">
-            <strong>
-              {atCeiling.name} has reached its ceiling for {data.ceilingYear}
-            </strong>{' '}
-            ({atCeiling.reachedIn.map((c) => `${CATEGORY_WORDS[c]} ${atCeiling.coefficients[c]?.display ?? ''}`).join(', ')} against a ceiling of {atCeiling.ceiling}): as an Associate
-            Member State, its return counts only up to its ceiling, so this contract would not improve it. Consider a supplier from a Member
-            State, above all a very poorly balanced one.
+            <Trans
+              t={t}
+              i18nKey="panel.atCeiling"
+              values={{
+                country: atCeiling.name,
+                year: data.ceilingYear,
+                positions: atCeiling.reachedIn.map((c) => `${categoryName(t, c)} ${atCeiling.coefficients[c]?.display ?? ''}`).join(', '),
+                ceiling: atCeiling.ceiling,
+              }}
+              components={[<strong key="reached" />]}
+            />
           </p>
         ) : null}
       </div>
       {!data.computable ? (
-        <p className="empty">No coefficient can be computed for {data.windowLabel} yet (no contribution scale or no contract in that window).</p>
+        <p className="empty">{t('panel.notComputable', { window: data.windowLabel })}</p>
       ) : (
         <>
           <p>
-            Very poorly balanced for supplies ({data.windowLabel}
-            {data.includesDemoData ? ', includes demo data' : ''}):{' '}
+            {t(data.includesDemoData ? 'panel.veryPoorlyWithDemo' : 'panel.veryPoorly', { window: data.windowLabel })}{' '}
             {data.veryPoorly.length === 0 ? (
-              <span className="empty">none</span>
+              <span className="empty">{t('panel.none')}</span>
             ) : (
               data.veryPoorly.map((country, i) => (
                 <span key={country.countryCode}>
@@ -56,22 +63,23 @@ export function FilingTimeReturnPanel({
                 </span>
               ))
             )}
-            . Buying from them helps the organisation’s return.
+            {t('panel.buyingHelps')}
           </p>
           <p aria-live="polite">
             {projection ? (
               projection.coefficientBefore === null ? (
-                <>
-                  {projection.countryName ?? code} has no {projection.category === 'SUPPLIES' ? 'supplies' : 'services'} coefficient (not a Member or
-                  Associate Member State, or no contribution in the window).
-                </>
+                t('panel.noCoefficient', { country: projection.countryName ?? code, category: categoryName(t, projection.category) })
               ) : (
                 <>
-                  {projection.countryName ?? code} is <BandBadge band={projection.bandBefore} /> for {projection.category === 'SUPPLIES' ? 'supplies' : 'services'}{' '}
-                  (coefficient {projection.coefficientBefore})
+                  <Trans
+                    t={t}
+                    i18nKey="panel.projection"
+                    values={{ country: projection.countryName ?? code, category: categoryName(t, projection.category), before: projection.coefficientBefore }}
+                    components={[<BandBadge key="before" band={projection.bandBefore} />]}
+                  />
                   {moves ? (
                     <>
-                      ; this contract would move it to {projection.coefficientAfter}
+                      {t('panel.wouldMove', { after: projection.coefficientAfter })}
                       {projection.bandAfter !== projection.bandBefore ? (
                         <>
                           {' '}
@@ -84,7 +92,7 @@ export function FilingTimeReturnPanel({
                 </>
               )
             ) : (
-              <span className="hint">Choose the country and category to see its band.</span>
+              <span className="hint">{t('panel.chooseCountry')}</span>
             )}
           </p>
         </>

@@ -85,8 +85,3 @@ export function goesToWellBalancedCountry(
   return wellBalanced[justification.category].includes(code)
 }
 
-export const BAND_LABELS: Record<Band, string> = {
-  VERY_POORLY: 'very poorly balanced',
-  POORLY: 'poorly balanced',
-  WELL: 'well balanced',
-}

@@ -1,23 +1,28 @@
 import { NavLink } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 
-/** The industrial return's own pages, for procurement. */
+/**
+ * The industrial return's own pages, for procurement. Its words are the `industrial-return`
+ * namespace's: every route that shows it lists that namespace in its `handle.i18n`.
+ */
 export function ReturnNav() {
-  const links: [string, string][] = [
-    ['/industrial-return', 'Dashboard'],
-    ['/industrial-return/contracts', 'Contracts'],
-    ['/industrial-return/awards', 'Record awards'],
-    ['/industrial-return/import', 'Import contracts'],
-    ['/industrial-return/scales', 'Contribution scales'],
-    ['/industrial-return/alerts', 'Alerts'],
-    ['/industrial-return/industry-days', 'Industry Days'],
-    ['/industrial-return/mine', 'Departments and groups'],
-    ['/industrial-return/membership', 'Membership'],
-    ['/industrial-return/ceilings', 'Associate ceilings'],
-    ['/industrial-return/policy', 'Spread policy'],
-    ['/industrial-return/suppliers', 'Suppliers'],
-  ]
+  const { t } = useTranslation('industrial-return')
+  const links = [
+    ['/industrial-return', t('nav.dashboard')],
+    ['/industrial-return/contracts', t('nav.contracts')],
+    ['/industrial-return/awards', t('nav.awards')],
+    ['/industrial-return/import', t('nav.import')],
+    ['/industrial-return/scales', t('nav.scales')],
+    ['/industrial-return/alerts', t('nav.alerts')],
+    ['/industrial-return/industry-days', t('nav.industryDays')],
+    ['/industrial-return/mine', t('nav.mine')],
+    ['/industrial-return/membership', t('nav.membership')],
+    ['/industrial-return/ceilings', t('nav.ceilings')],
+    ['/industrial-return/policy', t('nav.policy')],
+    ['/industrial-return/suppliers', t('nav.suppliers')],
+  ] as const
   return (
-    <nav aria-label="Industrial return" className="return-nav">
+    <nav aria-label={t('nav.label')} className="return-nav">
       <ul>
         {links.map(([to, label]) => (
           <li key={to}>

@@ -1,21 +1,21 @@
 import { Form, Link } from '@remix-run/react'
+import { Trans, useTranslation } from 'react-i18next'
 import type { AlertView } from '../alerts/list-alerts.server.ts'
 import { SortableTable } from '~/ui/sortable-table'
 import { Notice } from '~/ui/notice'
 import { DateTime } from '~/calendar/date-time'
 import { formatDate } from '~/calendar/format-date'
+import { useLanguage } from '~/i18n/use-formats'
 import { PreciseFigure } from './coefficient-figure.tsx'
+import { translated, type ReturnT } from './format.ts'
 import type { StandingCountry, StandingStatus } from './standing-status.ts'
 
-/** When the alerts recorded each country's last entry into "very poorly balanced", by code. */
+/** When the alerts recorded each country's last entry into "very poorly balanced", by code (the cause as stored: a message or older plain text). */
 export type LatestEntries = Record<string, { raisedAt: string; cause: string }>
 
-/** "1 Mar 2026 to 28 Feb 2027". */
-const statusYearSpan = (standing: Pick<StandingStatus, 'startsOn' | 'endsOn'>) => `${formatDate(standing.startsOn)} to ${formatDate(standing.endsOn)}`
-
-function since(country: StandingCountry, statusYear: number): string {
-  if (country.sinceFirstFigures) return `at least since status year ${country.sinceStatusYear} (the first with figures)`
-  return country.sinceStatusYear === statusYear ? `since this status year (${statusYear})` : `since status year ${country.sinceStatusYear}`
+function since(t: ReturnT, country: StandingCountry, statusYear: number): string {
+  if (country.sinceFirstFigures) return t('status.sinceFirstFigures', { statusYear: country.sinceStatusYear })
+  return country.sinceStatusYear === statusYear ? t('status.sinceThisYear', { statusYear }) : t('status.sinceYear', { statusYear: country.sinceStatusYear })
 }
 
 /**
@@ -35,93 +35,88 @@ export function ReturnStatusSection({
   /** The window the rest of the page shows. */
   viewed: { label: string; isDefault: boolean }
 }) {
+  const { t } = useTranslation('industrial-return')
+  const language = useLanguage()
   const count = standing.countries.length
+  // "1 Mar 2026 to 28 Feb 2027" / "du 1 mars 2026 au 28 févr. 2027".
+  const span = t('status.span', { startsOn: formatDate(standing.startsOn, language), endsOn: formatDate(standing.endsOn, language) })
   return (
     <section className="card" id="alerts" aria-labelledby="standing-heading">
-      <h2 id="standing-heading">Very poorly balanced now ({standing.computable ? count : 'not computed'})</h2>
-      <p>
-        Supplies, published status year {standing.statusYear} ({statusYearSpan(standing)}), computed over calendar years {standing.windowLabel}.
-      </p>
-      {viewed.isDefault ? null : (
-        <Notice>
-          The figures further down are for {viewed.label}. This status and the alerts concern the published status year {standing.statusYear} (over {standing.windowLabel}) only: none is
-          computed for {viewed.label}, so what is or is not listed here says nothing about {viewed.label}.
-        </Notice>
-      )}
+      <h2 id="standing-heading">{standing.computable ? t('status.heading', { count }) : t('status.headingNotComputed')}</h2>
+      <p>{t('status.published', { statusYear: standing.statusYear, span, window: standing.windowLabel })}</p>
+      {viewed.isDefault ? null : <Notice>{t('status.otherWindow', { viewed: viewed.label, statusYear: standing.statusYear, window: standing.windowLabel })}</Notice>}
       {!standing.computable ? (
-        <p className="empty">No status can be computed for status year {standing.statusYear} yet: its window needs a contribution scale and contracts.</p>
+        <p className="empty">{t('status.notComputable', { statusYear: standing.statusYear })}</p>
       ) : count === 0 ? (
-        <p className="empty">No country is very poorly balanced for supplies in status year {standing.statusYear}.</p>
+        <p className="empty">{t('status.none', { statusYear: standing.statusYear })}</p>
       ) : (
         <SortableTable
-          caption={`Countries very poorly balanced for supplies in status year ${standing.statusYear}, lowest coefficient first`}
+          caption={t('status.caption', { statusYear: standing.statusYear })}
           rows={standing.countries}
           rowKey={(country) => country.countryCode}
           columns={[
-            { header: 'Country', rowHeader: true, cell: (country) => `${country.name} (${country.countryCode})` },
-            { header: 'Coefficient', numeric: true, cell: (country) => <PreciseFigure display={country.coefficient} precise={country.coefficientPrecise} /> },
-            { header: 'Very poorly balanced', cell: (country) => since(country, standing.statusYear) },
+            { header: t('columns.country'), rowHeader: true, cell: (country) => `${country.name} (${country.countryCode})` },
+            { header: t('columns.coefficient'), numeric: true, cell: (country) => <PreciseFigure display={country.coefficient} precise={country.coefficientPrecise} /> },
+            { header: t('status.columns.veryPoorly'), cell: (country) => since(t, country, standing.statusYear) },
             {
-              header: 'Entry recorded',
+              header: t('status.columns.entryRecorded'),
               cell: (country) => {
                 const entry = entries[country.countryCode]
                 return entry ? (
                   <>
-                    <DateTime at={entry.raisedAt} /> <span className="hint">({entry.cause})</span>
+                    <DateTime at={entry.raisedAt} /> <span className="hint">({translated(t, entry.cause)})</span>
                   </>
                 ) : (
-                  <span className="hint">no crossing recorded over {standing.windowLabel}</span>
+                  <span className="hint">{t('status.noCrossingRecorded', { window: standing.windowLabel })}</span>
                 )
               },
             },
           ]}
         />
       )}
-      <h3 id="alerts-heading">Crossings to acknowledge ({alerts.length})</h3>
-      <p className="hint">
-        A crossing is recorded when a country enters or leaves “very poorly balanced” for supplies in the published status year, as contracts, scales or the status year change. Each country
-        shows once, with its latest crossing.
-      </p>
+      <h3 id="alerts-heading">{t('status.crossingsHeading', { count: alerts.length })}</h3>
+      <p className="hint">{t('status.crossingsHint')}</p>
       {alerts.length === 0 ? (
-        <p className="empty">No crossing to acknowledge.</p>
+        <p className="empty">{t('status.noCrossing')}</p>
       ) : (
         <SortableTable
-          caption="Alerts waiting to be acknowledged"
+          caption={t('status.crossingsCaption')}
           rows={alerts}
           rowKey={(alert) => alert.id}
           columns={[
-            { header: 'Country', rowHeader: true, cell: (alert) => `${alert.countryName} (${alert.countryCode})` },
-            { header: 'Change', cell: (alert) => <AlertChange alert={alert} /> },
-            { header: 'Coefficient', numeric: true, cell: (alert) => <PreciseFigure display={alert.coefficient} precise={alert.coefficientPrecise} /> },
-            { header: 'Status year', cell: (alert) => `${alert.statusYear} (over ${alert.window})` },
-            { header: 'Cause', cell: (alert) => alert.cause },
-            { header: 'Raised', cell: (alert) => <DateTime at={alert.raisedAt} /> },
-            { header: 'Action', cell: (alert) => <AcknowledgeButton alert={alert} /> },
+            { header: t('columns.country'), rowHeader: true, cell: (alert) => `${alert.countryName} (${alert.countryCode})` },
+            { header: t('columns.change'), cell: (alert) => <AlertChange alert={alert} /> },
+            { header: t('columns.coefficient'), numeric: true, cell: (alert) => <PreciseFigure display={alert.coefficient} precise={alert.coefficientPrecise} /> },
+            { header: t('columns.statusYear'), cell: (alert) => t('alerts.statusYearOver', { statusYear: alert.statusYear, window: alert.window }) },
+            { header: t('columns.cause'), cell: (alert) => translated(t, alert.cause) },
+            { header: t('columns.raised'), cell: (alert) => <DateTime at={alert.raisedAt} /> },
+            { header: t('columns.action'), cell: (alert) => <AcknowledgeButton alert={alert} /> },
           ]}
         />
       )}
       <p>
-        <Link to="/industrial-return/alerts">Alert history</Link>
+        <Link to="/industrial-return/alerts">{t('alerts.historyLink')}</Link>
       </p>
     </section>
   )
 }
 
 function AlertChange({ alert }: { alert: AlertView }) {
+  const { t } = useTranslation('industrial-return')
   return (
     <>
-      {alert.entered ? <span className="badge danger">entered very poorly balanced</span> : <span className="badge ok">left very poorly balanced</span>}
+      {alert.entered ? <span className="badge danger">{t('alerts.enteredVeryPoorly')}</span> : <span className="badge ok">{t('alerts.leftVeryPoorly')}</span>}
       {alert.earlierOpen.length ? (
         <span className="hint">
           {' '}
-          after{' '}
+          {t('alerts.after')}{' '}
           {alert.earlierOpen.map((earlier, index) => (
             <span key={earlier.raisedAt + index}>
               {index ? ', ' : ''}
-              {earlier.entered ? 'entering' : 'leaving'} on <DateTime at={earlier.raisedAt} />
+              <Trans t={t} i18nKey={earlier.entered ? 'alerts.enteringOn' : 'alerts.leavingOn'} components={[<DateTime key="at" at={earlier.raisedAt} />]} />
             </span>
-          ))}
-          {' '}(acknowledged with it)
+          ))}{' '}
+          {t('alerts.acknowledgedWithIt')}
         </span>
       ) : null}
     </>
@@ -129,11 +124,12 @@ function AlertChange({ alert }: { alert: AlertView }) {
 }
 
 function AcknowledgeButton({ alert }: { alert: AlertView }) {
+  const { t } = useTranslation('industrial-return')
   return (
     <Form method="post" className="inline-form">
       <input type="hidden" name="alertId" value={alert.id} />
-      <button type="submit" name="intent" value="acknowledge" className="secondary" aria-label={`Acknowledge the alert for ${alert.countryName}`}>
-        Acknowledge
+      <button type="submit" name="intent" value="acknowledge" className="secondary" aria-label={t('alerts.acknowledgeFor', { country: alert.countryName })}>
+        {t('alerts.acknowledge')}
       </button>
     </Form>
   )

@@ -1,13 +1,10 @@
-import { formatChf } from '~/money/amount'
+import { useTranslation } from 'react-i18next'
+import { useFormats } from '~/i18n/use-formats'
 import { ScrollingTable } from '~/ui/sortable-table'
 import { BandBadge } from './band-badge.tsx'
 import { PreciseFigure } from './coefficient-figure.tsx'
-import { CATEGORY_LABELS, formatPercent } from './format.ts'
+import { categoryTitle, formatPercent } from './format.ts'
 import type { UnitReturn } from './unit-return.ts'
-import type { Membership } from '../arithmetic/coefficients.ts'
-
-const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)
-const MEMBERSHIP_LABELS: Record<Membership, string> = { MEMBER: 'Member State', ASSOCIATE: 'Associate Member State', OTHER: 'not a member' }
 
 /**
  * A department's or group's contracts by country beside the organisation's shares, and each
@@ -16,25 +13,27 @@ const MEMBERSHIP_LABELS: Record<Membership, string> = { MEMBER: 'Member State', 
  * compared), so this table keeps its own markup rather than the kit's.
  */
 export function UnitReturnTable({ unitReturn, unitLabel, windowLabel }: { unitReturn: UnitReturn; unitLabel: string; windowLabel: string }) {
+  const { t } = useTranslation('industrial-return')
+  const { chf } = useFormats()
   const captionId = `unit-return-caption-${unitReturn.category.toLowerCase()}`
   const withBands = unitReturn.category !== 'ALL'
-  const what = unitReturn.category === 'ALL' ? 'Contracts' : `${capitalised(CATEGORY_LABELS[unitReturn.category])}: contracts`
+  const values = { unit: unitLabel, window: windowLabel, total: chf(unitReturn.organisationTotalChfMinor) }
   return (
     <ScrollingTable labelledBy={captionId}>
       <table>
         <caption id={captionId}>
-          {what} of {unitLabel} by country, {windowLabel}, compared with the whole organisation ({formatChf(unitReturn.organisationTotalChfMinor)})
+          {unitReturn.category === 'ALL' ? t('unit.captionAll', values) : t('unit.captionCategory', { ...values, category: categoryTitle(t, unitReturn.category) })}
         </caption>
         <thead>
           <tr>
-            <th scope="col">Country</th>
-            <th scope="col" className="number">Value</th>
-            <th scope="col" className="number">Contracts</th>
-            <th scope="col" className="number">Share</th>
-            <th scope="col" className="number">Organisation’s share</th>
-            <th scope="col" className="number">Difference (points)</th>
-            <th scope="col">Membership</th>
-            {withBands ? <th scope="col">Organisation’s band (coefficient)</th> : null}
+            <th scope="col">{t('columns.country')}</th>
+            <th scope="col" className="number">{t('unit.columns.value')}</th>
+            <th scope="col" className="number">{t('unit.columns.contracts')}</th>
+            <th scope="col" className="number">{t('unit.columns.share')}</th>
+            <th scope="col" className="number">{t('unit.columns.organisationShare')}</th>
+            <th scope="col" className="number">{t('unit.columns.difference')}</th>
+            <th scope="col">{t('unit.columns.membership')}</th>
+            {withBands ? <th scope="col">{t('unit.columns.band')}</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -45,7 +44,7 @@ export function UnitReturnTable({ unitReturn, unitLabel, windowLabel }: { unitRe
                 <th scope="row">
                   {row.name} <span className="hint">({row.countryCode})</span>
                 </th>
-                <td className="number">{formatChf(row.valueChfMinor)}</td>
+                <td className="number">{chf(row.valueChfMinor)}</td>
                 <td className="number">{row.contractCount}</td>
                 <td className="number">{formatPercent(row.sharePercent, 1)}</td>
                 <td className="number">{formatPercent(row.organisationSharePercent, 1)}</td>
@@ -53,7 +52,7 @@ export function UnitReturnTable({ unitReturn, unitLabel, windowLabel }: { unitRe
                   {difference >= 0 ? '+' : '−'}
                   {Math.abs(difference).toFixed(1)}
                 </td>
-                <td>{MEMBERSHIP_LABELS[row.membership]}</td>
+                <td>{t(`membership.${row.membership}`)}</td>
                 {withBands ? (
                   <td>
                     {row.standing && row.membership !== 'OTHER' ? (
