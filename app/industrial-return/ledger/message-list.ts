@@ -5,12 +5,14 @@
  * made of messages (a rejection stored in English before issue 14, a database's own words) is shown
  * as it is, so what was stored before stays readable.
  */
-import type { TFunction } from 'i18next'
 import { readMessage } from '~/i18n/message'
 import { isNamespace } from '~/i18n/namespaces'
 
 // A message never holds a raw line break: its values are JSON, where a line break is written \n.
 const LINE = '\n'
+
+/** Any page's or server's translator, whatever namespaces it was made for. */
+export type Translate = (key: never, options?: never) => unknown
 
 export const messageList = (messages: readonly string[]): string => messages.join(LINE)
 
@@ -30,7 +32,7 @@ const isOurMessage = (text: string) => {
 /** Whether the text is one message or a list of them (not a person's words that look like one). */
 export const isMessageList = (text: string): boolean => text !== '' && text.split(LINE).every(isOurMessage)
 
-function translateOne(t: TFunction, text: string): string {
+function translateOne(t: Translate, text: string): string {
   const read = readMessage(text)
   if (!read || !isOurMessage(text)) return text
   const values = Object.fromEntries(
@@ -43,7 +45,7 @@ function translateOne(t: TFunction, text: string): string {
  * The messages of a list in the reader's language, joined by `separator` (by default the
  * language's "; "; a list inside a message always so), or the text as it is when it is not a list of messages.
  */
-export function translateList(t: TFunction, text: string, separator?: string): string {
+export function translateList(t: Translate, text: string, separator?: string): string {
   if (!isMessageList(text)) return text
   const between = separator ?? String(t('return-data:list.separator' as never))
   return text

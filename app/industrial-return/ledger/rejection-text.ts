@@ -4,10 +4,9 @@
  * and are said in the language of whoever reads them; rows stored before, as an English sentence
  * ("Line 5: no supplier."), are shown as they were written.
  */
-import type { TFunction } from 'i18next'
-import { isMessageList, translateList } from './message-list.ts'
+import { isMessageList, translateList, type Translate } from './message-list.ts'
 
-export function rejectionText(t: TFunction, rejection: { line: number; reason: string }): string {
+export function rejectionText(t: Translate, rejection: { line: number; reason: string }): string {
   if (!isMessageList(rejection.reason)) return rejection.reason
   return String(t('return-data:import.rejection.text' as never, { line: rejection.line, reasons: translateList(t, rejection.reason) } as never))
 }

@@ -108,7 +108,7 @@ export async function processImportBatch(db: Database, jobId: string, options: I
         rejected.push({
           line: candidate.line,
           orderNumber: candidate.row.orderNumber,
-          reason: message('return-data:import.reason.changesRecorded', { orderNumber: candidate.row.orderNumber, awardedOn: existing.awardedOn, supplier: existing.supplierName }),
+          reason: message('return-data:import.reason.changesRecorded', { orderNumber: candidate.row.orderNumber, awardedOn: existing.awardedOn, name: existing.supplierName }),
         })
       }
     }
