@@ -53,3 +53,10 @@ export function translateList(t: Translate, text: string, separator?: string): s
     .map((part) => translateOne(t, part))
     .join(between)
 }
+
+/** A list of reasons as one sentence: translated, joined by "; ", with a capital and a full stop. Other text as it is. */
+export function sentenceOf(t: Translate, text: string): string {
+  if (!isMessageList(text)) return text
+  const said = translateList(t, text)
+  return `${said.charAt(0).toLocaleUpperCase()}${said.slice(1)}.`
+}
