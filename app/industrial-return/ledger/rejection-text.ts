@@ -8,5 +8,5 @@ import { isMessageList, translateList, type Translate } from './message-list.ts'
 
 export function rejectionText(t: Translate, rejection: { line: number; reason: string }): string {
   if (!isMessageList(rejection.reason)) return rejection.reason
-  return String(t('return-data:import.rejection.text' as never, { line: rejection.line, reasons: translateList(t, rejection.reason) } as never))
+  return String(t('return-data:import.rejection.text' as never, { line: rejection.line, reasons: translateList(t, rejection.reason).replace(/\.$/, '') } as never))
 }
