@@ -1,16 +1,19 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { requestOrigin } from '~/audit/audit.server'
 import { requireProcurementOfficer } from '~/auth/session.server'
 import { calendarDateIn } from '~/calendar/calendar-date'
 import { getDatabase } from '~/db/client.server'
 import { getEnv } from '~/env.server'
-import { formatChf } from '~/money/amount'
+import { message } from '~/i18n/message'
+import type { RouteHandle } from '~/i18n/route-handle'
+import { useFormats } from '~/i18n/use-formats'
+import { pageError } from '~/ui/error-page'
 import { AwardSchema } from '~/industrial-return/ledger/award-form'
 import { awardJustification } from '~/industrial-return/ledger/award-justification.server'
 import { loadAwardableJustification } from '~/industrial-return/ledger/load-awardable-justification.server'
-import { CATEGORY_LABELS } from '~/industrial-return/views/format'
 import { ReturnNav } from '~/industrial-return/views/return-nav'
 import { DefinitionList } from '~/ui/definition-list'
 import { Field, FormErrors } from '~/ui/field'
@@ -20,23 +23,27 @@ import { parseForm } from '~/ui/parse-form'
 import { readForm } from '~/http/request-body.server'
 import { UUID } from '~/http/uuid'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Award ${data?.justification.reference ?? ''} · SoleSource` }]
+export const handle: RouteHandle = {
+  i18n: ['return-data', 'industrial-return'],
+  title: (t, data: { justification: { reference: string } } | undefined) => t('return-data:award.title', { reference: data?.justification.reference ?? '' }),
+}
 
-
-async function justificationOr404(id: string | undefined) {
+async function justificationOr404(request: Request, id: string | undefined) {
   const justification = id && UUID.test(id) ? await loadAwardableJustification(getDatabase(), id) : null
-  if (!justification) throw new Response('This justification does not exist.', { status: 404, statusText: 'Not Found' })
+  if (!justification) {
+    throw pageError(404, { title: message('return-data:award.notFound.title'), message: message('return-data:award.errors.noJustification'), back: '/industrial-return/awards' }, request)
+  }
   return justification
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireProcurementOfficer(request)
-  return { justification: await justificationOr404(params.justificationId), today: calendarDateIn(new Date()) }
+  return { justification: await justificationOr404(request, params.justificationId), today: calendarDateIn(new Date()) }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const officer = await requireProcurementOfficer(request)
-  const justification = await justificationOr404(params.justificationId)
+  const justification = await justificationOr404(request, params.justificationId)
   const submission = parseForm(await readForm(request), { schema: AwardSchema })
   if (submission.status !== 'success') return submission.reply()
   const outcome = await awardJustification(getDatabase(), justification.id, submission.value, {
@@ -59,32 +66,36 @@ export default function AwardPage() {
     defaultValue: { orderNumber: '', awardedOn: today, amount: j.amountText.replace(/\u2019/g, "'") },
     onValidate: ({ formData }) => parseForm(formData, { schema: AwardSchema }),
   })
+  const { t } = useTranslation('return-data')
+  const { chf, date } = useFormats()
   const awardable = j.status === 'APPROVED' && !j.existingOrderNumber
   return (
     <>
-      <PageHeader title={`Record the contract of ${j.reference}`} />
+      <PageHeader title={t('award.heading', { reference: j.reference })} />
       <ReturnNav />
       <div className="card narrow">
         <DefinitionList
           facts={[
-            { term: 'Title', details: j.title },
+            { term: t('award.facts.title'), details: j.title },
             {
-              term: 'Supplier',
+              term: t('award.facts.supplier'),
               details: (
                 <>
-                  {j.supplierName}, established in {j.supplierCountryCode}
-                  {j.originCountryCode ? `; goods from ${j.originCountryCode}` : ''}
+                  {t('award.establishedIn', { name: j.supplierName, country: j.supplierCountryCode })}
+                  {j.originCountryCode ? `; ${t('awards.goodsFrom', { country: j.originCountryCode })}` : ''}
                 </>
               ),
             },
-            { term: 'Category', details: CATEGORY_LABELS[j.category] },
-            { term: 'Group', details: j.group },
+            { term: t('award.facts.category'), details: t(`categories.${j.category}`) },
+            { term: t('award.facts.group'), details: j.group },
             {
-              term: 'Approved amount',
+              term: t('award.facts.approvedAmount'),
               details: (
                 <>
                   {j.currency} {j.amountText}
-                  {j.amountChfMinor !== null && j.currency !== 'CHF' ? ` (${formatChf(j.amountChfMinor)} at ${j.exchangeRate} of ${j.exchangeRateDate})` : ''}
+                  {j.amountChfMinor !== null && j.currency !== 'CHF'
+                    ? ` ${t('award.converted', { chf: chf(j.amountChfMinor), rate: j.exchangeRate, on: j.exchangeRateDate ? date(j.exchangeRateDate) : '' })}`
+                    : ''}
                 </>
               ),
             },
@@ -92,26 +103,26 @@ export default function AwardPage() {
         />
       </div>
       {!awardable ? (
-        <Notice role="status">{j.existingOrderNumber ? `Its contract is recorded already (order ${j.existingOrderNumber}).` : 'Only an approved justification can be awarded.'}</Notice>
+        <Notice role="status">{j.existingOrderNumber ? t('award.alreadyRecorded', { orderNumber: j.existingOrderNumber }) : t('award.onlyApproved')}</Notice>
       ) : (
         <div className="card narrow">
           <Form method="post" {...getFormProps(form)}>
             <FormErrors id={form.errorId} errors={form.errors} />
-            <Field id={fields.orderNumber.id} label="Order number" hint="Unique in the ledger, e.g. PO-2026-001234." errors={fields.orderNumber.errors}>
+            <Field id={fields.orderNumber.id} label={t('award.orderNumber')} hint={t('award.orderNumberHint')} errors={fields.orderNumber.errors}>
               {(aria) => <input {...getInputProps(fields.orderNumber, { type: 'text' })} {...aria} />}
             </Field>
-            <Field id={fields.awardedOn.id} label="Award date" errors={fields.awardedOn.errors}>
+            <Field id={fields.awardedOn.id} label={t('award.awardDate')} errors={fields.awardedOn.errors}>
               {(aria) => <input {...getInputProps(fields.awardedOn, { type: 'date' })} max={today} {...aria} />}
             </Field>
             <Field
               id={fields.amount.id}
-              label={`Final amount in ${j.currency}`}
-              hint={j.currency === 'CHF' ? 'Defaults to the approved amount.' : `Defaults to the approved amount; converted to CHF at the justification's rate (${j.exchangeRate ?? 'rate table'}).`}
+              label={t('award.finalAmount', { currency: j.currency })}
+              hint={j.currency === 'CHF' ? t('award.defaultsChf') : t('award.defaultsForeign', { rate: j.exchangeRate ?? t('award.rateTable') })}
               errors={fields.amount.errors}
             >
               {(aria) => <input {...getInputProps(fields.amount, { type: 'text' })} inputMode="decimal" {...aria} />}
             </Field>
-            <button type="submit">Record the contract</button>
+            <button type="submit">{t('awards.record')}</button>
           </Form>
         </div>
       )}

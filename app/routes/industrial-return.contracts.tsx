@@ -1,17 +1,18 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { requireProcurementOfficer } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
-import { formatChf, formatMoney } from '~/money/amount'
+import type { RouteHandle } from '~/i18n/route-handle'
+import { useFormats } from '~/i18n/use-formats'
 import { isCurrency } from '~/money/currency'
 import { listContracts } from '~/industrial-return/ledger/contracts.server'
-import { CATEGORY_LABELS } from '~/industrial-return/views/format'
 import { ReturnNav } from '~/industrial-return/views/return-nav'
 import { Notice } from '~/ui/notice'
 import { PageHeader } from '~/ui/page-header'
 import { SortableTable } from '~/ui/sortable-table'
 
-export const meta: MetaFunction = () => [{ title: 'Contracts · Industrial return · SoleSource' }]
+export const handle: RouteHandle = { i18n: ['return-data', 'industrial-return'], title: (t) => t('return-data:contracts.title') }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireProcurementOfficer(request)
@@ -26,81 +27,77 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
 }
 
-const SOURCE_LABEL = {
-  AWARD: 'award',
-  IMPORT: 'import',
-  DEMO: 'demo',
-} as const
-
 export default function ContractsPage() {
   const { contracts, hasMore, q, page, recorded } = useLoaderData<typeof loader>()
+  const { t } = useTranslation('return-data')
+  const { chf, date, money } = useFormats()
   const link = (p: number) => `?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) }).toString()}`
   return (
     <>
-      <PageHeader title="Contracts" />
+      <PageHeader title={t('contracts.title')} />
       <ReturnNav />
       {recorded ? (
         <Notice tone="success" role="status">
-          The contract is recorded; the dashboard and alerts are up to date.
+          {t('contracts.recorded')}
         </Notice>
       ) : null}
       <Form method="get" className="row return-inline" role="search">
         <div className="field">
-          <label htmlFor="q">Order number or supplier starts with</label>
+          <label htmlFor="q">{t('contracts.search.label')}</label>
           <input id="q" name="q" type="search" defaultValue={q} />
         </div>
         <div>
-          <button type="submit">Search</button>
+          <button type="submit">{t('contracts.search.submit')}</button>
         </div>
       </Form>
       <section className="card" aria-labelledby="contracts-heading">
-        <h2 id="contracts-heading">Ledger, latest award first</h2>
+        <h2 id="contracts-heading">{t('contracts.heading')}</h2>
         {contracts.length === 0 ? (
-          <p className="empty">{q ? `No contract matches “${q}”.` : 'No contract yet. Record an award or import a file.'}</p>
+          <p className="empty">{q ? t('contracts.noMatch', { q }) : t('contracts.none')}</p>
         ) : (
           <SortableTable
             layout="scroll"
-            caption="Contracts in the ledger, latest award first"
+            caption={t('contracts.caption')}
             rows={contracts}
             rowKey={(c) => c.id}
             columns={[
-              { header: 'Order', rowHeader: true, cell: (c) => c.orderNumber },
-              { header: 'Awarded', cell: (c) => c.awardedOn },
-              { header: 'Supplier', cell: (c) => c.supplierName },
-              { header: 'Category', cell: (c) => CATEGORY_LABELS[c.category] },
+              { header: t('contracts.columns.order'), rowHeader: true, cell: (c) => c.orderNumber },
+              { header: t('contracts.columns.awarded'), cell: (c) => date(c.awardedOn) },
+              { header: t('contracts.columns.supplier'), cell: (c) => c.supplierName },
+              { header: t('contracts.columns.category'), cell: (c) => t(`categories.${c.category}`) },
               {
-                header: 'Counts for',
+                header: t('contracts.columns.countsFor'),
                 cell: (c) => (
                   <>
                     {c.returnCountryCode}
                     <span className="hint">
                       {' '}
-                      (origin {c.originCountryCode ?? '—'}, established {c.establishmentCountryCode})
+                      {t('contracts.originAndEstablishment', { origin: c.originCountryCode ?? '—', established: c.establishmentCountryCode })}
                     </span>
                   </>
                 ),
               },
               {
-                header: 'Amount',
+                header: t('contracts.columns.amount'),
                 numeric: true,
-                cell: (c) => (isCurrency(c.currency) ? formatMoney(c.amountMinor, c.currency) : c.amountMinor),
+                cell: (c) => (isCurrency(c.currency) ? money(c.amountMinor, c.currency) : c.amountMinor),
               },
               {
                 header: 'CHF',
                 numeric: true,
                 cell: (c) => (
                   <>
-                    {formatChf(c.amountChfMinor)}
-                    {c.currency !== 'CHF' ? <span className="hint"> at {c.exchangeRate}</span> : null}
+                    {chf(c.amountChfMinor)}
+                    {c.currency !== 'CHF' ? <span className="hint"> {t('contracts.atRate', { rate: c.exchangeRate })}</span> : null}
                   </>
                 ),
               },
-              { header: 'Unit', cell: (c) => c.unit },
+              { header: t('contracts.columns.unit'), cell: (c) => c.unit },
               {
-                header: 'Source',
+                header: t('contracts.columns.source'),
                 cell: (c) => (
                   <>
-                    {c.source === 'DEMO' ? <span className="badge warn">demo</span> : SOURCE_LABEL[c.source]}
+                    {c.source === 'DEMO' ? <span className="badge warn">{t('demo')}</span> : t(`contracts.sources.${c.source}`)}
                     {c.justificationReference ? <span className="hint"> {c.justificationReference}</span> : null}
                   </>
                 ),
@@ -108,9 +105,9 @@ export default function ContractsPage() {
             ]}
           />
         )}
-        <nav aria-label="Pages" className="row">
-          {page > 1 ? <Link to={link(page - 1)}>← Newer</Link> : <span />}
-          {hasMore ? <Link to={link(page + 1)}>Older →</Link> : <span />}
+        <nav aria-label={t('contracts.pages')} className="row">
+          {page > 1 ? <Link to={link(page - 1)}>{t('contracts.newer')}</Link> : <span />}
+          {hasMore ? <Link to={link(page + 1)}>{t('contracts.older')}</Link> : <span />}
         </nav>
       </section>
     </>

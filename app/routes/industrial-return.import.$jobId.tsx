@@ -1,29 +1,40 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData, useRevalidator } from '@remix-run/react'
 import { useEffect } from 'react'
+import { useTranslation } from 'react-i18next'
 import { requireProcurementOfficer } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
+import { message } from '~/i18n/message'
+import type { RouteHandle } from '~/i18n/route-handle'
 import { loadImportJob } from '~/industrial-return/ledger/import-jobs.server'
+import { translateList } from '~/industrial-return/ledger/message-list'
+import { rejectionText } from '~/industrial-return/ledger/rejection-text'
 import { ReturnNav } from '~/industrial-return/views/return-nav'
+import { formatWholeNumber } from '~/money/amount'
+import { pageError } from '~/ui/error-page'
 import { DefinitionList } from '~/ui/definition-list'
 import { Notice } from '~/ui/notice'
 import { PageHeader } from '~/ui/page-header'
 import { SortableTable } from '~/ui/sortable-table'
 import { UUID } from '~/http/uuid'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Import ${data?.job.fileName ?? ''} · Industrial return · SoleSource` }]
+export const handle: RouteHandle = {
+  i18n: ['return-data', 'industrial-return'],
+  title: (t, data: { job: { fileName: string } } | undefined) => t('return-data:job.title', { fileName: data?.job.fileName ?? '' }),
+}
 
 const SHOWN_REJECTIONS = 500
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireProcurementOfficer(request)
   const found = UUID.test(params.jobId ?? '') ? await loadImportJob(getDatabase(), params.jobId!, { rejectionLimit: SHOWN_REJECTIONS }) : null
-  if (!found) throw new Response('This import does not exist.', { status: 404, statusText: 'Not Found' })
+  if (!found) throw pageError(404, { title: message('return-data:job.notFound.title'), message: message('return-data:job.notFound.message'), back: '/industrial-return/import' }, request)
   return found
 }
 
 export default function ImportJobPage() {
   const { job, rejections } = useLoaderData<typeof loader>()
+  const { t } = useTranslation('return-data')
   const inProgress = job.status === 'QUEUED' || job.status === 'RUNNING'
   const revalidator = useRevalidator()
   // With JavaScript: poll. Without: the <noscript> refresh below reloads the page.
@@ -37,57 +48,58 @@ export default function ImportJobPage() {
   return (
     <>
       {inProgress ? <noscript dangerouslySetInnerHTML={{ __html: '<meta http-equiv="refresh" content="2">' }} /> : null}
-      <PageHeader title={`Import of ${job.fileName}`} />
+      <PageHeader title={t('job.heading', { fileName: job.fileName })} />
       <ReturnNav />
       <section className="card" aria-labelledby="progress-heading">
-        <h2 id="progress-heading">{inProgress ? 'Checking the rows…' : job.status === 'SUCCEEDED' ? 'Import finished' : 'Import failed: nothing was imported'}</h2>
+        <h2 id="progress-heading">{inProgress ? t('job.checking') : job.status === 'SUCCEEDED' ? t('job.finished') : t('job.failed')}</h2>
         <div role="status" aria-live="polite">
-          <progress max={job.totalRows} value={job.processedRows} aria-label="Rows checked">
+          <progress max={job.totalRows} value={job.processedRows} aria-label={t('job.rowsChecked')}>
             {job.percent}%
           </progress>
           <p>
-            {job.processedRows.toLocaleString('en-GB')} of {job.totalRows.toLocaleString('en-GB')} rows checked ({job.percent}%).
-            {inProgress && job.processedRows === job.totalRows ? ' Saving the valid rows to the ledger…' : ''}
-            {inProgress ? ' Contracts enter the ledger together once every row is checked.' : ''}
+            {t('job.progress', { count: job.totalRows, processed: formatWholeNumber(job.processedRows), total: formatWholeNumber(job.totalRows), percent: job.percent })}
+            {inProgress && job.processedRows === job.totalRows ? ` ${t('job.saving')}` : ''}
+            {inProgress ? ` ${t('job.together')}` : ''}
           </p>
         </div>
-        {job.status === 'FAILED' ? (
+        {job.status === 'FAILED' && job.fatalError ? (
           <Notice tone="error" role="alert">
-            {job.fatalError}
+            {translateList(t, job.fatalError, ' ')}
           </Notice>
         ) : null}
         <DefinitionList
           facts={[
-            { term: 'Imported', details: job.status === 'SUCCEEDED' ? job.importedRows : inProgress ? 'when finished' : 0 },
-            { term: 'Already in the ledger, unchanged', details: job.unchangedRows },
-            { term: 'Rejected', details: job.rejectedRows },
+            { term: t('job.imported'), details: job.status === 'SUCCEEDED' ? job.importedRows : inProgress ? t('job.whenFinished') : 0 },
+            { term: t('job.unchanged'), details: job.unchangedRows },
+            { term: t('job.rejected'), details: job.rejectedRows },
           ]}
         />
         {job.status === 'SUCCEEDED' ? (
           <p>
-            <Link to="/industrial-return">See the dashboard</Link> · <Link to="/industrial-return/contracts">See the contracts</Link>
+            <Link to="/industrial-return">{t('job.seeDashboard')}</Link> · <Link to="/industrial-return/contracts">{t('job.seeContracts')}</Link>
           </p>
         ) : null}
       </section>
       <section className="card" aria-labelledby="rejections-heading">
-        <h2 id="rejections-heading">Rejected rows ({job.rejectedRows})</h2>
+        <h2 id="rejections-heading">{t('job.rejectedRows', { count: job.rejectedRows })}</h2>
         {rejections.length === 0 ? (
-          <p className="empty">{inProgress ? 'No rejected row so far.' : 'No rejected row.'}</p>
+          <p className="empty">{inProgress ? t('job.noRejectionSoFar') : t('job.noRejection')}</p>
         ) : (
           <>
             <p>
               <a href={`/industrial-return/import/${job.id}/rejections.csv`} download>
-                Download every rejected row as CSV
+                {t('job.download')}
               </a>
-              {job.rejectedRows > rejections.length ? ` (the first ${rejections.length} are listed below)` : ''}. Fix them and import the file again: rows already imported are left as they are.
+              {job.rejectedRows > rejections.length ? ` ${t('job.firstListed', { count: rejections.length })}` : ''}
+              {t('job.fixAndAgain')}
             </p>
             <SortableTable
               rows={rejections}
               rowKey={(r) => String(r.line)}
               columns={[
-                { header: 'Line', numeric: true, cell: (r) => r.line },
-                { header: 'Order number', cell: (r) => r.orderNumber ?? '—' },
-                { header: 'Why', cell: (r) => r.reason },
+                { header: t('job.line'), numeric: true, cell: (r) => r.line },
+                { header: t('job.orderNumber'), cell: (r) => r.orderNumber ?? '—' },
+                { header: t('job.why'), cell: (r) => rejectionText(t, r) },
               ]}
             />
           </>

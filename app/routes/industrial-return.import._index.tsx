@@ -1,5 +1,6 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { requestOrigin } from '~/audit/audit.server'
 import { requireProcurementOfficer } from '~/auth/session.server'
 import { DateTime } from '~/calendar/date-time'
@@ -7,17 +8,20 @@ import { getDatabase } from '~/db/client.server'
 import { getEnv } from '~/env.server'
 import { receiveUpload } from '~/attachments/receive-upload.server'
 import { mediaType, refuse } from '~/http/request-body.server'
+import type { RouteHandle } from '~/i18n/route-handle'
 import { CONTRACT_CSV_COLUMNS } from '~/industrial-return/ledger/contract-csv'
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '~/industrial-return/ledger/import-limits'
-import { createContractImport, readUploadedFile } from '~/industrial-return/ledger/create-import.server'
+import { createContractImport, readUploadedFile, TOO_LARGE } from '~/industrial-return/ledger/create-import.server'
 import { listImportJobs } from '~/industrial-return/ledger/import-jobs.server'
+import { message } from '~/i18n/message'
+import { translateList } from '~/industrial-return/ledger/message-list'
 import { startImportInBackground } from '~/industrial-return/ledger/run-imports.server'
 import { ReturnNav } from '~/industrial-return/views/return-nav'
 import { PageHeader } from '~/ui/page-header'
 import { SortableTable } from '~/ui/sortable-table'
 import { UploadField, UploadForm } from '~/ui/upload-field'
 
-export const meta: MetaFunction = () => [{ title: 'Import contracts · Industrial return · SoleSource' }]
+export const handle: RouteHandle = { i18n: ['return-data', 'industrial-return'], title: (t) => t('return-data:import.title') }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireProcurementOfficer(request)
@@ -32,8 +36,8 @@ export async function action({ request }: ActionFunctionArgs) {
   let created
   try {
     const file = upload.files.find((received) => received.field === 'file')
-    if (file?.overLimit) return { error: `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it into several files.` }
-    if (!file?.path || file.sizeBytes === 0) return { error: 'Choose a CSV file to import.' }
+    if (file?.overLimit) return { error: TOO_LARGE }
+    if (!file?.path || file.sizeBytes === 0) return { error: message('return-data:import.chooseFile') }
     created = await createContractImport(getDatabase(), { fileName: file.fileName, bytes: readUploadedFile(file.path), actorId: officer.id, now: new Date(), origin: requestOrigin(request) })
   } finally {
     await upload.cleanup()
@@ -44,72 +48,59 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(`/industrial-return/import/${created.jobId}`)
 }
 
-const COLUMN_HELP: Record<(typeof CONTRACT_CSV_COLUMNS)[number], string> = {
-  order_number: 'Required. Unique order number; letters, digits and - _ / . (at most 64).',
-  award_date: 'Required. YYYY-MM-DD, not in the future.',
-  supplier: 'Required. The supplier’s name (put it in double quotes if it contains a comma).',
-  category: 'Required. SUPPLIES or SERVICES.',
-  origin_country: 'Optional. ISO code of the country where the goods were made; supplies count for it (for the establishment country when empty).',
-  establishment_country: 'Required. ISO code of the country where the supplier is established; services count for it.',
-  amount: 'Required. Positive, at most two decimals, a point before the centimes: 12500.00 or 12\'500.00.',
-  currency: 'Required. CHF, EUR, USD, GBP, SEK, NOK, DKK, PLN or CZK.',
-  exchange_rate: 'Optional. CHF per unit; when empty, the rate table’s rate in force on the award date.',
-  department: 'Required. Department code, e.g. EN.',
-  group: 'Optional. Group code within that department, e.g. EN-MME.',
-}
-
 export default function ImportContractsPage() {
   const { imports } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
+  const { t } = useTranslation('return-data')
+  const statusOf = (job: (typeof imports)[number]) =>
+    job.status === 'RUNNING' || job.status === 'QUEUED' ? t('import.recent.inProgress', { percent: job.percent }) : job.status === 'SUCCEEDED' ? t('import.recent.finished') : t('import.recent.failed')
   return (
     <>
-      <PageHeader title="Import contracts" />
+      <PageHeader title={t('import.title')} />
       <ReturnNav />
       <div className="card narrow">
-        <UploadForm error={result?.error} errorId="import-error" submitLabel="Import" busyLabel="Uploading…">
-          <UploadField label="CSV file" hint="UTF-8, comma-separated, with the header below." limits={{ rows: MAX_IMPORT_ROWS }} />
+        <UploadForm error={result?.error ? translateList(t, result.error, ' ') : undefined} errorId="import-error" submitLabel={t('import.submit')} busyLabel={t('import.uploading')}>
+          <UploadField label={t('import.fileLabel')} hint={t('import.fileHint')} limits={{ rows: MAX_IMPORT_ROWS }} />
         </UploadForm>
-        <p className="hint">
-          Importing is safe to repeat: a contract already in the ledger with the same values is left as it is, and a row that would change one is rejected. Every rejected row is listed
-          with the reason. If the file cannot be read at all, nothing is imported.
-        </p>
+        <p className="hint">{t('import.safeToRepeat')}</p>
       </div>
 
       <section className="card" aria-labelledby="format-heading">
-        <h2 id="format-heading">File format</h2>
+        <h2 id="format-heading">{t('import.format.heading')}</h2>
         <p>
           <a href="/industrial-return/import/template.csv" download>
-            Download the template
+            {t('import.format.template')}
           </a>{' '}
-          (header and two example rows).
+          {t('import.format.templateContent')}
         </p>
+        {/* The column names are machine identifiers, the same in every language (the importer reads them). */}
         <SortableTable
-          caption="Columns of the contract import file"
+          caption={t('import.format.caption')}
           rows={CONTRACT_CSV_COLUMNS}
           rowKey={(column) => column}
           columns={[
-            { header: 'Column', rowHeader: true, cell: (column) => <code>{column}</code> },
-            { header: 'Content', cell: (column) => COLUMN_HELP[column] },
+            { header: t('import.format.column'), rowHeader: true, cell: (column) => <code>{column}</code> },
+            { header: t('import.format.content'), cell: (column) => t(`import.columns.${column}`) },
           ]}
         />
       </section>
 
       <section className="card" aria-labelledby="recent-heading">
-        <h2 id="recent-heading">Recent imports</h2>
+        <h2 id="recent-heading">{t('import.recent.heading')}</h2>
         {imports.length === 0 ? (
-          <p className="empty">No import yet.</p>
+          <p className="empty">{t('import.recent.none')}</p>
         ) : (
           <SortableTable
             rows={imports}
             rowKey={(job) => job.id}
             columns={[
-              { header: 'File', cell: (job) => <Link to={`/industrial-return/import/${job.id}`}>{job.fileName}</Link> },
-              { header: 'Uploaded', cell: (job) => <DateTime at={job.createdAt} /> },
-              { header: 'Status', cell: (job) => (job.status === 'RUNNING' || job.status === 'QUEUED' ? `in progress (${job.percent}%)` : job.status === 'SUCCEEDED' ? 'finished' : 'failed, nothing imported') },
-              { header: 'Rows', numeric: true, cell: (job) => job.totalRows },
-              { header: 'Imported', numeric: true, cell: (job) => job.importedRows },
-              { header: 'Unchanged', numeric: true, cell: (job) => job.unchangedRows },
-              { header: 'Rejected', numeric: true, cell: (job) => job.rejectedRows },
+              { header: t('import.recent.file'), cell: (job) => <Link to={`/industrial-return/import/${job.id}`}>{job.fileName}</Link> },
+              { header: t('import.recent.uploaded'), cell: (job) => <DateTime at={job.createdAt} /> },
+              { header: t('import.recent.status'), cell: statusOf },
+              { header: t('import.recent.rows'), numeric: true, cell: (job) => job.totalRows },
+              { header: t('import.recent.imported'), numeric: true, cell: (job) => job.importedRows },
+              { header: t('import.recent.unchanged'), numeric: true, cell: (job) => job.unchangedRows },
+              { header: t('import.recent.rejected'), numeric: true, cell: (job) => job.rejectedRows },
             ]}
           />
         )}

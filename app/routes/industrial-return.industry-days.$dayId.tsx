@@ -1,8 +1,12 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { requestOrigin } from '~/audit/audit.server'
 import { requireProcurementOfficer } from '~/auth/session.server'
-import { formatDate } from '~/calendar/format-date'
+import { message } from '~/i18n/message'
+import type { RouteHandle } from '~/i18n/route-handle'
+import { useFormats } from '~/i18n/use-formats'
+import { translateList } from '~/industrial-return/ledger/message-list'
 import { getDatabase } from '~/db/client.server'
 import { readForm } from '~/http/request-body.server'
 import { UUID } from '~/http/uuid'
@@ -17,13 +21,20 @@ import { Notice } from '~/ui/notice'
 import { PageHeader } from '~/ui/page-header'
 import { parseForm } from '~/ui/parse-form'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Industry Day of ${data ? formatDate(data.day.heldOn) : ''} · Industrial return · SoleSource` }]
+export const handle: RouteHandle = {
+  i18n: ['return-data', 'industrial-return'],
+  title: (t, data: { day: { heldOn: string } } | undefined) => (data ? t('return-data:industryDays.dayOfDate', { on: data.day.heldOn }) : t('return-data:industryDays.title')),
+}
 
 const BACK = '/industrial-return/industry-days'
 
 async function dayOr404(request: Request, id: string | undefined) {
   const day = id && UUID.test(id) ? await loadIndustryDay(getDatabase(), id) : null
-  if (!day) throw pageError(404, { title: 'No such Industry Day', message: 'This Industry Day does not exist, or it was deleted.', back: BACK, backLabel: 'Back to Industry Days' }, request)
+  if (!day) throw pageError(
+      404,
+      { title: message('return-data:industryDays.notFound.title'), message: message('return-data:industryDays.notFound.message'), back: BACK, backLabel: message('return-data:industryDays.notFound.back') },
+      request,
+    )
   return day
 }
 
@@ -41,14 +52,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const version = VersionSchema.safeParse({ version: form.get('version') })
   const context = { actorId: officer.id, now: new Date(), origin: requestOrigin(request) }
   if (form.get('intent') === 'delete') {
-    const outcome = version.success ? await deleteIndustryDay(db, day.id, version.data.version, context) : { ok: false as const, formError: 'Reload the page and try again.' }
+    const outcome = version.success ? await deleteIndustryDay(db, day.id, version.data.version, context) : { ok: false as const, formError: message('return-data:industryDays.errors.reloadAndRetry') }
     if (outcome.ok) return redirect(`${BACK}?year=${outcome.heldOn.slice(0, 4)}&done=deleted&on=${outcome.heldOn}`)
-    return { deleteError: outcome.formError ?? 'The day could not be deleted.' }
+    return { deleteError: outcome.formError ?? message('return-data:industryDays.errors.notDeleted') }
   }
   const countries = await loadIndustryDayCountries(db)
   const submission = parseForm(form, { schema: industryDaySchema(countries.map((country) => country.code)) })
   if (submission.status !== 'success') return submission.reply()
-  if (!version.success) return submission.reply({ formErrors: ['Reload the page and make your change again.'] })
+  if (!version.success) return submission.reply({ formErrors: [message('return-data:industryDays.errors.reloadAndChange')] })
   const outcome = await editIndustryDay(db, day.id, version.data.version, submission.value, context)
   if (!outcome.ok) return submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formError ? [outcome.formError] : undefined })
   return redirect(`${BACK}?year=${outcome.heldOn.slice(0, 4)}&done=saved&on=${outcome.heldOn}`)
@@ -58,11 +69,13 @@ export default function EditIndustryDayPage() {
   const { day, countries } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const lastResult = result && !('deleteError' in result) ? result : undefined
+  const { t } = useTranslation('return-data')
+  const { date } = useFormats()
   return (
     <>
-      <PageHeader title={`Industry Day of ${formatDate(day.heldOn)}`} />
+      <PageHeader title={t('industryDays.dayOf', { on: date(day.heldOn) })} />
       <ReturnNav />
-      {day.isDemo ? <Notice>This day is demo data (made up for trying SoleSource out).</Notice> : null}
+      {day.isDemo ? <Notice>{t('industryDays.demoDay')}</Notice> : null}
       <div className="card narrow">
         <IndustryDayForm
           key={day.version}
@@ -70,22 +83,22 @@ export default function EditIndustryDayPage() {
           defaults={{ kind: day.kind, heldOn: day.heldOn, countryCode: day.countryCode ?? '', theme: day.theme ?? '', companies: day.companies }}
           lastResult={lastResult}
           version={day.version}
-          submitLabel="Save the Industry Day"
+          submitLabel={t('industryDays.form.save')}
         />
       </div>
       <section className="card narrow" aria-labelledby="delete-heading">
-        <h2 id="delete-heading">Delete</h2>
+        <h2 id="delete-heading">{t('industryDays.delete.heading')}</h2>
         {result && 'deleteError' in result ? (
           <Notice tone="error" role="alert">
-            {result.deleteError}
+            {translateList(t, result.deleteError)}
           </Notice>
         ) : null}
-        <p className="hint">For a day recorded by mistake. Its invitations go with it; the audit trail keeps what it was.</p>
+        <p className="hint">{t('industryDays.delete.hint')}</p>
         <Form method="post">
           <input type="hidden" name="intent" value="delete" />
           <input type="hidden" name="version" value={day.version} />
           <button type="submit" className="danger">
-            Delete this Industry Day
+            {t('industryDays.delete.submit')}
           </button>
         </Form>
       </section>

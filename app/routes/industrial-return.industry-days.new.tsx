@@ -1,5 +1,7 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import type { RouteHandle } from '~/i18n/route-handle'
 import { requestOrigin } from '~/audit/audit.server'
 import { requireProcurementOfficer } from '~/auth/session.server'
 import { calendarDateIn } from '~/calendar/calendar-date'
@@ -13,7 +15,7 @@ import { ReturnNav } from '~/industrial-return/views/return-nav'
 import { PageHeader } from '~/ui/page-header'
 import { parseForm } from '~/ui/parse-form'
 
-export const meta: MetaFunction = () => [{ title: 'Record an Industry Day · Industrial return · SoleSource' }]
+export const handle: RouteHandle = { i18n: ['return-data', 'industrial-return'], title: (t) => t('return-data:industryDays.record') }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireProcurementOfficer(request)
@@ -34,12 +36,13 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewIndustryDayPage() {
   const { countries, today } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
+  const { t } = useTranslation('return-data')
   return (
     <>
-      <PageHeader title="Record an Industry Day" />
+      <PageHeader title={t('industryDays.record')} />
       <ReturnNav />
       <div className="card narrow">
-        <IndustryDayForm countries={countries} defaults={{ kind: '', heldOn: today, countryCode: '', theme: '', companies: '' }} lastResult={lastResult} submitLabel="Record the Industry Day" />
+        <IndustryDayForm countries={countries} defaults={{ kind: '', heldOn: today, countryCode: '', theme: '', companies: '' }} lastResult={lastResult} submitLabel={t('industryDays.form.record')} />
       </div>
     </>
   )

@@ -1,11 +1,16 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { requestOrigin } from '~/audit/audit.server'
 import { requireProcurementOfficer } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
 import { getEnv } from '~/env.server'
+import { message } from '~/i18n/message'
+import type { RouteHandle } from '~/i18n/route-handle'
+import { translateList } from '~/industrial-return/ledger/message-list'
 import { formatAmount } from '~/money/amount'
+import { pageError } from '~/ui/error-page'
 import { budgetMinorOf, ScaleFormSchema } from '~/industrial-return/ledger/scale-form'
 import { saveContributionScales } from '~/industrial-return/ledger/scales.server'
 import { loadCountries, loadCountriesInYear, loadScales } from '~/industrial-return/views/return-inputs.server'
@@ -16,17 +21,22 @@ import { PageHeader } from '~/ui/page-header'
 import { parseForm } from '~/ui/parse-form'
 import { readForm } from '~/http/request-body.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Scale ${data?.year ?? ''} · Industrial return · SoleSource` }]
+export const handle: RouteHandle = {
+  i18n: ['return-data', 'industrial-return'],
+  title: (t, data: { year: number } | undefined) => t('return-data:scale.title', { year: data?.year ?? '' }),
+}
 
-function yearFrom(param: string | undefined): number {
+function yearFrom(request: Request, param: string | undefined): number {
   const year = /^\d{4}$/.test(param ?? '') ? Number(param) : NaN
-  if (!(year >= 1950 && year <= 2200)) throw new Response('Give a year between 1950 and 2200.', { status: 404, statusText: 'Not Found' })
+  if (!(year >= 1950 && year <= 2200)) {
+    throw pageError(404, { title: message('return-data:scale.notFound.title'), message: message('return-data:scale.notFound.message', { from: 1950, to: 2200 }), back: '/industrial-return/scales' }, request)
+  }
   return year
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireProcurementOfficer(request)
-  const year = yearFrom(params.year)
+  const year = yearFrom(request, params.year)
   const db = getDatabase()
   const [countries, scales] = await Promise.all([loadCountriesInYear(db, year), loadScales(db)])
   const scale = scales.find((s) => s.year === year) ?? null
@@ -44,7 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const officer = await requireProcurementOfficer(request)
-  const year = yearFrom(params.year)
+  const year = yearFrom(request, params.year)
   const submission = parseForm(await readForm(request), { schema: ScaleFormSchema })
   if (submission.status !== 'success') return submission.reply()
   const db = getDatabase()
@@ -67,7 +77,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (issue.countryCode) (fieldErrors[`percent.${issue.countryCode}`] ??= []).push(issue.message)
       else formErrors.push(issue.message)
     }
-    return submission.reply({ formErrors: formErrors.length ? formErrors : ['Some rows need fixing: see the messages beside them.'], fieldErrors })
+    return submission.reply({ formErrors: formErrors.length ? formErrors : [message('return-data:scale.fixRows')], fieldErrors })
   }
   return redirect('/industrial-return/scales')
 }
@@ -82,32 +92,35 @@ export default function ScaleYearPage() {
     defaultValue: scale ? { source: scale.isDemo ? '' : scale.source, budget: scale.budget, percent: scale.percent } : undefined,
     onValidate: ({ formData }) => parseForm(formData, { schema: ScaleFormSchema }),
   })
-  const errorsOf = (code: string) => form.allErrors[`percent.${code}`]
+  const { t } = useTranslation('return-data')
+  // A row's messages hold the problem as a message of its own (scale-validation.ts): translateList says both.
+  const said = (errors: string[] | undefined) => errors?.map((error) => translateList(t, error))
+  const errorsOf = (code: string) => said(form.allErrors[`percent.${code}`])
   return (
     <>
-      <PageHeader title={`Contribution scale ${year}`} />
+      <PageHeader title={t('scale.heading', { year })} />
       <ReturnNav />
       {scale?.isDemo ? (
         <Notice>
-          <span className="badge warn">demo</span> The figures below are made up for the demo. Saving with a real source replaces them.
+          <span className="badge warn">{t('demo')}</span> {t('scale.demo')}
         </Notice>
       ) : null}
       <div className="card narrow">
         <Form method="post" {...getFormProps(form)}>
-          <FormErrors id={form.errorId} errors={form.errors} separately />
-          <Field id={fields.source.id} label="Source of the figures" hint="E.g. the Council document that set the scale." errors={fields.source.errors}>
+          <FormErrors id={form.errorId} errors={said(form.errors)} separately />
+          <Field id={fields.source.id} label={t('scales.source')} hint={t('scale.sourceHint')} errors={fields.source.errors}>
             {(aria) => <input {...getInputProps(fields.source, { type: 'text' })} {...aria} />}
           </Field>
-          <Field id={fields.budget.id} label="Total budget in CHF (optional)" hint="Known budgets make the window’s shares budget-weighted." errors={fields.budget.errors}>
+          <Field id={fields.budget.id} label={t('scale.budget')} hint={t('scale.budgetHint')} errors={said(fields.budget.errors)}>
             {(aria) => <input {...getInputProps(fields.budget, { type: 'text' })} inputMode="decimal" {...aria} />}
           </Field>
           <fieldset>
-            <legend>Percentage of contributions (leave empty for a country without a contribution that year)</legend>
+            <legend>{t('scale.legend')}</legend>
             <table>
               <thead>
                 <tr>
-                  <th scope="col">Country</th>
-                  <th scope="col">Percent</th>
+                  <th scope="col">{t('scale.country')}</th>
+                  <th scope="col">{t('scale.percent')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -118,7 +131,7 @@ export default function ScaleYearPage() {
                     <tr key={country.code}>
                       <th scope="row">
                         <label htmlFor={id}>
-                          {country.name} ({country.code}){country.membership === 'ASSOCIATE' ? ' · associate' : ''}
+                          {country.name} ({country.code}){country.membership === 'ASSOCIATE' ? ` · ${t('scale.associate')}` : ''}
                         </label>
                       </th>
                       <td>
@@ -144,7 +157,7 @@ export default function ScaleYearPage() {
               </tbody>
             </table>
           </fieldset>
-          <button type="submit">Save the {year} scale</button>
+          <button type="submit">{t('scale.save', { year })}</button>
         </Form>
       </div>
     </>

@@ -1,12 +1,16 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { requestOrigin } from '~/audit/audit.server'
 import { requireProcurementOfficer } from '~/auth/session.server'
 import { calendarDateIn, yearOf } from '~/calendar/calendar-date'
 import { getDatabase } from '~/db/client.server'
 import { getEnv } from '~/env.server'
 import { readUploadForm } from '~/http/request-body.server'
-import { formatChf } from '~/money/amount'
+import { message } from '~/i18n/message'
+import type { RouteHandle } from '~/i18n/route-handle'
+import { useFormats } from '~/i18n/use-formats'
+import { translateList } from '~/industrial-return/ledger/message-list'
 import { budgetMinorOf } from '~/industrial-return/ledger/scale-form'
 import { importContributionScalesCsv } from '~/industrial-return/ledger/scales.server'
 import { formatPercent } from '~/industrial-return/views/format'
@@ -17,7 +21,7 @@ import { PageHeader } from '~/ui/page-header'
 import { SortableTable } from '~/ui/sortable-table'
 import { UploadField, UploadForm } from '~/ui/upload-field'
 
-export const meta: MetaFunction = () => [{ title: 'Contribution scales · Industrial return · SoleSource' }]
+export const handle: RouteHandle = { i18n: ['return-data', 'industrial-return'], title: (t) => t('return-data:scales.title') }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireProcurementOfficer(request)
@@ -40,16 +44,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const officer = await requireProcurementOfficer(request)
   const upload = await readUploadForm(request, { maxFileBytes: 1024 * 1024 })
-  if (!upload.ok) return { errors: ['A scale file is small: this one is larger than 1 MB.'], warnings: [] }
+  if (!upload.ok) return { errors: [message('return-data:scales.errors.tooLarge', { megabytes: 1 })], warnings: [] }
   const { form } = upload
   const file = form.get('file')
   const source = String(form.get('source') ?? '').trim()
   const budgetText = String(form.get('budget') ?? '').trim()
   const errors: string[] = []
-  if (!file || typeof file === 'string' || file.size === 0) errors.push('Choose a CSV file.')
-  if (source.length < 3) errors.push('Say where the figures come from.')
+  if (!file || typeof file === 'string' || file.size === 0) errors.push(message('return-data:scales.errors.chooseFile'))
+  if (source.length < 3) errors.push(message('return-data:scales.errors.source'))
   const budgetChfMinor = budgetText === '' ? null : budgetMinorOf(budgetText)
-  if (budgetText !== '' && budgetChfMinor === null) errors.push('Enter the budget in CHF (e.g. 1234567890.00) or leave it empty.')
+  if (budgetText !== '' && budgetChfMinor === null) errors.push(message('return-data:scales.errors.budget'))
   if (errors.length || !file || typeof file === 'string') return { errors, warnings: [] }
   const outcome = await importContributionScalesCsv(getDatabase(), await file.text(), { source, budgetChfMinor }, {
     actorId: officer.id,
@@ -64,71 +68,74 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function ScalesPage() {
   const { scales, thisYear } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
+  const { t } = useTranslation('return-data')
+  const { chf } = useFormats()
+  const translated = (texts: readonly string[]) => texts.map((text) => translateList(t, text))
   return (
     <>
-      <PageHeader title="Contribution scales" />
+      <PageHeader title={t('scales.title')} />
       <ReturnNav />
       {result && 'saved' in result && result.saved ? (
         <Notice tone="success" role="status">
-          Saved the scale of {result.saved.join(', ')}. Coefficients and alerts were recomputed.
+          {t('scales.saved', { count: result.saved.length, years: result.saved.join(', ') })}
         </Notice>
       ) : null}
-      {result?.errors.length ? <Notice tone="error" role="alert" title="Nothing was saved:" items={result.errors} /> : null}
-      {result?.warnings.length ? <Notice title="Please check:" items={result.warnings} /> : null}
+      {result?.errors.length ? <Notice tone="error" role="alert" title={t('scales.nothingSaved')} items={translated(result.errors)} /> : null}
+      {result?.warnings.length ? <Notice title={t('scales.pleaseCheck')} items={translated(result.warnings)} /> : null}
       <section className="card" aria-labelledby="scales-heading">
-        <h2 id="scales-heading">Scales by year</h2>
+        <h2 id="scales-heading">{t('scales.byYear')}</h2>
         {scales.length === 0 ? (
-          <p className="empty">No scale yet. Without one, no coefficient can be computed.</p>
+          <p className="empty">{t('scales.none')}</p>
         ) : (
           <SortableTable
             rows={scales}
             rowKey={(s) => String(s.year)}
             columns={[
               {
-                header: 'Year',
+                header: t('scales.columns.year'),
                 rowHeader: true,
                 cell: (s) => (
                   <>
-                    <Link to={`/industrial-return/scales/${s.year}`}>{s.year}</Link> {s.isDemo ? <span className="badge warn">demo</span> : null}
+                    <Link to={`/industrial-return/scales/${s.year}`}>{s.year}</Link> {s.isDemo ? <span className="badge warn">{t('demo')}</span> : null}
                   </>
                 ),
               },
-              { header: 'Countries', numeric: true, cell: (s) => s.countries },
-              { header: 'Total', numeric: true, cell: (s) => formatPercent(s.total) },
-              { header: 'Budget', numeric: true, cell: (s) => (s.budgetChfMinor ? formatChf(s.budgetChfMinor) : <span className="hint">unknown</span>) },
-              { header: 'Source', cell: (s) => s.source },
+              { header: t('scales.columns.countries'), numeric: true, cell: (s) => s.countries },
+              { header: t('scales.columns.total'), numeric: true, cell: (s) => formatPercent(s.total) },
+              { header: t('scales.columns.budget'), numeric: true, cell: (s) => (s.budgetChfMinor ? chf(s.budgetChfMinor) : <span className="hint">{t('scales.unknownBudget')}</span>) },
+              { header: t('scales.columns.source'), cell: (s) => s.source },
             ]}
           />
         )}
         <Form method="get" action="/industrial-return/scales/go" className="row return-inline">
           <div className="field">
-            <label htmlFor="year">Enter or change the scale of year</label>
+            <label htmlFor="year">{t('scales.openYear')}</label>
             <input id="year" name="year" type="number" min={1950} max={2200} defaultValue={thisYear} required />
           </div>
           <div>
-            <button type="submit">Open</button>
+            <button type="submit">{t('scales.open')}</button>
           </div>
         </Form>
       </section>
       <section className="card narrow" aria-labelledby="csv-heading">
-        <h2 id="csv-heading">Import a scale file</h2>
+        <h2 id="csv-heading">{t('scales.csv.heading')}</h2>
         <p className="hint">
-          Columns <code>year,country_iso2,country,contribution_pct</code> (one row per country, several years allowed).{' '}
+          {t('scales.csv.columns')} <code>year,country_iso2,country,contribution_pct</code> {t('scales.csv.rows')}{' '}
           <a href="/industrial-return/scales/template.csv" download>
-            Download the template
+            {t('scales.csv.template')}
           </a>
-          . Every scale is checked (known countries, members only, no duplicates, total 100% within 0.05 points); if any fails, none is saved.
+          {t('scales.csv.checked')}
         </p>
-        <UploadForm submitLabel="Import scale">
-          <UploadField id="scale-file" label="CSV file" />
+        <UploadForm submitLabel={t('scales.csv.submit')}>
+          <UploadField id="scale-file" label={t('scales.csv.file')} />
           <div className="field">
-            <label htmlFor="source">Source of the figures</label>
-            <input id="source" name="source" type="text" required minLength={3} placeholder="e.g. Council document CERN/SPC/…" />
+            <label htmlFor="source">{t('scales.source')}</label>
+            <input id="source" name="source" type="text" required minLength={3} placeholder={t('scales.csv.sourcePlaceholder')} />
           </div>
           <div className="field">
-            <label htmlFor="budget">Total budget in CHF (optional, single-year files only)</label>
+            <label htmlFor="budget">{t('scales.csv.budget')}</label>
             <p className="hint" id="budget-hint">
-              With a budget for every year of a window, shares are budget-weighted; otherwise the plain mean is used.
+              {t('scales.csv.budgetHint')}
             </p>
             <input id="budget" name="budget" type="text" inputMode="decimal" aria-describedby="budget-hint" />
           </div>

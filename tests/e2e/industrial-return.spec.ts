@@ -43,7 +43,7 @@ test('procurement imports contracts and sees the table, chart, map and alerts, a
   await page.getByRole('button', { name: 'Import', exact: true }).click()
   await expect(page.getByRole('heading', { name: 'Import of contracts.csv' })).toBeVisible()
   await expect(page.getByRole('heading', { name: 'Import finished' })).toBeVisible({ timeout: 30_000 })
-  await expect(page.getByRole('heading', { name: 'Rejected rows (1)' })).toBeVisible()
+  await expect(page.getByRole('heading', { name: '1 row rejected' })).toBeVisible()
   await expect(page.getByRole('cell', { name: /unknown country of origin "XX"/ })).toBeVisible()
 
   // The dashboard: table, chart, map and the alerts the import raised.

@@ -1,8 +1,11 @@
 /**
  * Validation of one year's contribution scale, as entered in a page or imported from CSV.
  * Every problem is reported (not just the first), each as a sentence naming the row and country,
- * so procurement can fix a whole file in one pass.
+ * so procurement can fix a whole file in one pass. The sentences are messages of the return-data
+ * namespace (app/i18n/message.ts: pure, no language chosen here), said in the reader's language
+ * where shown (ledger/message-list.ts translates the problem inside a row's message too).
  */
+import { message } from '~/i18n/message'
 import type { CountryInfo } from './coefficients.ts'
 import type { ContributionScale } from './contribution-share.ts'
 import { add, compare, decimal, parseDecimal, rational, sub, toFixedString, ZERO, type Rational } from './rational.ts'
@@ -28,6 +31,7 @@ export interface ScaleInput {
 export interface ScaleIssue {
   line: number | null
   countryCode: string | null
+  /** A message (app/i18n/message.ts). */
   message: string
 }
 
@@ -48,34 +52,41 @@ export function validateContributionScale(input: ScaleInput, options: ScaleValid
   const errors: ScaleIssue[] = []
   const warnings: ScaleIssue[] = []
   const countries = new Map(options.countries.map((country) => [country.code, country]))
-  const firstRowOf = new Map<string, string>()
+  const firstRowOf = new Map<string, { kind: 'row' | 'line'; number: number }>()
   const shares: ContributionScale['shares'][number][] = []
   let total = ZERO
   let allPercentsValid = true
 
   if (!Number.isInteger(input.year))
-    errors.push({ line: null, countryCode: null, message: `The year "${input.year}" is not a calendar year.` })
+    errors.push({ line: null, countryCode: null, message: message('return-data:scale.issue.notAYear', { year: String(input.year) }) })
   const budget = input.budgetChfMinor
   if (budget != null && (!Number.isSafeInteger(budget) || budget <= 0)) {
     errors.push({
       line: null,
       countryCode: null,
-      message: `The budget of ${input.year} must be a positive amount in centimes, got ${budget}.`,
+      message: message('return-data:scale.issue.budget', { year: input.year, budget }),
     })
   }
-  if (input.rows.length === 0) errors.push({ line: null, countryCode: null, message: `The scale for ${input.year} has no rows.` })
+  if (input.rows.length === 0) errors.push({ line: null, countryCode: null, message: message('return-data:scale.issue.noRows', { year: input.year }) })
 
   input.rows.forEach((row, index) => {
     const code = row.countryCode.trim().toUpperCase()
     const country = countries.get(code)
-    const where = row.line === undefined ? `Row ${index + 1}` : `Line ${row.line}`
-    const label = `${where} (${country ? `${country.name}, ${code}` : code || 'no country'})`
-    const fail = (message: string) => errors.push({ line: row.line ?? null, countryCode: code || null, message: `${label}: ${message}` })
+    const where = row.line === undefined ? { kind: 'row' as const, number: index + 1 } : { kind: 'line' as const, number: row.line }
+    const shownCountry = country ? `${country.name}, ${code}` : code
+    const fail = (problem: string) =>
+      errors.push({
+        line: row.line ?? null,
+        countryCode: code || null,
+        message: shownCountry
+          ? message(`return-data:scale.issue.at.${where.kind}`, { number: where.number, country: shownCountry, problem })
+          : message(`return-data:scale.issue.at.${where.kind}WithoutCountry`, { number: where.number, problem }),
+      })
 
-    if (!country) fail(`unknown country code "${row.countryCode}".`)
-    else if (country.membership === 'OTHER') fail(`${country.name} is not a Member or Associate Member State in ${input.year}, so it has no contribution that year.`)
+    if (!country) fail(message('return-data:scale.issue.unknownCode', { code: row.countryCode }))
+    else if (country.membership === 'OTHER') fail(message('return-data:scale.issue.notMember', { country: country.name, year: input.year }))
     const earlier = firstRowOf.get(code)
-    if (earlier !== undefined) fail(`the country already appears on ${earlier.toLowerCase()}.`)
+    if (earlier !== undefined) fail(message(`return-data:scale.issue.already.${earlier.kind}`, { number: earlier.number }))
     else firstRowOf.set(code, where)
 
     const text = row.percent.trim()
@@ -84,14 +95,14 @@ export function validateContributionScale(input: ScaleInput, options: ScaleValid
       allPercentsValid = false
       fail(
         parseDecimal(text) === null
-          ? `"${row.percent}" is not a percentage (write it like 20.84, without a % sign).`
-          : `"${row.percent}" must be a positive percentage with at most ${MAX_PERCENT_DECIMALS} decimals.`,
+          ? message('return-data:scale.issue.notAPercentage', { percent: row.percent })
+          : message('return-data:scale.issue.percentDecimals', { percent: row.percent, decimals: MAX_PERCENT_DECIMALS }),
       )
       return
     }
     if (percent.num === 0n || compare(percent, HUNDRED) > 0) {
       allPercentsValid = false
-      fail(`${text}% must be greater than 0 and at most 100.`)
+      fail(message('return-data:scale.issue.percentRange', { percent: text }))
       return
     }
     total = add(total, percent)
@@ -104,7 +115,7 @@ export function validateContributionScale(input: ScaleInput, options: ScaleValid
       warnings.push({
         line: null,
         countryCode: country.code,
-        message: `${country.name} (${country.code}) has no row in the ${input.year} scale.`,
+        message: message('return-data:scale.issue.noRowFor', { country: country.name, code: country.code, year: input.year }),
       })
     }
   }
@@ -120,9 +131,9 @@ function checkTotal(total: Rational, year: number, options: ScaleValidationOptio
     errors.push({
       line: null,
       countryCode: null,
-      message: `The ${year} percentages add up to ${shown}%, not 100% (allowed difference: ${toFixedString(tolerance, 2)} percentage points).`,
+      message: message('return-data:scale.issue.total', { year, total: shown, tolerance: toFixedString(tolerance, 2) }),
     })
   } else if (off.num !== 0n) {
-    warnings.push({ line: null, countryCode: null, message: `The ${year} percentages add up to ${shown}%, within the tolerance of 100%.` })
+    warnings.push({ line: null, countryCode: null, message: message('return-data:scale.issue.totalWithin', { year, total: shown }) })
   }
 }

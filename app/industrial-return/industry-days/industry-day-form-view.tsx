@@ -5,9 +5,13 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { Form, useNavigation } from '@remix-run/react'
 import { useMemo } from 'react'
+import { useTranslation } from 'react-i18next'
+import { countryName } from '~/i18n/country-names'
+import { translateList } from '../ledger/message-list.ts'
+import { useLanguage } from '~/i18n/use-formats'
 import { Field, FormErrors } from '~/ui/field'
 import { parseForm } from '~/ui/parse-form'
-import { INDUSTRY_DAY_KIND_LABELS, INDUSTRY_DAY_KINDS, industryDaySchema, type IndustryDayKind } from './industry-day-form.ts'
+import { INDUSTRY_DAY_KINDS, industryDaySchema, type IndustryDayKind } from './industry-day-form.ts'
 
 export interface IndustryDayFormDefaults {
   kind: IndustryDayKind | ''
@@ -40,6 +44,8 @@ export function IndustryDayForm({
     onValidate: ({ formData }) => parseForm(formData, { schema }),
   })
   const busy = useNavigation().state === 'submitting'
+  const { t } = useTranslation('return-data')
+  const language = useLanguage()
   const kindErrorId = `${fields.kind.id}-error`
   return (
     <Form method="post" {...getFormProps(form)}>
@@ -47,44 +53,44 @@ export function IndustryDayForm({
       <input type="hidden" name="intent" value="save" />
       <FormErrors id={form.errorId} errors={form.errors} />
       <fieldset className="field" aria-describedby={fields.kind.errors?.length ? kindErrorId : undefined}>
-        <legend>Kind of day</legend>
+        <legend>{t('industryDays.form.kind')}</legend>
         {INDUSTRY_DAY_KINDS.map((kind) => (
           <label key={kind}>
             <input {...getInputProps(fields.kind, { type: 'radio', value: kind })} aria-invalid={fields.kind.errors?.length ? true : undefined} />{' '}
-            {INDUSTRY_DAY_KIND_LABELS[kind]}
+            {t(`industryDays.kinds.${kind}`)}
           </label>
         ))}
         {fields.kind.errors?.length ? (
           <p className="error" id={kindErrorId}>
-            {fields.kind.errors.join(' ')}
+            {fields.kind.errors.map((error) => translateList(t, error)).join(' ')}
           </p>
         ) : null}
       </fieldset>
-      <Field id={fields.heldOn.id} label="Date" errors={fields.heldOn.errors}>
+      <Field id={fields.heldOn.id} label={t('industryDays.form.date')} errors={fields.heldOn.errors}>
         {(aria) => <input {...getInputProps(fields.heldOn, { type: 'date' })} {...aria} />}
       </Field>
-      <Field id={fields.countryCode.id} label="Country (for a country Industry Day)" errors={fields.countryCode.errors}>
+      <Field id={fields.countryCode.id} label={t('industryDays.form.country')} errors={fields.countryCode.errors}>
         {(aria) => (
           <select {...getSelectProps(fields.countryCode)} {...aria}>
-            <option value="">Choose…</option>
+            <option value="">{t('industryDays.form.choose')}</option>
             {countries.map((country) => (
               <option key={country.code} value={country.code}>
-                {country.name} ({country.code})
+                {countryName(country.code, country.name, language)} ({country.code})
               </option>
             ))}
           </select>
         )}
       </Field>
-      <Field id={fields.theme.id} label="Theme (for a thematic Industry Day)" hint="E.g. Cryogenics, Vacuum, Civil engineering." errors={fields.theme.errors}>
+      <Field id={fields.theme.id} label={t('industryDays.form.theme')} hint={t('industryDays.form.themeHint')} errors={fields.theme.errors}>
         {(aria) => <input {...getInputProps(fields.theme, { type: 'text' })} {...aria} />}
       </Field>
       <Field
         id={fields.companies.id}
-        label="Invited companies"
+        label={t('industryDays.form.companies')}
         hint={
           <>
-            One per line: the company, a semicolon, the code of the country it is counted for, e.g. <code>Acme SA; FR</code>. The companies of thematic days count in the
-            share of invited companies.
+            {t('industryDays.form.companiesHint')} <code>Acme SA; FR</code>
+            {t('industryDays.form.companiesHintEnd')}
           </>
         }
         errors={fields.companies.errors}

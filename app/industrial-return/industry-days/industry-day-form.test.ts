@@ -1,4 +1,9 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect as vitestExpect, it } from 'vitest'
+import { expectInEnglish } from '../ledger/in-english.test-support.ts'
+
+// Messages compared in their English translation (in-english.test-support.ts).
+const expect = expectInEnglish
+void vitestExpect
 import { parseForm } from '~/ui/parse-form'
 import { companiesText, industryDaySchema, readCompanies } from './industry-day-form.ts'
 

@@ -8,14 +8,16 @@
  * them to the page), so that the browser and the action refuse the same codes.
  *
  * Every field is read as optional text and every check is made in one pass, so that all the form's
- * mistakes are shown at once (a refinement after a failed field would not run).
+ * mistakes are shown at once (a refinement after a failed field would not run). Every message is
+ * a message of the return-data namespace (app/i18n/message.ts), said in the reader's language where
+ * shown; a company's line carries its number in its values.
  */
 import * as z from 'zod'
 import { isIsoDate } from '~/calendar/calendar-date'
+import { message } from '~/i18n/message'
 
 export const INDUSTRY_DAY_KINDS = ['COUNTRY', 'THEMATIC'] as const
 export type IndustryDayKind = (typeof INDUSTRY_DAY_KINDS)[number]
-export const INDUSTRY_DAY_KIND_LABELS: Record<IndustryDayKind, string> = { COUNTRY: 'Country Industry Day', THEMATIC: 'Thematic Industry Day' }
 
 export const MAX_THEME_LENGTH = 200
 export const MAX_COMPANY_NAME_LENGTH = 200
@@ -62,21 +64,22 @@ export function readCompanies(text: string | undefined, knownCountryCodes: Reado
     const number = index + 1
     const separator = line.lastIndexOf(';')
     if (separator < 0) {
-      errors.push(`Line ${number}: write the company, a semicolon and its country code, e.g. “Acme SA; FR”.`)
+      errors.push(message('return-data:industryDays.errors.companies.noSemicolon', { line: number }))
       return
     }
     const companyName = line.slice(0, separator).trim().replace(/\s+/g, ' ')
     const code = line.slice(separator + 1).trim().toUpperCase()
     const problems: string[] = []
-    if (companyName === '') problems.push('enter the company’s name before the semicolon.')
-    else if (companyName.length > MAX_COMPANY_NAME_LENGTH) problems.push(`a company name has at most ${MAX_COMPANY_NAME_LENGTH} characters.`)
-    if (code === '') problems.push('enter the company’s country code after the semicolon, e.g. FR.')
-    else if (!/^[A-Z]{2}$/.test(code)) problems.push(`“${code}” is not a two-letter country code (e.g. FR, PL).`)
-    else if (!knownCountryCodes.has(code)) problems.push(`the country code “${code}” is not one the organisation knows.`)
+    const shownCode = code.slice(0, 20)
+    if (companyName === '') problems.push(message('return-data:industryDays.errors.companies.noName', { line: number }))
+    else if (companyName.length > MAX_COMPANY_NAME_LENGTH) problems.push(message('return-data:industryDays.errors.companies.nameTooLong', { line: number, max: MAX_COMPANY_NAME_LENGTH }))
+    if (code === '') problems.push(message('return-data:industryDays.errors.companies.noCode', { line: number }))
+    else if (!/^[A-Z]{2}$/.test(code)) problems.push(message('return-data:industryDays.errors.companies.notACode', { line: number, code: shownCode }))
+    else if (!knownCountryCodes.has(code)) problems.push(message('return-data:industryDays.errors.companies.unknownCode', { line: number, code }))
     if (problems.length === 0) invitations.push({ companyName, countryCode: code })
-    else errors.push(...problems.map((problem) => `Line ${number}: ${problem}`))
+    else errors.push(...problems)
   })
-  if (invitations.length > MAX_INVITATIONS) errors.push(`At most ${MAX_INVITATIONS} companies per day.`)
+  if (invitations.length > MAX_INVITATIONS) errors.push(message('return-data:industryDays.errors.companies.tooMany', { max: MAX_INVITATIONS }))
   return { invitations, errors }
 }
 
@@ -84,22 +87,24 @@ export function readCompanies(text: string | undefined, knownCountryCodes: Reado
 function readIndustryDayForm(raw: RawForm, known: ReadonlySet<string>): { errors: [FieldName, string][]; value: IndustryDayInput | null } {
   const errors: [FieldName, string][] = []
   const kind = INDUSTRY_DAY_KINDS.find((k) => k === raw.kind)
-  if (!kind) errors.push(['kind', 'Choose whether the day is dedicated to a country or to a theme.'])
+  if (!kind) errors.push(['kind', message('return-data:industryDays.errors.kind')])
 
   const heldOn = raw.heldOn?.trim() ?? ''
-  if (heldOn === '') errors.push(['heldOn', 'Enter the date of the day.'])
-  else if (!isIsoDate(heldOn)) errors.push(['heldOn', 'Enter a date, e.g. 2026-05-12.'])
-  else if (Number(heldOn.slice(0, 4)) < FIRST_YEAR || Number(heldOn.slice(0, 4)) > LAST_YEAR) errors.push(['heldOn', `Enter a date between ${FIRST_YEAR} and ${LAST_YEAR}.`])
+  if (heldOn === '') errors.push(['heldOn', message('return-data:industryDays.errors.heldOnMissing')])
+  else if (!isIsoDate(heldOn)) errors.push(['heldOn', message('return-data:industryDays.errors.heldOnFormat')])
+  else if (Number(heldOn.slice(0, 4)) < FIRST_YEAR || Number(heldOn.slice(0, 4)) > LAST_YEAR) {
+    errors.push(['heldOn', message('return-data:industryDays.errors.heldOnRange', { from: FIRST_YEAR, to: LAST_YEAR })])
+  }
 
   const countryCode = raw.countryCode?.trim().toUpperCase() ?? ''
   const theme = raw.theme?.trim().replace(/\s+/g, ' ') ?? ''
   if (kind === 'COUNTRY') {
-    if (countryCode === '') errors.push(['countryCode', 'Choose the country the day is dedicated to.'])
-    else if (!known.has(countryCode)) errors.push(['countryCode', `The country code “${countryCode}” is not one the organisation knows.`])
+    if (countryCode === '') errors.push(['countryCode', message('return-data:industryDays.errors.countryMissing')])
+    else if (!known.has(countryCode)) errors.push(['countryCode', message('return-data:industryDays.errors.countryUnknown', { code: countryCode.slice(0, 20) })])
   }
   if (kind === 'THEMATIC') {
-    if (theme === '') errors.push(['theme', 'Enter the theme of the day, e.g. “Cryogenics”.'])
-    else if (theme.length > MAX_THEME_LENGTH) errors.push(['theme', `A theme has at most ${MAX_THEME_LENGTH} characters.`])
+    if (theme === '') errors.push(['theme', message('return-data:industryDays.errors.themeMissing')])
+    else if (theme.length > MAX_THEME_LENGTH) errors.push(['theme', message('return-data:industryDays.errors.themeTooLong', { max: MAX_THEME_LENGTH })])
   }
 
   const companies = readCompanies(raw.companies, known)

@@ -1,6 +1,7 @@
 // The Industry Day rows as the use cases and pages read them (shared by the files of this folder).
 import { isoDateOfColumn } from '~/calendar/date-column'
 import type { DatabaseOrTransaction } from '~/db/client.server'
+import { message } from '~/i18n/message'
 import { Prisma } from '~/generated/prisma/client'
 import type { IndustryDayFacts } from '../arithmetic/industry-day-shares.ts'
 import type { IndustryDayKind, Invitation } from './industry-day-form.ts'
@@ -44,4 +45,4 @@ export async function readIndustryDay(db: DatabaseOrTransaction, id: string): Pr
 /** A country removed between the form's loading and its saving: the foreign key refuses the row. */
 export const isUnknownCountry = (error: unknown): boolean => error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2003'
 
-export const UNKNOWN_COUNTRY = 'A country of this day is no longer in the organisation’s list. Reload the page and choose again.'
+export const UNKNOWN_COUNTRY = message('return-data:industryDays.errors.countryGone')

@@ -1,46 +1,63 @@
 /** The Industry Days page's sections (client-safe): the shares per year, and the lists behind them. */
 import { Link } from '@remix-run/react'
-import { formatDate } from '~/calendar/format-date'
+import { useTranslation } from 'react-i18next'
+import { countryName } from '~/i18n/country-names'
+import { useFormats } from '~/i18n/use-formats'
 import { SortableTable } from '~/ui/sortable-table'
-import { INDUSTRY_DAY_KIND_LABELS } from './industry-day-form.ts'
+import type { Translate } from '../ledger/message-list.ts'
 import type { IndustryDayShares, IndustryDayYearView, SixView } from './load-industry-day-shares.server.ts'
 
 type Figure = IndustryDayYearView['countryDays'] | IndustryDayYearView['invitations']
 type Target = IndustryDayShares['target']
 
 /** "2 of 4 (50.0%)"; "none counted" when nothing can be counted. */
-export function shareText(figure: Pick<Figure, 'targeted' | 'counted' | 'percent'>): string {
-  return figure.percent === null ? 'none counted' : `${figure.targeted} of ${figure.counted} (${figure.percent.toFixed(1)}%)`
+export function shareText(t: Translate, figure: Pick<Figure, 'targeted' | 'counted' | 'percent'>): string {
+  const say = (key: string, values?: object) => String(t(`return-data:industryDays.${key}` as never, values as never))
+  return figure.percent === null ? say('share.none') : say('share.of', { count: figure.counted, targeted: figure.targeted, percent: figure.percent.toFixed(1) })
 }
 
 export function TargetVerdict({ figure, targetApplies, target }: { figure: Figure; targetApplies: boolean; target: Target }) {
-  if (!targetApplies) return <span className="hint">no target before {target.fromYear}</span>
+  const { t } = useTranslation('return-data')
+  if (!targetApplies) return <span className="hint">{t('industryDays.verdict.noTarget', { year: target.fromYear })}</span>
   if (figure.meetsTarget === null) return null
-  return figure.meetsTarget ? <span className="badge ok">{target.percent}% target met</span> : <span className="badge warn">below the {target.percent}% target</span>
-}
-
-const inSixText = (targeted: boolean | null) => (targeted === null ? 'not counted' : targeted ? 'yes' : 'no')
-
-function Uncounted({ figure, what }: { figure: Figure; what: string }) {
-  if (figure.uncounted === 0) return null
-  return (
-    <p className="hint">
-      {figure.uncounted} {what} not counted: their status year has no coefficient yet (no contribution scale or no contract in its window).
-    </p>
+  return figure.meetsTarget ? (
+    <span className="badge ok">{t('industryDays.verdict.met', { percent: target.percent })}</span>
+  ) : (
+    <span className="badge warn">{t('industryDays.verdict.below', { percent: target.percent })}</span>
   )
 }
 
-const DemoBadge = ({ isDemo }: { isDemo: boolean }) => (isDemo ? <> <span className="badge warn">demo</span></> : null)
+function InSix({ targeted }: { targeted: boolean | null }) {
+  const { t } = useTranslation('return-data')
+  return <>{targeted === null ? t('industryDays.inSix.notCounted') : targeted ? t('industryDays.inSix.yes') : t('industryDays.inSix.no')}</>
+}
+
+function Uncounted({ figure, what }: { figure: Figure; what: 'days' | 'invitations' }) {
+  const { t } = useTranslation('return-data')
+  if (figure.uncounted === 0) return null
+  return <p className="hint">{t(`industryDays.uncounted.${what}`, { count: figure.uncounted })}</p>
+}
+
+function DemoBadge({ isDemo }: { isDemo: boolean }) {
+  const { t } = useTranslation('return-data')
+  return isDemo ? (
+    <>
+      {' '}
+      <span className="badge warn">{t('demo')}</span>
+    </>
+  ) : null
+}
 
 export function YearsTable({ years, target, selected }: { years: IndustryDayYearView[]; target: Target; selected: number | null }) {
+  const { t } = useTranslation('return-data')
   return (
     <SortableTable
-      caption={`Share of Industry Days in the ${target.states} most imbalanced states, per calendar year (target ${target.percent}% from ${target.fromYear})`}
+      caption={t('industryDays.years.caption', { states: target.states, percent: target.percent, year: target.fromYear })}
       rows={[...years].reverse()}
       rowKey={(year) => String(year.year)}
       columns={[
         {
-          header: 'Year',
+          header: t('industryDays.years.year'),
           rowHeader: true,
           sorted: 'descending',
           cell: (year) => (
@@ -50,18 +67,18 @@ export function YearsTable({ years, target, selected }: { years: IndustryDayYear
           ),
         },
         {
-          header: 'Country Industry Days in the six',
+          header: t('industryDays.years.countryDays'),
           cell: (year) => (
             <>
-              {shareText(year.countryDays)} <TargetVerdict figure={year.countryDays} targetApplies={year.targetApplies} target={target} />
+              {shareText(t, year.countryDays)} <TargetVerdict figure={year.countryDays} targetApplies={year.targetApplies} target={target} />
             </>
           ),
         },
         {
-          header: 'Companies invited to thematic days from the six',
+          header: t('industryDays.years.invitations'),
           cell: (year) => (
             <>
-              {shareText(year.invitations)} <TargetVerdict figure={year.invitations} targetApplies={year.targetApplies} target={target} />
+              {shareText(t, year.invitations)} <TargetVerdict figure={year.invitations} targetApplies={year.targetApplies} target={target} />
             </>
           ),
         },
@@ -71,27 +88,42 @@ export function YearsTable({ years, target, selected }: { years: IndustryDayYear
 }
 
 export function CountryDaysSection({ year, target }: { year: IndustryDayYearView; target: Target }) {
+  const { t } = useTranslation('return-data')
+  const { date, language } = useFormats()
   const figure = year.countryDays
   return (
     <section aria-labelledby="country-days-heading">
-      <h3 id="country-days-heading">Country Industry Days in {year.year}</h3>
+      <h3 id="country-days-heading">{t('industryDays.countryDays.heading', { year: year.year })}</h3>
       <p>
-        In the six most imbalanced states: <strong>{shareText(figure)}</strong> <TargetVerdict figure={figure} targetApplies={year.targetApplies} target={target} />
+        {t('industryDays.countryDays.inTheSix')} <strong>{shareText(t, figure)}</strong> <TargetVerdict figure={figure} targetApplies={year.targetApplies} target={target} />
       </p>
-      <Uncounted figure={figure} what={figure.uncounted === 1 ? 'day is' : 'days are'} />
+      <Uncounted figure={figure} what="days" />
       {figure.lines.length === 0 ? (
-        <p className="empty">No country Industry Day in {year.year}.</p>
+        <p className="empty">{t('industryDays.countryDays.none', { year: year.year })}</p>
       ) : (
         <SortableTable
-          caption={`Country Industry Days in ${year.year}, by date`}
+          caption={t('industryDays.countryDays.caption', { year: year.year })}
           layout="stack-wide"
           rows={figure.lines}
           rowKey={(line) => line.dayId}
           columns={[
-            { header: 'Date', rowHeader: true, sorted: 'ascending', cell: (line) => formatDate(line.heldOn) },
-            { header: 'Country', cell: (line) => <>{line.countryName} ({line.countryCode})<DemoBadge isDemo={line.isDemo} /></> },
-            { header: 'Measured against', cell: (line) => (line.measuredAgainst === null ? `status year ${line.statusYear}: no coefficient` : `the six of status year ${line.measuredAgainst}`) },
-            { header: 'In the six', cell: (line) => inSixText(line.targeted) },
+            { header: t('industryDays.columns.date'), rowHeader: true, sorted: 'ascending', cell: (line) => date(line.heldOn) },
+            {
+              header: t('industryDays.columns.country'),
+              cell: (line) => (
+                <>
+                  {countryName(line.countryCode, line.countryName, language)} ({line.countryCode})<DemoBadge isDemo={line.isDemo} />
+                </>
+              ),
+            },
+            {
+              header: t('industryDays.columns.measuredAgainst'),
+              cell: (line) =>
+                line.measuredAgainst === null
+                  ? t('industryDays.measured.noCoefficient', { year: line.statusYear })
+                  : t('industryDays.measured.sixOf', { year: line.measuredAgainst }),
+            },
+            { header: t('industryDays.columns.inTheSix'), cell: (line) => <InSix targeted={line.targeted} /> },
           ]}
         />
       )}
@@ -100,29 +132,46 @@ export function CountryDaysSection({ year, target }: { year: IndustryDayYearView
 }
 
 export function InvitationsSection({ year, target }: { year: IndustryDayYearView; target: Target }) {
+  const { t } = useTranslation('return-data')
+  const { date, language } = useFormats()
   const figure = year.invitations
   return (
     <section aria-labelledby="invitations-heading">
-      <h3 id="invitations-heading">Companies invited to thematic Industry Days in {year.year}</h3>
+      <h3 id="invitations-heading">{t('industryDays.invitations.heading', { year: year.year })}</h3>
       <p>
-        From the six most imbalanced states: <strong>{shareText(figure)}</strong> <TargetVerdict figure={figure} targetApplies={year.targetApplies} target={target} />
+        {t('industryDays.invitations.fromTheSix')} <strong>{shareText(t, figure)}</strong> <TargetVerdict figure={figure} targetApplies={year.targetApplies} target={target} />
       </p>
-      <p className="hint">Each invitation counts once: a company invited to two days counts twice.</p>
-      <Uncounted figure={figure} what={figure.uncounted === 1 ? 'invitation is' : 'invitations are'} />
+      <p className="hint">{t('industryDays.invitations.countsOnce')}</p>
+      <Uncounted figure={figure} what="invitations" />
       {figure.lines.length === 0 ? (
-        <p className="empty">{figure.thematicDays === 0 ? `No thematic Industry Day in ${year.year}.` : `No company recorded as invited to the thematic days of ${year.year}.`}</p>
+        <p className="empty">{figure.thematicDays === 0 ? t('industryDays.invitations.noThematicDay', { year: year.year }) : t('industryDays.invitations.noCompany', { year: year.year })}</p>
       ) : (
         <SortableTable
-          caption={`Companies invited to thematic Industry Days in ${year.year}, by date`}
+          caption={t('industryDays.invitations.caption', { year: year.year })}
           layout="stack-wide"
           rows={figure.lines.map((line, index) => ({ ...line, key: `${line.dayId}-${index}` }))}
           rowKey={(line) => line.key}
           columns={[
-            { header: 'Company', rowHeader: true, cell: (line) => line.companyName },
-            { header: 'Country', cell: (line) => `${line.countryName} (${line.countryCode})` },
-            { header: 'Day', sorted: 'ascending', cell: (line) => <>{formatDate(line.heldOn)}, {line.theme}<DemoBadge isDemo={line.isDemo} /></> },
-            { header: 'Measured against', cell: (line) => (line.measuredAgainst === null ? `status year ${line.statusYear}: no coefficient` : `status year ${line.measuredAgainst}`) },
-            { header: 'From the six', cell: (line) => inSixText(line.targeted) },
+            { header: t('industryDays.columns.company'), rowHeader: true, cell: (line) => line.companyName },
+            { header: t('industryDays.columns.country'), cell: (line) => `${countryName(line.countryCode, line.countryName, language)} (${line.countryCode})` },
+            {
+              header: t('industryDays.columns.day'),
+              sorted: 'ascending',
+              cell: (line) => (
+                <>
+                  {date(line.heldOn)}, {line.theme}
+                  <DemoBadge isDemo={line.isDemo} />
+                </>
+              ),
+            },
+            {
+              header: t('industryDays.columns.measuredAgainst'),
+              cell: (line) =>
+                line.measuredAgainst === null
+                  ? t('industryDays.measured.noCoefficient', { year: line.statusYear })
+                  : t('industryDays.measured.statusYear', { year: line.measuredAgainst }),
+            },
+            { header: t('industryDays.columns.fromTheSix'), cell: (line) => <InSix targeted={line.targeted} /> },
           ]}
         />
       )}
@@ -131,13 +180,11 @@ export function InvitationsSection({ year, target }: { year: IndustryDayYearView
 }
 
 export function SixesSection({ year, publishedStatusYear }: { year: IndustryDayYearView; publishedStatusYear: number }) {
+  const { t } = useTranslation('return-data')
   return (
     <section aria-labelledby="sixes-heading">
-      <h3 id="sixes-heading">The six most imbalanced states the days of {year.year} were measured against</h3>
-      <p className="hint">
-        The six lowest coefficients for supplies (to 4 decimals) among Member and Associate Member States, in the status year containing the day (1 March to the end of February);
-        states tied with the sixth are all in.
-      </p>
+      <h3 id="sixes-heading">{t('industryDays.sixes.heading', { year: year.year })}</h3>
+      <p className="hint">{t('industryDays.sixes.hint')}</p>
       {year.sixes.map((six) => (
         <SixList key={six.statusYear} six={six} planned={six.statusYear === publishedStatusYear && year.year > publishedStatusYear} />
       ))}
@@ -146,21 +193,21 @@ export function SixesSection({ year, publishedStatusYear }: { year: IndustryDayY
 }
 
 function SixList({ six, planned }: { six: SixView; planned: boolean }) {
+  const { t } = useTranslation('return-data')
+  const { date, language } = useFormats()
   const headingId = `six-${six.statusYear}`
   return (
     <div>
-      <h4 id={headingId}>
-        Status year {six.statusYear} ({formatDate(six.startsOn)} – {formatDate(six.endsOn)}), window {six.windowLabel}
-      </h4>
-      {planned ? <p className="hint">Days after {formatDate(six.endsOn)} fall in a status year not published yet: they are measured against this one’s six until it is.</p> : null}
+      <h4 id={headingId}>{t('industryDays.sixes.statusYear', { year: six.statusYear, from: date(six.startsOn), to: date(six.endsOn), window: six.windowLabel })}</h4>
+      {planned ? <p className="hint">{t('industryDays.sixes.planned', { on: date(six.endsOn) })}</p> : null}
       {six.states.length === 0 ? (
-        <p className="empty">No coefficient for this status year: its days are listed but not counted.</p>
+        <p className="empty">{t('industryDays.sixes.noCoefficient')}</p>
       ) : (
         <ol aria-labelledby={headingId}>
           {six.states.map((state) => (
             <li key={state.countryCode}>
-              {state.name} ({state.countryCode}): {state.coefficientPrecise}
-              {six.states.filter((other) => other.rank === state.rank).length > 1 ? <span className="hint"> (tied at rank {state.rank})</span> : null}
+              {countryName(state.countryCode, state.name, language)} ({state.countryCode}): {state.coefficientPrecise}
+              {six.states.filter((other) => other.rank === state.rank).length > 1 ? <span className="hint"> {t('industryDays.sixes.tied', { rank: state.rank })}</span> : null}
             </li>
           ))}
         </ol>
@@ -170,25 +217,36 @@ function SixList({ six, planned }: { six: SixView; planned: boolean }) {
 }
 
 export function DaysOfYearTable({ days, year }: { days: IndustryDayShares['days']; year: number }) {
+  const { t } = useTranslation('return-data')
+  const { date, language } = useFormats()
   const ofYear = days.filter((day) => day.heldOn.startsWith(`${year}-`))
+  const subject = (day: (typeof ofYear)[number]) => (day.kind === 'COUNTRY' && day.countryCode ? countryName(day.countryCode, day.countryName ?? '', language) : day.theme)
   return (
     <section aria-labelledby="days-heading">
-      <h3 id="days-heading">Every Industry Day of {year}</h3>
+      <h3 id="days-heading">{t('industryDays.days.heading', { year })}</h3>
       <SortableTable
-        caption={`Industry Days of ${year}, by date`}
+        caption={t('industryDays.days.caption', { year })}
         layout="stack-wide"
         rows={ofYear}
         rowKey={(day) => day.id}
         columns={[
-          { header: 'Date', rowHeader: true, sorted: 'ascending', cell: (day) => formatDate(day.heldOn) },
-          { header: 'Kind', cell: (day) => INDUSTRY_DAY_KIND_LABELS[day.kind] },
-          { header: 'Country or theme', cell: (day) => <>{day.kind === 'COUNTRY' ? `${day.countryName} (${day.countryCode})` : day.theme}<DemoBadge isDemo={day.isDemo} /></> },
-          { header: 'Companies invited', numeric: true, cell: (day) => day.invitationCount },
+          { header: t('industryDays.columns.date'), rowHeader: true, sorted: 'ascending', cell: (day) => date(day.heldOn) },
+          { header: t('industryDays.columns.kind'), cell: (day) => t(`industryDays.kinds.${day.kind}`) },
           {
-            header: 'Edit',
+            header: t('industryDays.columns.countryOrTheme'),
             cell: (day) => (
-              <Link to={`/industrial-return/industry-days/${day.id}`} aria-label={`Edit the Industry Day of ${formatDate(day.heldOn)} (${day.kind === 'COUNTRY' ? day.countryName : day.theme})`}>
-                Edit
+              <>
+                {day.kind === 'COUNTRY' ? `${subject(day)} (${day.countryCode})` : day.theme}
+                <DemoBadge isDemo={day.isDemo} />
+              </>
+            ),
+          },
+          { header: t('industryDays.columns.companies'), numeric: true, cell: (day) => day.invitationCount },
+          {
+            header: t('industryDays.columns.edit'),
+            cell: (day) => (
+              <Link to={`/industrial-return/industry-days/${day.id}`} aria-label={t('industryDays.days.editLabel', { on: date(day.heldOn), subject: subject(day) ?? '' })}>
+                {t('industryDays.days.edit')}
               </Link>
             ),
           },

@@ -1,4 +1,9 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect as vitestExpect, it } from 'vitest'
+import { expectInEnglish } from '../ledger/in-english.test-support.ts'
+
+// Messages compared in their English translation (in-english.test-support.ts).
+const expect = expectInEnglish
+void vitestExpect
 import { dateColumn } from '~/calendar/date-column'
 import type { Database } from '~/db/client.server'
 import { parseForm } from '~/ui/parse-form'
@@ -153,7 +158,7 @@ describe('Industry Days on the database', () => {
 
     // Made from version 1, which is no longer the day's: refused.
     const stale = await editIndustryDay(database.db, id, 1, countryDay('2026-10-02', 'GR'), context())
-    expect(stale).toEqual({ ok: false, formError: STALE_EDIT })
+    vitestExpect(stale).toEqual({ ok: false, formError: STALE_EDIT })
     expect(await loadIndustryDay(database.db, id)).toMatchObject({ version: 2, kind: 'THEMATIC', companies: 'Theta Oy; FI\nIota SA; GR' })
 
     // Saving what is there already changes nothing and audits nothing.
@@ -167,7 +172,7 @@ describe('Industry Days on the database', () => {
 
   it('deletes a day with its invitations, keeping the audit trail; a stale delete is refused', async () => {
     const id = await record(thematicDay('2026-11-05', 'Civil engineering', [['Kappa NV', 'BE']]))
-    expect(await deleteIndustryDay(database.db, id, 2, context())).toEqual({ ok: false, formError: STALE_EDIT })
+    vitestExpect(await deleteIndustryDay(database.db, id, 2, context())).toEqual({ ok: false, formError: STALE_EDIT })
     expect(await deleteIndustryDay(database.db, id, 1, context())).toEqual({ ok: true, id, heldOn: '2026-11-05' })
     expect(await loadIndustryDay(database.db, id)).toBeNull()
     expect(await database.db.industryDayInvitation.count({ where: { industryDayId: id } })).toBe(0)
@@ -213,10 +218,10 @@ describe('Industry Days on the database', () => {
 
   it('sums this year up for the dashboard', async () => {
     const summary = await loadIndustryDaySummary(database.db, NOW)
-    expect(summary).toMatchObject({ year: 2026, targetApplies: true, target: { percent: 25 } })
+    vitestExpect(summary).toMatchObject({ year: 2026, targetApplies: true, target: { percent: 25 } })
     // The days of the earlier tests: the 2026 country days (PL, PL, NO, CH) and GR, made a country day.
-    expect(summary.countryDays).toMatchObject({ targeted: 3, counted: 5, percent: 60, meetsTarget: true })
-    expect(await loadIndustryDaySummary(database.db, new Date('2031-06-01T10:00:00Z'))).toMatchObject({ year: 2031, countryDays: null, invitations: null })
+    vitestExpect(summary.countryDays).toMatchObject({ targeted: 3, counted: 5, percent: 60, meetsTarget: true })
+    vitestExpect(await loadIndustryDaySummary(database.db, new Date('2031-06-01T10:00:00Z'))).toMatchObject({ year: 2031, countryDays: null, invitations: null })
   })
 
   it('seeds the demo days once, labelled demo', async () => {

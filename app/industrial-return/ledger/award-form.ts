@@ -4,21 +4,23 @@
  * bundle, so a schema exported from one is `undefined` there. Only pure imports belong here.
  */
 import * as z from 'zod'
+import { message } from '~/i18n/message'
 import { parseAmount } from '~/money/amount'
 import { isIsoDate } from '~/calendar/calendar-date'
+import { amountProblemMessage } from './amount-messages.ts'
 
 export const ORDER_NUMBER_PATTERN = /^[A-Za-z0-9][A-Za-z0-9\-_/.]{0,63}$/
 
 /** The action adds the checks that need "today" or the database. */
 export const AwardSchema = z.object({
   orderNumber: z
-    .string({ error: 'Enter the order number.' })
+    .string({ error: message('return-data:award.errors.orderNumberMissing') })
     .trim()
-    .regex(ORDER_NUMBER_PATTERN, 'Use letters, digits and - _ / . only (at most 64 characters).'),
-  awardedOn: z.string({ error: 'Enter the award date.' }).refine(isIsoDate, 'Enter a date, e.g. 2026-11-26.'),
-  amount: z.string({ error: 'Enter the final amount.' }).superRefine((text, ctx) => {
+    .regex(ORDER_NUMBER_PATTERN, message('return-data:award.errors.orderNumberFormat')),
+  awardedOn: z.string({ error: message('return-data:award.errors.dateMissing') }).refine(isIsoDate, message('return-data:award.errors.dateFormat')),
+  amount: z.string({ error: message('return-data:award.errors.amountMissing') }).superRefine((text, ctx) => {
     const parsed = parseAmount(text)
-    if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.message })
+    if (!parsed.ok) ctx.addIssue({ code: 'custom', message: amountProblemMessage(parsed.problem) })
   }),
 })
 export type AwardInput = z.infer<typeof AwardSchema>

@@ -6,11 +6,12 @@ import { appendAuditEvent, type RequestOrigin } from '~/audit/audit.server'
 import type { Database, DatabaseOrTransaction } from '~/db/client.server'
 import { Prisma } from '~/generated/prisma/client'
 import { parseAmount } from '~/money/amount'
-import { chfEquivalent } from '~/money/conversion'
 import { isCurrency } from '~/money/currency'
 import { findRateOn } from '~/money/exchange-rates.server'
 import { minorToColumn } from '~/money/minor-units'
+import { message } from '~/i18n/message'
 import type { AwardInput } from './award-form.ts'
+import { amountProblemMessage, chfEquivalentOrProblem } from './amount-messages.ts'
 import { refreshReturnAlerts } from '../alerts/refresh-return-alerts.server.ts'
 import { returnCountryOf } from './contract-csv.ts'
 import { calendarDateIn } from '~/calendar/calendar-date'
@@ -18,6 +19,7 @@ import { dateColumn, isoDateOfColumn } from '~/calendar/date-column'
 import { addContractsToRollup } from './rollup.server.ts'
 import { recordNamedSupplier } from '../suppliers/record-named-supplier.server.ts'
 
+/** Field and form errors are messages (app/i18n/message.ts), said in the reader's language on the page. */
 export type AwardOutcome =
   | { ok: true; contractId: string; orderNumber: string }
   | { ok: false; fieldErrors?: Partial<Record<keyof AwardInput, string[]>>; formError?: string }
@@ -37,28 +39,28 @@ export async function awardJustification(
   input: AwardInput,
   { actorId, now, origin, appUrl }: { actorId: string; now: Date; origin?: RequestOrigin; appUrl: string },
 ): Promise<AwardOutcome> {
-  if (input.awardedOn > calendarDateIn(now)) return { ok: false, fieldErrors: { awardedOn: ['The award date cannot be in the future.'] } }
+  if (input.awardedOn > calendarDateIn(now)) return { ok: false, fieldErrors: { awardedOn: [message('return-data:award.errors.dateFuture')] } }
   const amount = parseAmount(input.amount)
-  if (!amount.ok) return { ok: false, fieldErrors: { amount: [amount.message] } }
+  if (!amount.ok) return { ok: false, fieldErrors: { amount: [amountProblemMessage(amount.problem)] } }
 
   let outcome: AwardOutcome
   try {
     outcome = await db.$transaction(async (tx): Promise<AwardOutcome> => {
       const justification = await tx.justification.findUnique({ where: { id: justificationId }, include: { group: true, contract: { select: { id: true } } } })
-      if (!justification) return { ok: false, formError: 'This justification does not exist.' }
-      if (justification.status !== 'APPROVED') return { ok: false, formError: 'Only an approved justification can be awarded.' }
-      if (justification.contract) return { ok: false, formError: 'A contract was already recorded for this justification.' }
-      if (!isCurrency(justification.currency)) return { ok: false, formError: `The currency ${justification.currency} is not supported.` }
+      if (!justification) return { ok: false, formError: message('return-data:award.errors.noJustification') }
+      if (justification.status !== 'APPROVED') return { ok: false, formError: message('return-data:award.onlyApproved') }
+      if (justification.contract) return { ok: false, formError: message('return-data:award.errors.alreadyRecorded') }
+      if (!isCurrency(justification.currency)) return { ok: false, formError: message('return-data:award.errors.currency', { currency: justification.currency }) }
       // An import that has begun moving a row under this number holds it (finish-import.server.ts, ADR 040).
       const clash = await tx.contract.findUnique({ where: { orderNumber: input.orderNumber }, select: { importJob: { select: { status: true, fileName: true } } } })
       if (clash?.importJob && clash.importJob.status !== 'SUCCEEDED') {
-        const message = `Order number ${input.orderNumber} is being imported from ${clash.importJob.fileName}: it can be recorded here only if that import fails.`
-        return { ok: false, fieldErrors: { orderNumber: [message] } }
+        const beingImported = message('return-data:award.errors.beingImported', { orderNumber: input.orderNumber, fileName: clash.importJob.fileName })
+        return { ok: false, fieldErrors: { orderNumber: [beingImported] } }
       }
-      if (clash) return { ok: false, fieldErrors: { orderNumber: [`Order number ${input.orderNumber} is already in the ledger.`] } }
+      if (clash) return { ok: false, fieldErrors: { orderNumber: [message('return-data:award.errors.inLedger', { orderNumber: input.orderNumber })] } }
       const rate = await rateFor(tx, justification, input.awardedOn)
-      if (!rate) return { ok: false, formError: `There is no ${justification.currency} rate on or before ${input.awardedOn} in the rate table.` }
-      const converted = chfEquivalent(amount.minor, justification.currency, rate.rate)
+      if (!rate) return { ok: false, formError: message('return-data:award.errors.noRate', { currency: justification.currency, date: input.awardedOn }) }
+      const converted = chfEquivalentOrProblem(amount.minor, justification.currency, rate.rate)
       if (!converted.ok) return { ok: false, fieldErrors: { amount: [converted.message] } }
 
       const returnCountryCode = returnCountryOf(justification.category, justification.originCountryCode, justification.supplierCountryCode)
@@ -111,7 +113,7 @@ export async function awardJustification(
   } catch (error) {
     // Two officers awarding at once: the unique indexes decide, and the loser is told plainly.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-      return { ok: false, formError: 'Someone recorded this contract or this order number a moment ago. Reload the page to see it.' }
+      return { ok: false, formError: message('return-data:award.errors.raced') }
     }
     throw error
   }

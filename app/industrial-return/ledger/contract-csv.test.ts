@@ -1,4 +1,9 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect as vitestExpect, it } from 'vitest'
+import { expectInEnglish } from './in-english.test-support.ts'
+
+// Messages compared in their English translation (in-english.test-support.ts).
+const expect = expectInEnglish
+void vitestExpect
 import { CONTRACT_CSV_COLUMNS, CONTRACT_CSV_TEMPLATE, readContractHeader, validateContractRow, type ContractLookups } from './contract-csv.ts'
 import { splitCsvRecord } from '~/csv/read-csv'
 

@@ -18,10 +18,12 @@
  *   department     required, department code, e.g. EN
  *   group          optional, group code within that department, e.g. EN-MME
  */
+import { message } from '~/i18n/message'
 import { parseAmount } from '~/money/amount'
-import { chfEquivalent } from '~/money/conversion'
 import { isCurrency } from '~/money/currency'
 import { isIsoDate } from '~/calendar/calendar-date'
+import { amountProblemMessage, chfEquivalentOrProblem } from './amount-messages.ts'
+import { messageList } from './message-list.ts'
 
 export const CONTRACT_CSV_COLUMNS = [
   'order_number',
@@ -48,19 +50,23 @@ export const CONTRACT_CSV_TEMPLATE = [
 
 export type ColumnMap = Record<ContractCsvColumn, number>
 
-/** Where each column is, or a message for the whole file (a fatal error: nothing is imported). */
+/**
+ * Where each column is, or a message for the whole file (a fatal error: nothing is imported). The
+ * column names are machine identifiers, the same in every language: the template and every file
+ * made from it keep working whatever the language of the person importing it.
+ */
 export function readContractHeader(headerFields: readonly string[]): { ok: true; columns: ColumnMap } | { ok: false; message: string } {
   const names = headerFields.map((name) => name.trim().toLowerCase())
   const unknown = names.filter((name) => name !== '' && !(CONTRACT_CSV_COLUMNS as readonly string[]).includes(name))
   const duplicated = names.filter((name, i) => name !== '' && names.indexOf(name) !== i)
   const missing = CONTRACT_CSV_COLUMNS.filter((name) => !OPTIONAL_COLUMNS.includes(name) && !names.includes(name))
   const problems = [
-    missing.length ? `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}` : null,
-    unknown.length ? `unknown column${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}` : null,
-    duplicated.length ? `column${duplicated.length > 1 ? 's' : ''} ${duplicated.join(', ')} given twice` : null,
-  ].filter(Boolean)
+    missing.length ? message('return-data:import.file.missingColumns', { count: missing.length, columns: missing.join(', ') }) : null,
+    unknown.length ? message('return-data:import.file.unknownColumns', { count: unknown.length, columns: unknown.join(', ') }) : null,
+    duplicated.length ? message('return-data:import.file.twiceColumns', { count: duplicated.length, columns: duplicated.join(', ') }) : null,
+  ].filter((problem): problem is string => problem !== null)
   if (problems.length > 0) {
-    return { ok: false, message: `The first line must be the header (${CONTRACT_CSV_COLUMNS.join(',')}): ${problems.join('; ')}.` }
+    return { ok: false, message: message('return-data:import.file.header', { header: CONTRACT_CSV_COLUMNS.join(','), problems: messageList(problems) }) }
   }
   const columns = Object.fromEntries(CONTRACT_CSV_COLUMNS.map((name) => [name, names.indexOf(name)])) as ColumnMap
   return { ok: true, columns }
@@ -94,6 +100,7 @@ export interface ValidContractRow {
   groupId: string | null
 }
 
+/** A refused row's reasons are messages (app/i18n/message.ts), said in the reader's language where shown. */
 export type RowValidation = { ok: true; row: ValidContractRow } | { ok: false; orderNumber: string | null; reasons: string[] }
 
 const ORDER_NUMBER = /^[A-Za-z0-9][A-Za-z0-9\-_/.]{0,63}$/
@@ -109,55 +116,59 @@ export function returnCountryOf(category: 'SUPPLIES' | 'SERVICES', originCountry
   return category === 'SUPPLIES' ? (originCountryCode ?? establishmentCountryCode) : establishmentCountryCode
 }
 
+/** A field quoted in a reason: at most 100 characters of it, so that a row's reasons stay short. */
+const quoted = (text: string) => (text.length > 100 ? `${text.slice(0, 100)}…` : text)
+
 export function validateContractRow(fields: readonly string[], columns: ColumnMap, lookups: ContractLookups): RowValidation {
   const get = (name: ContractCsvColumn) => (columns[name] === -1 ? '' : (fields[columns[name]] ?? '').trim())
+  const shown = (name: ContractCsvColumn) => quoted(get(name))
   const reasons: string[] = []
 
   const orderNumber = get('order_number')
-  if (orderNumber === '') reasons.push('no order number')
-  else if (!ORDER_NUMBER.test(orderNumber)) reasons.push(`order number "${orderNumber}" may contain only letters, digits and - _ / . (at most 64)`)
+  if (orderNumber === '') reasons.push(message('return-data:import.reason.noOrderNumber'))
+  else if (!ORDER_NUMBER.test(orderNumber)) reasons.push(message('return-data:import.reason.orderNumberFormat', { orderNumber: quoted(orderNumber) }))
 
   const dateText = get('award_date')
   let awardedOn: string | null = null
   if (isIsoDate(dateText)) awardedOn = dateText
   else {
-    reasons.push(dateText === '' ? 'no award date' : `award date "${dateText}" is not a date written YYYY-MM-DD`)
+    reasons.push(dateText === '' ? message('return-data:import.reason.noAwardDate') : message('return-data:import.reason.awardDateFormat', { date: quoted(dateText) }))
   }
   if (awardedOn && awardedOn > lookups.today) {
-    reasons.push(`award date ${awardedOn} is in the future`)
+    reasons.push(message('return-data:import.reason.awardDateFuture', { date: awardedOn }))
     awardedOn = null
   }
 
   const supplierName = get('supplier')
-  if (supplierName === '') reasons.push('no supplier')
-  else if (supplierName.length > 200) reasons.push('supplier name longer than 200 characters')
+  if (supplierName === '') reasons.push(message('return-data:import.reason.noSupplier'))
+  else if (supplierName.length > 200) reasons.push(message('return-data:import.reason.supplierTooLong', { max: 200 }))
 
   const categoryText = get('category').toUpperCase()
   const category = categoryText === 'SUPPLIES' || categoryText === 'SERVICES' ? categoryText : null
-  if (!category) reasons.push(categoryText === '' ? 'no category' : `category "${get('category')}" is neither SUPPLIES nor SERVICES`)
+  if (!category) reasons.push(categoryText === '' ? message('return-data:import.reason.noCategory') : message('return-data:import.reason.categoryUnknown', { category: shown('category') }))
 
-  const country = (column: 'origin_country' | 'establishment_country', label: string, required: boolean): string | null => {
+  const country = (column: 'origin_country' | 'establishment_country', which: 'origin' | 'establishment', required: boolean): string | null => {
     const raw = get(column)
     if (raw === '') {
-      if (required) reasons.push(`no ${label}`)
+      if (required) reasons.push(message(`return-data:import.reason.${which}.none`))
       return null
     }
     const code = normaliseCountryCode(raw)
     if (!lookups.countryCodes.has(code)) {
-      reasons.push(`unknown ${label} "${raw}" (expected an ISO 3166-1 alpha-2 code of a known country)`)
+      reasons.push(message(`return-data:import.reason.${which}.unknown`, { code: quoted(raw) }))
       return null
     }
     return code
   }
-  const originCountryCode = country('origin_country', 'country of origin', false)
-  const establishmentCountryCode = country('establishment_country', 'country of establishment', true)
+  const originCountryCode = country('origin_country', 'origin', false)
+  const establishmentCountryCode = country('establishment_country', 'establishment', true)
 
   const amountText = get('amount')
   const amount = parseAmount(amountText)
-  if (!amount.ok) reasons.push(`amount "${amountText}": ${amount.message}`)
+  if (!amount.ok) reasons.push(message('return-data:import.reason.amount', { amount: quoted(amountText), problem: amountProblemMessage(amount.problem) }))
 
   const currency = get('currency').toUpperCase()
-  if (!isCurrency(currency)) reasons.push(currency === '' ? 'no currency' : `currency "${get('currency')}" is not one SoleSource handles`)
+  if (!isCurrency(currency)) reasons.push(currency === '' ? message('return-data:import.reason.noCurrency') : message('return-data:import.reason.currencyUnknown', { currency: shown('currency') }))
 
   let exchange: { rate: string; date: string } | null = null
   const rateText = get('exchange_rate')
@@ -167,30 +178,30 @@ export function validateContractRow(fields: readonly string[], columns: ColumnMa
     else {
       const fromTable = lookups.rateOn(currency, awardedOn)
       if (fromTable) exchange = { rate: fromTable.rate, date: fromTable.validFrom }
-      else reasons.push(`no exchange rate for ${currency} on or before ${awardedOn}: give one in exchange_rate`)
+      else reasons.push(message('return-data:import.reason.noRate', { currency, date: awardedOn }))
     }
   }
   let amountChfMinor: number | null = null
   let exchangeRate: string | null = null
   if (exchange && amount.ok && isCurrency(currency)) {
-    const converted = chfEquivalent(amount.minor, currency, exchange.rate)
+    const converted = chfEquivalentOrProblem(amount.minor, currency, exchange.rate)
     if (converted.ok) {
       amountChfMinor = converted.chfMinor
       exchangeRate = converted.rate.text
-    } else reasons.push(`exchange rate "${exchange.rate}": ${converted.message}`)
+    } else reasons.push(message('return-data:import.reason.rate', { rate: quoted(exchange.rate), problem: converted.message }))
   }
 
   const departmentCode = get('department').toUpperCase()
   const departmentId = departmentCode === '' ? undefined : lookups.departmentsByCode.get(departmentCode)
-  if (departmentCode === '') reasons.push('no department')
-  else if (!departmentId) reasons.push(`unknown department "${get('department')}"`)
+  if (departmentCode === '') reasons.push(message('return-data:import.reason.noDepartment'))
+  else if (!departmentId) reasons.push(message('return-data:import.reason.unknownDepartment', { department: shown('department') }))
 
   const groupCode = get('group').toUpperCase()
   let groupId: string | null = null
   if (groupCode !== '') {
     const group = lookups.groupsByCode.get(groupCode)
-    if (!group) reasons.push(`unknown group "${get('group')}"`)
-    else if (departmentId && group.departmentId !== departmentId) reasons.push(`group ${groupCode} is not in department ${departmentCode}`)
+    if (!group) reasons.push(message('return-data:import.reason.unknownGroup', { group: shown('group') }))
+    else if (departmentId && group.departmentId !== departmentId) reasons.push(message('return-data:import.reason.groupNotInDepartment', { group: groupCode, department: departmentCode }))
     else groupId = group.id
   }
 

@@ -6,12 +6,15 @@
  */
 import { createReadStream } from 'node:fs'
 import { appendAuditEventWithSql, type RequestOrigin } from '~/audit/audit.server'
-import { NotUtf8Error, nulInFileMessage, splitCsvRecord, streamLines } from '~/csv/read-csv'
+import { NotUtf8Error, splitCsvRecord, streamLines } from '~/csv/read-csv'
+import { message } from '~/i18n/message'
 import type { Database } from '~/db/client.server'
 import { UTC_TIMESTAMP, withSqlTransaction, type Sql } from '~/db/sql-transaction.server'
 import { readContractHeader } from './contract-csv.ts'
 import { IMPORT_CHUNK_CHARS, IMPORT_CHUNK_ROWS, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from './import-limits.ts'
+import { messageList } from './message-list.ts'
 
+/** `message`: why the file is refused, messages of the return-data namespace (message-list.ts), sentences joined by a space where shown. */
 export type CreateImportOutcome = { ok: true; jobId: string } | { ok: false; message: string }
 
 /** The upload's temporary file (app/attachments/receive-upload.server.ts), read as it streams. */
@@ -20,8 +23,11 @@ export const readUploadedFile = (path: string): AsyncIterable<Uint8Array> => cre
 /** Why the file as a whole cannot be imported: rolls the upload's transaction back. */
 class Unimportable extends Error {}
 
-const NOT_UTF8 = 'The file is not readable as UTF-8 text. Save it as "CSV UTF-8 (comma delimited)" and upload it again. Nothing was imported.'
-const TOO_LARGE = `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it into several files.`
+const NOTHING_IMPORTED = message('return-data:import.file.nothingImported')
+const NOT_UTF8 = messageList([message('return-data:import.file.notUtf8'), NOTHING_IMPORTED])
+export const TOO_LARGE = message('return-data:import.file.tooLarge', { megabytes: MAX_IMPORT_BYTES / 1024 / 1024 })
+const EMPTY = message('return-data:import.file.empty')
+const nulOnLine = (line: number) => messageList([message('return-data:import.file.nul', { line }), NOTHING_IMPORTED])
 
 /** Counts the bytes going by; past the limit the file is refused. */
 async function* counted(bytes: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, counter: { bytes: number }): AsyncGenerator<Uint8Array> {
@@ -47,14 +53,14 @@ export async function createContractImport(
     const jobId = await withSqlTransaction(db, async (sql) => {
       const lines = streamLines(counted(source, counter))
       const first = await lines.next()
-      if (first.done) throw new Unimportable('The file is empty.')
+      if (first.done) throw new Unimportable(EMPTY)
       const header = first.value
-      if (header.includes('\u0000')) throw new Unimportable(nulInFileMessage(1))
+      if (header.includes('\u0000')) throw new Unimportable(nulOnLine(1))
       const checked = readContractHeader(splitCsvRecord(header).fields)
       if (!checked.ok) {
-        if (header.trim() === '') throw new Unimportable('The file is empty.')
-        const semicolons = header.includes(';') && !header.includes(',') ? ' The fields seem separated by semicolons: save the file with commas.' : ''
-        throw new Unimportable(`${checked.message}${semicolons} Nothing was imported.`)
+        if (header.trim() === '') throw new Unimportable(EMPTY)
+        const semicolons = header.includes(';') && !header.includes(',') ? [message('return-data:import.file.semicolons')] : []
+        throw new Unimportable(messageList([checked.message, ...semicolons, NOTHING_IMPORTED]))
       }
       const { rows: created } = await sql.query<{ id: string }>(
         `INSERT INTO "ContractImportJob" ("id", "fileName", "header", "totalRows", "createdById", "createdAt") VALUES (gen_random_uuid(), $1, $2, 0, $3, ${UTC_TIMESTAMP('$4')}) RETURNING "id"`,
@@ -62,8 +68,8 @@ export async function createContractImport(
       )
       const jobId = created[0]!.id
       const totalRows = await storeRows(sql, jobId, lines)
-      if (totalRows === 0) throw new Unimportable('The file has a header but no contract.')
-      if (totalRows > MAX_IMPORT_ROWS) throw new Unimportable(`The file has ${totalRows} rows; at most ${MAX_IMPORT_ROWS} are accepted per file.`)
+      if (totalRows === 0) throw new Unimportable(message('return-data:import.file.noRow'))
+      if (totalRows > MAX_IMPORT_ROWS) throw new Unimportable(message('return-data:import.file.tooManyRows', { count: totalRows, max: MAX_IMPORT_ROWS }))
       await sql.query('UPDATE "ContractImportJob" SET "totalRows" = $2 WHERE "id" = $1', [jobId, totalRows])
       await appendAuditEventWithSql(sql, { type: 'CONTRACT_IMPORT_UPLOADED', actorId, subject: `import:${jobId}`, payload: { importJobId: jobId, fileName: name, totalRows }, origin, at: now })
       return jobId
@@ -102,7 +108,7 @@ async function storeRows(sql: Sql, jobId: string, lines: AsyncGenerator<string>)
     if (chunk.length >= IMPORT_CHUNK_ROWS || chunkChars >= IMPORT_CHUNK_CHARS) await flush()
   }
   for await (const line of lines) {
-    if (line.includes('\u0000')) throw new Unimportable(nulInFileMessage(rows + blanks.length + 2))
+    if (line.includes('\u0000')) throw new Unimportable(nulOnLine(rows + blanks.length + 2))
     if (line.trim() === '') {
       blanks.push(line)
       continue

@@ -77,7 +77,8 @@ export async function moveImportStep(db: Database, jobId: string, options: Impor
       ), clashed AS (
         INSERT INTO "ContractImportRejection" ("importJobId", "line", "orderNumber", "reason")
         SELECT s."importJobId", s."line", s."orderNumber",
-               'Line ' || s."line" || ': order number ' || s."orderNumber" || ' was recorded by someone else while this file was being checked.'
+               -- A message (app/i18n/message.ts), said in the reader's language where shown.
+               'return-data:import.reason.recordedMeanwhile' || chr(1) || json_build_object('orderNumber', s."orderNumber")::text
         FROM step s WHERE NOT EXISTS (SELECT 1 FROM c WHERE c."orderNumber" = s."orderNumber")
         RETURNING 1
       ), share AS (

@@ -1,6 +1,11 @@
 // Step 3 of an import in short transactions (ADR 040): between them no reader sees any of the import,
 // a fatal error or a restart in the middle leaves the ledger whole, and an award meanwhile has a defined outcome.
-import { describe, expect, it } from 'vitest'
+import { describe, expect as vitestExpect, it } from 'vitest'
+import { expectInEnglish } from './in-english.test-support.ts'
+
+// Messages compared in their English translation (in-english.test-support.ts).
+const expect = expectInEnglish
+void vitestExpect
 import type { Database } from '~/db/client.server'
 import { awardJustification } from './award-justification.server.ts'
 import { CONTRACT_CSV_COLUMNS } from './contract-csv.ts'
@@ -47,7 +52,7 @@ describe('contract import, moved into the ledger in short transactions', () => {
   }
 
   it('paces itself for the database it runs on: short steps on the embedded one, bigger ones on a server', async () => {
-    expect(await importPacing(database.db)).toBe(process.env.TEST_POSTGRES_URL ? SERVER_PACING : EMBEDDED_PACING)
+    vitestExpect(await importPacing(database.db)).toBe(process.env.TEST_POSTGRES_URL ? SERVER_PACING : EMBEDDED_PACING)
   })
 
   it('shows none of the import to any reader until the last step, then all of it at once', async () => {

@@ -1,4 +1,9 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect as vitestExpect, it } from 'vitest'
+import { expectInEnglish } from './in-english.test-support.ts'
+
+// Messages compared in their English translation (in-english.test-support.ts).
+const expect = expectInEnglish
+void vitestExpect
 import type { CountryInfo } from '../arithmetic/coefficients.ts'
 import { parseContributionsCsv } from './scale-csv.ts'
 import { validateContributionScale } from '../arithmetic/scale-validation.ts'

@@ -11,6 +11,7 @@
  */
 import type { ScaleRowInput } from '../arithmetic/scale-validation.ts'
 import { splitCsvRecord } from '~/csv/read-csv'
+import { message } from '~/i18n/message'
 
 export interface CsvScale {
   year: number
@@ -19,6 +20,7 @@ export interface CsvScale {
 
 export interface CsvProblem {
   line: number
+  /** A message (app/i18n/message.ts), said in the reader's language where shown. */
   message: string
 }
 
@@ -87,12 +89,12 @@ function resolveCode(rawCode: string, name: string, line: number): { code: strin
   if (code === '' && fromName === undefined) {
     return {
       error:
-        name === '' ? `line ${line} has no country.` : `line ${line}: unknown country name "${name}"; add its ISO code in country_iso2.`,
+        name === '' ? message('return-data:scale.csv.noCountry', { line }) : message('return-data:scale.csv.unknownName', { line, name }),
     }
   }
-  if (code !== '' && !/^[A-Z]{2}$/.test(code)) return { error: `line ${line}: "${rawCode}" is not a two-letter ISO 3166-1 code.` }
+  if (code !== '' && !/^[A-Z]{2}$/.test(code)) return { error: message('return-data:scale.csv.notACode', { line, code: rawCode }) }
   if (code !== '' && fromName !== undefined && fromName !== code) {
-    return { error: `line ${line}: "${name}" is ${fromName}, but country_iso2 says ${rawCode}.` }
+    return { error: message('return-data:scale.csv.nameAndCode', { line, name, fromName, code: rawCode }) }
   }
   return { code: code || (fromName ?? '') }
 }
@@ -103,7 +105,7 @@ export function parseContributionsCsv(text: string): ScaleCsvParse {
   const column = (name: string) => header.indexOf(name)
   const [yearAt, codeAt, nameAt, percentAt] = ['year', 'country_iso2', 'country', 'contribution_pct'].map(column)
   if (yearAt === -1 || percentAt === -1 || (codeAt === -1 && nameAt === -1)) {
-    return { scales: [], errors: [{ line: 1, message: `line 1 must be the header "${SCALE_CSV_HEADER}".` }] }
+    return { scales: [], errors: [{ line: 1, message: message('return-data:scale.csv.header', { header: SCALE_CSV_HEADER }) }] }
   }
 
   const errors: CsvProblem[] = []
@@ -115,7 +117,7 @@ export function parseContributionsCsv(text: string): ScaleCsvParse {
     const field = (at: number | undefined) => (at === undefined || at === -1 ? '' : (fields[at] ?? ''))
     const yearText = field(yearAt)
     if (!/^\d{4}$/.test(yearText)) {
-      errors.push({ line, message: `line ${line}: "${yearText}" is not a year.` })
+      errors.push({ line, message: message('return-data:scale.csv.notAYear', { line, year: yearText }) })
       return
     }
     const resolved = resolveCode(field(codeAt), field(nameAt), line)

@@ -1,16 +1,23 @@
 /** The form of one year's contribution scale; shared by the browser and the action. */
 import * as z from 'zod'
+import { message } from '~/i18n/message'
 import { parseAmount } from '~/money/amount'
+import { amountProblemMessage } from './amount-messages.ts'
 
 export const ScaleFormSchema = z.object({
-  source: z.string({ error: 'Say where the figures come from (e.g. the Council document).' }).trim().min(3, 'Say where the figures come from.').max(200),
+  source: z
+    .string({ error: message('return-data:scales.form.sourceMissing') })
+    .trim()
+    .min(3, message('return-data:scales.errors.source'))
+    .max(200, message('return-data:scales.form.sourceTooLong', { max: 200 })),
   budget: z
     .string()
     .optional()
     .superRefine((text, ctx) => {
       if (text === undefined) return
       const parsed = parseAmount(text)
-      if (!parsed.ok) ctx.addIssue({ code: 'custom', message: `${parsed.message} Or leave it empty when the budget is unknown.` })
+      // A message whose value is a message: shown with translateList (message-list.ts).
+      if (!parsed.ok) ctx.addIssue({ code: 'custom', message: message('return-data:scales.form.budget', { problem: amountProblemMessage(parsed.problem) }) })
     }),
   percent: z.record(z.string(), z.string().optional()).optional(),
 })

@@ -4,7 +4,8 @@ import type { Database, Transaction } from '~/db/client.server'
 import { minorToNullableColumn } from '~/money/minor-units'
 import { errorFields, log } from '~/server/logger.server'
 import { refreshReturnAlerts } from '../alerts/refresh-return-alerts.server.ts'
-import { firstLineWithNul, nulInFileMessage } from '~/csv/read-csv'
+import { firstLineWithNul } from '~/csv/read-csv'
+import { message } from '~/i18n/message'
 import { parseContributionsCsv } from './scale-csv.ts'
 import { validateContributionScale, type ScaleIssue } from '../arithmetic/scale-validation.ts'
 import { loadCountries } from '../views/return-inputs.server.ts'
@@ -70,15 +71,15 @@ export async function importContributionScalesCsv(
   actor: Actor,
 ): Promise<ScaleSaveOutcome> {
   if (source.includes('\u0000')) {
-    return { ok: false, errors: [{ line: null, countryCode: null, message: 'Remove the invisible NUL character from “where the figures come from”.' }], warnings: [] }
+    return { ok: false, errors: [{ line: null, countryCode: null, message: message('return-data:scales.errors.nulInSource') }], warnings: [] }
   }
   const nulLine = firstLineWithNul(text.split(/\r?\n/))
-  if (nulLine !== null) return { ok: false, errors: [{ line: nulLine, countryCode: null, message: nulInFileMessage(nulLine) }], warnings: [] }
+  if (nulLine !== null) return { ok: false, errors: [{ line: nulLine, countryCode: null, message: message('return-data:scales.errors.nul', { line: nulLine }) }], warnings: [] }
   const parsed = parseContributionsCsv(text)
   if (parsed.errors.length > 0) return { ok: false, errors: parsed.errors.map((e) => ({ line: e.line, countryCode: null, message: e.message })), warnings: [] }
-  if (parsed.scales.length === 0) return { ok: false, errors: [{ line: null, countryCode: null, message: 'The file holds no scale row.' }], warnings: [] }
+  if (parsed.scales.length === 0) return { ok: false, errors: [{ line: null, countryCode: null, message: message('return-data:scales.errors.noRow') }], warnings: [] }
   if (budgetChfMinor !== null && parsed.scales.length > 1) {
-    return { ok: false, errors: [{ line: null, countryCode: null, message: 'A budget can be given only for a file with a single year; enter the others on each year’s page.' }], warnings: [] }
+    return { ok: false, errors: [{ line: null, countryCode: null, message: message('return-data:scales.errors.budgetSingleYear') }], warnings: [] }
   }
   return saveContributionScales(
     db,

@@ -18,6 +18,8 @@ import { sameContract, validateContractRow, type ContractLookups, type ValidCont
 import { calendarDateIn } from '~/calendar/calendar-date'
 import { isoDateOfColumn } from '~/calendar/date-column'
 import { failImport, finaliseImport } from './finish-import.server.ts'
+import { message } from '~/i18n/message'
+import { fitList, messageList } from './message-list.ts'
 import { copyRows } from './import-copy.server.ts'
 import { CLAIM_MS, DEFAULT_BATCH_SIZE, type BatchResult, type ImportRunOptions } from './import-run-options.ts'
 import { catchUpSeen, chunkHolding, rememberJob } from './import-job-memory.server.ts'
@@ -75,15 +77,17 @@ export async function processImportBatch(db: Database, jobId: string, options: I
       if (orderNumber !== '' && firstLine === undefined) entry.seen.set(orderNumber, line)
       const { headerWidth } = entry
       if (unterminatedQuote || fields.length !== headerWidth) {
-        const why = unterminatedQuote ? 'a quote is opened and never closed' : `it has ${fields.length} fields where the header has ${headerWidth} (a comma inside a name needs quotes around it)`
-        rejected.push({ line, orderNumber: orderNumber || null, reason: `Line ${line}: ${why}.` })
+        const why = unterminatedQuote
+          ? message('return-data:import.reason.unterminatedQuote')
+          : message('return-data:import.reason.fieldCount', { count: fields.length, header: headerWidth })
+        rejected.push({ line, orderNumber: orderNumber || null, reason: why })
         continue
       }
       const result = validateContractRow(fields, entry.columns, lookups)
       const reasons = result.ok ? [] : [...result.reasons]
-      if (firstLine !== undefined) reasons.push(`order number ${orderNumber} already appears on line ${firstLine} of this file`)
+      if (firstLine !== undefined) reasons.push(message('return-data:import.reason.twiceInFile', { orderNumber, firstLine }))
       if (result.ok && reasons.length === 0) valid.push({ line, row: result.row })
-      else rejected.push({ line, orderNumber: orderNumber || null, reason: `Line ${line}: ${reasons.join('; ')}.` })
+      else rejected.push({ line, orderNumber: orderNumber || null, reason: messageList(reasons) })
     }
     entry.seenUpTo = end
 
@@ -104,7 +108,7 @@ export async function processImportBatch(db: Database, jobId: string, options: I
         rejected.push({
           line: candidate.line,
           orderNumber: candidate.row.orderNumber,
-          reason: `Line ${candidate.line}: order number ${candidate.row.orderNumber} is already in the ledger with different values (awarded ${existing.awardedOn} to ${existing.supplierName}); an import never changes a recorded contract.`,
+          reason: message('return-data:import.reason.changesRecorded', { orderNumber: candidate.row.orderNumber, awardedOn: existing.awardedOn, name: existing.supplierName }),
         })
       }
     }
@@ -127,15 +131,15 @@ export async function processImportBatch(db: Database, jobId: string, options: I
           row.category, row.amountMinor, row.currency, row.amountChfMinor, row.exchangeRate, row.exchangeRateDate, row.departmentId, row.groupId,
         ]),
       )
-      await copyRows(sql, 'ContractImportRejection', ['importJobId', 'line', 'orderNumber', 'reason'], rejected.map((r) => [job.id, r.line, r.orderNumber?.slice(0, 100) ?? null, r.reason.slice(0, 2000)]))
+      await copyRows(sql, 'ContractImportRejection', ['importJobId', 'line', 'orderNumber', 'reason'], rejected.map((r) => [job.id, r.line, r.orderNumber?.slice(0, 100) ?? null, fitList(r.reason, 2000)]))
     }
     await (options.connection ? inSqlTransaction(options.connection, write) : withSqlTransaction(db, write))
     return end >= job.totalRows ? await finaliseImport(db, job.id, options) : 'CONTINUE'
   } catch (error) {
     if (error instanceof BatchConflict) return 'NOT_RUNNABLE'
     // The last line of a database error is the sentence worth showing ("violates foreign key constraint ...").
-    const message = (error instanceof Error ? error.message : String(error)).split('\n').filter((line) => line.trim() !== '').pop() ?? 'unknown error'
-    await failImport(db, job.id, `The import stopped on an unexpected error and nothing was imported: ${message}`, options.now())
+    const detail = (error instanceof Error ? error.message : String(error)).split('\n').filter((line) => line.trim() !== '').pop()?.slice(0, 1500) ?? 'unknown error'
+    await failImport(db, job.id, message('return-data:import.failed.unexpected', { error: detail }), options.now())
     return 'FAILED'
   }
 }

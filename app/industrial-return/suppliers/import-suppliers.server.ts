@@ -5,11 +5,13 @@
  * line does not keep the others out), and the whole import is one transaction.
  */
 import { appendAuditEvent, type RequestOrigin } from '~/audit/audit.server'
-import { firstLineWithNul, nulInFileMessage } from '~/csv/read-csv'
+import { firstLineWithNul } from '~/csv/read-csv'
+import { message } from '~/i18n/message'
 import type { Database } from '~/db/client.server'
 import { Prisma } from '~/generated/prisma/client'
 import { parseSupplierCsv, type SupplierCsvProblem, type SupplierCsvRow } from './supplier-csv'
 
+/** `error` and each refused line's `message` are messages, said in the reader's language on the page. */
 export type SupplierImportOutcome =
   | { ok: true; registered: number; updated: number; unchanged: number; refused: SupplierCsvProblem[] }
   | { ok: false; error: string; refused: SupplierCsvProblem[] }
@@ -22,7 +24,7 @@ export async function importSuppliersCsv(
   { fileName, actorId, now, origin }: { fileName: string; actorId: string; now: Date; origin?: RequestOrigin },
 ): Promise<SupplierImportOutcome> {
   const nulLine = firstLineWithNul(text.split(/\r?\n/))
-  if (nulLine !== null) return { ok: false, error: nulInFileMessage(nulLine), refused: [] }
+  if (nulLine !== null) return { ok: false, error: message('return-data:suppliers.file.nul', { line: nulLine }), refused: [] }
   const parsed = parseSupplierCsv(text)
   if (parsed.fileError) return { ok: false, error: parsed.fileError, refused: [] }
   const codes = [...new Set(parsed.rows.flatMap((row) => [row.establishmentCountryCode, ...row.originCountryCodes]))]
@@ -31,11 +33,11 @@ export async function importSuppliersCsv(
   const rows: SupplierCsvRow[] = []
   for (const row of parsed.rows) {
     const unknown = [row.establishmentCountryCode, ...row.originCountryCodes].filter((code) => !known.has(code))
-    if (unknown.length > 0) refused.push({ line: row.line, name: row.name, message: `Unknown country code ${[...new Set(unknown)].join(', ')}.` })
+    if (unknown.length > 0) refused.push({ line: row.line, name: row.name, message: message('return-data:suppliers.line.unknownCountry', { count: new Set(unknown).size, codes: [...new Set(unknown)].join(', ') }) })
     else rows.push(row)
   }
   refused.sort((a, b) => a.line - b.line)
-  if (rows.length === 0 && refused.length === 0) return { ok: false, error: 'The file holds no supplier line.', refused }
+  if (rows.length === 0 && refused.length === 0) return { ok: false, error: message('return-data:suppliers.file.noLine'), refused }
   try {
     return await db.$transaction(async (tx) => {
       const counts = { registered: 0, updated: 0, unchanged: 0 }
@@ -69,7 +71,7 @@ export async function importSuppliersCsv(
   } catch (error) {
     // Another import or a submission registered one of these names a moment ago: nothing was written.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-      return { ok: false, error: 'Another change to the register happened at the same moment; nothing was imported. Upload the file again.', refused }
+      return { ok: false, error: message('return-data:suppliers.file.raced'), refused }
     }
     throw error
   }

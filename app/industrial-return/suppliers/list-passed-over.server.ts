@@ -2,13 +2,11 @@
  * Procurement's view of issue 13.10's target (ADR 044): the submitted single-source justifications
  * whose supplier was in a well balanced country while registered suppliers in very poorly balanced
  * countries did the same activity, as fixed at submission (Justification.alternativeSuppliers), with
- * the reason the requester gave. Latest submission first.
+ * the reason the requester gave. Latest submission first. Facts, not words: the page says the
+ * status, the amount and the date in its reader's language.
  */
-import { formatDateTime } from '~/calendar/format-date'
 import type { DatabaseOrTransaction } from '~/db/client.server'
-import { formatChf } from '~/money/amount'
 import { minorFromColumn } from '~/money/minor-units'
-import { statusLabels } from '~/justifications/labels'
 import { statedAlternativesOf } from './stated-alternatives'
 
 export async function listPassedOverSuppliers(db: DatabaseOrTransaction, { limit = 200 }: { limit?: number } = {}) {
@@ -26,6 +24,7 @@ export async function listPassedOverSuppliers(db: DatabaseOrTransaction, { limit
       title: true,
       status: true,
       supplierName: true,
+      supplierCountryCode: true,
       supplierCountry: { select: { name: true } },
       activityCode: true,
       amountChfMinor: true,
@@ -39,12 +38,15 @@ export async function listPassedOverSuppliers(db: DatabaseOrTransaction, { limit
     id: j.id,
     reference: j.reference,
     title: j.title,
-    status: statusLabels[j.status as keyof typeof statusLabels] ?? j.status,
+    status: j.status,
     group: j.group.code,
     supplier: `${j.supplierName} (${j.supplierCountry.name})`,
+    supplierName: j.supplierName,
+    supplierCountryCode: j.supplierCountryCode,
+    supplierCountryName: j.supplierCountry.name,
     activityCode: j.activityCode,
-    amountChf: j.amountChfMinor === null ? null : formatChf(minorFromColumn(j.amountChfMinor)),
-    submittedAt: j.submittedAt ? formatDateTime(j.submittedAt) : '',
+    amountChfMinor: j.amountChfMinor === null ? null : minorFromColumn(j.amountChfMinor),
+    submittedAt: j.submittedAt ? j.submittedAt.toISOString() : null,
     alternatives: statedAlternativesOf(j.alternativeSuppliers, j.alternativeSuppliersReason)?.suppliers ?? [],
     reason: j.alternativeSuppliersReason,
   }))

@@ -11,6 +11,8 @@
  * check (import-suppliers.server.ts).
  */
 import { linesOf, splitCsvRecord } from '~/csv/read-csv'
+import { message } from '~/i18n/message'
+import { messageList } from '../ledger/message-list.ts'
 import { normaliseSupplierName } from './normalise-supplier-name'
 
 export const SUPPLIER_CSV_COLUMNS = ['name', 'establishment_country_iso2', 'origin_countries_iso2', 'activity_codes'] as const
@@ -27,13 +29,14 @@ export interface SupplierCsvRow {
 export interface SupplierCsvProblem {
   line: number
   name: string | null
+  /** Why the line is refused: messages (app/i18n/message.ts), one a line, said in the reader's language (ledger/message-list.ts). */
   message: string
 }
 
 export interface SupplierCsvParse {
   rows: SupplierCsvRow[]
   refused: SupplierCsvProblem[]
-  /** A problem with the whole file (no header): nothing is read. */
+  /** A problem with the whole file (no header), a message: nothing is read. */
   fileError: string | null
 }
 
@@ -47,6 +50,9 @@ function countryCodeOf(text: string): string {
   return COUNTRY_ALIASES[code] ?? code
 }
 
+/** Codes quoted in a message: the first ten, so that a wrong line's message stays short. */
+const shortList = (codes: readonly string[]) => (codes.length > 10 ? `${codes.slice(0, 10).join(', ')}, …` : codes.join(', ')).slice(0, 300)
+
 function listOf(text: string | undefined): string[] {
   return (text ?? '')
     .split(/[;\s]+/)
@@ -56,12 +62,12 @@ function listOf(text: string | undefined): string[] {
 
 export function parseSupplierCsv(text: string): SupplierCsvParse {
   const lines = linesOf(text)
-  if (lines.length === 0) return { rows: [], refused: [], fileError: 'The file is empty.' }
+  if (lines.length === 0) return { rows: [], refused: [], fileError: message('return-data:suppliers.file.empty') }
   const header = splitCsvRecord(lines[0]!).fields.map((name) => name.trim().toLowerCase())
   const index = (column: string) => header.indexOf(column)
   const missing = ['name', 'establishment_country_iso2'].filter((column) => index(column) === -1)
   if (missing.length > 0) {
-    return { rows: [], refused: [], fileError: `The first line must name the columns ${SUPPLIER_CSV_COLUMNS.join(',')}; missing: ${missing.join(', ')}.` }
+    return { rows: [], refused: [], fileError: message('return-data:suppliers.file.header', { header: SUPPLIER_CSV_COLUMNS.join(','), missing: missing.join(', ') }) }
   }
   const rows: SupplierCsvRow[] = []
   const refused: SupplierCsvProblem[] = []
@@ -74,23 +80,22 @@ export function parseSupplierCsv(text: string): SupplierCsvParse {
     const field = (column: string) => (index(column) === -1 ? undefined : record.fields[index(column)])
     const name = (field('name') ?? '').trim().replace(/\s+/g, ' ')
     const problems: string[] = []
-    if (record.unterminatedQuote) problems.push('a quote is not closed')
-    if (name.length < 2) problems.push('the name is missing')
-    else if (name.length > 200) problems.push('the name has more than 200 characters')
+    if (record.unterminatedQuote) problems.push(message('return-data:suppliers.line.unterminatedQuote'))
+    if (name.length < 2) problems.push(message('return-data:suppliers.line.noName'))
+    else if (name.length > 200) problems.push(message('return-data:suppliers.line.nameTooLong', { max: 200 }))
     const establishment = countryCodeOf(field('establishment_country_iso2') ?? '')
-    if (!/^[A-Z]{2}$/.test(establishment)) problems.push('the country of establishment must be a two-letter ISO code')
+    if (!/^[A-Z]{2}$/.test(establishment)) problems.push(message('return-data:suppliers.line.establishment'))
     const origins = listOf(field('origin_countries_iso2')).map(countryCodeOf)
     const badOrigins = origins.filter((code) => !/^[A-Z]{2}$/.test(code))
-    if (badOrigins.length > 0) problems.push(`countries of origin must be two-letter ISO codes (${badOrigins.join(', ')})`)
+    if (badOrigins.length > 0) problems.push(message('return-data:suppliers.line.origins', { codes: shortList(badOrigins) }))
     const activities = listOf(field('activity_codes')).map((code) => code.toUpperCase())
     const badActivities = activities.filter((code) => !ACTIVITY_CODE.test(code))
-    if (badActivities.length > 0) problems.push(`activity codes are letters, digits, dots and dashes, 2 to 20 (${badActivities.join(', ')})`)
+    if (badActivities.length > 0) problems.push(message('return-data:suppliers.line.activities', { codes: shortList(badActivities) }))
     const normalizedName = name.length >= 2 ? normaliseSupplierName(name) : ''
     const earlier = normalizedName ? firstLineOf.get(normalizedName) : undefined
-    if (earlier !== undefined) problems.push(`the same supplier as line ${earlier}`)
+    if (earlier !== undefined) problems.push(message('return-data:suppliers.line.sameAs', { line: earlier }))
     if (problems.length > 0) {
-      const message = problems.join('; ')
-      refused.push({ line, name: name || null, message: message.charAt(0).toUpperCase() + message.slice(1) + '.' })
+      refused.push({ line, name: name || null, message: messageList(problems) })
       continue
     }
     firstLineOf.set(normalizedName, line)

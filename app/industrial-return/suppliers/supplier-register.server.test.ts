@@ -1,4 +1,9 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect as vitestExpect, it } from 'vitest'
+import { expectInEnglish } from '../ledger/in-english.test-support.ts'
+
+// Messages compared in their English translation (in-english.test-support.ts).
+const expect = expectInEnglish
+void vitestExpect
 import { testDatabaseKind } from '../../../tests/support/database'
 import { justificationFields, ok } from '../../../tests/support/workflow'
 import { createJustification } from '~/justifications/create-justification.server'
