@@ -12,6 +12,11 @@ import { refuseJustification } from '~/justifications/refuse-justification.serve
 import { justificationNoLongerEditable, notAllowedToEditJustification } from '~/justifications/justification-refusals'
 import { Notice } from '~/ui/notice'
 import { PageHeader } from '~/ui/page-header'
+import type { RouteHandle } from '~/i18n/route-handle'
+
+// The filing-time panel speaks in the industrial-return messages: the browser loads them before
+// hydrating, or it would render their keys where the server wrote sentences.
+export const handle: RouteHandle = { i18n: 'industrial-return' }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.reference ?? 'justification'} · SoleSource` }]
 

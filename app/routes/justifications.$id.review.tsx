@@ -15,6 +15,11 @@ import { flashHeaders } from '~/ui/flash.server'
 import { Notice } from '~/ui/notice'
 import { PageHeader } from '~/ui/page-header'
 import { parseForm } from '~/ui/parse-form'
+import type { RouteHandle } from '~/i18n/route-handle'
+
+// The filing-time panel speaks in the industrial-return messages: the browser loads them before
+// hydrating, or it would render their keys where the server wrote sentences.
+export const handle: RouteHandle = { i18n: 'industrial-return' }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Review ${data?.facts.reference ?? 'justification'} before submitting · SoleSource` }]
 

@@ -6,6 +6,11 @@ import { saveJustificationForm } from '~/justifications/save-justification-form.
 import { loadFormOptions } from '~/justifications/form-options.server'
 import { JustificationForm } from '~/justifications/justification-form'
 import { PageHeader } from '~/ui/page-header'
+import type { RouteHandle } from '~/i18n/route-handle'
+
+// The filing-time panel speaks in the industrial-return messages: the browser loads them before
+// hydrating, or it would render their keys where the server wrote sentences.
+export const handle: RouteHandle = { i18n: 'industrial-return' }
 
 export const meta: MetaFunction = () => [{ title: 'File a justification · SoleSource' }]
 
