@@ -1,6 +1,7 @@
 import { redirect, type ActionFunctionArgs } from '@remix-run/node'
 import { getSignedInPerson, safeRedirectTarget } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
+import { readForm } from '~/http/request-body.server'
 import { languageCookie } from '~/i18n/i18n.server'
 import { isLanguage } from '~/i18n/languages'
 import { message } from '~/i18n/message'
@@ -13,7 +14,8 @@ import { savePreferredLanguage } from '~/i18n/save-preferred-language.server'
  * returns to the page the switch was on.
  */
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData()
+  // A body that is not a form (JSON, plain text, a broken multipart) is refused with 400/415, not a 500.
+  const form = await readForm(request)
   const language = form.get('language')
   if (!isLanguage(language)) {
     throw pageError(400, { title: message('common:errorPage.badRequest.title'), message: message('common:language.unknown') }, request)
