@@ -110,16 +110,16 @@ test.describe('malformed requests', () => {
       for (const route of routes) {
         const cookie = fixture.cookies[who]
         for (const malformed of MALFORMED_BODIES) {
-          const { status } = await post(app, route.url, { cookie, contentType: malformed.contentType, body: malformed.body })
-          if (status >= 500) failures.push(`${who} ${malformed.name} to ${route.url}: ${status}`)
+          const { status } = await post(app, route.actionUrl, { cookie, contentType: malformed.contentType, body: malformed.body })
+          if (status >= 500) failures.push(`${who} ${malformed.name} to ${route.actionUrl}: ${status}`)
         }
         if (!takesWellFormedPosts(route)) continue
         for (const [name, body] of [
           ['NUL in every field (urlencoded)', { contentType: 'application/x-www-form-urlencoded', body: nulForm }],
           ['NUL in every field (multipart)', multipart],
         ] as const) {
-          const { status } = await post(app, route.url, { cookie, ...body })
-          if (status >= 500) failures.push(`${who} ${name} to ${route.url}: ${status}`)
+          const { status } = await post(app, route.actionUrl, { cookie, ...body })
+          if (status >= 500) failures.push(`${who} ${name} to ${route.actionUrl}: ${status}`)
         }
       }
     }

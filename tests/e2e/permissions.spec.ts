@@ -16,6 +16,10 @@ const PUBLIC_ROUTES = new Set([
   'routes/sign-off.$token.documents.$attachmentId',
   // The site icon, which browsers ask for before anyone signs in.
   'routes/favicon[.]ico',
+  // The message catalogues the browser loads before hydrating, the sign-in page's included.
+  'routes/locales.$language.$namespace',
+  // The language switch, which the sign-in page offers before anyone signs in.
+  'routes/language',
 ])
 
 test('every public route exists (a renamed route must be reclassified here)', async () => {
@@ -33,9 +37,9 @@ test('a signed-out request to every non-public route is sent to the sign-in page
       expect(response.headers().location, `GET ${route.url}`).toMatch(/^\/sign-in\?redirectTo=/)
     }
     if (route.hasAction) {
-      const response = await request.post(route.url, { form: { intent: 'anything' }, maxRedirects: 0 })
-      expect(response.status(), `POST ${route.url}`).toBe(302)
-      expect(response.headers().location, `POST ${route.url}`).toMatch(/^\/sign-in\?redirectTo=/)
+      const response = await request.post(route.actionUrl, { form: { intent: 'anything' }, maxRedirects: 0 })
+      expect(response.status(), `POST ${route.actionUrl}`).toBe(302)
+      expect(response.headers().location, `POST ${route.actionUrl}`).toMatch(/^\/sign-in\?redirectTo=/)
     }
   }
 })

@@ -2,7 +2,8 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { ServerBuild } from '@remix-run/node'
 
-export type BuiltRoute = { id: string; url: string; hasLoader: boolean; hasAction: boolean; hasComponent: boolean }
+/** `actionUrl` is where a form posts to this route: an index route's URL is its parent's too, so it takes `?index`. */
+export type BuiltRoute = { id: string; url: string; actionUrl: string; hasLoader: boolean; hasAction: boolean; hasComponent: boolean }
 
 /**
  * Every route of the server build, with a URL whose parameters are filled by `parameter`: one value
@@ -20,6 +21,7 @@ export async function routesOfTheBuild(parameter: string | ((name: string) => st
   return Object.values(build.routes).map((route) => ({
     id: route.id,
     url: urlOf(route.id),
+    actionUrl: route.index ? `${urlOf(route.id)}?index` : urlOf(route.id),
     hasLoader: Boolean(route.module.loader),
     hasAction: Boolean(route.module.action),
     hasComponent: Boolean(route.module.default),
