@@ -35,7 +35,7 @@ test('procurement imports contracts and sees the table, chart, map and alerts, a
   await page.getByLabel('CSV file').setInputFiles({ name: 'scales.csv', mimeType: 'text/csv', buffer: Buffer.from(scaleCsv) })
   await page.getByLabel('Source of the figures').fill('E2E: the 2009 percentages reused')
   await page.getByRole('button', { name: 'Import scale' }).click()
-  await expect(page.getByRole('status')).toContainText(`Saved the scale of ${windowYears.join(', ')}`)
+  await expect(page.getByRole('status')).toContainText(`Saved the scales of ${windowYears.join(', ')}`)
 
   // The contracts file: four good rows and one with an unknown country.
   await page.goto('/industrial-return/import')

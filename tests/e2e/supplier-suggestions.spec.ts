@@ -69,7 +69,7 @@ journey('procurement builds the register; a supplier in a well balanced country 
   await page.getByLabel('CSV file').setInputFiles({ name: 'scales.csv', mimeType: 'text/csv', buffer: Buffer.from(scaleCsv) })
   await page.getByLabel('Source of the figures').fill('Made-up scale for this journey')
   await page.getByRole('button', { name: 'Import scale' }).click()
-  await expect(page.getByRole('status')).toContainText('Saved the scale of')
+  await expect(page.getByRole('status')).toContainText('Saved the scales of')
   await page.goto('/industrial-return/import')
   await page.getByLabel('CSV file').setInputFiles({ name: 'contracts.csv', mimeType: 'text/csv', buffer: Buffer.from(contractsCsv) })
   await page.getByRole('button', { name: 'Import', exact: true }).click()
