@@ -32,6 +32,25 @@ async function frenchText(page: Page) {
   })
 }
 
+// Issue 14 is still open: the pages below are not in French yet (their areas' messages are still
+// written in English in the code). The list only shrinks: a page on it that shows no English sentence
+// any more fails the test until it is taken off, so that once French it stays French.
+const NOT_YET_IN_FRENCH = new Set([
+  'routes/sign-off.$token',
+  'routes/justifications._index',
+  'routes/justifications.new',
+  'routes/justifications.$id._index',
+  'routes/justifications.$id.edit',
+  'routes/justifications.$id.review',
+  'routes/approvals',
+  'routes/profile',
+  'routes/procurement.justifications._index',
+  'routes/admin.outbox',
+  'routes/admin.policy',
+  'routes/mailbox._index',
+  'routes/mailbox.$messageId',
+])
+
 let tour: Tour
 test.beforeAll(async ({ app, smtp, browser, mailboxApp }) => {
   test.setTimeout(180_000)
@@ -42,6 +61,8 @@ test('every page of the tour is in French for a French reader', async ({ browser
   test.setTimeout(300_000)
   const fragments = englishFragments()
   expect(fragments.length).toBeGreaterThan(0)
+  const toured = new Set(PAGE_TOUR.map((stop) => stop.routeId))
+  expect([...NOT_YET_IN_FRENCH].filter((routeId) => !toured.has(routeId)), 'pages waiting for French that the tour no longer visits').toEqual([])
   for (const stop of PAGE_TOUR) {
     await test.step(`${stop.routeId} (${stop.visitor})`, async () => {
       const context = await browser.newContext({ ...tour.contextFor(stop.visitor), locale: 'fr-CH' })
@@ -57,7 +78,11 @@ test('every page of the tour is in French for a French reader', async ({ browser
       await context.close()
       expect.soft(lang, `${stop.routeId}: <html lang>`).toBe('fr')
       const english = fragments.filter((fragment) => text.includes(fragment))
-      expect.soft(english, `${stop.routeId} ${url} shows English sentences`).toEqual([])
+      if (NOT_YET_IN_FRENCH.has(stop.routeId)) {
+        expect.soft(english.length, `${stop.routeId} ${url} is in French now: take it off NOT_YET_IN_FRENCH`).toBeGreaterThan(0)
+      } else {
+        expect.soft(english, `${stop.routeId} ${url} shows English sentences`).toEqual([])
+      }
       expect.soft(errors, `${stop.routeId}: page errors`).toEqual([])
     })
   }
