@@ -1,11 +1,11 @@
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { ATTACHMENT_KINDS } from './attachment-kinds'
 
 // The documents page's forms (client-safe): the upload form validates with AddDocumentsSchema in the
 // browser, and the action parses both forms with DocumentsFormSchema. The files themselves are not
 // form values here: the action streams them to disk (receiveUpload) and addAttachments judges them.
 
-const rowVersion = z.coerce.number().int()
+const rowVersion = z.coerce.number().check(z.int())
 
 export const AddDocumentsSchema = z.object({
   intent: z.literal('add'),

@@ -5,7 +5,7 @@
  * ISO dates sort lexically, which is all the comparison needed. The caller turns "now" into a day
  * with `calendarDateIn(instant)`; nothing here reads the clock. Client-safe.
  */
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { ORGANISATION_TIME_ZONE, wallClockIn } from './time-zone.ts'
 
 export type IsoDate = string
@@ -46,7 +46,7 @@ export function isoDateParts(text: string): CalendarDateParts {
   return parts
 }
 
-export const isoDateSchema = z.string().refine(isIsoDate, { message: 'Expected a calendar date such as 2025-03-01.' })
+export const isoDateSchema = z.string().check(z.refine(isIsoDate, { message: 'Expected a calendar date such as 2025-03-01.' }))
 
 const pad = (value: number, width = 2) => String(value).padStart(width, '0')
 

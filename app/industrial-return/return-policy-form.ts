@@ -3,7 +3,7 @@
  * balanced target and its dates, digest frequency and the Associate ceilings per year. One schema shared
  * by the browser and the action. Client-safe.
  */
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { isoDateField } from '~/calendar/date-field'
 import { message } from '~/i18n/message'
 import { compare, decimal } from './arithmetic/rational.ts'
@@ -16,20 +16,23 @@ type ThresholdField = 'suppliesVeryPoorly' | 'suppliesPoorly' | 'servicesPoorly'
 const threshold = (field: ThresholdField) =>
   z
     .string({ error: message(`industrial-return:policyForm.thresholdRequired.${field}`) })
-    .trim()
-    .regex(THRESHOLD, message(`industrial-return:policyForm.thresholdFormat.${field}`))
+    .check(z.trim(), z.regex(THRESHOLD, message(`industrial-return:policyForm.thresholdFormat.${field}`)))
 const year = (field: 'baselineStatusYear' | 'targetStatusYear') =>
   z.coerce
     .number({ error: message(`industrial-return:policyForm.yearRequired.${field}`) })
-    .int(message(`industrial-return:policyForm.yearRequired.${field}`))
-    .min(2000, message('industrial-return:policyForm.yearFrom2000'))
-    .max(2100, message('industrial-return:policyForm.yearUpTo2100'))
+    .check(
+      z.int(message(`industrial-return:policyForm.yearRequired.${field}`)),
+      z.gte(2000, message('industrial-return:policyForm.yearFrom2000')),
+      z.lte(2100, message('industrial-return:policyForm.yearUpTo2100')),
+    )
 const count = (field: 'baselineCount' | 'targetCount') =>
   z.coerce
     .number({ error: message(`industrial-return:policyForm.countRequired.${field}`) })
-    .int(message('industrial-return:policyForm.wholeCountries'))
-    .min(0, message('industrial-return:policyForm.atLeastZero'))
-    .max(50, message('industrial-return:policyForm.atMostFifty'))
+    .check(
+      z.int(message('industrial-return:policyForm.wholeCountries')),
+      z.gte(0, message('industrial-return:policyForm.atLeastZero')),
+      z.lte(50, message('industrial-return:policyForm.atMostFifty')),
+    )
 
 export interface CeilingLine {
   countryCode: string
@@ -63,37 +66,43 @@ export function parseCeilingLines(text: string): { ceilings: CeilingLine[]; erro
   return { ceilings, errors }
 }
 
-export const PublishReturnPolicySchema = z
-  .object({
-    intent: z.literal('publish'),
-    effectiveFrom: isoDateField,
-    suppliesVeryPoorlyBelow: threshold('suppliesVeryPoorly'),
-    suppliesPoorlyBelow: threshold('suppliesPoorly'),
-    servicesPoorlyBelow: threshold('servicesPoorly'),
-    windowYears: z.coerce
-      .number({ error: message('industrial-return:policyForm.windowRequired') })
-      .int(message('industrial-return:policyForm.windowWhole'))
-      .min(1, message('industrial-return:policyForm.windowAtLeast'))
-      .max(10, message('industrial-return:policyForm.windowAtMost')),
-    baselineStatusYear: year('baselineStatusYear'),
-    baselineCount: count('baselineCount'),
-    targetStatusYear: year('targetStatusYear'),
-    targetCount: count('targetCount'),
-    startsOn: isoDateField,
-    deadline: isoDateField,
-    digestFrequency: z.enum(DIGEST_FREQUENCIES, { error: message('industrial-return:policyForm.digestFrequency') }),
-    amsCeilings: z.string().max(20_000, message('industrial-return:policyForm.ceilingsTooLong')).optional(),
-  })
-  .transform((value, ctx) => {
+const PublishReturnPolicyFields = z.object({
+  intent: z.literal('publish'),
+  effectiveFrom: isoDateField,
+  suppliesVeryPoorlyBelow: threshold('suppliesVeryPoorly'),
+  suppliesPoorlyBelow: threshold('suppliesPoorly'),
+  servicesPoorlyBelow: threshold('servicesPoorly'),
+  windowYears: z.coerce
+    .number({ error: message('industrial-return:policyForm.windowRequired') })
+    .check(
+      z.int(message('industrial-return:policyForm.windowWhole')),
+      z.gte(1, message('industrial-return:policyForm.windowAtLeast')),
+      z.lte(10, message('industrial-return:policyForm.windowAtMost')),
+    ),
+  baselineStatusYear: year('baselineStatusYear'),
+  baselineCount: count('baselineCount'),
+  targetStatusYear: year('targetStatusYear'),
+  targetCount: count('targetCount'),
+  startsOn: isoDateField,
+  deadline: isoDateField,
+  digestFrequency: z.enum(DIGEST_FREQUENCIES, { error: message('industrial-return:policyForm.digestFrequency') }),
+  amsCeilings: z.optional(z.string().check(z.maxLength(20_000, message('industrial-return:policyForm.ceilingsTooLong')))),
+})
+
+export const PublishReturnPolicySchema = z.pipe(
+  PublishReturnPolicyFields,
+  z.transform((value: z.output<typeof PublishReturnPolicyFields>, ctx) => {
+    const addIssue = (path: string, text: string) => ctx.issues.push({ code: 'custom', path: [path], message: text, input: value })
     if (compare(decimal(value.suppliesVeryPoorlyBelow), decimal(value.suppliesPoorlyBelow)) >= 0) {
-      ctx.addIssue({ code: 'custom', path: ['suppliesPoorlyBelow'], message: message('industrial-return:policyForm.linesInOrder') })
+      addIssue('suppliesPoorlyBelow', message('industrial-return:policyForm.linesInOrder'))
     }
-    if (value.targetStatusYear <= value.baselineStatusYear) ctx.addIssue({ code: 'custom', path: ['targetStatusYear'], message: message('industrial-return:policyForm.targetAfterBaseline') })
-    if (value.deadline <= value.startsOn) ctx.addIssue({ code: 'custom', path: ['deadline'], message: message('industrial-return:policyForm.deadlineAfterStart') })
+    if (value.targetStatusYear <= value.baselineStatusYear) addIssue('targetStatusYear', message('industrial-return:policyForm.targetAfterBaseline'))
+    if (value.deadline <= value.startsOn) addIssue('deadline', message('industrial-return:policyForm.deadlineAfterStart'))
     const { ceilings, errors } = parseCeilingLines(value.amsCeilings ?? '')
-    for (const error of errors) ctx.addIssue({ code: 'custom', path: ['amsCeilings'], message: error })
+    for (const error of errors) addIssue('amsCeilings', error)
     return { ...value, amsCeilings: ceilings }
-  })
+  }),
+)
 export type PublishReturnPolicyInput = z.output<typeof PublishReturnPolicySchema>
 
 /** The ceilings as the form's text area shows them. */

@@ -5,30 +5,30 @@
  * by procurement on /industrial-return/policy (ADR 042); the built-in default applies until a version is
  * published (and is what the seed publishes).
  */
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { BandPolicySchema, DEFAULT_BAND_POLICY, type BandPolicy } from './arithmetic/bands.ts'
 import type { AmsCeiling } from './arithmetic/membership.ts'
 import { isoDateOfColumn } from '~/calendar/date-column'
 
 export const VeryPoorlyTargetSchema = z.object({
   /** "Reduce very poorly balanced countries (supplies) from six ..." */
-  baselineStatusYear: z.number().int(),
-  baselineCount: z.number().int().min(0),
+  baselineStatusYear: z.number().check(z.int()),
+  baselineCount: z.number().check(z.int(), z.gte(0)),
   /** "... to three by the end of 2025": the status year in force at that date. */
-  targetStatusYear: z.number().int(),
-  targetCount: z.number().int().min(0),
+  targetStatusYear: z.number().check(z.int()),
+  targetCount: z.number().check(z.int(), z.gte(0)),
   /** The dates of the plan: from when the baseline is counted, and the day the target is due ("end of 2025"). */
-  startsOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-  deadline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-  source: z.string().optional(),
+  startsOn: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))),
+  deadline: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))),
+  source: z.optional(z.string()),
 })
 export type VeryPoorlyTarget = z.infer<typeof VeryPoorlyTargetSchema>
 
 export const AmsCeilingsSchema = z.array(
   z.object({
-    countryCode: z.string().regex(/^[A-Z]{2}$/),
-    year: z.number().int().min(1950).max(2200),
-    ceiling: z.string().regex(/^\d+(\.\d+)?$/),
+    countryCode: z.string().check(z.regex(/^[A-Z]{2}$/)),
+    year: z.number().check(z.int(), z.gte(1950), z.lte(2200)),
+    ceiling: z.string().check(z.regex(/^\d+(\.\d+)?$/)),
   }),
 )
 

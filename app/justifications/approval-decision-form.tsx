@@ -1,13 +1,13 @@
 import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { Form, useNavigation } from '@remix-run/react'
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { FormErrors } from '~/ui/field'
 import { parseForm } from '~/ui/parse-form'
 import { DecisionFormSchema } from './justification-form-schema'
 import type { JustificationListItem } from './list-item.server'
 
 /** The decision form of one row of the approvals page: which justification, at which version, and the decision itself. */
-export const ApprovalDecisionSchema = z.object({ justificationId: z.string({ error: 'Choose a justification.' }).uuid('Choose a justification.') }).and(DecisionFormSchema)
+export const ApprovalDecisionSchema = z.intersection(z.object({ justificationId: z.string({ error: 'Choose a justification.' }).check(z.uuid('Choose a justification.')) }), DecisionFormSchema)
 
 /** What the approvals page's action answered to the last decision (absent after a redirect). */
 export type ApprovalActionResult = {

@@ -2,7 +2,7 @@
  * The signature policy page's form (publish a new version), as one schema shared by the browser
  * (Conform validates as you type) and the action. Client-safe: no server module is imported here.
  */
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { parseAmount } from '~/money/amount'
 import { isoDateField } from '~/calendar/date-field'
 import { signaturePolicySchema, signatoryRoles, type PolicyTier, type SignatoryRole } from '~/workflow/signature-policy'
@@ -20,9 +20,9 @@ export const MAX_WINDOW_DAYS = 3650
 
 
 const TierRowSchema = z.object({
-  threshold: z.string().optional(),
-  role: z.string().optional(),
-  label: z.string().trim().max(100, 'At most 100 characters.').optional(),
+  threshold: z.optional(z.string()),
+  role: z.optional(z.string()),
+  label: z.optional(z.string().check(z.trim(), z.maxLength(100, 'At most 100 characters.'))),
 })
 
 /**
@@ -31,48 +31,51 @@ const TierRowSchema = z.object({
  * workflow's own (signaturePolicySchema), reported on the row that breaks them. The quote threshold
  * is a CHF amount too (0 means a quote is expected at every amount).
  */
-export const PublishPolicySchema = z
-  .object({
-    intent: z.literal('publish-policy'),
-    effectiveFrom: isoDateField,
-    splitPurchaseWindowDays: z.coerce
-      .number({ error: 'Enter a number of days.' })
-      .int('Enter a whole number of days.')
-      .min(1, 'At least 1 day.')
-      .max(MAX_WINDOW_DAYS, `At most ${MAX_WINDOW_DAYS} days.`),
-    quoteExpectedAbove: z.string({ error: 'Enter the amount in CHF above which a supplier’s quote is expected.' }).trim().min(1, 'Enter the amount in CHF above which a supplier’s quote is expected.'),
-    tiers: z.array(TierRowSchema.optional()).max(MAX_TIER_ROWS, `At most ${MAX_TIER_ROWS} tiers.`).optional(),
-  })
-  .transform((value, ctx) => {
+const PublishPolicyFields = z.object({
+  intent: z.literal('publish-policy'),
+  effectiveFrom: isoDateField,
+  splitPurchaseWindowDays: z.coerce
+    .number({ error: 'Enter a number of days.' })
+    .check(z.int('Enter a whole number of days.'), z.gte(1, 'At least 1 day.'), z.lte(MAX_WINDOW_DAYS, `At most ${MAX_WINDOW_DAYS} days.`)),
+  quoteExpectedAbove: z
+    .string({ error: 'Enter the amount in CHF above which a supplier’s quote is expected.' })
+    .check(z.trim(), z.minLength(1, 'Enter the amount in CHF above which a supplier’s quote is expected.')),
+  tiers: z.optional(z.array(z.optional(TierRowSchema)).check(z.maxLength(MAX_TIER_ROWS, `At most ${MAX_TIER_ROWS} tiers.`))),
+})
+
+export const PublishPolicySchema = z.pipe(
+  PublishPolicyFields,
+  z.transform((value: z.output<typeof PublishPolicyFields>, ctx) => {
+    const addIssue = (path: (string | number)[], message: string) => ctx.issues.push({ code: 'custom', path, message, input: value })
     const quoteExpectedAboveChfMinor = chfThreshold(value.quoteExpectedAbove)
-    if (!quoteExpectedAboveChfMinor.ok) ctx.addIssue({ code: 'custom', path: ['quoteExpectedAbove'], message: quoteExpectedAboveChfMinor.message })
+    if (!quoteExpectedAboveChfMinor.ok) addIssue(['quoteExpectedAbove'], quoteExpectedAboveChfMinor.message)
     const tiers: PolicyTier[] = []
     const rowOf: number[] = []
     ;(value.tiers ?? []).forEach((row, index) => {
       if (!row || (!row.threshold && !row.role && !row.label)) return
       let aboveChfMinor: number | null = null
-      if (!row.threshold) ctx.addIssue({ code: 'custom', path: ['tiers', index, 'threshold'], message: 'Enter the amount in CHF above which this role signs.' })
+      if (!row.threshold) addIssue(['tiers', index, 'threshold'], 'Enter the amount in CHF above which this role signs.')
       else {
         const parsed = chfThreshold(row.threshold)
         if (parsed.ok) aboveChfMinor = parsed.minor
-        else ctx.addIssue({ code: 'custom', path: ['tiers', index, 'threshold'], message: parsed.message })
+        else addIssue(['tiers', index, 'threshold'], parsed.message)
       }
       const role = (signatoryRoles as readonly string[]).includes(row.role ?? '') ? (row.role as SignatoryRole) : null
-      if (!role) ctx.addIssue({ code: 'custom', path: ['tiers', index, 'role'], message: 'Choose who signs above this amount.' })
+      if (!role) addIssue(['tiers', index, 'role'], 'Choose who signs above this amount.')
       if (aboveChfMinor !== null && role) {
         tiers.push({ aboveChfMinor, role, label: row.label || signatoryRoleLabels[role] })
         rowOf.push(index)
       }
     })
-    if (tiers.length === 0 && !ctx.issues?.length) {
-      ctx.addIssue({ code: 'custom', path: ['tiers'], message: 'Enter at least one tier: the amount above which someone must sign.' })
+    if (tiers.length === 0 && !ctx.issues.length) {
+      addIssue(['tiers'], 'Enter at least one tier: the amount above which someone must sign.')
     }
     const checked = signaturePolicySchema.safeParse({ version: 1, effectiveFrom: value.effectiveFrom, tiers })
     if (!checked.success) {
       for (const issue of checked.error.issues) {
         const [list, position, field] = issue.path
         if (list !== 'tiers' || typeof position !== 'number') continue
-        ctx.addIssue({ code: 'custom', path: ['tiers', rowOf[position] ?? position, field === 'aboveChfMinor' ? 'threshold' : 'role'], message: issue.message })
+        addIssue(['tiers', rowOf[position] ?? position, field === 'aboveChfMinor' ? 'threshold' : 'role'], issue.message)
       }
     }
     return {
@@ -81,7 +84,8 @@ export const PublishPolicySchema = z
       quoteExpectedAboveChfMinor: quoteExpectedAboveChfMinor.ok ? quoteExpectedAboveChfMinor.minor : 0,
       tiers,
     }
-  })
+  }),
+)
 
 /** A threshold in CHF: an amount as parseAmount reads it, or zero ("every amount", which parseAmount refuses as an amount to buy). */
 function chfThreshold(text: string): { ok: true; minor: number } | { ok: false; message: string } {

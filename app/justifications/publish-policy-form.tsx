@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { Form } from '@remix-run/react'
-import type { z } from 'zod'
+import type * as z from 'zod/mini'
 import { DEFAULT_QUOTE_EXPECTED_ABOVE_CHF_MINOR } from '~/attachments/quote-expectation'
 import { formatAmount } from '~/money/amount'
 import { NumberField } from '~/ui/form-fields'

@@ -3,7 +3,7 @@
  * type) and the action, which hands the parsed value to setExchangeRate (exchange-rates.server.ts).
  * Client-safe: no server module is imported here.
  */
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { isoDateField } from '~/calendar/date-field'
 import { parseRate } from './conversion.ts'
 import { isCurrency, type Currency } from './currency.ts'
@@ -11,15 +11,18 @@ import { isCurrency, type Currency } from './currency.ts'
 
 export const AddRateSchema = z.object({
   intent: z.literal('add-rate'),
-  currency: z
-    .string({ error: 'Choose the currency.' })
-    .refine((value) => isCurrency(value) && value !== 'CHF', 'Choose a currency from the list.')
-    .transform((value) => value as Currency),
+  currency: z.pipe(
+    z.string({ error: 'Choose the currency.' }).check(z.refine((value: string) => isCurrency(value) && value !== 'CHF', 'Choose a currency from the list.')),
+    z.transform((value: string) => value as Currency),
+  ),
   validFrom: isoDateField,
-  chfPerUnit: z.string({ error: 'Enter how many CHF one unit is worth, for example 0.9412.' }).transform((value, ctx) => {
-    const parsed = parseRate(value)
-    if (parsed.ok) return parsed.rate.text
-    ctx.addIssue({ code: 'custom', message: parsed.message })
-    return z.NEVER
-  }),
+  chfPerUnit: z.pipe(
+    z.string({ error: 'Enter how many CHF one unit is worth, for example 0.9412.' }),
+    z.transform((value: string, ctx) => {
+      const parsed = parseRate(value)
+      if (parsed.ok) return parsed.rate.text
+      ctx.issues.push({ code: 'custom', message: parsed.message, input: value })
+      return z.NEVER
+    }),
+  ),
 })

@@ -1,5 +1,5 @@
 import { formatPaths, parse, type Submission } from '@conform-to/dom'
-import type { z } from 'zod'
+import type * as z from 'zod/mini'
 
 /**
  * Validates a submitted form with its Zod schema, in the browser (Conform's onValidate) and in the
@@ -14,7 +14,7 @@ import type { z } from 'zod'
  * every field here, whatever the schema: PostgreSQL cannot store it in text, so it would otherwise
  * fail at the database as a 500.
  */
-export function parseForm<Schema extends z.ZodType>(payload: FormData | URLSearchParams, { schema }: { schema: Schema }): Submission<z.output<Schema>> {
+export function parseForm<Schema extends z.ZodMiniType>(payload: FormData | URLSearchParams, { schema }: { schema: Schema }): Submission<z.output<Schema>> {
   return parse(payload, {
     resolve(value) {
       const error: Record<string, string[]> = {}

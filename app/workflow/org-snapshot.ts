@@ -22,7 +22,7 @@ export const positionSchema = z
     /** For DEPUTY: the person this one stands in for. Several deputies are tried in list order. */
     deputyForPersonId: z.string().min(1).optional(),
     from: isoDateSchema,
-    to: isoDateSchema.nullish(),
+    to: z.nullish(isoDateSchema),
   })
   .refine((p) => p.kind !== 'GROUP_LEADER' || p.groupId, { message: 'A group leader position needs a groupId.' })
   .refine((p) => p.kind !== 'DEPARTMENT_HEAD' || p.departmentId, { message: 'A department head position needs a departmentId.' })

@@ -5,7 +5,7 @@
  * new version with an effective date; a justification is always judged by the version in force
  * on its submission day and records that version.
  */
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { MAX_AMOUNT_MINOR } from '../money/amount.ts'
 import { isoDateSchema, type IsoDate } from '../calendar/calendar-date.ts'
 
@@ -20,43 +20,45 @@ export function roleRank(role: SignatoryRole): number {
 
 export const policyTierSchema = z.object({
   /** Strict: the tier applies to amounts ABOVE this many CHF centimes, not equal to it. */
-  aboveChfMinor: z.number().int().nonnegative().max(MAX_AMOUNT_MINOR),
+  aboveChfMinor: z.number().check(z.int(), z.nonnegative(), z.lte(MAX_AMOUNT_MINOR)),
   role: z.enum(signatoryRoles),
-  label: z.string().trim().min(1),
+  label: z.string().check(z.trim(), z.minLength(1)),
 })
 
 export const signaturePolicySchema = z
   .object({
-    version: z.number().int().positive(),
+    version: z.number().check(z.int(), z.positive()),
     effectiveFrom: isoDateSchema,
-    tiers: z.array(policyTierSchema).min(1),
+    tiers: z.array(policyTierSchema).check(z.minLength(1)),
   })
-  .superRefine((policy, ctx) => {
-    policy.tiers.forEach((tier, index) => {
-      const previous = policy.tiers[index - 1]
-      if (!previous) return
-      if (tier.aboveChfMinor <= previous.aboveChfMinor) {
-        ctx.addIssue({ code: 'custom', path: ['tiers', index, 'aboveChfMinor'], message: 'Thresholds must strictly increase from one tier to the next.' })
-      }
-      if (roleRank(tier.role) <= roleRank(previous.role)) {
-        ctx.addIssue({ code: 'custom', path: ['tiers', index, 'role'], message: 'Each tier must name a role higher in the hierarchy than the tier before it.' })
-      }
-    })
-  })
+  .check(
+    z.superRefine((policy: { tiers: PolicyTier[] }, ctx) => {
+      policy.tiers.forEach((tier, index) => {
+        const previous = policy.tiers[index - 1]
+        if (!previous) return
+        if (tier.aboveChfMinor <= previous.aboveChfMinor) {
+          ctx.addIssue({ code: 'custom', path: ['tiers', index, 'aboveChfMinor'], message: 'Thresholds must strictly increase from one tier to the next.' })
+        }
+        if (roleRank(tier.role) <= roleRank(previous.role)) {
+          ctx.addIssue({ code: 'custom', path: ['tiers', index, 'role'], message: 'Each tier must name a role higher in the hierarchy than the tier before it.' })
+        }
+      })
+    }),
+  )
 
 export type PolicyTier = z.infer<typeof policyTierSchema>
 export type SignaturePolicy = z.infer<typeof signaturePolicySchema>
 
 /** A versioned list: several policies, each version and each effective date at most once. */
-export const signaturePolicyHistorySchema = z
-  .array(signaturePolicySchema)
-  .min(1)
-  .superRefine((policies, ctx) => {
+export const signaturePolicyHistorySchema = z.array(signaturePolicySchema).check(
+  z.minLength(1),
+  z.superRefine((policies: SignaturePolicy[], ctx) => {
     const versions = new Set(policies.map((p) => p.version))
     const dates = new Set(policies.map((p) => p.effectiveFrom))
     if (versions.size !== policies.length) ctx.addIssue({ code: 'custom', message: 'Two policies share a version number.' })
     if (dates.size !== policies.length) ctx.addIssue({ code: 'custom', message: 'Two policies take effect on the same day.' })
-  })
+  }),
+)
 
 /** The seed's rule: above 10 000.00 CHF the group leader signs; above 50 000.00 CHF the group
  * leader and then the department head. */

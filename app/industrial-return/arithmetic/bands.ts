@@ -7,7 +7,7 @@
  * supplies, WELL for services; 1.00 is WELL for supplies), as the brief says ("below 0.40",
  * "at 1.00 or above").
  */
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { compare, decimal, parseDecimal, type Rational } from './rational.ts'
 
 export const CATEGORIES = ['SUPPLIES', 'SERVICES'] as const
@@ -16,19 +16,18 @@ export type Category = (typeof CATEGORIES)[number]
 export const BANDS = ['VERY_POORLY', 'POORLY', 'WELL'] as const
 export type Band = (typeof BANDS)[number]
 
-const Threshold = z.string().regex(/^\d+(\.\d+)?$/, 'a threshold is a non-negative decimal such as "0.40"')
+const Threshold = z.string().check(z.regex(/^\d+(\.\d+)?$/, 'a threshold is a non-negative decimal such as "0.40"'))
 
 const BandRuleSchema = z.object({
   band: z.enum(BANDS),
   /** Exclusive upper bound; null for the last, open-ended band. */
-  below: Threshold.nullable(),
+  below: z.nullable(Threshold),
 })
 export type BandRule = z.infer<typeof BandRuleSchema>
 
-const BandLadderSchema = z
-  .array(BandRuleSchema)
-  .min(1)
-  .superRefine((rules, ctx) => {
+const BandLadderSchema = z.array(BandRuleSchema).check(
+  z.minLength(1),
+  z.superRefine((rules, ctx) => {
     rules.forEach((rule, index) => {
       const isLast = index === rules.length - 1
       if (isLast !== (rule.below === null)) {
@@ -42,12 +41,13 @@ const BandLadderSchema = z
     if (new Set(rules.map((rule) => rule.band)).size !== rules.length) {
       ctx.addIssue({ code: 'custom', message: 'a band appears twice' })
     }
-  })
+  }),
+)
 
 export const BandPolicySchema = z.object({
   /** Stored beside every computed status, so a past status can be explained after a policy change. */
-  version: z.string().min(1),
-  source: z.string().optional(),
+  version: z.string().check(z.minLength(1)),
+  source: z.optional(z.string()),
   SUPPLIES: BandLadderSchema,
   SERVICES: BandLadderSchema,
 })

@@ -12,7 +12,7 @@
  * a message of the return-data namespace (app/i18n/message.ts), said in the reader's language where
  * shown; a company's line carries its number in its values.
  */
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { isIsoDate } from '~/calendar/calendar-date'
 import { message } from '~/i18n/message'
 
@@ -42,11 +42,11 @@ export interface IndustryDayInput {
 
 /** The form's fields as submitted (all text). */
 const RawForm = z.object({
-  kind: z.string().optional(),
-  heldOn: z.string().optional(),
-  countryCode: z.string().optional(),
-  theme: z.string().optional(),
-  companies: z.string().optional(),
+  kind: z.optional(z.string()),
+  heldOn: z.optional(z.string()),
+  countryCode: z.optional(z.string()),
+  theme: z.optional(z.string()),
+  companies: z.optional(z.string()),
 })
 type RawForm = z.infer<typeof RawForm>
 type FieldName = keyof RawForm
@@ -126,12 +126,15 @@ function readIndustryDayForm(raw: RawForm, known: ReadonlySet<string>): { errors
 /** The schema of the record and edit forms, for the country codes the organisation knows. */
 export function industryDaySchema(knownCountryCodes: Iterable<string>) {
   const known = new Set(knownCountryCodes)
-  return RawForm.transform((raw, ctx): IndustryDayInput => {
-    const { errors, value } = readIndustryDayForm(raw, known)
-    for (const [path, message] of errors) ctx.addIssue({ code: 'custom', path: [path], message })
-    return value ?? (z.NEVER as never)
-  })
+  return z.pipe(
+    RawForm,
+    z.transform((raw: RawForm, ctx): IndustryDayInput => {
+      const { errors, value } = readIndustryDayForm(raw, known)
+      for (const [path, message] of errors) ctx.issues.push({ code: 'custom', path: [path], message, input: raw })
+      return value ?? (z.NEVER as never)
+    }),
+  )
 }
 
 /** The edit form also carries the version it was read at (a hidden field). */
-export const VersionSchema = z.object({ version: z.coerce.number().int().min(1) })
+export const VersionSchema = z.object({ version: z.coerce.number().check(z.int(), z.gte(1)) })

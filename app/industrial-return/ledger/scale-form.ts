@@ -1,5 +1,5 @@
 /** The form of one year's contribution scale; shared by the browser and the action. */
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { message } from '~/i18n/message'
 import { parseAmount } from '~/money/amount'
 import { amountProblemMessage } from './amount-messages.ts'
@@ -7,19 +7,16 @@ import { amountProblemMessage } from './amount-messages.ts'
 export const ScaleFormSchema = z.object({
   source: z
     .string({ error: message('return-data:scales.form.sourceMissing') })
-    .trim()
-    .min(3, message('return-data:scales.errors.source'))
-    .max(200, message('return-data:scales.form.sourceTooLong', { max: 200 })),
-  budget: z
-    .string()
-    .optional()
-    .superRefine((text, ctx) => {
+    .check(z.trim(), z.minLength(3, message('return-data:scales.errors.source')), z.maxLength(200, message('return-data:scales.form.sourceTooLong', { max: 200 }))),
+  budget: z.optional(z.string()).check(
+    z.superRefine((text: string | undefined, ctx) => {
       if (text === undefined) return
       const parsed = parseAmount(text)
       // A message whose value is a message: shown with translateList (message-list.ts).
       if (!parsed.ok) ctx.addIssue({ code: 'custom', message: message('return-data:scales.form.budget', { problem: amountProblemMessage(parsed.problem) }) })
     }),
-  percent: z.record(z.string(), z.string().optional()).optional(),
+  ),
+  percent: z.optional(z.record(z.string(), z.optional(z.string()))),
 })
 export type ScaleFormInput = z.infer<typeof ScaleFormSchema>
 

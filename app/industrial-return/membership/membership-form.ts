@@ -3,7 +3,7 @@
  * membership it had before its dated history; remove a dated change. One Zod schema per form, shared by
  * the browser and the action. Client-safe.
  */
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { isoDateField } from '~/calendar/date-field'
 import { message } from '~/i18n/message'
 
@@ -12,19 +12,17 @@ export const MEMBERSHIPS = ['MEMBER', 'ASSOCIATE', 'OTHER'] as const
 
 export const RecordMembershipSchema = z.object({
   intent: z.literal('record'),
-  countryCode: z.string({ error: message('industrial-return:membershipForm.chooseCountry') }).regex(/^[A-Z]{2}$/, message('industrial-return:membershipForm.chooseCountry')),
+  countryCode: z.string({ error: message('industrial-return:membershipForm.chooseCountry') }).check(z.regex(/^[A-Z]{2}$/, message('industrial-return:membershipForm.chooseCountry'))),
   membership: z.enum(MEMBERSHIPS, { error: message('industrial-return:membershipForm.chooseMembership') }),
   /** Empty: the membership it had before its dated history starts. */
-  effectiveFrom: isoDateField.optional(),
+  effectiveFrom: z.optional(isoDateField),
   source: z
     .string({ error: message('industrial-return:membershipForm.source') })
-    .trim()
-    .min(3, message('industrial-return:membershipForm.source'))
-    .max(300, message('industrial-return:membershipForm.sourceTooLong')),
+    .check(z.trim(), z.minLength(3, message('industrial-return:membershipForm.source')), z.maxLength(300, message('industrial-return:membershipForm.sourceTooLong'))),
 })
 export type RecordMembershipInput = z.infer<typeof RecordMembershipSchema>
 
 export const RemoveMembershipSchema = z.object({
   intent: z.literal('remove'),
-  id: z.string().uuid(message('industrial-return:membershipForm.changeGone')),
+  id: z.string().check(z.uuid(message('industrial-return:membershipForm.changeGone'))),
 })
