@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
-import { Trans, useTranslation } from 'react-i18next'
+import { useTranslation } from 'react-i18next'
+import { RichText } from '~/ui/rich-text'
 import { requireProcurementOfficer } from '~/auth/session.server'
 import { DateTime } from '~/calendar/date-time'
 import { getDatabase } from '~/db/client.server'
@@ -49,7 +50,7 @@ export default function AlertHistoryPage() {
                 header: t('columns.acknowledged'),
                 cell: (a) =>
                   a.acknowledgedAt ? (
-                    <Trans t={t} i18nKey="alerts.acknowledgedBy" values={{ name: a.acknowledgedBy ? translated(t, a.acknowledgedBy) : '' }} components={[<DateTime key="at" at={a.acknowledgedAt} />]} />
+                    <RichText text={t('alerts.acknowledgedBy', { name: a.acknowledgedBy ? translated(t, a.acknowledgedBy) : '' })} parts={[<DateTime key="at" at={a.acknowledgedAt} />]} />
                   ) : (
                     <span className="badge warn">{t('alerts.open')}</span>
                   ),

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
-import { Trans, useTranslation } from 'react-i18next'
+import { useTranslation } from 'react-i18next'
+import { RichText } from '~/ui/rich-text'
 import { requireProcurementOfficer } from '~/auth/session.server'
 import { calendarDateIn, yearOf } from '~/calendar/calendar-date'
 import { getDatabase } from '~/db/client.server'
@@ -46,7 +47,7 @@ export default function AmsCeilingsPage() {
       <section className="card" aria-labelledby="ceilings-heading">
         <h2 id="ceilings-heading">{t('ceilings.positionHeading')}</h2>
         <p className="hint">
-          <Trans t={t} i18nKey="ceilings.hint" values={{ year }} components={[<Link key="policy" to="/industrial-return/policy" />]} />
+          <RichText text={t('ceilings.hint', { year })} parts={[<Link key="policy" to="/industrial-return/policy" />]} />
         </p>
         {reached.length > 0 ? (
           <ul aria-label={t('ceilings.reachedLabel')}>

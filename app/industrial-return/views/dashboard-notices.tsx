@@ -1,5 +1,6 @@
 import { Link } from '@remix-run/react'
-import { Trans, useTranslation } from 'react-i18next'
+import { useTranslation } from 'react-i18next'
+import { RichText } from '~/ui/rich-text'
 import { Notice } from '~/ui/notice'
 import { translated } from './format.ts'
 
@@ -22,7 +23,7 @@ export function RunningImportsNotices({ imports }: { imports: { id: string; file
     <>
       {imports.map((job) => (
         <Notice key={job.id}>
-          <Trans t={t} i18nKey="runningImport" values={{ fileName: job.fileName, percent: job.percent }} components={[<Link key="follow" to={`/industrial-return/import/${job.id}`} />]} />
+          <RichText text={t('runningImport', { fileName: job.fileName, percent: job.percent })} parts={[<Link key="follow" to={`/industrial-return/import/${job.id}`} />]} />
         </Notice>
       ))}
     </>

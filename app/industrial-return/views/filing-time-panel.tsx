@@ -4,7 +4,8 @@
  * `loadFilingTimeReturn` data, so it updates as the requester types (and renders on the server).
  * Its words are the `industrial-return` namespace's: the pages that show it list that namespace.
  */
-import { Trans, useTranslation } from 'react-i18next'
+import { useTranslation } from 'react-i18next'
+import { RichText } from '~/ui/rich-text'
 import type { Category } from '../arithmetic/bands.ts'
 import { BandBadge } from './band-badge.tsx'
 import { ceilingReachedFor, projectFilingCoefficient, type FilingTimeReturn } from './filing-time.ts'
@@ -33,16 +34,14 @@ export function FilingTimeReturnPanel({
       <div aria-live="polite">
         {atCeiling ? (
           <p className="notice warn" id="return-filing-ceiling">
-            <Trans
-              t={t}
-              i18nKey="panel.atCeiling"
-              values={{
+            <RichText
+              text={t('panel.atCeiling', {
                 country: atCeiling.name,
                 year: data.ceilingYear,
                 positions: atCeiling.reachedIn.map((c) => `${categoryName(t, c)} ${atCeiling.coefficients[c]?.display ?? ''}`).join(', '),
                 ceiling: atCeiling.ceiling,
-              }}
-              components={[<strong key="reached" />]}
+              })}
+              parts={[<strong key="reached" />]}
             />
           </p>
         ) : null}
@@ -71,11 +70,9 @@ export function FilingTimeReturnPanel({
                 t('panel.noCoefficient', { country: projection.countryName ?? code, category: categoryName(t, projection.category) })
               ) : (
                 <>
-                  <Trans
-                    t={t}
-                    i18nKey="panel.projection"
-                    values={{ country: projection.countryName ?? code, category: categoryName(t, projection.category), before: projection.coefficientBefore }}
-                    components={[<BandBadge key="before" band={projection.bandBefore} />]}
+                  <RichText
+                    text={t('panel.projection', { country: projection.countryName ?? code, category: categoryName(t, projection.category), before: projection.coefficientBefore })}
+                    parts={[<BandBadge key="before" band={projection.bandBefore} />]}
                   />
                   {moves ? (
                     <>

@@ -1,5 +1,6 @@
 import { Form, Link } from '@remix-run/react'
-import { Trans, useTranslation } from 'react-i18next'
+import { useTranslation } from 'react-i18next'
+import { RichText } from '~/ui/rich-text'
 import type { AlertView } from '../alerts/list-alerts.server.ts'
 import { SortableTable } from '~/ui/sortable-table'
 import { Notice } from '~/ui/notice'
@@ -113,7 +114,7 @@ function AlertChange({ alert }: { alert: AlertView }) {
           {alert.earlierOpen.map((earlier, index) => (
             <span key={earlier.raisedAt + index}>
               {index ? ', ' : ''}
-              <Trans t={t} i18nKey={earlier.entered ? 'alerts.enteringOn' : 'alerts.leavingOn'} components={[<DateTime key="at" at={earlier.raisedAt} />]} />
+              <RichText text={t(earlier.entered ? 'alerts.enteringOn' : 'alerts.leavingOn')} parts={[<DateTime key="at" at={earlier.raisedAt} />]} />
             </span>
           ))}{' '}
           {t('alerts.acknowledgedWithIt')}
