@@ -1,8 +1,9 @@
-import { formatChf } from '~/money/amount'
+import type { TFunction } from 'i18next'
+import { useTranslation } from 'react-i18next'
 import { DateTime } from '~/calendar/date-time'
-import { formatDate } from '~/calendar/format-date'
+import { useFormats } from '~/i18n/use-formats'
 import { SortableTable, type TableColumn } from '~/ui/sortable-table'
-import type { PolicyTier } from '~/workflow/signature-policy'
+import type { PolicyTier, SignatoryRole } from '~/workflow/signature-policy'
 import { signatoryRoleLabels } from './policy-forms'
 
 export type PolicyVersionRow = {
@@ -18,60 +19,70 @@ export type PolicyVersionRow = {
 
 /** The policy page's list of published versions, latest effective date first, with who signs in each. */
 export function PolicyVersions({ versions }: { versions: PolicyVersionRow[] }) {
+  const { t } = useTranslation('admin')
+  const formats = useFormats()
   return (
     <section className="card" aria-labelledby="versions-heading">
-      <h2 id="versions-heading">Policy versions</h2>
-      <p className="hint">
-        A justification follows the version in force on the day it is submitted, and keeps it: publishing a new version never reroutes one already in flight.
-        Signatures are needed for amounts strictly above each threshold, in the order listed.
-      </p>
+      <h2 id="versions-heading">{t('policy.versions.heading')}</h2>
+      <p className="hint">{t('policy.versions.hint')}</p>
       {versions.length === 0 ? (
-        <p className="empty">No policy has been published: nobody can submit a justification until one is.</p>
+        <p className="empty">{t('policy.versions.none')}</p>
       ) : (
-        <SortableTable caption="Signature policy versions, latest effective date first" columns={columns} rows={versions} rowKey={(version) => String(version.version)} />
+        <SortableTable caption={t('policy.versions.caption')} columns={columnsOf(t, formats)} rows={versions} rowKey={(version) => String(version.version)} />
       )}
     </section>
   )
 }
 
-const columns: TableColumn<PolicyVersionRow>[] = [
+/** A tier's role in the reader's language (the stored default label is the English role name). */
+export function signatoryRoleName(t: TFunction<'admin'>, role: SignatoryRole): string {
+  return t(`policy.roles.${role}`)
+}
+
+/** A tier's label: one left at its role's (English) default reads as the role in the reader's language. */
+export function tierLabel(t: TFunction<'admin'>, tier: PolicyTier): string {
+  return tier.label === signatoryRoleLabels[tier.role] ? signatoryRoleName(t, tier.role) : tier.label
+}
+
+const columnsOf = (t: TFunction<'admin'>, formats: ReturnType<typeof useFormats>): TableColumn<PolicyVersionRow>[] => [
   {
-    header: 'Version',
+    header: t('policy.versions.version'),
     cell: (version) => (
       <>
-        Version {version.version} <VersionState state={version.state} />
+        {t('policy.versions.versionNumber', { version: version.version })} <VersionState state={version.state} />
       </>
     ),
   },
-  { header: 'Effective from', sorted: 'descending', cell: (version) => formatDate(version.effectiveFrom) },
+  { header: t('policy.versions.effectiveFrom'), sorted: 'descending', cell: (version) => formats.date(version.effectiveFrom) },
   {
-    header: 'Who signs',
+    header: t('policy.versions.whoSigns'),
     cell: (version) => (
       <ol style={{ margin: 0, paddingLeft: '1.2rem' }}>
         {version.tiers.map((tier) => (
           <li key={`${tier.role}-${tier.aboveChfMinor}`}>
-            above {formatChf(tier.aboveChfMinor)}: {tier.label}
-            {tier.label !== signatoryRoleLabels[tier.role] ? <span className="hint"> ({signatoryRoleLabels[tier.role]})</span> : null}
+            {t('policy.versions.above', { amount: formats.chf(tier.aboveChfMinor), label: tierLabel(t, tier) })}
+            {tier.label !== signatoryRoleLabels[tier.role] ? <span className="hint"> ({signatoryRoleName(t, tier.role)})</span> : null}
           </li>
         ))}
       </ol>
     ),
   },
-  { header: 'Split-purchase window', numeric: true, cell: (version) => `${version.splitPurchaseWindowDays} days` },
-  { header: 'Quote expected above', numeric: true, cell: (version) => formatChf(version.quoteExpectedAboveChfMinor) },
+  { header: t('policy.versions.splitWindow'), numeric: true, cell: (version) => t('policy.versions.days', { count: version.splitPurchaseWindowDays }) },
+  { header: t('policy.versions.quoteExpectedAbove'), numeric: true, cell: (version) => formats.chf(version.quoteExpectedAboveChfMinor) },
   {
-    header: 'Published',
+    header: t('policy.versions.published'),
     cell: (version) => (
       <>
         <DateTime at={version.publishedAt} />
-        {version.publishedBy ? <span className="hint"> by {version.publishedBy}</span> : null}
+        {version.publishedBy ? <span className="hint">{t('policy.versions.by', { name: version.publishedBy })}</span> : null}
       </>
     ),
   },
 ]
 
 function VersionState({ state }: { state: PolicyVersionRow['state'] }) {
-  if (state === 'in-force') return <span className="badge ok">In force</span>
-  if (state === 'scheduled') return <span className="badge warn">Scheduled</span>
-  return <span className="badge">Past</span>
+  const { t } = useTranslation('admin')
+  if (state === 'in-force') return <span className="badge ok">{t('policy.versions.inForce')}</span>
+  if (state === 'scheduled') return <span className="badge warn">{t('policy.versions.scheduled')}</span>
+  return <span className="badge">{t('policy.versions.past')}</span>
 }

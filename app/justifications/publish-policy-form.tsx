@@ -1,5 +1,6 @@
 import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { Form } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import type * as z from 'zod/mini'
 import { DEFAULT_QUOTE_EXPECTED_ABOVE_CHF_MINOR } from '~/attachments/quote-expectation'
 import { formatAmount } from '~/money/amount'
@@ -7,8 +8,8 @@ import { NumberField } from '~/ui/form-fields'
 import { Field, FormErrors } from '~/ui/field'
 import { parseForm } from '~/ui/parse-form'
 import { signatoryRoles } from '~/workflow/signature-policy'
-import { MAX_TIER_ROWS, MAX_WINDOW_DAYS, PublishPolicySchema, signatoryRoleLabels } from './policy-forms'
-import type { PolicyVersionRow } from './policy-versions'
+import { MAX_TIER_ROWS, MAX_WINDOW_DAYS, PublishPolicySchema } from './policy-forms'
+import { signatoryRoleName, type PolicyVersionRow } from './policy-versions'
 
 /** The policy page's "Publish a new version" form: its tier rows start from the latest version. */
 export function PublishPolicyForm({
@@ -38,43 +39,41 @@ export function PublishPolicyForm({
     onValidate: ({ formData }) => parseForm(formData, { schema: PublishPolicySchema }),
   })
   const tierRows = fields.tiers.getFieldList()
+  const { t } = useTranslation('admin')
   return (
     <section className="card" aria-labelledby="publish-heading">
-      <h2 id="publish-heading">Publish a new version</h2>
-      <p className="hint">
-        The rows start from the latest version. Leave a row empty to drop it; the label defaults to the role’s name. For example, add a Finance Committee tier above
-        200’000.00 CHF.
-      </p>
+      <h2 id="publish-heading">{t('policy.publish.heading')}</h2>
+      <p className="hint">{t('policy.publish.hint')}</p>
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="publish-policy" />
         <FormErrors id={form.errorId} errors={form.errors} />
         <div className="row">
-          <Field id={fields.effectiveFrom.id} label="Takes effect on" hint="Today or later." errors={fields.effectiveFrom.errors}>
+          <Field id={fields.effectiveFrom.id} label={t('policy.publish.takesEffect')} hint={t('policy.publish.takesEffectHint')} errors={fields.effectiveFrom.errors}>
             {(aria) => <input {...getInputProps(fields.effectiveFrom, { type: 'date' })} {...aria} />}
           </Field>
           <NumberField
             field={fields.splitPurchaseWindowDays}
-            label="Split-purchase window (days)"
-            hint="Orders to one supplier from one group within this many days are added up."
+            label={t('policy.publish.splitWindow')}
+            hint={t('policy.publish.splitWindowHint')}
             min={1}
             max={MAX_WINDOW_DAYS}
           />
           <Field
             id={fields.quoteExpectedAbove.id}
-            label="Quote expected above (CHF)"
-            hint="Above this amount, submitting without a supplier’s quote warns, and procurement’s list flags it."
+            label={t('policy.publish.quoteExpectedAbove')}
+            hint={t('policy.publish.quoteExpectedAboveHint')}
             errors={fields.quoteExpectedAbove.errors}
           >
             {(aria) => <input {...getInputProps(fields.quoteExpectedAbove, { type: 'text' })} inputMode="decimal" {...aria} />}
           </Field>
         </div>
         <table>
-          <caption>Tiers, in signing order</caption>
+          <caption>{t('policy.publish.tiers')}</caption>
           <thead>
             <tr>
-              <th scope="col">Above (CHF)</th>
-              <th scope="col">Who signs</th>
-              <th scope="col">Label (optional)</th>
+              <th scope="col">{t('policy.publish.aboveChf')}</th>
+              <th scope="col">{t('policy.publish.whoSigns')}</th>
+              <th scope="col">{t('policy.publish.labelOptional')}</th>
             </tr>
           </thead>
           <tbody>
@@ -83,18 +82,18 @@ export function PublishPolicyForm({
               return (
                 <tr key={row.key}>
                   <td>
-                    <Field id={tier.threshold.id} label={`Tier ${index + 1}: above this amount in CHF`} errors={tier.threshold.errors}>
+                    <Field id={tier.threshold.id} label={t('policy.publish.tierAbove', { tier: index + 1 })} errors={tier.threshold.errors}>
                       {(aria) => <input {...getInputProps(tier.threshold, { type: 'text' })} inputMode="decimal" {...aria} />}
                     </Field>
                   </td>
                   <td>
-                    <Field id={tier.role.id} label={`Tier ${index + 1}: who signs`} errors={tier.role.errors}>
+                    <Field id={tier.role.id} label={t('policy.publish.tierWho', { tier: index + 1 })} errors={tier.role.errors}>
                       {(aria) => (
                         <select {...getSelectProps(tier.role)} {...aria}>
                           <option value="">—</option>
                           {signatoryRoles.map((role) => (
                             <option key={role} value={role}>
-                              {signatoryRoleLabels[role]}
+                              {signatoryRoleName(t, role)}
                             </option>
                           ))}
                         </select>
@@ -102,7 +101,7 @@ export function PublishPolicyForm({
                     </Field>
                   </td>
                   <td>
-                    <Field id={tier.label.id} label={`Tier ${index + 1}: label`} errors={tier.label.errors}>
+                    <Field id={tier.label.id} label={t('policy.publish.tierLabel', { tier: index + 1 })} errors={tier.label.errors}>
                       {(aria) => <input {...getInputProps(tier.label, { type: 'text' })} {...aria} />}
                     </Field>
                   </td>
@@ -117,7 +116,7 @@ export function PublishPolicyForm({
           </p>
         ) : null}
         <p>
-          <button type="submit">Publish version {(versions.reduce((max, v) => Math.max(max, v.version), 0) || 0) + 1}</button>
+          <button type="submit">{t('policy.publish.submit', { version: (versions.reduce((max, v) => Math.max(max, v.version), 0) || 0) + 1 })}</button>
         </p>
       </Form>
     </section>

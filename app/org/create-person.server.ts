@@ -1,9 +1,9 @@
 import { appendAuditEvent, type RequestOrigin } from '~/audit/audit.server'
 import type { Database } from '~/db/client.server'
 import { emailTaken, isUniqueViolation, type AdminResult } from './admin-result.server'
-import type { PersonInput } from './organisation-forms'
+import type { PersonUpdate } from './update-person.server'
 
-export async function createPerson(db: Database, input: PersonInput, actor: { id: string; origin: RequestOrigin }): Promise<AdminResult<{ id: string }>> {
+export async function createPerson(db: Database, input: PersonUpdate, actor: { id: string; origin: RequestOrigin }): Promise<AdminResult<{ id: string }>> {
   try {
     return await db.$transaction(async (tx) => {
       const person = await tx.person.create({ data: { ...input, groupId: input.groupId ?? null } })

@@ -3,7 +3,6 @@
  * leaders and member counts, each holder's deputies in force today, and everybody.
  */
 import { todayColumn } from '~/calendar/date-column'
-import { formatPeriod } from '~/calendar/format-date'
 import type { Database } from '~/db/client.server'
 import { heldOn } from './people.server'
 
@@ -26,7 +25,7 @@ export async function loadOrganisationOverview(db: Database, now: Date) {
     db.person.findMany({ orderBy: { name: 'asc' }, include: { group: true } }),
     db.position.findMany({ where: { kind: 'DEPUTY', ...heldOn(today) }, include: { person: true, deputyFor: true } }),
   ])
-  const deputiesOf = (personId: string) => deputies.filter((d) => d.deputyForPersonId === personId).map((d) => ({ id: d.person.id, name: d.person.name, period: formatPeriod(d.startsOn, d.endsOn) }))
+  const deputiesOf = (personId: string) => deputies.filter((d) => d.deputyForPersonId === personId).map((d) => ({ id: d.person.id, name: d.person.name, startsOn: d.startsOn.toISOString(), endsOn: d.endsOn?.toISOString() ?? null }))
   return {
     departments: departments.map((department) => ({
       id: department.id,

@@ -1,8 +1,7 @@
 import { auditEventLabel } from '~/audit/events'
 import type { Database } from '~/db/client.server'
 import { calendarDateIn } from '~/calendar/calendar-date'
-import { formatDateTime, formatPeriod } from '~/calendar/format-date'
-import { describePosition } from './describe'
+import { isLanguage } from '~/i18n/languages'
 
 /**
  * What a person's admin page shows: the person (null when adding one), their positions and absences
@@ -35,13 +34,24 @@ export async function loadPersonPage(db: Database, personId: string | null, now:
       isProcurementOfficer: person.isProcurementOfficer,
       isAdministrator: person.isAdministrator,
       isActive: person.isActive,
-      positions: person.positions.map((p) => ({ id: p.id, label: describePosition(p), period: formatPeriod(p.startsOn, p.endsOn), ended: p.endsOn !== null })),
-      absences: person.absences.map((a) => ({ id: a.id, period: formatPeriod(a.startsOn, a.endsOn), deputy: a.deputy?.name ?? null })),
+      preferredLanguage: isLanguage(person.preferredLanguage) ? person.preferredLanguage : null,
+      // Worded and dated by the page, in its reader's language.
+      positions: person.positions.map((p) => ({
+        id: p.id,
+        kind: p.kind,
+        groupCode: p.group?.code ?? null,
+        departmentCode: p.department?.code ?? null,
+        deputyForName: p.deputyFor?.name ?? null,
+        startsOn: p.startsOn.toISOString(),
+        endsOn: p.endsOn?.toISOString() ?? null,
+        ended: p.endsOn !== null,
+      })),
+      absences: person.absences.map((a) => ({ id: a.id, startsOn: a.startsOn.toISOString(), endsOn: a.endsOn.toISOString(), deputy: a.deputy?.name ?? null })),
     },
     groups,
     departments,
     people: people.filter((p) => p.id !== person?.id),
     today: calendarDateIn(now),
-    history: history.map((event) => ({ id: String(event.id), label: auditEventLabel(event.type), at: formatDateTime(event.createdAt), payload: JSON.stringify(event.payload) })),
+    history: history.map((event) => ({ id: String(event.id), label: auditEventLabel(event.type), at: event.createdAt.toISOString(), payload: JSON.stringify(event.payload) })),
   }
 }

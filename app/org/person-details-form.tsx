@@ -1,12 +1,22 @@
 import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { Form } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { LANGUAGE_NAMES, LANGUAGES, type Language } from '~/i18n/languages'
 import { Field, FormErrors } from '~/ui/field'
 import { parseForm } from '~/ui/parse-form'
 import { PersonSchema } from './organisation-forms'
 
-type PersonDetails = { name: string; email: string; groupId: string | null; isProcurementOfficer: boolean; isAdministrator: boolean; isActive: boolean }
+type PersonDetails = {
+  name: string
+  email: string
+  groupId: string | null
+  isProcurementOfficer: boolean
+  isAdministrator: boolean
+  isActive: boolean
+  preferredLanguage: Language | null
+}
 
-/** Name, address, group, roles and status of a person (null: a new one), on their admin page. */
+/** Name, address, group, roles, status and preferred language of a person (null: a new one), on their admin page. */
 export function PersonDetailsForm({
   person,
   groups,
@@ -28,21 +38,22 @@ export function PersonDetailsForm({
       : { isActive: 'on' },
     onValidate: ({ formData }) => parseForm(formData, { schema: PersonSchema }),
   })
+  const { t } = useTranslation('admin')
   return (
     <section className="card narrow" aria-labelledby="details-heading">
-      <h2 id="details-heading">Details</h2>
+      <h2 id="details-heading">{t('person.details.heading')}</h2>
       <Form method="post" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
-        <Field id={fields.name.id} label="Name" errors={fields.name.errors}>
+        <Field id={fields.name.id} label={t('person.details.name')} errors={fields.name.errors}>
           {(aria) => <input {...getInputProps(fields.name, { type: 'text' })} {...aria} />}
         </Field>
-        <Field id={fields.email.id} label="Email address" errors={fields.email.errors}>
+        <Field id={fields.email.id} label={t('person.details.email')} errors={fields.email.errors}>
           {(aria) => <input {...getInputProps(fields.email, { type: 'email' })} {...aria} />}
         </Field>
-        <Field id={fields.groupId.id} label="Group" errors={fields.groupId.errors}>
+        <Field id={fields.groupId.id} label={t('person.details.group')} errors={fields.groupId.errors}>
           {(aria) => (
             <select {...getSelectProps(fields.groupId)} {...aria}>
-              <option value="">No group</option>
+              <option value="">{t('person.details.noGroup')}</option>
               {groups.map((group) => (
                 <option key={group.id} value={group.id}>
                   {group.code} · {group.name}
@@ -52,18 +63,31 @@ export function PersonDetailsForm({
           )}
         </Field>
         <fieldset className="field">
-          <legend>Roles and status</legend>
+          <legend>{t('person.details.rolesAndStatus')}</legend>
           <label>
-            <input {...getInputProps(fields.isProcurementOfficer, { type: 'checkbox' })} /> Procurement officer
+            <input {...getInputProps(fields.isProcurementOfficer, { type: 'checkbox' })} /> {t('person.details.procurementOfficer')}
           </label>
           <label>
-            <input {...getInputProps(fields.isAdministrator, { type: 'checkbox' })} /> Administrator
+            <input {...getInputProps(fields.isAdministrator, { type: 'checkbox' })} /> {t('person.details.administrator')}
           </label>
           <label>
-            <input {...getInputProps(fields.isActive, { type: 'checkbox' })} /> Active (may sign in)
+            <input {...getInputProps(fields.isActive, { type: 'checkbox' })} /> {t('person.details.active')}
           </label>
         </fieldset>
-        <button type="submit">{person ? 'Save changes' : 'Add person'}</button>
+        {/* Not one of the schema's fields (organisation-forms.ts): the action reads it, any other value meaning none. */}
+        <Field id="person-preferred-language" label={t('person.details.preferredLanguage')} hint={t('person.details.preferredLanguageHint')}>
+          {(aria) => (
+            <select name="preferredLanguage" defaultValue={person?.preferredLanguage ?? ''} {...aria}>
+              <option value="">{t('person.details.noPreferredLanguage')}</option>
+              {LANGUAGES.map((language) => (
+                <option key={language} value={language} lang={language}>
+                  {LANGUAGE_NAMES[language]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <button type="submit">{person ? t('person.details.saveChanges') : t('person.details.addPerson')}</button>
       </Form>
     </section>
   )

@@ -1,21 +1,47 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { Form } from '@remix-run/react'
+import type { TFunction } from 'i18next'
+import { useTranslation } from 'react-i18next'
+import { useFormats } from '~/i18n/use-formats'
 import { FormErrors } from '~/ui/field'
 import { parseForm } from '~/ui/parse-form'
 import { SortableTable, type TableColumn } from '~/ui/sortable-table'
 import { DateField, SelectField } from '../ui/form-fields'
 import { AddPositionSchema } from './organisation-forms'
 
+type PositionKind = 'GROUP_LEADER' | 'DEPARTMENT_HEAD' | 'DEPUTY' | 'DIRECTOR' | 'FINANCE_COMMITTEE'
+type HeldPosition = {
+  id: string
+  kind: PositionKind
+  groupCode: string | null
+  departmentCode: string | null
+  deputyForName: string | null
+  startsOn: string
+  endsOn: string | null
+  ended: boolean
+}
 type PositionRow = { id: string; label: string; period: string; ended: boolean }
 type Choice = { id: string; code: string }
 
-const positionKinds = [
-  { value: 'GROUP_LEADER', label: 'Group leader' },
-  { value: 'DEPARTMENT_HEAD', label: 'Department head' },
-  { value: 'DEPUTY', label: 'Deputy for someone' },
-  { value: 'DIRECTOR', label: 'Director (organisation-wide)' },
-  { value: 'FINANCE_COMMITTEE', label: 'Finance Committee signatory' },
-]
+const POSITION_KINDS = ['GROUP_LEADER', 'DEPARTMENT_HEAD', 'DEPUTY', 'DIRECTOR', 'FINANCE_COMMITTEE'] as const satisfies readonly PositionKind[]
+
+/** "Leader of EN-MME", "Head of EN", "Deputy for Marta Mendes" (the wording of ./describe.ts), in the page's language. */
+function positionLabel(t: TFunction<'admin'>, position: HeldPosition): string {
+  switch (position.kind) {
+    case 'GROUP_LEADER':
+      return position.groupCode ? t('person.positions.described.GROUP_LEADER', { code: position.groupCode }) : t('person.positions.described.GROUP_LEADER_unknown')
+    case 'DEPARTMENT_HEAD':
+      return position.departmentCode
+        ? t('person.positions.described.DEPARTMENT_HEAD', { code: position.departmentCode })
+        : t('person.positions.described.DEPARTMENT_HEAD_unknown')
+    case 'DEPUTY':
+      return position.deputyForName ? t('person.positions.described.DEPUTY', { name: position.deputyForName }) : t('person.positions.described.DEPUTY_unknown')
+    case 'DIRECTOR':
+      return t('person.positions.described.DIRECTOR')
+    case 'FINANCE_COMMITTEE':
+      return t('person.positions.described.FINANCE_COMMITTEE')
+  }
+}
 
 /** A person's positions on their admin page: each one open can be ended on a day; a new one added. */
 export function PositionsSection({
@@ -27,7 +53,7 @@ export function PositionsSection({
   addResult,
   endErrors,
 }: {
-  person: { name: string; positions: PositionRow[] }
+  person: { name: string; positions: HeldPosition[] }
   groups: Choice[]
   departments: Choice[]
   people: { id: string; name: string }[]
@@ -45,51 +71,61 @@ export function PositionsSection({
     defaultValue: { startsOn: today },
     onValidate: ({ formData }) => parseForm(formData, { schema: AddPositionSchema }),
   })
+  const { t } = useTranslation('admin')
+  const { period } = useFormats()
   const byCode = (choices: Choice[]) => choices.map((choice) => ({ value: choice.id, label: choice.code }))
+  const positionKinds = POSITION_KINDS.map((kind) => ({ value: kind, label: t(`person.positions.kinds.${kind}`) }))
+  const rows: PositionRow[] = person.positions.map((position) => ({
+    id: position.id,
+    label: positionLabel(t, position),
+    period: period(position.startsOn, position.endsOn),
+    ended: position.ended,
+  }))
   const columns: TableColumn<PositionRow>[] = [
-    { header: 'Position', cell: (position) => position.label },
-    { header: 'Period', cell: (position) => position.period },
-    { header: 'End it', cell: (position) => (position.ended ? null : <EndPositionForm position={position} today={today} />) },
+    { header: t('person.positions.position'), cell: (position) => position.label },
+    { header: t('person.positions.period'), cell: (position) => position.period },
+    { header: t('person.positions.endIt'), cell: (position) => (position.ended ? null : <EndPositionForm position={position} today={today} />) },
   ]
   return (
     <section className="card" aria-labelledby="positions-heading">
-      <h2 id="positions-heading">Positions</h2>
+      <h2 id="positions-heading">{t('person.positions.heading')}</h2>
       {endErrors ? <FormErrors id="end-position-error" errors={endErrors} /> : null}
-      {person.positions.length === 0 ? (
-        <p className="empty">{person.name} holds no position: they file justifications but sign none.</p>
+      {rows.length === 0 ? (
+        <p className="empty">{t('person.positions.none', { name: person.name })}</p>
       ) : (
-        <SortableTable caption={`Positions of ${person.name}`} columns={columns} rows={person.positions} rowKey={(position) => position.id} />
+        <SortableTable caption={t('person.positions.caption', { name: person.name })} columns={columns} rows={rows} rowKey={(position) => position.id} />
       )}
-      <h3>Add a position</h3>
+      <h3>{t('person.positions.addHeading')}</h3>
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="add-position" />
         <div className="row">
-          <SelectField field={fields.kind} label="Position" blank="Choose…" options={positionKinds} />
-          <SelectField field={fields.groupId} label="Group (for a group leader)" blank="—" options={byCode(groups)} />
-          <SelectField field={fields.departmentId} label="Department (for a head)" blank="—" options={byCode(departments)} />
-          <SelectField field={fields.deputyForPersonId} label="Acts for (for a deputy)" blank="—" options={people.map((p) => ({ value: p.id, label: p.name }))} />
+          <SelectField field={fields.kind} label={t('person.positions.position')} blank={t('person.positions.choose')} options={positionKinds} />
+          <SelectField field={fields.groupId} label={t('person.positions.group')} blank="—" options={byCode(groups)} />
+          <SelectField field={fields.departmentId} label={t('person.positions.department')} blank="—" options={byCode(departments)} />
+          <SelectField field={fields.deputyForPersonId} label={t('person.positions.actsFor')} blank="—" options={people.map((p) => ({ value: p.id, label: p.name }))} />
         </div>
         <div className="row">
-          <DateField field={fields.startsOn} label="From" />
-          <DateField field={fields.endsOn} label="Until (inclusive, optional)" />
+          <DateField field={fields.startsOn} label={t('person.positions.from')} />
+          <DateField field={fields.endsOn} label={t('person.positions.until')} />
         </div>
-        <button type="submit">Add position</button>
+        <button type="submit">{t('person.positions.add')}</button>
       </Form>
     </section>
   )
 }
 
 function EndPositionForm({ position, today }: { position: PositionRow; today: string }) {
+  const { t } = useTranslation('admin')
   return (
     <Form method="post" className="row">
       <input type="hidden" name="intent" value="end-position" />
       <input type="hidden" name="positionId" value={position.id} />
       <label className="visually-hidden" htmlFor={`ends-${position.id}`}>
-        Last day of {position.label}
+        {t('person.positions.lastDayOf', { position: position.label })}
       </label>
       <input id={`ends-${position.id}`} name="endsOn" type="date" defaultValue={today} required />
       <button type="submit" className="secondary">
-        End on this day
+        {t('person.positions.endOnThisDay')}
       </button>
     </Form>
   )

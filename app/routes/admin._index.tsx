@@ -1,21 +1,27 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
+import type { TFunction } from 'i18next'
+import { useTranslation } from 'react-i18next'
 import { requireAdministrator } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
+import type { RouteHandle } from '~/i18n/route-handle'
+import { useFormats } from '~/i18n/use-formats'
 import { loadOrganisationOverview } from '~/org/load-organisation-overview.server'
 import { PageHeader } from '~/ui/page-header'
 import { SortableTable, type TableColumn } from '~/ui/sortable-table'
 
-export const meta: MetaFunction = () => [{ title: 'Organisation · SoleSource' }]
+export const handle: RouteHandle = { i18n: 'admin', title: (t) => t('admin:organisation.title') }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdministrator(request)
   return loadOrganisationOverview(getDatabase(), new Date())
 }
 
-type Holder = { id: string; name: string; deputies: { id: string; name: string; period: string }[] }
+type Holder = { id: string; name: string; deputies: { id: string; name: string; startsOn: string; endsOn: string | null }[] }
 
 function Holders({ holders, vacant }: { holders: Holder[]; vacant: string }) {
+  const { t } = useTranslation('admin')
+  const { period } = useFormats()
   if (holders.length === 0) return <span className="badge danger">{vacant}</span>
   return (
     <>
@@ -25,7 +31,7 @@ function Holders({ holders, vacant }: { holders: Holder[]; vacant: string }) {
           {holder.deputies.length ? (
             <span className="hint">
               {' '}
-              (deputy: {holder.deputies.map((d) => `${d.name}, ${d.period}`).join('; ')})
+              {t('organisation.deputies', { deputies: holder.deputies.map((d) => t('organisation.deputyPeriod', { name: d.name, period: period(d.startsOn, d.endsOn) })).join('; ') })}
             </span>
           ) : null}
         </span>
@@ -37,9 +43,9 @@ function Holders({ holders, vacant }: { holders: Holder[]; vacant: string }) {
 type GroupRow = { id: string; code: string; name: string; members: number; leaders: Holder[] }
 type PersonRow = { id: string; name: string; email: string; group: string | null; isProcurementOfficer: boolean; isAdministrator: boolean; isActive: boolean }
 
-const groupColumns: TableColumn<GroupRow>[] = [
+const groupColumns = (t: TFunction<'admin'>): TableColumn<GroupRow>[] => [
   {
-    header: 'Group',
+    header: t('organisation.columns.group'),
     cell: (group) => (
       <>
         <a href={`/admin/groups/${group.id}`}>
@@ -49,20 +55,21 @@ const groupColumns: TableColumn<GroupRow>[] = [
       </>
     ),
   },
-  { header: 'Leader', cell: (group) => <Holders holders={group.leaders} vacant="No leader today" /> },
-  { header: 'People', numeric: true, cell: (group) => group.members },
+  { header: t('organisation.columns.leader'), cell: (group) => <Holders holders={group.leaders} vacant={t('organisation.noLeader')} /> },
+  { header: t('organisation.columns.people'), numeric: true, cell: (group) => group.members },
 ]
 
-const peopleColumns: TableColumn<PersonRow>[] = [
-  { header: 'Name', cell: (person) => <a href={`/admin/people/${person.id}`}>{person.name}</a> },
-  { header: 'Email', cell: (person) => person.email },
-  { header: 'Group', cell: (person) => person.group ?? <span className="empty">none</span> },
+const peopleColumns = (t: TFunction<'admin'>): TableColumn<PersonRow>[] => [
+  { header: t('organisation.columns.name'), cell: (person) => <a href={`/admin/people/${person.id}`}>{person.name}</a> },
+  { header: t('organisation.columns.email'), cell: (person) => person.email },
+  { header: t('organisation.columns.group'), cell: (person) => person.group ?? <span className="empty">{t('organisation.none')}</span> },
   {
-    header: 'Roles',
+    header: t('organisation.columns.roles'),
     cell: (person) => (
       <>
-        {person.isProcurementOfficer ? <span className="badge">Procurement</span> : null} {person.isAdministrator ? <span className="badge">Admin</span> : null}{' '}
-        {person.isActive ? null : <span className="badge danger">Inactive</span>}
+        {person.isProcurementOfficer ? <span className="badge">{t('organisation.roles.procurement')}</span> : null}{' '}
+        {person.isAdministrator ? <span className="badge">{t('organisation.roles.admin')}</span> : null}{' '}
+        {person.isActive ? null : <span className="badge danger">{t('organisation.roles.inactive')}</span>}
       </>
     ),
   },
@@ -70,42 +77,43 @@ const peopleColumns: TableColumn<PersonRow>[] = [
 
 export default function OrganisationPage() {
   const { departments, people } = useLoaderData<typeof loader>()
+  const { t } = useTranslation('admin')
   return (
     <>
       <PageHeader
-        title="Organisation"
-        lead="Who leads each group and heads each department today decides who signs single-source justifications."
+        title={t('organisation.heading')}
+        lead={t('organisation.lead')}
         actions={
           <>
             <a className="button secondary" href="/admin/groups/new">
-              Add a group
+              {t('organisation.addGroup')}
             </a>{' '}
             <a className="button secondary" href="/admin/workflow">
-              Sign-off settings
+              {t('organisation.signOffSettings')}
             </a>
           </>
         }
       />
-      {departments.length === 0 ? <p className="empty">No departments yet.</p> : null}
+      {departments.length === 0 ? <p className="empty">{t('organisation.noDepartments')}</p> : null}
       {departments.map((department) => (
         <section className="card" key={department.id} aria-labelledby={`department-${department.id}`}>
           <h2 id={`department-${department.id}`}>
             {department.code} · {department.name}
           </h2>
           <p>
-            Head: <Holders holders={department.heads} vacant="No head today" />
+            {t('organisation.head')} <Holders holders={department.heads} vacant={t('organisation.noHead')} />
           </p>
-          <SortableTable caption={`Groups of ${department.code}`} columns={groupColumns} rows={department.groups} rowKey={(group) => group.id} />
+          <SortableTable caption={t('organisation.groupsOf', { department: department.code })} columns={groupColumns(t)} rows={department.groups} rowKey={(group) => group.id} />
         </section>
       ))}
       <section className="card" aria-labelledby="people-heading">
-        <h2 id="people-heading">People</h2>
+        <h2 id="people-heading">{t('organisation.peopleHeading')}</h2>
         <p>
           <a className="button" href="/admin/people/new">
-            Add a person
+            {t('organisation.addPerson')}
           </a>
         </p>
-        <SortableTable caption="Everybody who can sign in" columns={peopleColumns} rows={people} rowKey={(person) => person.id} />
+        <SortableTable caption={t('organisation.everybody')} columns={peopleColumns(t)} rows={people} rowKey={(person) => person.id} />
       </section>
     </>
   )

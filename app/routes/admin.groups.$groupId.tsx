@@ -1,9 +1,11 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { requestOrigin } from '~/audit/audit.server'
 import { requireAdministrator } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
+import type { RouteHandle } from '~/i18n/route-handle'
 import { loadGroupForm, saveGroup } from '~/org/save-group.server'
 import { SelectField } from '~/ui/form-fields'
 import { GroupSchema } from '~/org/organisation-forms'
@@ -13,7 +15,10 @@ import { parseForm } from '~/ui/parse-form'
 import { readForm } from '~/http/request-body.server'
 import { UUID } from '~/http/uuid'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.group?.code ?? 'New group'} · Organisation · SoleSource` }]
+export const handle: RouteHandle = {
+  i18n: 'admin',
+  title: (t, data: { group: { code: string } | null } | undefined) => t('admin:organisation.pageTitle', { name: data?.group?.code ?? t('admin:group.newTitle') }),
+}
 
 
 function groupIdFrom(param: string | undefined): string | null {
@@ -50,26 +55,27 @@ export default function GroupPage() {
     defaultValue: group ?? undefined,
     onValidate: ({ formData }) => parseForm(formData, { schema: GroupSchema }),
   })
+  const { t } = useTranslation('admin')
   return (
     <>
-      <PageHeader back={<a href="/admin">← Organisation</a>} title={group ? `Group ${group.code}` : 'Add a group'} />
+      <PageHeader back={<a href="/admin">{t('organisation.back')}</a>} title={group ? t('group.heading', { code: group.code }) : t('group.addHeading')} />
       <div className="card narrow">
         <Form method="post" {...getFormProps(form)}>
-          <Field id={fields.code.id} label="Code" hint="As used across the organisation, e.g. EN-MME." errors={fields.code.errors}>
+          <Field id={fields.code.id} label={t('group.code')} hint={t('group.codeHint')} errors={fields.code.errors}>
             {(aria) => <input {...getInputProps(fields.code, { type: 'text' })} {...aria} />}
           </Field>
-          <Field id={fields.name.id} label="Name" errors={fields.name.errors}>
+          <Field id={fields.name.id} label={t('group.name')} errors={fields.name.errors}>
             {(aria) => <input {...getInputProps(fields.name, { type: 'text' })} {...aria} />}
           </Field>
           <SelectField
             field={fields.departmentId}
-            label="Department"
-            blank="Choose…"
+            label={t('group.department')}
+            blank={t('group.choose')}
             options={departments.map((department) => ({ value: department.id, label: `${department.code} · ${department.name}` }))}
           />
-          <button type="submit">{group ? 'Save group' : 'Add group'}</button>
+          <button type="submit">{group ? t('group.save') : t('group.add')}</button>
         </Form>
-        <p className="hint">The group’s leader is a position: give it on the leader’s page.</p>
+        <p className="hint">{t('group.leaderHint')}</p>
       </div>
     </>
   )

@@ -1,17 +1,21 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import type { TFunction } from 'i18next'
+import { Trans, useTranslation } from 'react-i18next'
 import { requestOrigin } from '~/audit/audit.server'
 import { requireAdministrator } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
 import { listOutbox } from '~/email/list-outbox.server'
 import { retryEmail } from '~/email/retry-email.server'
 import { DateTime } from '~/calendar/date-time'
+import { message, translateMessage } from '~/i18n/message'
+import type { RouteHandle } from '~/i18n/route-handle'
 import { readForm } from '~/http/request-body.server'
 import { Notice } from '~/ui/notice'
 import { PageHeader } from '~/ui/page-header'
 import { SortableTable, type TableColumn } from '~/ui/sortable-table'
 
-export const meta: MetaFunction = () => [{ title: 'Outbox · SoleSource' }]
+export const handle: RouteHandle = { i18n: 'admin', title: (t) => t('admin:outbox.title') }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdministrator(request)
@@ -22,69 +26,87 @@ export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdministrator(request)
   const id = String((await readForm(request)).get('outboxId') ?? '')
   const retried = await retryEmail(getDatabase(), id, { actorId: admin.id, now: new Date(), origin: requestOrigin(request) })
-  if (retried.outcome === 'NOT_FOUND') return { error: 'This message no longer exists.' }
-  return retried.outcome === 'REQUEUED' ? { ok: `The message to ${retried.toAddress} is queued again.` } : { error: 'This message is no longer failed (someone queued it again already).' }
+  if (retried.outcome === 'NOT_FOUND') return { error: message('admin:outbox.notFound') }
+  return retried.outcome === 'REQUEUED' ? { ok: message('admin:outbox.requeued', { to: retried.toAddress }) } : { error: message('admin:outbox.notFailed') }
 }
 
 type OutboxRow = { id: string; to: string; subject: string; attempts: number; lastError: string | null; nextAttemptAt: string; sentAt: string | null }
 
-const to: TableColumn<OutboxRow> = { header: 'To', cell: (m) => m.to }
-const subject: TableColumn<OutboxRow> = { header: 'Subject', cell: (m) => m.subject }
-const attempts: TableColumn<OutboxRow> = { header: 'Attempts', numeric: true, cell: (m) => m.attempts }
-const failedColumns: TableColumn<OutboxRow>[] = [
-  to,
-  subject,
-  attempts,
-  { header: 'Last error', cell: (m) => m.lastError },
-  {
-    header: 'Action',
-    cell: (m) => (
-      <Form method="post">
-        <input type="hidden" name="outboxId" value={m.id} />
-        <button type="submit">Try again</button>
-      </Form>
-    ),
-  },
-]
-const queuedColumns: TableColumn<OutboxRow>[] = [to, subject, attempts, { header: 'Next attempt', cell: (m) => <DateTime at={m.nextAttemptAt} /> }, { header: 'Last error', cell: (m) => m.lastError ?? '' }]
+/**
+ * A subject as it was written, in the language its email was written in: the outbox does not record
+ * which (the recipient's preference, the sender's page or the default), so it is marked unknown
+ * (lang="", HTML's "language unknown") rather than read as the page's language.
+ */
+function Subject({ text }: { text: string }) {
+  return <span lang="">{text}</span>
+}
+
+// Errors are the mail server's own words, shown as they came.
+function columnsOf(t: TFunction<'admin'>) {
+  const to: TableColumn<OutboxRow> = { header: t('outbox.to'), cell: (m) => m.to }
+  const subject: TableColumn<OutboxRow> = { header: t('outbox.subject'), cell: (m) => <Subject text={m.subject} /> }
+  const attempts: TableColumn<OutboxRow> = { header: t('outbox.attempts'), numeric: true, cell: (m) => m.attempts }
+  const failed: TableColumn<OutboxRow>[] = [
+    to,
+    subject,
+    attempts,
+    { header: t('outbox.lastError'), cell: (m) => m.lastError },
+    {
+      header: t('outbox.action'),
+      cell: (m) => (
+        <Form method="post">
+          <input type="hidden" name="outboxId" value={m.id} />
+          <button type="submit">{t('outbox.tryAgain')}</button>
+        </Form>
+      ),
+    },
+  ]
+  const queued: TableColumn<OutboxRow>[] = [to, subject, attempts, { header: t('outbox.nextAttempt'), cell: (m) => <DateTime at={m.nextAttemptAt} /> }, { header: t('outbox.lastError'), cell: (m) => m.lastError ?? '' }]
+  return { failed, queued }
+}
+
+const LATEST_SENT = 20
 
 export default function OutboxPage() {
   const data = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
+  const { t } = useTranslation('admin')
+  const columns = columnsOf(t)
   return (
     <>
-      <PageHeader title="Outbox" />
-      {result && 'ok' in result ? (
+      <PageHeader title={t('outbox.heading')} />
+      {result?.ok ? (
         <Notice tone="success" role="status">
-          {result.ok}
+          {translateMessage(t as unknown as TFunction, result.ok)}
         </Notice>
       ) : null}
-      {result && 'error' in result ? (
+      {result?.error ? (
         <Notice tone="error" role="alert">
-          {result.error}
+          {translateMessage(t as unknown as TFunction, result.error)}
         </Notice>
       ) : null}
       <section className="card" aria-labelledby="failed-heading">
-        <h2 id="failed-heading">Failed ({data.failed.length})</h2>
+        <h2 id="failed-heading">{t('outbox.failed', { count: data.failed.length })}</h2>
         {data.failed.length === 0 ? (
-          <p className="empty">No failed email. Every message was delivered or is still being tried.</p>
+          <p className="empty">{t('outbox.noFailed')}</p>
         ) : (
-          <SortableTable columns={failedColumns} rows={data.failed} rowKey={(m) => m.id} />
+          <SortableTable columns={columns.failed} rows={data.failed} rowKey={(m) => m.id} />
         )}
       </section>
       <section className="card" aria-labelledby="queued-heading">
-        <h2 id="queued-heading">Waiting ({data.queued.length})</h2>
-        {data.queued.length === 0 ? <p className="empty">Nothing waiting.</p> : <SortableTable columns={queuedColumns} rows={data.queued} rowKey={(m) => m.id} />}
+        <h2 id="queued-heading">{t('outbox.waiting', { count: data.queued.length })}</h2>
+        {data.queued.length === 0 ? <p className="empty">{t('outbox.nothingWaiting')}</p> : <SortableTable columns={columns.queued} rows={data.queued} rowKey={(m) => m.id} />}
       </section>
       <section className="card" aria-labelledby="sent-heading">
-        <h2 id="sent-heading">Sent ({data.sentCount} in all; the latest 20)</h2>
+        <h2 id="sent-heading">{t('outbox.sent', { count: data.sentCount, latest: LATEST_SENT })}</h2>
         {data.recentlySent.length === 0 ? (
-          <p className="empty">Nothing sent yet.</p>
+          <p className="empty">{t('outbox.nothingSent')}</p>
         ) : (
           <ul>
             {data.recentlySent.map((m) => (
               <li key={m.id}>
-                {m.sentAt ? <DateTime at={m.sentAt} /> : null}: “{m.subject}” to {m.to}
+                {m.sentAt ? <DateTime at={m.sentAt} /> : null}
+                <Trans t={t} i18nKey="outbox.sentItem" values={{ subject: m.subject, to: m.to }} components={{ 1: <Subject text={m.subject} /> }} />
               </li>
             ))}
           </ul>

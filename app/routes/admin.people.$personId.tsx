@@ -1,8 +1,12 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { requestOrigin } from '~/audit/audit.server'
 import { requireAdministrator } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
+import { isLanguage } from '~/i18n/languages'
+import type { RouteHandle } from '~/i18n/route-handle'
+import { useFormats } from '~/i18n/use-formats'
 import { AbsencesSection } from '~/org/absences-section'
 import { addAbsence } from '~/org/add-absence.server'
 import { addPosition } from '~/org/add-position.server'
@@ -19,7 +23,16 @@ import { parseForm } from '~/ui/parse-form'
 import { readForm } from '~/http/request-body.server'
 import { UUID } from '~/http/uuid'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.person?.name ?? 'New person'} · Organisation · SoleSource` }]
+export const handle: RouteHandle = {
+  i18n: 'admin',
+  title: (t, data: { person: { name: string } | null } | undefined) => t('admin:organisation.pageTitle', { name: data?.person?.name ?? t('admin:person.newTitle') }),
+}
+
+/** The preferred language the form chose: a language, or null for none (the reader's browser decides). */
+function preferredLanguageFrom(formData: FormData) {
+  const value = formData.get('preferredLanguage')
+  return isLanguage(value) ? value : null
+}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdministrator(request)
@@ -64,13 +77,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   const submission = parseForm(formData, { schema: PersonSchema })
   if (submission.status !== 'success') return { form: 'person' as const, result: submission.reply() }
+  const person = { ...submission.value, preferredLanguage: preferredLanguageFrom(formData) }
   if (personId === 'new') {
-    const outcome = await createPerson(db, submission.value, actor)
+    const outcome = await createPerson(db, person, actor)
     if (!outcome.ok) return { form: 'person' as const, result: submission.reply({ fieldErrors: outcome.fieldErrors }) }
     return redirect(`/admin/people/${outcome.value.id}`)
   }
   if (!UUID.test(personId)) throw new Response('This person does not exist.', { status: 404 })
-  const outcome = await updatePerson(db, personId, submission.value, actor)
+  const outcome = await updatePerson(db, personId, person, actor)
   if (!outcome.ok) return { form: 'person' as const, result: submission.reply({ fieldErrors: outcome.fieldErrors }) }
   return { form: 'person' as const, result: submission.reply(), saved: outcome.value.changed }
 }
@@ -81,12 +95,15 @@ export default function PersonPage() {
   const { person } = data
   const resultOf = (form: NonNullable<typeof actionData>['form']) => (actionData?.form === form ? actionData.result : undefined)
   const saved = actionData && 'saved' in actionData ? actionData.saved : null
+  const { t } = useTranslation('admin')
   return (
     <>
-      <PageHeader back={<a href="/admin">← Organisation</a>} title={person ? person.name : 'Add a person'} />
+      <PageHeader back={<a href="/admin">{t('organisation.back')}</a>} title={person ? person.name : t('person.addHeading')} />
       {saved ? (
         <Notice tone="success" role="status">
-          {saved.length ? `Saved (${saved.join(', ')} changed).` : 'Nothing to save: no field changed.'}
+          {saved.length
+            ? t('person.saved', { fields: saved.map((field) => (isPersonField(field) ? t(`person.fields.${field}`) : field)).join(t('person.fieldList')) })
+            : t('person.nothingToSave')}
         </Notice>
       ) : null}
       <PersonDetailsForm person={person} groups={data.groups} lastResult={resultOf('person')} />
@@ -107,17 +124,23 @@ export default function PersonPage() {
   )
 }
 
+const PERSON_FIELDS = ['name', 'email', 'groupId', 'isProcurementOfficer', 'isAdministrator', 'isActive', 'preferredLanguage'] as const
+const isPersonField = (field: string): field is (typeof PERSON_FIELDS)[number] => (PERSON_FIELDS as readonly string[]).includes(field)
+
 function PersonHistory({ history }: { history: { id: string; label: string; at: string; payload: string }[] }) {
+  const { t } = useTranslation('admin')
+  const { dateTime } = useFormats()
   return (
     <section className="card" aria-labelledby="history-heading">
-      <h2 id="history-heading">History</h2>
+      <h2 id="history-heading">{t('person.history.heading')}</h2>
       {history.length === 0 ? (
-        <p className="empty">No recorded changes yet.</p>
+        <p className="empty">{t('person.history.none')}</p>
       ) : (
         <ol>
           {history.map((event) => (
             <li key={event.id}>
-              <strong>{event.label}</strong>, {event.at} <code className="hint">{event.payload}</code>
+              {/* The audit trail's event names are English (app/audit/events.ts). */}
+              <strong lang="en">{event.label}</strong>, {dateTime(event.at)} <code className="hint">{event.payload}</code>
             </li>
           ))}
         </ol>

@@ -1,8 +1,12 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
+import type { TFunction } from 'i18next'
+import { useTranslation } from 'react-i18next'
 import { requestOrigin } from '~/audit/audit.server'
 import { requireProcurementOfficer } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
+import { message, translateMessage } from '~/i18n/message'
+import type { RouteHandle } from '~/i18n/route-handle'
 import { loadPolicyOverview } from '~/justifications/policy-overview.server'
 import { PublishPolicySchema } from '~/justifications/policy-forms'
 import { PolicyVersions } from '~/justifications/policy-versions'
@@ -17,7 +21,7 @@ import { PageHeader } from '~/ui/page-header'
 import { parseForm } from '~/ui/parse-form'
 import { readForm } from '~/http/request-body.server'
 
-export const meta: MetaFunction = () => [{ title: 'Signature policy and exchange rates · SoleSource' }]
+export const handle: RouteHandle = { i18n: 'admin', title: (t) => t('admin:policy.title') }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireProcurementOfficer(request)
@@ -29,9 +33,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ...overview,
     notice:
       Number.isSafeInteger(published) && published > 0 && overview.versions.some((v) => v.version === published)
-        ? `Version ${published} published.`
+        ? message('admin:policy.published', { version: published })
         : rateSet && isCurrency(rateSet)
-          ? `Exchange rate for ${rateSet} saved.`
+          ? message('admin:policy.rateSaved', { currency: rateSet })
           : null,
   }
 }
@@ -67,12 +71,13 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function PolicyPage() {
   const data = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
+  const { t } = useTranslation('admin')
   return (
     <>
-      <PageHeader title="Signature policy and exchange rates" />
+      <PageHeader title={t('policy.heading')} />
       {data.notice && !actionData ? (
         <Notice tone="success" role="status">
-          {data.notice}
+          {translateMessage(t as unknown as TFunction, data.notice)}
         </Notice>
       ) : null}
       <PolicyVersions versions={data.versions} />

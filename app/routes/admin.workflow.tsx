@@ -1,9 +1,11 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { requestOrigin } from '~/audit/audit.server'
 import { requireAdministrator } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
+import type { RouteHandle } from '~/i18n/route-handle'
 import { changeWorkflowSettings } from '~/justifications/change-workflow-settings.server'
 import { loadWorkflowSettings } from '~/justifications/settings.server'
 import { WorkflowSettingsSchema } from '~/justifications/workflow-settings-form'
@@ -13,7 +15,7 @@ import { PageHeader } from '~/ui/page-header'
 import { parseForm } from '~/ui/parse-form'
 import { readForm } from '~/http/request-body.server'
 
-export const meta: MetaFunction = () => [{ title: 'Sign-off settings · SoleSource' }]
+export const handle: RouteHandle = { i18n: 'admin', title: (t) => t('admin:workflow.title') }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdministrator(request)
@@ -45,31 +47,32 @@ export default function WorkflowSettingsPage() {
     },
     onValidate: ({ formData }) => parseForm(formData, { schema: WorkflowSettingsSchema }),
   })
+  const { t } = useTranslation('admin')
   return (
     <>
-      <PageHeader title="Sign-off by email: settings" />
+      <PageHeader title={t('workflow.heading')} />
       {actionData && 'saved' in actionData ? (
         <Notice tone="success" role="status">
-          Saved. Links already sent keep the lifetime they were given.
+          {t('workflow.saved')}
         </Notice>
       ) : null}
       <div className="card narrow">
         <Form method="post" {...getFormProps(form)}>
-          <NumberField field={fields.linkTtlDays} label="A sign-off link works for (days)" min={1} max={30} />
-          <NumberField field={fields.reminderAfterWorkingDays} label="Remind after (working days without decision)" min={1} />
+          <NumberField field={fields.linkTtlDays} label={t('workflow.linkTtlDays')} min={1} max={30} />
+          <NumberField field={fields.reminderAfterWorkingDays} label={t('workflow.remindAfter')} min={1} />
           <NumberField
             field={fields.escalateAfterWorkingDays}
-            label="Escalate after (working days without decision)"
-            hint="The step goes to the signatory’s deputy, else one level up."
+            label={t('workflow.escalateAfter')}
+            hint={t('workflow.escalateHint')}
             min={2}
           />
           <div className="field">
             <label>
-              <input {...getInputProps(fields.linkRequiresSignIn, { type: 'checkbox' })} /> Deciding from an email link also requires being signed in as its addressee
+              <input {...getInputProps(fields.linkRequiresSignIn, { type: 'checkbox' })} /> {t('workflow.requiresSignIn')}
             </label>
-            <p className="hint">Stops someone who received a forwarded email from deciding. Approvers then sign in once on the link’s page.</p>
+            <p className="hint">{t('workflow.requiresSignInHint')}</p>
           </div>
-          <button type="submit">Save settings</button>
+          <button type="submit">{t('workflow.save')}</button>
         </Form>
       </div>
     </>

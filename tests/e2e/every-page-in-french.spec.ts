@@ -45,8 +45,6 @@ const NOT_YET_IN_FRENCH = new Set([
   'routes/approvals',
   'routes/profile',
   'routes/procurement.justifications._index',
-  'routes/admin.outbox',
-  'routes/admin.policy',
   'routes/mailbox._index',
   'routes/mailbox.$messageId',
 ])

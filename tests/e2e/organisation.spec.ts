@@ -82,3 +82,21 @@ test('an administrator records an absence with a deputy; a last day before the f
   await expect(absences.getByRole('listitem')).toHaveText(`20 Dec ${year} – 4 Jan ${year + 1}, deputy Erik Nilsen`)
   expect(await app.sql(`SELECT count(*)::int AS n FROM "Absence"`)).toEqual([{ n: 1 }])
 })
+
+test('an administrator gives a person a preferred language, and takes it away again', async ({ page, smtp }) => {
+  await signIn(page, smtp, ADMIN)
+  await page.goto('/admin/people/new')
+  // A person of this test's own: whoever else the specs sign in as keeps the language they had.
+  await page.getByLabel('Name').fill('Léa Langue')
+  await page.getByLabel('Email address').fill(`lea.langue.${Date.now()}@example.org`)
+  await page.getByLabel('Preferred language').selectOption({ label: 'Français' })
+  await page.getByRole('button', { name: 'Add person' }).click()
+  await expect(page.getByRole('heading', { name: 'Léa Langue', level: 1 })).toBeVisible()
+  await expect(page.getByLabel('Preferred language')).toHaveValue('fr')
+
+  await page.getByLabel('Preferred language').selectOption({ label: 'None (their browser’s)' })
+  await page.getByRole('button', { name: 'Save changes' }).click()
+  await expect(page.getByRole('status')).toContainText('Saved (preferredLanguage changed).')
+  await page.reload()
+  await expect(page.getByLabel('Preferred language')).toHaveValue('')
+})
