@@ -1,7 +1,7 @@
 import * as z from 'zod/mini'
 import { parseAmount } from '~/money/amount'
 import { isCurrency } from '~/money/currency'
-import { ACTIVITY_CODE } from '~/industrial-return/suppliers/supplier-csv'
+import { ACTIVITY_CODE } from '~/industrial-return/suppliers/activity-code'
 import { CATEGORIES, MIN_JUSTIFICATION_LENGTH, SINGLE_SOURCE_REASONS, type Category } from './labels'
 
 // The filing form's one schema, shared by the browser (Conform) and the action. Country codes and

@@ -13,6 +13,7 @@
 import { linesOf, splitCsvRecord } from '~/csv/read-csv'
 import { message } from '~/i18n/message'
 import { messageList } from '../ledger/message-list.ts'
+import { ACTIVITY_CODE } from './activity-code.ts'
 import { normaliseSupplierName } from './normalise-supplier-name'
 
 export const SUPPLIER_CSV_COLUMNS = ['name', 'establishment_country_iso2', 'origin_countries_iso2', 'activity_codes'] as const
@@ -40,8 +41,6 @@ export interface SupplierCsvParse {
   fileError: string | null
 }
 
-/** An activity code: a CPV code ("38000000" or "38000000-5") or another classification's, letters, digits, dots and dashes. */
-export const ACTIVITY_CODE = /^[A-Z0-9][A-Z0-9.-]{1,19}$/
 
 const COUNTRY_ALIASES: Readonly<Record<string, string>> = { EL: 'GR', UK: 'GB' }
 
