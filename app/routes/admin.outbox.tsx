@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import type { TFunction } from 'i18next'
-import { Trans, useTranslation } from 'react-i18next'
+import { useTranslation } from 'react-i18next'
+import { RichText } from '~/ui/rich-text'
 import { requestOrigin } from '~/audit/audit.server'
 import { requireAdministrator } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
@@ -106,7 +107,7 @@ export default function OutboxPage() {
             {data.recentlySent.map((m) => (
               <li key={m.id}>
                 {m.sentAt ? <DateTime at={m.sentAt} /> : null}
-                <Trans t={t} i18nKey="outbox.sentItem" values={{ subject: m.subject, to: m.to }} components={{ 1: <Subject text={m.subject} /> }} />
+                <RichText text={t('outbox.sentItem', { subject: m.subject, to: m.to })} parts={[<Subject key="subject" text={m.subject} />]} />
               </li>
             ))}
           </ul>
