@@ -1,7 +1,8 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import type { RouteHandle } from '~/i18n/route-handle'
 import { addAttachments, attachmentLimits } from '~/attachments/add-attachments.server'
-import { DOCUMENTS_FROZEN } from '~/attachments/documents-frozen'
 import { documentsMayChange, type DocumentsFailure } from '~/attachments/editable-documents.server'
 import { DocumentList } from '~/attachments/document-list'
 import { documentHref } from '~/attachments/documents-section'
@@ -22,7 +23,10 @@ import { Notice } from '~/ui/notice'
 import { PageHeader } from '~/ui/page-header'
 import { parseForm } from '~/ui/parse-form'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Supporting documents of ${data?.page.reference ?? 'a justification'} · SoleSource` }]
+export const handle: RouteHandle = {
+  i18n: 'justifications',
+  title: (t, data: { page?: { reference: string } } | undefined) => (data?.page ? t('justifications:documents.pageTitle', { reference: data.page.reference }) : t('justifications:documents.heading')),
+}
 
 /** The page's justification for this person, or the same refusals as the justification's own page. */
 async function loadPage(request: Request, id: string | undefined) {
@@ -85,9 +89,10 @@ export default function DocumentsPage() {
   const actionData = useActionData<typeof action>()
   const busy = useNavigation().state === 'submitting'
   const removeError = actionData?.form === 'remove' ? actionData.error : null
+  const { t } = useTranslation('justifications')
   return (
     <>
-      <PageHeader back={<a href={`/justifications/${page.id}`}>← {page.reference}</a>} title="Supporting documents" lead={`${page.reference}: ${page.title}`} />
+      <PageHeader back={<a href={`/justifications/${page.id}`}>← {page.reference}</a>} title={t('documents.heading')} lead={`${page.reference}: ${page.title}`} />
       {notice ? (
         <Notice tone="success" role="status">
           {notice}
@@ -100,11 +105,11 @@ export default function DocumentsPage() {
       ) : null}
       {!page.editable && page.isRequester ? (
         <Notice tone="info">
-          {DOCUMENTS_FROZEN} This justification is {page.statusLabel.toLowerCase()}, so no document can be added or removed now.
+          {t('documents.frozen')} {t('documents.frozenStatus', { status: t(`status.${page.status}`).toLowerCase() })}
         </Notice>
       ) : null}
       <section className="card" aria-labelledby="documents-heading">
-        <h2 id="documents-heading">Documents</h2>
+        <h2 id="documents-heading">{t('documents.listHeading')}</h2>
         <DocumentList
           documents={page.documents}
           labelledBy="documents-heading"
@@ -117,7 +122,7 @@ export default function DocumentsPage() {
                     <input type="hidden" name="attachmentId" value={document.id} />
                     <input type="hidden" name="rowVersion" value={page.rowVersion} />
                     <button type="submit" className="secondary" disabled={busy}>
-                      Remove<span className="visually-hidden"> {document.fileName}</span>
+                      {t('documents.remove')}<span className="visually-hidden"> {document.fileName}</span>
                     </button>
                   </Form>
                 )
@@ -127,7 +132,7 @@ export default function DocumentsPage() {
       </section>
       {page.editable ? (
         <section className="card" aria-labelledby="add-documents-heading">
-          <h2 id="add-documents-heading">Add documents</h2>
+          <h2 id="add-documents-heading">{t('documents.addHeading')}</h2>
           <UploadDocumentsForm rowVersion={page.rowVersion} lastResult={actionData?.form === 'add' ? actionData.reply : undefined} limits={limits} />
         </section>
       ) : null}
