@@ -1,6 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
+import { message, translateMessage } from '~/i18n/message'
 import type { RouteHandle } from '~/i18n/route-handle'
 import { addAttachments, attachmentLimits } from '~/attachments/add-attachments.server'
 import { documentsMayChange, type DocumentsFailure } from '~/attachments/editable-documents.server'
@@ -70,7 +72,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (submission.value.intent === 'remove') {
       const removed = await removeAttachment(db, { justificationId: page.id, attachmentId: submission.value.attachmentId, rowVersion: submission.value.rowVersion, actor, now })
       if (!removed.ok) return data({ form: 'remove' as const, error: removed.message }, { status: FAILURE_STATUS[removed.kind] })
-      return redirect(`/justifications/${page.id}/documents`, { headers: await flashHeaders(`Removed ${removed.fileName}.`) })
+      return redirect(`/justifications/${page.id}/documents`, { headers: await flashHeaders(message('justifications:documents.removed', { file: removed.fileName })) })
     }
     const files = upload.files.filter((file) => file.field === FILES_FIELD)
     const added = await addAttachments(db, { justificationId: page.id, rowVersion: submission.value.rowVersion, kind: submission.value.kind, files, actor, now })
@@ -78,7 +80,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const fieldErrors = added.kind === 'INVALID' ? added.fieldErrors : {}
       return data({ form: 'add' as const, reply: submission.reply({ formErrors: [added.message], fieldErrors }) }, { status: FAILURE_STATUS[added.kind] })
     }
-    return redirect(`/justifications/${page.id}/documents`, { headers: await flashHeaders(`Added ${added.added.map((file) => file.fileName).join(', ')}.`) })
+    return redirect(`/justifications/${page.id}/documents`, { headers: await flashHeaders(message('justifications:documents.added', { files: added.added.map((file) => file.fileName).join(', ') })) })
   } finally {
     await upload.cleanup()
   }
@@ -95,7 +97,7 @@ export default function DocumentsPage() {
       <PageHeader back={<a href={`/justifications/${page.id}`}>← {page.reference}</a>} title={t('documents.heading')} lead={`${page.reference}: ${page.title}`} />
       {notice ? (
         <Notice tone="success" role="status">
-          {notice}
+          {translateMessage(t as unknown as TFunction, notice)}
         </Notice>
       ) : null}
       {removeError ? (
