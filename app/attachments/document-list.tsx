@@ -1,8 +1,12 @@
 import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { AttachmentSummary } from './list-attachments.server'
 
-/** What a document list needs of each document (AttachmentSummary is one; serialised loader data too). */
-export type ListedDocument = Pick<AttachmentSummary, 'id' | 'kindLabel' | 'fileName' | 'sizeText' | 'sha256'>
+/**
+ * What a document list needs of each document (AttachmentSummary is one; serialised loader data too).
+ * With its `kind`, the list names it in the reader's language; without, it shows `kindLabel`.
+ */
+export type ListedDocument = Pick<AttachmentSummary, 'id' | 'kindLabel' | 'fileName' | 'sizeText' | 'sha256'> & Partial<Pick<AttachmentSummary, 'kind'>>
 
 /**
  * The supporting documents of a justification as a list: kind, name (a download link when `hrefFor`
@@ -13,7 +17,7 @@ export function DocumentList({
   documents,
   hrefFor,
   actionsFor,
-  emptyText = 'No supporting documents.',
+  emptyText,
   labelledBy,
 }: {
   documents: readonly ListedDocument[]
@@ -22,14 +26,15 @@ export function DocumentList({
   emptyText?: string
   labelledBy?: string
 }) {
-  if (documents.length === 0) return <p className="empty">{emptyText}</p>
+  const { t } = useTranslation('justifications')
+  if (documents.length === 0) return <p className="empty">{emptyText ?? t('documents.none')}</p>
   return (
     <ul className="document-list" aria-labelledby={labelledBy}>
       {documents.map((document) => {
         const href = hrefFor?.(document) ?? null
         return (
           <li key={document.id} className="document">
-            <span className="document-kind">{document.kindLabel}</span>{' '}
+            <span className="document-kind">{document.kind ? t(`documents.kind.${document.kind}`) : document.kindLabel}</span>{' '}
             {href ? (
               <a href={href} download={document.fileName} className="document-name">
                 {document.fileName}

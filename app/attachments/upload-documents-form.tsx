@@ -1,10 +1,11 @@
 import { getFormProps, getSelectProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { Form, useNavigation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { parseForm } from '~/ui/parse-form'
 import { Field } from '~/ui/field'
 import { Notice } from '~/ui/notice'
 import { ACCEPTED_FILES_TEXT, FILE_INPUT_ACCEPT } from './allowed-files'
-import { ATTACHMENT_KINDS, attachmentKindLabels } from './attachment-kinds'
+import { ATTACHMENT_KINDS } from './attachment-kinds'
 import { AddDocumentsSchema, FILES_FIELD } from './documents-form-schema'
 
 /**
@@ -18,6 +19,7 @@ export function UploadDocumentsForm({ rowVersion, lastResult, limits }: { rowVer
     shouldValidate: 'onSubmit',
     onValidate: ({ formData }) => parseForm(formData, { schema: AddDocumentsSchema }),
   })
+  const { t } = useTranslation('justifications')
   const submitting = useNavigation().state === 'submitting'
   const fileErrors = form.allErrors[FILES_FIELD]
   const errorId = 'add-documents-error'
@@ -30,13 +32,13 @@ export function UploadDocumentsForm({ rowVersion, lastResult, limits }: { rowVer
       ) : null}
       <input type="hidden" name="intent" value="add" />
       <input type="hidden" name="rowVersion" value={rowVersion} />
-      <Field id={fields.kind.id} label="What are they?" errors={fields.kind.errors}>
+      <Field id={fields.kind.id} label={t('documents.whatAreThey')} errors={fields.kind.errors}>
         {(aria) => (
           <select {...getSelectProps(fields.kind)} {...aria}>
-            <option value="">Choose…</option>
+            <option value="">{t('form.choose')}</option>
             {ATTACHMENT_KINDS.map((kind) => (
               <option key={kind} value={kind}>
-                {attachmentKindLabels[kind]}
+                {t(`documents.kind.${kind}`)}
               </option>
             ))}
           </select>
@@ -44,14 +46,14 @@ export function UploadDocumentsForm({ rowVersion, lastResult, limits }: { rowVer
       </Field>
       <Field
         id="documents-files"
-        label="Files"
-        hint={`${ACCEPTED_FILES_TEXT} At most ${limits.fileMb} MB a file and ${limits.totalMb} MB for all the documents of a justification. You can choose several files at once.`}
+        label={t('documents.files')}
+        hint={t('documents.filesHint', { accepted: ACCEPTED_FILES_TEXT, fileMb: limits.fileMb, totalMb: limits.totalMb })}
         errors={fileErrors}
       >
         {(aria) => <input {...aria} name={FILES_FIELD} type="file" multiple accept={FILE_INPUT_ACCEPT} required />}
       </Field>
       <button type="submit" disabled={submitting}>
-        {submitting ? 'Uploading…' : 'Add documents'}
+        {submitting ? t('documents.uploading') : t('documents.add')}
       </button>
     </Form>
   )

@@ -1,4 +1,5 @@
 import { Form, useNavigation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { DateTime } from '~/calendar/date-time'
 import { CommentBody } from './comment-body'
 import { CommentField, type CommentFormState } from './comment-field'
@@ -11,10 +12,11 @@ import type { DiscussionComment } from './load-discussion.server'
  */
 export function DiscussionSection({ comments, mentionExample, form }: { comments: DiscussionComment[]; mentionExample: string; form?: CommentFormState | undefined }) {
   const navigation = useNavigation()
+  const { t } = useTranslation('justifications')
   const busy = navigation.state === 'submitting' && navigation.formData?.get('intent') === 'comment'
   return (
     <section className="card discussion" id="discussion" aria-labelledby="discussion-heading">
-      <h2 id="discussion-heading">Discussion</h2>
+      <h2 id="discussion-heading">{t('discussion.heading')}</h2>
       {comments.length ? (
         <ol className="comments">
           {comments.map((comment) => (
@@ -24,26 +26,26 @@ export function DiscussionSection({ comments, mentionExample, form }: { comments
                 {comment.authorRole ? <span className="comment-role">, {comment.authorRole.toLowerCase()}</span> : null}
                 {', '}
                 <DateTime at={comment.atIso} />
-                {comment.asSignatory ? <span className="hint"> · a question from the sign-off link, asked without deciding</span> : null}
+                {comment.asSignatory ? <span className="hint">{t('discussion.askedFromLink')}</span> : null}
               </p>
               <CommentBody body={comment.body} mentions={comment.mentions} />
             </li>
           ))}
         </ol>
       ) : (
-        <p className="hint">No comments yet. Ask a question or add context for the signatories.</p>
+        <p className="hint">{t('discussion.none')}</p>
       )}
       {/* Keyed by the count, so the text typed is cleared once the comment is in the thread. */}
       <Form method="post" className="screen-only" key={comments.length}>
         <CommentField
           id="comment-body"
-          label="Your message"
-          hint={`Everybody in the signature chain gets an email. To bring somebody else in, write @ and their full name, e.g. ${mentionExample}; only people who may see this justification can be mentioned.`}
+          label={t('discussion.yourMessage')}
+          hint={t('discussion.hint', { example: mentionExample })}
           errors={form?.fieldErrors.body}
           defaultValue={form?.body}
         />
         <button type="submit" name="intent" value="comment" disabled={busy}>
-          Post
+          {t('discussion.post')}
         </button>
       </Form>
     </section>

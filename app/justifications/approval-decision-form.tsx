@@ -1,5 +1,6 @@
 import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { Form, useNavigation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import * as z from 'zod/mini'
 import { FormErrors } from '~/ui/field'
 import { parseForm } from '~/ui/parse-form'
@@ -22,6 +23,7 @@ export type ApprovalActionResult = {
  */
 export function ApprovalDecisionForm({ item, actionResult }: { item: JustificationListItem; actionResult: ApprovalActionResult | undefined }) {
   const navigation = useNavigation()
+  const { t } = useTranslation('justifications')
   const mine = actionResult?.justificationId === item.id
   const [form, fields] = useForm({
     id: `decide-${item.id}`,
@@ -41,10 +43,10 @@ export function ApprovalDecisionForm({ item, actionResult }: { item: Justificati
       {mine && actionResult.failure ? null : <FormErrors id={form.errorId} errors={form.errors} />}
       <div className="field">
         <label htmlFor={commentId}>
-          Comment or reason<span className="visually-hidden"> for {item.reference}</span>
+          {t('approvals.comment')}<span className="visually-hidden">{t('approvals.commentFor', { reference: item.reference })}</span>
         </label>
         <p className="hint" id={`${commentId}-description`}>
-          Required to reject or to request changes; the requester reads it.
+          {t('approvals.commentHint')}
         </p>
         <textarea
           {...getTextareaProps(fields.comment)}
@@ -61,13 +63,13 @@ export function ApprovalDecisionForm({ item, actionResult }: { item: Justificati
       </div>
       <div className="decision-buttons">
         <button type="submit" name="intent" value="sign" disabled={busy}>
-          Sign<span className="visually-hidden"> {item.reference}</span>
+          {t('approvals.sign')}<span className="visually-hidden"> {item.reference}</span>
         </button>
         <button type="submit" name="intent" value="request-changes" className="secondary" disabled={busy}>
-          Request changes<span className="visually-hidden"> to {item.reference}</span>
+          {t('approvals.requestChanges')}<span className="visually-hidden">{t('approvals.to', { reference: item.reference })}</span>
         </button>
         <button type="submit" name="intent" value="reject" className="danger" disabled={busy}>
-          Reject<span className="visually-hidden"> {item.reference}</span>
+          {t('approvals.reject')}<span className="visually-hidden"> {item.reference}</span>
         </button>
       </div>
     </Form>

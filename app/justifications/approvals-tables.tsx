@@ -1,5 +1,6 @@
-import { formatDate, formatDateTime } from '~/calendar/format-date'
-import { formatChf, formatMoney } from '~/money/amount'
+import { useTranslation } from 'react-i18next'
+import { countryName } from '~/i18n/country-names'
+import { useFormats } from '~/i18n/use-formats'
 import type { Currency } from '~/money/currency'
 import { SortableTable, type TableColumn } from '~/ui/sortable-table'
 import { ApprovalDecisionForm, type ApprovalActionResult } from './approval-decision-form'
@@ -23,75 +24,77 @@ function CardLabel({ children }: { children: string }) {
 
 /** In a signatory's order: what is asked and of which justification, amount, supplier, requester, reason, then the decision. */
 export function AwaitingMySignatureTable({ items, actionResult }: { items: AwaitingDecisionItem[]; actionResult: ApprovalActionResult | undefined }) {
+  const { t } = useTranslation('justifications')
+  const formats = useFormats()
   const columns: TableColumn<AwaitingDecisionItem>[] = [
     {
-      header: 'Justification',
+      header: t('approvals.justification'),
       cell: (item) => (
         <>
-          {item.askedAs ? <strong className="asked-as">Sign as {item.askedAs.toLowerCase()}</strong> : null}
+          {item.askedAs ? <strong className="asked-as">{t('approvals.signAs', { role: item.askedAs.toLowerCase() })}</strong> : null}
           <span className="asked-what">
             <JustificationLink item={item} /> {item.title}
           </span>
-          {item.splitPurchaseFlag ? <span className="badge warn">Possible split purchase</span> : null}
+          {item.splitPurchaseFlag ? <span className="badge warn">{t('page.possibleSplit')}</span> : null}
         </>
       ),
     },
     {
-      header: 'Amount',
+      header: t('approvals.amount'),
       numeric: true,
       cell: (item) => (
         <>
-          <CardLabel>Amount</CardLabel>
+          <CardLabel>{t('approvals.amount')}</CardLabel>
           <ChfFirstAmount
-            amount={formatMoney(item.amountMinor, item.currency as Currency)}
-            amountChf={item.currency !== 'CHF' && item.amountChfMinor !== null ? formatChf(item.amountChfMinor) : null}
+            amount={formats.money(item.amountMinor, item.currency as Currency)}
+            amountChf={item.currency !== 'CHF' && item.amountChfMinor !== null ? formats.chf(item.amountChfMinor) : null}
           />
         </>
       ),
     },
     {
-      header: 'Supplier',
+      header: t('approvals.supplier'),
       cell: (item) => (
         <>
-          <CardLabel>Supplier</CardLabel>
-          {item.supplierName}, <span className="hint">{item.supplierCountryName}</span>
+          <CardLabel>{t('approvals.supplier')}</CardLabel>
+          {item.supplierName}, <span className="hint">{countryName(item.supplierCountryCode, item.supplierCountryName, formats.language)}</span>
         </>
       ),
     },
     {
-      header: 'Requester',
+      header: t('approvals.requester'),
       cell: (item) => (
         <>
-          <CardLabel>Requester</CardLabel>
+          <CardLabel>{t('approvals.requester')}</CardLabel>
           {item.requesterName}, <span className="hint">{item.groupCode}</span>
         </>
       ),
     },
     {
-      header: 'Reason',
+      header: t('approvals.reason'),
       cell: (item) => (
         <>
-          <CardLabel>Reason</CardLabel>
-          {item.reason}
+          <CardLabel>{t('approvals.reason')}</CardLabel>
+          {t(`reason.${item.reasonCode}`)}
         </>
       ),
     },
     {
-      header: 'Submitted',
+      header: t('approvals.submitted'),
       sorted: 'ascending',
       cell: (item) => (
         <>
-          <CardLabel>Submitted</CardLabel>
-          {item.submittedOn ? formatDate(item.submittedOn) : '—'}
+          <CardLabel>{t('approvals.submitted')}</CardLabel>
+          {item.submittedOn ? formats.date(item.submittedOn) : '—'}
         </>
       ),
     },
-    { header: 'Your decision', cell: (item) => <ApprovalDecisionForm item={item} actionResult={actionResult} /> },
+    { header: t('approvals.yourDecision'), cell: (item) => <ApprovalDecisionForm item={item} actionResult={actionResult} /> },
   ]
   return (
     <SortableTable
       className="approvals-cards"
-      caption={`Justifications awaiting my signature, the longest-waiting first: ${items.length}`}
+      caption={t('approvals.awaitingCaption', { count: items.length })}
       columns={columns}
       rows={items}
       rowKey={(item) => item.id}
@@ -99,19 +102,22 @@ export function AwaitingMySignatureTable({ items, actionResult }: { items: Await
   )
 }
 
-const decidedColumns: TableColumn<MyDecision>[] = [
+export function DecidedByMeTable({ decisions }: { decisions: MyDecision[] }) {
+  const { t } = useTranslation('justifications')
+  const formats = useFormats()
+  const decidedColumns: TableColumn<MyDecision>[] = [
   {
-    header: 'When',
+    header: t('approvals.when'),
     sorted: 'descending',
     cell: ({ decidedAt }) => (
       <>
-        <CardLabel>When</CardLabel>
-        {formatDateTime(decidedAt)}
+        <CardLabel>{t('approvals.when')}</CardLabel>
+        {formats.dateTime(decidedAt)}
       </>
     ),
   },
   {
-    header: 'Justification',
+    header: t('approvals.justification'),
     cell: ({ item }) => (
       <>
         <JustificationLink item={item} /> {item.title}
@@ -119,37 +125,35 @@ const decidedColumns: TableColumn<MyDecision>[] = [
     ),
   },
   {
-    header: 'My decision',
-    cell: ({ decisionLabel, comment }) => (
+    header: t('approvals.myDecision'),
+    cell: ({ decision, comment }) => (
       <>
-        <CardLabel>My decision</CardLabel>
-        {decisionLabel}
+        <CardLabel>{t('approvals.myDecision')}</CardLabel>
+        {t(`approvals.decision.${decision}`)}
         {comment ? <span className="hint"> · “{comment}”</span> : null}
       </>
     ),
   },
   {
-    header: 'Amount in CHF',
+    header: t('approvals.amountChf'),
     numeric: true,
     cell: ({ item }) => (
       <>
-        <CardLabel>Amount in CHF</CardLabel>
-        {item.amountChfMinor !== null ? formatChf(item.amountChfMinor) : '—'}
+        <CardLabel>{t('approvals.amountChf')}</CardLabel>
+        {item.amountChfMinor !== null ? formats.chf(item.amountChfMinor) : '—'}
       </>
     ),
   },
   {
-    header: 'Now',
+    header: t('approvals.now'),
     cell: ({ item }) => (
       <>
-        <CardLabel>Now</CardLabel>
+        <CardLabel>{t('approvals.now')}</CardLabel>
         <StatusBadge status={item.status} />
-        {item.awaitingPersonName ? <span className="hint"> · waiting on {item.awaitingPersonName}</span> : null}
+        {item.awaitingPersonName ? <span className="hint">{t('approvals.waitingOn', { name: item.awaitingPersonName })}</span> : null}
       </>
     ),
   },
 ]
-
-export function DecidedByMeTable({ decisions }: { decisions: MyDecision[] }) {
-  return <SortableTable className="approvals-cards" caption="My latest decisions, newest first" columns={decidedColumns} rows={decisions} rowKey={({ item, decidedAt }) => `${item.id}-${decidedAt}`} />
+  return <SortableTable className="approvals-cards" caption={t('approvals.decidedCaption')} columns={decidedColumns} rows={decisions} rowKey={({ item, decidedAt }) => `${item.id}-${decidedAt}`} />
 }

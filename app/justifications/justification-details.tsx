@@ -1,7 +1,9 @@
 import { Form } from '@remix-run/react'
-import { DefinitionList } from '~/ui/definition-list'
+import { useTranslation } from 'react-i18next'
+import { countryName } from '~/i18n/country-names'
+import { useFormats } from '~/i18n/use-formats'
+import { DefinitionList, type Fact } from '~/ui/definition-list'
 import type { loadJustificationPage } from './page.server'
-import { alternativeSuppliersFacts, amountFact, boughtFact, originFact, reasonFacts, supplierFact } from './justification-facts'
 
 // The sections of a justification's page below its header: details, signatures, timeline, and the requester's buttons.
 
@@ -11,24 +13,59 @@ type ChainStep = JustificationPageData['chain'][number]
 /** Steps not yet reached, skipped or superseded carry the plain badge. */
 const stepBadge: Partial<Record<ChainStep['status'], string>> = { done: 'ok', pending: 'warn', rejected: 'danger' }
 
+/** The timeline's events this page words itself; any other keeps the label the server gave it. */
+const TIMELINE_EVENTS = [
+  'JUSTIFICATION_CREATED',
+  'JUSTIFICATION_EDITED',
+  'JUSTIFICATION_SUBMITTED',
+  'STEP_ASSIGNED',
+  'STEP_REASSIGNED',
+  'STEP_SIGNED',
+  'JUSTIFICATION_REJECTED',
+  'CHANGES_REQUESTED',
+  'JUSTIFICATION_WITHDRAWN',
+  'JUSTIFICATION_APPROVED',
+  'ATTACHMENT_ADDED',
+  'ATTACHMENT_REMOVED',
+  'DOCUMENT_DOWNLOADED',
+  'COMMENT_POSTED',
+] as const
+type TimelineEvent = (typeof TIMELINE_EVENTS)[number]
+const isTimelineEvent = (type: string): type is TimelineEvent => (TIMELINE_EVENTS as readonly string[]).includes(type)
+
 export function JustificationFacts({ page }: { page: JustificationPageData }) {
+  const { t } = useTranslation('justifications')
+  const formats = useFormats()
+  const country = (code: string | null, stored: string | null) => (code && stored ? countryName(code, stored, formats.language) : stored)
+  const amount = formats.money(page.amountMinor, page.currency)
+  const amountChf = page.amountChfMinor !== null ? formats.chf(page.amountChfMinor) : null
+  const rate = page.exchangeRate
+    ? t('details.rate', { rate: page.exchangeRate, currency: page.currency, date: page.exchangeRateDateIso ? formats.date(page.exchangeRateDateIso) : '—' })
+    : null
+  const alternatives: Fact[] = page.alternativeSuppliers
+    ? [
+        { term: t('review.alternativesHeading'), details: page.alternativeSuppliers.suppliers.join(', ') },
+        { term: t('review.whyNoneCanDeliver'), details: page.alternativeSuppliers.reason ?? '—', preWrap: true },
+      ]
+    : []
   return (
     <section className="card" aria-labelledby="details-heading">
-      <h2 id="details-heading">Details</h2>
+      <h2 id="details-heading">{t('details.heading')}</h2>
       <DefinitionList
         facts={[
-          { term: 'Requester', details: page.requester },
-          { term: 'Group', details: `${page.group} (${page.department})` },
-          supplierFact(page),
-          originFact(page),
-          { term: 'Category', details: page.category },
-          amountFact(page),
-          page.policyVersion ? { term: 'Signature policy', details: `version ${page.policyVersion}` } : null,
-          page.submittedAt ? { term: 'Submitted', details: <time dateTime={page.submittedAtIso ?? undefined}>{page.submittedAt}</time> } : null,
-          boughtFact(page),
-          ...reasonFacts(page),
-          ...alternativeSuppliersFacts(page),
-          page.marketSurveyReference ? { term: 'Market survey', details: page.marketSurveyReference } : null,
+          { term: t('details.requester'), details: page.requester },
+          { term: t('details.group'), details: `${page.group} (${page.department})` },
+          { term: t('details.supplier'), details: t('details.supplierEstablishedIn', { name: page.supplier, country: country(page.supplierCountryCode, page.supplierCountry) }) },
+          page.originCountry ? { term: t('details.origin'), details: country(page.originCountryCode, page.originCountry) } : null,
+          { term: t('details.category'), details: t(`category.${page.categoryCode}`) },
+          { term: t('details.amount'), details: `${amount}${amountChf && rate ? ` = ${amountChf} (${rate})` : ''}` },
+          page.policyVersion ? { term: t('details.policy'), details: t('details.policyVersion', { version: page.policyVersion }) } : null,
+          page.submittedAtIso ? { term: t('details.submitted'), details: <time dateTime={page.submittedAtIso}>{formats.dateTime(page.submittedAtIso)}</time> } : null,
+          { term: t('details.bought'), details: page.description, preWrap: true },
+          { term: t('details.whySingleSource'), details: t(`reason.${page.reasonCode}`) },
+          { term: t('details.justification'), details: page.reasonText, preWrap: true },
+          ...alternatives,
+          page.marketSurveyReference ? { term: t('details.marketSurvey'), details: page.marketSurveyReference } : null,
         ]}
       />
     </section>
@@ -36,20 +73,22 @@ export function JustificationFacts({ page }: { page: JustificationPageData }) {
 }
 
 export function SignatureChain({ page }: { page: Pick<JustificationPageData, 'chain' | 'status'> }) {
+  const { t } = useTranslation('justifications')
+  const formats = useFormats()
   return (
     <section className="card" aria-labelledby="chain-heading">
-      <h2 id="chain-heading">Signatures</h2>
+      <h2 id="chain-heading">{t('chain.heading')}</h2>
       {page.chain.length === 0 ? (
-        <p className="empty">{page.status === 'DRAFT' ? 'Decided when the justification is submitted.' : 'No signature is needed at this amount.'}</p>
+        <p className="empty">{page.status === 'DRAFT' ? t('chain.decidedOnSubmission') : t('chain.noneNeeded')}</p>
       ) : (
         <ol className="chain">
           {page.chain.map((step) => (
             <li key={step.index}>
-              <strong>{step.label}</strong>: {step.signatory} <span className={`badge ${stepBadge[step.status] ?? ''}`}>{step.statusLabel}</span>
-              {step.decidedAt ? (
+              <strong>{step.label}</strong>: {step.signatory} <span className={`badge ${stepBadge[step.status] ?? ''}`}>{t(`stepStatus.${step.status}`)}</span>
+              {step.decidedAtIso ? (
                 <span className="hint">
                   {' '}
-                  <time dateTime={step.decidedAtIso ?? undefined}>{step.decidedAt}</time>
+                  <time dateTime={step.decidedAtIso}>{formats.dateTime(step.decidedAtIso)}</time>
                 </span>
               ) : null}
               {step.comment ? <span> “{step.comment}”</span> : null}
@@ -63,13 +102,16 @@ export function SignatureChain({ page }: { page: Pick<JustificationPageData, 'ch
 }
 
 export function Timeline({ events }: { events: JustificationPageData['timeline'] }) {
+  const { t } = useTranslation('justifications')
+  const formats = useFormats()
   return (
     <section className="card" aria-labelledby="timeline-heading">
-      <h2 id="timeline-heading">Timeline</h2>
+      <h2 id="timeline-heading">{t('timeline.heading')}</h2>
       <ol className="timeline">
         {events.map((event) => (
           <li key={event.id}>
-            <strong>{event.label}</strong> by {event.actor}, <time dateTime={event.atIso}>{event.at}</time>
+            <strong>{isTimelineEvent(event.type) ? t(`timeline.event.${event.type}`) : event.label}</strong> {t('timeline.by', { actor: event.actor })},{' '}
+            <time dateTime={event.atIso}>{formats.dateTime(event.atIso)}</time>
             {event.details ? <p className="hint">{event.details}</p> : null}
           </li>
         ))}
@@ -80,19 +122,20 @@ export function Timeline({ events }: { events: JustificationPageData['timeline']
 
 /** The requester's buttons: edit, submit (or resubmit after changes were asked) and withdraw, as the page allows. */
 export function RequesterActions({ page, busy }: { page: Pick<JustificationPageData, 'id' | 'can' | 'rowVersion' | 'status'>; busy: boolean }) {
+  const { t } = useTranslation('justifications')
   if (!page.can.edit && !page.can.submit && !page.can.withdraw) return null
   return (
     <div className="card row" style={{ alignItems: 'center' }}>
       {page.can.edit ? (
         <a className="button secondary" href={`/justifications/${page.id}/edit`}>
-          Edit
+          {t('page.edit')}
         </a>
       ) : null}
       {page.can.submit ? (
         <Form method="post" className="inline-form">
           <input type="hidden" name="rowVersion" value={page.rowVersion} />
           <button type="submit" name="intent" value="submit" disabled={busy}>
-            {page.status === 'CHANGES_REQUESTED' ? 'Resubmit for signature' : 'Submit for signature'}
+            {page.status === 'CHANGES_REQUESTED' ? t('form.resubmit') : t('form.submit')}
           </button>
         </Form>
       ) : null}
@@ -100,7 +143,7 @@ export function RequesterActions({ page, busy }: { page: Pick<JustificationPageD
         <Form method="post" className="inline-form">
           <input type="hidden" name="rowVersion" value={page.rowVersion} />
           <button type="submit" name="intent" value="withdraw" className="danger" disabled={busy}>
-            Withdraw
+            {t('page.withdraw')}
           </button>
         </Form>
       ) : null}

@@ -1,7 +1,11 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { Form, useFetcher, useNavigation } from '@remix-run/react'
+import type { TFunction } from 'i18next'
 import { useEffect, useState } from 'react'
-import { formatChf, parseAmount } from '~/money/amount'
+import { useTranslation } from 'react-i18next'
+import { countryName as localCountryName } from '~/i18n/country-names'
+import { useFormats } from '~/i18n/use-formats'
+import { parseAmount } from '~/money/amount'
 import { toChfMinor } from '~/money/conversion'
 import { Field, FormErrors } from '~/ui/field'
 import { Notice } from '~/ui/notice'
@@ -12,7 +16,7 @@ import { requiredTiers, type SignaturePolicy } from '~/workflow/signature-policy
 import { justificationFormSchema } from './justification-form-schema'
 import { suggestAlternativeSuppliers, suggestionBandsOf, type SupplierRegisterForFiling } from '~/industrial-return/suppliers/supplier-suggestions'
 import { AlternativeSuppliersNotice } from '~/industrial-return/suppliers/alternative-suppliers'
-import { categoryLabels, CATEGORIES, MIN_JUSTIFICATION_LENGTH, reasonLabels, SINGLE_SOURCE_REASONS } from './labels'
+import { CATEGORIES, MIN_JUSTIFICATION_LENGTH, SINGLE_SOURCE_REASONS } from './labels'
 
 export type JustificationFormOptions = {
   groups: { id: string; code: string; name: string }[]
@@ -48,18 +52,25 @@ function chfMinorOf(amountText: string, currency: string, rates: Record<string, 
 }
 
 /** What the amount means, as the person types: its CHF equivalent and the signatures it needs. */
-export function describeAmount(amountText: string, currency: string, rates: Record<string, string>, policy: SignaturePolicy | null): string | null {
+export function describeAmount(
+  amountText: string,
+  currency: string,
+  rates: Record<string, string>,
+  policy: SignaturePolicy | null,
+  t: TFunction<'justifications'>,
+  formatChf: (minor: number) => string,
+): string | null {
   if (!amountText.trim()) return null
   const parsed = parseAmount(amountText)
   if (!parsed.ok) return null
   const rate = rates[currency]
-  if (!rate) return `No exchange rate for ${currency} today: procurement must add one before you can submit.`
+  if (!rate) return t('form.noRate', { currency })
   const chf = toChfMinor(parsed.minor, rate)
-  const inChf = currency === 'CHF' ? formatChf(chf) : `${formatChf(chf)} at ${rate} CHF per ${currency}`
+  const inChf = currency === 'CHF' ? formatChf(chf) : t('form.atRate', { chf: formatChf(chf), rate, currency })
   if (!policy) return inChf
   const tiers = requiredTiers(policy, chf)
-  if (tiers.length === 0) return `${inChf}. No signature needed: at or below ${formatChf(policy.tiers[0]!.aboveChfMinor)}.`
-  return `${inChf}. Needs the signature of: ${tiers.map((t) => t.label.toLowerCase()).join(', then ')}.`
+  if (tiers.length === 0) return t('form.noSignatureNeeded', { inChf, threshold: formatChf(policy.tiers[0]!.aboveChfMinor) })
+  return t('form.needsSignatures', { inChf, tiers: tiers.map((tier) => tier.label.toLowerCase()).join(t('form.then')) })
 }
 
 export function JustificationForm({
@@ -80,6 +91,8 @@ export function JustificationForm({
   extra?: React.ReactNode
 }) {
   const navigation = useNavigation()
+  const { t } = useTranslation('justifications')
+  const formats = useFormats()
   const bands = suggestionBandsOf(options.filingTimeReturn)
   const suggestionsFor = (filing: Parameters<typeof suggestAlternativeSuppliers>[0]) => suggestAlternativeSuppliers(filing, bands, options.supplierRegister.candidates)
   const [form, fields] = useForm({
@@ -101,11 +114,11 @@ export function JustificationForm({
   const [activityCode, setActivityCode] = useState(start.activityCode ?? '')
   const alternatives =
     category === 'SUPPLIES' || category === 'SERVICES' ? suggestionsFor({ supplierName, supplierCountryCode: supplierCountry, category, activityCode: activityCode || undefined }) : []
-  const countryName = (code: string) => options.countries.find((c) => c.code === code)?.name ?? code
+  const countryName = (code: string) => localCountryName(code, options.countries.find((c) => c.code === code)?.name ?? code, formats.language)
   // The country a contract counts for: origin of the goods for supplies, establishment for services.
   const returnCountry = category === 'SUPPLIES' ? originCountry || supplierCountry : supplierCountry
   const [groupId, setGroupId] = useState(defaults.groupId ?? '')
-  const preview = describeAmount(amount, currency, options.rates, options.policy)
+  const preview = describeAmount(amount, currency, options.rates, options.policy, t, formats.chf)
   // Split-purchase check as the person types (a warning only; without JavaScript the draft's page shows it).
   const splitCheck = useFetcher<{ warning: string | null }>()
   useEffect(() => {
@@ -125,15 +138,15 @@ export function JustificationForm({
       {rowVersion !== undefined ? <input type="hidden" name="rowVersion" value={rowVersion} /> : null}
       <FormErrors id={form.errorId} errors={form.errors} />
       <section className="card" aria-labelledby="what-heading">
-        <h2 id="what-heading">What is bought</h2>
-        <Field id={fields.title.id} label="Title" errors={fields.title.errors}>
+        <h2 id="what-heading">{t('form.whatHeading')}</h2>
+        <Field id={fields.title.id} label={t('form.title')} errors={fields.title.errors}>
           {(aria) => <input {...getInputProps(fields.title, { type: 'text' })} {...aria} />}
         </Field>
-        <Field id={fields.description.id} label="Description of what is bought" errors={fields.description.errors}>
+        <Field id={fields.description.id} label={t('form.description')} errors={fields.description.errors}>
           {(aria) => <textarea {...getTextareaProps(fields.description)} {...aria} rows={4} />}
         </Field>
         <fieldset className="field">
-          <legend>Category</legend>
+          <legend>{t('form.category')}</legend>
           {CATEGORIES.map((value) => (
             <label key={value}>
               <input
@@ -145,7 +158,7 @@ export function JustificationForm({
                 aria-invalid={fields.category.errors?.length ? true : undefined}
                 aria-describedby={fields.category.errors?.length ? `${fields.category.id}-error` : undefined}
               />{' '}
-              {categoryLabels[value]}
+              {t(`category.${value}`)}
             </label>
           ))}
           {fields.category.errors?.length ? (
@@ -154,10 +167,10 @@ export function JustificationForm({
             </p>
           ) : null}
         </fieldset>
-        <Field id={fields.groupId.id} label="Group that carries the purchase" hint="Its leader and its department’s head sign." errors={fields.groupId.errors}>
+        <Field id={fields.groupId.id} label={t('form.group')} hint={t('form.groupHint')} errors={fields.groupId.errors}>
           {(aria) => (
             <select {...getSelectProps(fields.groupId)} {...aria} onChange={(event) => setGroupId(event.currentTarget.value)}>
-              <option value="">Choose…</option>
+              <option value="">{t('form.choose')}</option>
               {options.groups.map((group) => (
                 <option key={group.id} value={group.id}>
                   {group.code} · {group.name}
@@ -169,12 +182,12 @@ export function JustificationForm({
       </section>
 
       <section className="card" aria-labelledby="supplier-heading">
-        <h2 id="supplier-heading">Supplier</h2>
-        <Field id={fields.supplierName.id} label="Supplier’s name" errors={fields.supplierName.errors}>
+        <h2 id="supplier-heading">{t('form.supplierHeading')}</h2>
+        <Field id={fields.supplierName.id} label={t('form.supplierName')} errors={fields.supplierName.errors}>
           {(aria) => <input {...getInputProps(fields.supplierName, { type: 'text' })} {...aria} autoComplete="organization" onChange={(event) => setSupplierName(event.currentTarget.value)} />}
         </Field>
         <div className="row">
-          <Field id={fields.supplierCountryCode.id} label="Country where the supplier is established" errors={fields.supplierCountryCode.errors}>
+          <Field id={fields.supplierCountryCode.id} label={t('form.supplierCountry')} errors={fields.supplierCountryCode.errors}>
             {(aria) => (
               <select {...getSelectProps(fields.supplierCountryCode)} {...aria} onChange={(event) => setSupplierCountry(event.currentTarget.value)}>
                 <CountryOptions countries={options.countries} />
@@ -183,8 +196,8 @@ export function JustificationForm({
           </Field>
           <Field
             id={fields.originCountryCode.id}
-            label="Country of origin of the goods"
-            hint={category === 'SERVICES' ? 'Not needed for services.' : 'For supplies: where the goods are made or last substantially transformed.'}
+            label={t('form.originCountry')}
+            hint={category === 'SERVICES' ? t('form.originNotForServices') : t('form.originHint')}
             errors={fields.originCountryCode.errors}
           >
             {(aria) => (
@@ -196,13 +209,13 @@ export function JustificationForm({
         </div>
         <Field
           id={fields.activityCode.id}
-          label="Activity code (optional)"
-          hint="The CPV code of what is bought, from the supplier register: it finds registered suppliers in very poorly balanced countries who do the same."
+          label={t('form.activityCode')}
+          hint={t('form.activityCodeHint')}
           errors={fields.activityCode.errors}
         >
           {(aria) => (
             <select {...getSelectProps(fields.activityCode)} {...aria} onChange={(event) => setActivityCode(event.currentTarget.value)}>
-              <option value="">Not given</option>
+              <option value="">{t('form.notGiven')}</option>
               {options.supplierRegister.activityCodes.map((code) => (
                 <option key={code} value={code}>
                   {code}
@@ -216,8 +229,8 @@ export function JustificationForm({
             {alternatives.length > 0 ? <AlternativeSuppliersNotice suppliers={alternatives} countryName={countryName} supplierCountry={countryName(supplierCountry)} /> : null}
             <Field
               id={fields.alternativeSuppliersReason.id}
-              label="Why none of these suppliers can deliver"
-              hint="Required to submit while registered suppliers in very poorly balanced countries do this work; the signatories read it."
+              label={t('form.alternativesReason')}
+              hint={t('form.alternativesReasonHint')}
               errors={fields.alternativeSuppliersReason.errors}
             >
               {(aria) => <textarea {...getTextareaProps(fields.alternativeSuppliersReason)} {...aria} rows={3} />}
@@ -227,12 +240,12 @@ export function JustificationForm({
       </section>
 
       <section className="card" aria-labelledby="amount-heading">
-        <h2 id="amount-heading">Price and signatures</h2>
+        <h2 id="amount-heading">{t('form.amountHeading')}</h2>
         <div className="row">
-          <Field id={fields.amount.id} label="Amount" hint="For example 10’000.50 or 10 000.50." errors={fields.amount.errors}>
+          <Field id={fields.amount.id} label={t('form.amount')} hint={t('form.amountHint')} errors={fields.amount.errors}>
             {(aria) => <input {...getInputProps(fields.amount, { type: 'text' })} {...aria} inputMode="decimal" onChange={(event) => setAmount(event.currentTarget.value)} />}
           </Field>
-          <Field id={fields.currency.id} label="Currency" errors={fields.currency.errors}>
+          <Field id={fields.currency.id} label={t('form.currency')} errors={fields.currency.errors}>
             {(aria) => (
               <select {...getSelectProps(fields.currency)} {...aria} onChange={(event) => setCurrency(event.currentTarget.value)}>
                 {options.currencies.map((code) => (
@@ -245,19 +258,19 @@ export function JustificationForm({
           </Field>
         </div>
         <Notice live="polite" id="amount-preview">
-          {preview ?? 'The CHF equivalent and the signatures this amount needs appear here as you type, and on the review before you submit.'}
+          {preview ?? t('form.amountPreviewEmpty')}
         </Notice>
       </section>
 
       <section className="card" aria-labelledby="why-heading">
-        <h2 id="why-heading">Why a single source</h2>
-        <Field id={fields.reason.id} label="Reason" errors={fields.reason.errors}>
+        <h2 id="why-heading">{t('form.whyHeading')}</h2>
+        <Field id={fields.reason.id} label={t('form.reason')} errors={fields.reason.errors}>
           {(aria) => (
             <select {...getSelectProps(fields.reason)} {...aria}>
-              <option value="">Choose…</option>
+              <option value="">{t('form.choose')}</option>
               {SINGLE_SOURCE_REASONS.map((value) => (
                 <option key={value} value={value}>
-                  {reasonLabels[value]}
+                  {t(`reason.${value}`)}
                 </option>
               ))}
             </select>
@@ -265,13 +278,13 @@ export function JustificationForm({
         </Field>
         <Field
           id={fields.reasonText.id}
-          label="Written justification"
-          hint={`Why no other supplier can do it: at least ${MIN_JUSTIFICATION_LENGTH} characters.`}
+          label={t('form.reasonText')}
+          hint={t('form.reasonTextHint', { count: MIN_JUSTIFICATION_LENGTH })}
           errors={fields.reasonText.errors}
         >
           {(aria) => <textarea {...getTextareaProps(fields.reasonText)} {...aria} rows={6} />}
         </Field>
-        <Field id={fields.marketSurveyReference.id} label="Market survey reference (optional)" errors={fields.marketSurveyReference.errors}>
+        <Field id={fields.marketSurveyReference.id} label={t('form.marketSurvey')} errors={fields.marketSurveyReference.errors}>
           {(aria) => <input {...getInputProps(fields.marketSurveyReference, { type: 'text' })} {...aria} />}
         </Field>
       </section>
@@ -283,14 +296,14 @@ export function JustificationForm({
       <div className="row form-actions" style={{ alignItems: 'center' }}>
         {/* "Save as draft" comes first: it is what Enter in a text field does, and it commits nobody. */}
         <button type="submit" name="intent" value="save" className="secondary" disabled={busy}>
-          Save as draft
+          {t('form.saveDraft')}
         </button>
         <button type="submit" name="intent" value="submit" disabled={busy}>
           {submitLabel}
         </button>
-        <span className="hint">Submit saves the draft and shows what will happen; nothing is sent before you confirm.</span>
+        <span className="hint">{t('form.submitHint')}</span>
       </div>
-      <div aria-live="polite">{splitWarning ? <Notice tone="error">Possible split purchase: {splitWarning}</Notice> : null}</div>
+      <div aria-live="polite">{splitWarning ? <Notice tone="error">{t('form.possibleSplit', { warning: splitWarning })}</Notice> : null}</div>
       <FilingTimeReturnPanel
         data={options.filingTimeReturn}
         countryCode={returnCountry}
@@ -303,12 +316,14 @@ export function JustificationForm({
 
 /** The placeholder and every country, for the supplier's and the origin's select. */
 function CountryOptions({ countries }: { countries: JustificationFormOptions['countries'] }) {
+  const { t } = useTranslation('justifications')
+  const { language } = useFormats()
   return (
     <>
-      <option value="">Choose…</option>
+      <option value="">{t('form.choose')}</option>
       {countries.map((country) => (
         <option key={country.code} value={country.code}>
-          {country.name}
+          {localCountryName(country.code, country.name, language)}
         </option>
       ))}
     </>

@@ -10,6 +10,8 @@ export type AwaitingDecisionItem = JustificationListItem & {
   /** The step's label ("Group leader"); null for a snapshot this version cannot read. */
   askedAs: string | null
   reason: string
+  /** The reason's code, for a page to name it in its reader's language. */
+  reasonCode: SingleSourceReason
 }
 
 /**
@@ -26,6 +28,6 @@ export async function listAwaitingMyDecision(db: DatabaseOrTransaction, person: 
     const row = byId.get(item.id)!
     // A snapshot written by a workflow version this code does not know is not read.
     const context = KNOWN_MACHINE_VERSIONS.includes(row.machineVersion) ? justificationContextSchema.parse((row.snapshot as { context: unknown }).context) : null
-    return { ...item, askedAs: context ? (currentStep(context)?.label ?? null) : null, reason: reasonLabels[row.reason as SingleSourceReason] }
+    return { ...item, askedAs: context ? (currentStep(context)?.label ?? null) : null, reason: reasonLabels[row.reason as SingleSourceReason], reasonCode: row.reason as SingleSourceReason }
   })
 }

@@ -1,7 +1,7 @@
 import { formatDateTime } from '~/calendar/format-date'
 import type { DatabaseOrTransaction } from '~/db/client.server'
 
-export type ChangeRequest = { by: string; at: string; comment: string; viaLink: boolean }
+export type ChangeRequest = { by: string; at: string; atIso: string; comment: string; viaLink: boolean }
 
 /**
  * The latest request for changes on a justification (who asked, when, what they wrote), for the
@@ -19,6 +19,8 @@ export async function loadChangeRequest(db: DatabaseOrTransaction, justification
   return {
     by: actor?.name ?? 'A signatory',
     at: formatDateTime(event.createdAt),
+    // For the page, which writes the date in its reader's language.
+    atIso: event.createdAt.toISOString(),
     comment: typeof payload.comment === 'string' ? payload.comment : '',
     viaLink: payload.via === 'link',
   }

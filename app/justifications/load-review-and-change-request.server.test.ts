@@ -104,6 +104,6 @@ describe(`the review before submitting and the change request shown on the edit 
     expect(await loadChangeRequest(database.db, id)).toBeNull()
     ok(await submitJustification(database.db, { id, actor: actor('rita.romano'), now }))
     ok(await decideJustification(database.db, { id, actor: actor('marta.mendes'), decision: { kind: 'request-changes', comment: 'Attach the quote, please.' }, now }))
-    expect(await loadChangeRequest(database.db, id)).toEqual({ by: 'Marta Mendes', at: '26 Nov 2026, 10:00 CET', comment: 'Attach the quote, please.', viaLink: false })
+    expect(await loadChangeRequest(database.db, id)).toEqual({ by: 'Marta Mendes', at: '26 Nov 2026, 10:00 CET', atIso: expect.any(String), comment: 'Attach the quote, please.', viaLink: false })
   })
 })

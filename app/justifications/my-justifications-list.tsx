@@ -1,10 +1,11 @@
 import { Form } from '@remix-run/react'
-import { formatDate } from '~/calendar/format-date'
-import { formatChf, formatMoney } from '~/money/amount'
+import type { TFunction } from 'i18next'
+import { useTranslation } from 'react-i18next'
+import { useFormats } from '~/i18n/use-formats'
 import type { Currency } from '~/money/currency'
-import { Pager, SortableTable, sortLinksByKey, type Pagination, type SortLink, type TableColumn } from '~/ui/sortable-table'
-import { JUSTIFICATION_STATUSES, statusLabels } from './labels'
-import { JustificationLink, StatusBadge } from './list-cells'
+import { Pager, SortableTable, type Pagination, type SortLink, type TableColumn } from '~/ui/sortable-table'
+import { JUSTIFICATION_STATUSES } from './labels'
+import { JustificationLink, StatusBadge, translatedSortLinks } from './list-cells'
 import { ListFilterField } from './list-filter-field'
 import type { JustificationListItem } from './list-item.server'
 import type { FilterName } from './list-query'
@@ -12,35 +13,36 @@ import type { FilterName } from './list-query'
 // The "My justifications" page's pieces: its filter form and its table of a requester's and their group's justifications.
 
 export function MyJustificationsFilters({ values, problems, filtered }: { values: { status: string; q: string }; problems: Partial<Record<FilterName, string>>; filtered: boolean }) {
+  const { t } = useTranslation('justifications')
   return (
     <Form method="get" className="card" aria-labelledby="filter-heading">
       <h2 id="filter-heading" className="visually-hidden">
-        Filter
+        {t('filters.heading')}
       </h2>
       <div className="row">
-        <ListFilterField name="status" label="Status" problems={problems}>
+        <ListFilterField name="status" label={t('filters.status')} problems={problems}>
           {(aria) => (
             <select {...aria} name="status" defaultValue={values.status}>
-              <option value="">Any status</option>
+              <option value="">{t('filters.anyStatus')}</option>
               {JUSTIFICATION_STATUSES.map((status) => (
                 <option key={status} value={status}>
-                  {statusLabels[status]}
+                  {t(`status.${status}`)}
                 </option>
               ))}
             </select>
           )}
         </ListFilterField>
-        <ListFilterField name="q" label="Words in the reference, title or supplier" problems={problems}>
+        <ListFilterField name="q" label={t('filters.words')} problems={problems}>
           {(aria) => <input {...aria} name="q" type="search" defaultValue={values.q} />}
         </ListFilterField>
       </div>
       <div className="row" style={{ alignItems: 'center' }}>
         <div style={{ flex: '0 0 auto' }}>
-          <button type="submit">Filter</button>
+          <button type="submit">{t('filters.filter')}</button>
         </div>
         {filtered ? (
           <div style={{ flex: '0 0 auto' }}>
-            <a href="/justifications">Show all</a>
+            <a href="/justifications">{t('filters.showAll')}</a>
           </div>
         ) : null}
       </div>
@@ -48,8 +50,8 @@ export function MyJustificationsFilters({ values, problems, filtered }: { values
   )
 }
 
-function myColumns(sortLinks: readonly SortLink[], personId: string): TableColumn<JustificationListItem>[] {
-  const sort = sortLinksByKey(sortLinks)
+function myColumns(sortLinks: readonly SortLink[], personId: string, t: TFunction<'justifications'>, formats: ReturnType<typeof useFormats>): TableColumn<JustificationListItem>[] {
+  const sort = translatedSortLinks(sortLinks, t)
   return [
     { header: sort('status'), cell: (item) => <StatusBadge status={item.status} /> },
     { header: sort('reference'), cell: (item) => <JustificationLink item={item} /> },
@@ -58,23 +60,24 @@ function myColumns(sortLinks: readonly SortLink[], personId: string): TableColum
       cell: (item) => (
         <>
           {item.title}
-          {item.requesterId !== personId ? <span className="hint"> · filed by {item.requesterName}</span> : null}
+          {item.requesterId !== personId ? <span className="hint">{t('list.filedBy', { name: item.requesterName })}</span> : null}
         </>
       ),
     },
-    { header: sort('amount'), cell: (item) => formatMoney(item.amountMinor, item.currency as Currency) },
+    { header: sort('amount'), cell: (item) => formats.money(item.amountMinor, item.currency as Currency) },
     {
-      header: 'In CHF',
+      header: t('columns.inChf'),
       numeric: true,
       // Before submission no rate is fixed yet, unless the amount already is in CHF.
-      cell: (item) => (item.amountChfMinor !== null ? formatChf(item.amountChfMinor) : item.currency === 'CHF' ? formatChf(item.amountMinor) : <span className="hint">on submission</span>),
+      cell: (item) =>
+        item.amountChfMinor !== null ? formats.chf(item.amountChfMinor) : item.currency === 'CHF' ? formats.chf(item.amountMinor) : <span className="hint">{t('list.onSubmission')}</span>,
     },
     { header: sort('supplier'), cell: (item) => item.supplierName },
     {
-      header: 'Waiting on',
-      cell: (item) => item.awaitingPersonName ?? (item.decidedOn ? <span className="hint">decided {formatDate(item.decidedOn)}</span> : <span className="hint">—</span>),
+      header: t('columns.waitingOn'),
+      cell: (item) => item.awaitingPersonName ?? (item.decidedOn ? <span className="hint">{t('list.decidedOn', { date: formats.date(item.decidedOn) })}</span> : <span className="hint">—</span>),
     },
-    { header: sort('created'), cell: (item) => formatDate(item.createdOn) },
+    { header: sort('created'), cell: (item) => formats.date(item.createdOn) },
   ]
 }
 
@@ -91,19 +94,21 @@ export function MyJustificationsResults({
   filtered: boolean
   personId: string
 }) {
+  const { t } = useTranslation('justifications')
+  const formats = useFormats()
   if (items.length === 0) {
     return (
       <div className="card">
         {filtered ? (
           <p className="empty">
-            No justification matches these filters. <a href="/justifications">Show all</a>
+            No justification matches these filters. <a href="/justifications">{t('filters.showAll')}</a>
           </p>
         ) : (
           <>
-            <p className="empty">Neither you nor your group has filed a justification yet.</p>
+            <p className="empty">{t('list.noneYet')}</p>
             <p>
               <a className="button" href="/justifications/new">
-                File a justification
+                {t('list.fileOne')}
               </a>
             </p>
           </>
@@ -113,8 +118,8 @@ export function MyJustificationsResults({
   }
   return (
     <>
-      <SortableTable caption={`My justifications and my group’s: ${pagination.total} in all`} columns={myColumns(columns, personId)} rows={items} rowKey={(item) => item.id} />
-      <Pager pagination={pagination} counted={(total) => `${total} justifications`} />
+      <SortableTable caption={t('list.myCaption', { count: pagination.total })} columns={myColumns(columns, personId, t, formats)} rows={items} rowKey={(item) => item.id} />
+      <Pager pagination={pagination} counted={(total) => t('list.count', { count: total })} />
     </>
   )
 }

@@ -64,6 +64,16 @@ export async function loadJustificationPage(db: Database, person: Viewer, id: st
     supplierCountry: j.supplierCountry.name,
     originCountry: j.originCountry?.name ?? null,
     category: categoryLabels[j.category as Category],
+    // The same facts as codes, numbers and instants, for the page to word in its reader's language.
+    categoryCode: j.category as Category,
+    reasonCode: j.reason as SingleSourceReason,
+    supplierCountryCode: j.supplierCountryCode,
+    originCountryCode: j.originCountryCode,
+    amountMinor,
+    currency: j.currency as Currency,
+    amountChfMinor: j.amountChfMinor !== null ? minorFromColumn(j.amountChfMinor) : null,
+    exchangeRate: j.exchangeRate && j.currency !== 'CHF' ? String(j.exchangeRate) : null,
+    exchangeRateDateIso: j.exchangeRateDate ? j.exchangeRateDate.toISOString() : null,
     amount: formatMoney(amountMinor, j.currency as Currency),
     amountChf: j.amountChfMinor !== null ? formatChf(minorFromColumn(j.amountChfMinor)) : null,
     rate: j.exchangeRate && j.currency !== 'CHF' ? `${j.exchangeRate} CHF per ${j.currency}, rate of ${j.exchangeRateDate ? formatDate(j.exchangeRateDate) : '—'}` : null,
@@ -90,6 +100,7 @@ export async function loadJustificationPage(db: Database, person: Viewer, id: st
     })),
     timeline: events.map((e) => ({
       id: String(e.id),
+      type: e.type,
       label: auditEventLabel(e.type),
       actor: nameOf(e.actorId),
       at: formatDateTime(e.createdAt),
@@ -109,11 +120,19 @@ export async function loadJustificationPage(db: Database, person: Viewer, id: st
 }
 
 /** For a draft: what submitting it now would mean, in one line (the review page says it in full). */
-async function draftPreview(db: Database, j: SubmittableRow, now: Date, detailed: boolean): Promise<{ text: string; splitPurchaseWarning: string | null; quoteWarning: string | null }> {
+type DraftPreview = {
+  text: string
+  /** What `text` says when the draft could be submitted, as figures for the page to word: null when it could not. */
+  signatures: { chfMinor: number; tiers: string[]; noSignatureAtOrBelowMinor: number } | null
+  splitPurchaseWarning: string | null
+  quoteWarning: string | null
+}
+
+async function draftPreview(db: Database, j: SubmittableRow, now: Date, detailed: boolean): Promise<DraftPreview> {
   const assessed = await assessSubmission(db, j, now, { detailed })
   if (!assessed.ok) {
     const reasons = assessed.failure.kind === 'INVALID' ? Object.values(assessed.failure.fieldErrors).flat() : []
-    return { text: reasons.length ? reasons.join(' ') : assessed.failure.message, splitPurchaseWarning: null, quoteWarning: null }
+    return { text: reasons.length ? reasons.join(' ') : assessed.failure.message, signatures: null, splitPurchaseWarning: null, quoteWarning: null }
   }
   const chf = assessed.prepared.chfMinor
   const tiers = requiredTiers(assessed.policy, chf)
@@ -121,6 +140,7 @@ async function draftPreview(db: Database, j: SubmittableRow, now: Date, detailed
     text: tiers.length
       ? `Submitted today, ${formatChf(chf)} needs the signature of: ${tiers.map((t) => t.label.toLowerCase()).join(', then ')}.`
       : `Submitted today, ${formatChf(chf)} needs no signature (at or below ${formatChf(assessed.policy.tiers[0]!.aboveChfMinor)}).`,
+    signatures: { chfMinor: chf, tiers: tiers.map((t) => t.label.toLowerCase()), noSignatureAtOrBelowMinor: assessed.policy.tiers[0]!.aboveChfMinor },
     splitPurchaseWarning: assessed.split.message,
     quoteWarning: assessed.quoteWarning,
   }

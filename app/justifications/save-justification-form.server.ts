@@ -4,6 +4,7 @@ import { requestOrigin } from '~/audit/audit.server'
 import type { SignedInPerson } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
 import { readForm } from '~/http/request-body.server'
+import { message } from '~/i18n/message'
 import { flashHeaders } from '~/ui/flash.server'
 import { parseForm } from '~/ui/parse-form'
 import { createJustification } from './create-justification.server'
@@ -45,7 +46,7 @@ export async function saveJustificationForm(request: Request, person: SignedInPe
     ? await editJustification(db, { id, rowVersion, fields, actor, now })
     : await createJustification(db, { fields, actor, now })
   if (!saved.ok) return { result: submission.reply(failureReply(saved)) }
-  if (intent !== 'submit') return redirectWithNotice(saved.id, 'Saved as a draft. Nothing is sent until you submit it.')
+  if (intent !== 'submit') return redirectWithNotice(saved.id, message('justifications:page.savedDraft'))
   // Submit saves the draft, then shows what submitting will do; only the review's confirmation submits.
   return redirect(`/justifications/${saved.id}/review`)
 }

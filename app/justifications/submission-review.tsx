@@ -1,4 +1,7 @@
 import { Form } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { useFormats } from '~/i18n/use-formats'
+import type { Currency } from '~/money/currency'
 import { DocumentList, type ListedDocument } from '~/attachments/document-list'
 import { FilingTimeReturnPanel } from '~/industrial-return/views/filing-time-panel'
 import type { FilingTimeReturn } from '~/industrial-return/views/filing-time'
@@ -17,8 +20,14 @@ export type ReviewFacts = {
   supplierCountry: string | null
   originCountry: string | null
   category: string
+  /** The category's and the reason's codes, for the page to name them in its reader's language. */
+  categoryCode?: 'SUPPLIES' | 'SERVICES'
+  reasonCode?: 'EXCLUSIVE_RIGHTS' | 'COMPATIBILITY' | 'ONLY_QUALIFIED_SUPPLIER' | 'URGENCY' | 'FOLLOW_ON' | 'OTHER'
   reason: string
   amount: string
+  /** The amount as figures (the page writes it in its reader's language); `amount` is the same in English. */
+  amountMinor?: number
+  currency?: Currency
   activityCode: string | null
   alternativeSuppliers: { name: string; country: string }[]
   alternativeSuppliersReason: string | null
@@ -29,10 +38,13 @@ export type ReviewAssessment =
   | {
       ok: true
       amountChf: string
+      amountChfMinor?: number
       rate: string | null
+      rateParts?: { rate: string; currency: string; validFromIso: string } | null
       policyVersion: number
       signatories: { who: string; why: string | null }[]
       noSignatureAtOrBelow: string | null
+      noSignatureAtOrBelowMinor?: number | null
       splitPurchaseWarning: string | null
       documents: ListedDocument[]
       quoteWarning: string | null
@@ -42,34 +54,49 @@ export type ReviewAssessment =
 
 /** What submitting will do, then "Confirm and submit" and the way back to the form. */
 export function SubmissionReview({ facts, assessment, busy }: { facts: ReviewFacts; assessment: ReviewAssessment; busy: boolean }) {
+  const { t } = useTranslation('justifications')
+  const formats = useFormats()
+  const amount = facts.amountMinor !== undefined && facts.currency ? formats.money(facts.amountMinor, facts.currency) : facts.amount
+  const amountChf = assessment.ok ? (assessment.amountChfMinor !== undefined ? formats.chf(assessment.amountChfMinor) : assessment.amountChf) : null
+  const rate = assessment.ok
+    ? assessment.rateParts
+      ? t('review.rate', { rate: assessment.rateParts.rate, currency: assessment.rateParts.currency, date: formats.date(assessment.rateParts.validFromIso) })
+      : assessment.rate
+    : null
+  const threshold =
+    assessment.ok && assessment.noSignatureAtOrBelowMinor !== undefined && assessment.noSignatureAtOrBelowMinor !== null
+      ? formats.chf(assessment.noSignatureAtOrBelowMinor)
+      : assessment.ok
+        ? assessment.noSignatureAtOrBelow
+        : null
   const editLink = (
     <a className="button secondary" href={`/justifications/${facts.id}/edit`}>
-      Back to edit
+      {t('review.backToEdit')}
     </a>
   )
   return (
     <>
       <section className="card" aria-labelledby="review-what-heading">
-        <h2 id="review-what-heading">What you submit</h2>
+        <h2 id="review-what-heading">{t('review.whatHeading')}</h2>
         <DefinitionList
           facts={[
-            { term: 'Title', details: facts.title },
-            { term: 'Supplier', details: facts.supplier },
-            { term: 'Established in', details: facts.supplierCountry ?? '—' },
-            facts.originCountry ? { term: 'Origin of the goods', details: facts.originCountry } : null,
-            { term: 'Category', details: facts.category },
-            { term: 'Reason', details: facts.reason },
-            { term: 'Amount', details: facts.amount },
-            assessment.ok ? { term: 'In CHF', details: assessment.amountChf } : null,
-            assessment.ok && assessment.rate ? { term: 'Exchange rate', details: assessment.rate } : null,
+            { term: t('form.title'), details: facts.title },
+            { term: t('details.supplier'), details: facts.supplier },
+            { term: t('review.establishedIn'), details: facts.supplierCountry ?? '—' },
+            facts.originCountry ? { term: t('details.origin'), details: facts.originCountry } : null,
+            { term: t('details.category'), details: facts.categoryCode ? t(`category.${facts.categoryCode}`) : facts.category },
+            { term: t('form.reason'), details: facts.reasonCode ? t(`reason.${facts.reasonCode}`) : facts.reason },
+            { term: t('details.amount'), details: amount },
+            amountChf ? { term: t('columns.inChf'), details: amountChf } : null,
+            rate ? { term: t('review.exchangeRate'), details: rate } : null,
           ]}
         />
       </section>
       {facts.alternativeSuppliers.length > 0 ? (
         <section className="card" aria-labelledby="review-alternatives-heading">
-          <h2 id="review-alternatives-heading">Suppliers in very poorly balanced countries</h2>
+          <h2 id="review-alternatives-heading">{t('review.alternativesHeading')}</h2>
           <p>
-            {facts.supplierCountry} is well balanced. Registered suppliers in very poorly balanced countries with activity {facts.activityCode}:
+            {t('review.alternativesLead', { country: facts.supplierCountry, activity: facts.activityCode })}
           </p>
           <ul>
             {facts.alternativeSuppliers.map((s) => (
@@ -78,25 +105,25 @@ export function SubmissionReview({ facts, assessment, busy }: { facts: ReviewFac
               </li>
             ))}
           </ul>
-          <DefinitionList facts={[{ term: 'Why none of them can deliver', details: facts.alternativeSuppliersReason ?? '—' }]} />
+          <DefinitionList facts={[{ term: t('review.whyNoneCanDeliver'), details: facts.alternativeSuppliersReason ?? '—' }]} />
         </section>
       ) : null}
       {!assessment.ok ? (
         <>
           <Notice tone="error" role="alert">
-            It cannot be submitted now: {assessment.message}
+            {t('review.cannotSubmit', { message: assessment.message })}
           </Notice>
           <div className="card row review-actions">{editLink}</div>
         </>
       ) : (
         <>
           <section className="card" aria-labelledby="review-chain-heading">
-            <h2 id="review-chain-heading">Who will be asked to sign</h2>
+            <h2 id="review-chain-heading">{t('review.chainHeading')}</h2>
             {assessment.signatories.length === 0 ? (
-              <p>Nobody: at or below {assessment.noSignatureAtOrBelow} no signature is needed, so it is approved as soon as you submit.</p>
+              <p>{t('review.nobody', { threshold })}</p>
             ) : (
               <>
-                <p>In this order, each once the one before has signed (signature policy version {assessment.policyVersion}):</p>
+                <p>{t('review.inThisOrder', { version: assessment.policyVersion })}</p>
                 <ol className="review-chain">
                   {assessment.signatories.map((step) => (
                     <li key={step.who}>
@@ -109,20 +136,20 @@ export function SubmissionReview({ facts, assessment, busy }: { facts: ReviewFac
             )}
           </section>
           <section className="card" aria-labelledby="review-documents-heading">
-            <h2 id="review-documents-heading">Documents you submit</h2>
-            <p className="hint">Submitted with it and fixed from then on: each signature covers these exact files. Only “changes requested” lets you change them.</p>
-            <DocumentList documents={assessment.documents} labelledBy="review-documents-heading" emptyText="No supporting documents are attached." />
+            <h2 id="review-documents-heading">{t('review.documentsHeading')}</h2>
+            <p className="hint">{t('review.documentsHint')}</p>
+            <DocumentList documents={assessment.documents} labelledBy="review-documents-heading" emptyText={t('review.noDocuments')} />
             {assessment.quoteWarning ? (
-              <Notice tone="warning" title="No quote attached">
+              <Notice tone="warning" title={t('review.noQuoteTitle')}>
                 <p>{assessment.quoteWarning}</p>
-                <p>You may still submit: procurement will see it flagged. To attach one, go back to edit.</p>
+                <p>{t('review.noQuoteStill')}</p>
               </Notice>
             ) : null}
           </section>
           {assessment.splitPurchaseWarning ? (
-            <Notice tone="warning" title="Possible split purchase or duplicate">
+            <Notice tone="warning" title={t('review.splitTitle')}>
               <p>{assessment.splitPurchaseWarning}</p>
-              <p>You may still submit: procurement will see it flagged.</p>
+              <p>{t('review.stillSubmit')}</p>
             </Notice>
           ) : null}
           <FilingTimeReturnPanel
@@ -135,7 +162,7 @@ export function SubmissionReview({ facts, assessment, busy }: { facts: ReviewFac
             <input type="hidden" name="fingerprint" value={assessment.fingerprint} />
             <input type="hidden" name="rowVersion" value={facts.rowVersion} />
             <button type="submit" name="intent" value="confirm" disabled={busy}>
-              Confirm and submit
+              {t('review.confirm')}
             </button>
             {editLink}
           </Form>

@@ -1,5 +1,7 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import type { RouteHandle } from '~/i18n/route-handle'
 import { requestOrigin } from '~/audit/audit.server'
 import { requirePerson } from '~/auth/session.server'
 import { visibleTo } from '~/justifications/visibility.server'
@@ -15,13 +17,11 @@ import { PageHeader } from '~/ui/page-header'
 import { parseForm } from '~/ui/parse-form'
 import { readForm } from '~/http/request-body.server'
 
-export const meta: MetaFunction = () => [{ title: 'Awaiting my signature · SoleSource' }]
+export const handle: RouteHandle = { i18n: 'justifications', title: (t) => t('justifications:approvals.title') }
 
-const DONE_MESSAGES = {
-  sign: (reference: string) => `You signed ${reference}.`,
-  reject: (reference: string) => `You rejected ${reference}; the requester is told why.`,
-  'request-changes': (reference: string) => `You sent ${reference} back to the requester for changes.`,
-} as const
+/** The decisions a "done" notice speaks of (approvals.done.* in the catalogue). */
+const DONE_DECISIONS = ['sign', 'reject', 'request-changes'] as const
+type DoneDecision = (typeof DONE_DECISIONS)[number]
 const REFERENCE = /^[A-Z]{2,5}-\d{4}-\d{3,8}$/
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -31,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [awaiting, decided] = await Promise.all([listAwaitingMyDecision(db, person), listDecidedByMe(db, person, { limit: 20 })])
   const done = url.searchParams.get('done')
   const reference = url.searchParams.get('ref') ?? ''
-  const doneMessage = done && done in DONE_MESSAGES && REFERENCE.test(reference) ? DONE_MESSAGES[done as keyof typeof DONE_MESSAGES](reference) : null
+  const doneMessage = done && (DONE_DECISIONS as readonly string[]).includes(done) && REFERENCE.test(reference) ? { decision: done as DoneDecision, reference } : null
   return { awaiting, decided, doneMessage }
 }
 
@@ -71,12 +71,13 @@ export default function ApprovalsPage() {
   const { awaiting, decided, doneMessage } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const failedReference = actionData?.failure ? awaiting.find((item) => item.id === actionData.justificationId)?.reference : undefined
+  const { t } = useTranslation('justifications')
   return (
     <>
-      <PageHeader id="awaiting-heading" title="Awaiting my signature" />
+      <PageHeader id="awaiting-heading" title={t('approvals.title')} />
       {doneMessage && !actionData ? (
         <Notice tone="success" role="status">
-          {doneMessage}
+          {t(`approvals.done.${doneMessage.decision}`, { reference: doneMessage.reference })}
         </Notice>
       ) : null}
       {actionData?.failure ? (
@@ -87,13 +88,13 @@ export default function ApprovalsPage() {
       ) : null}
 
       <section aria-labelledby="awaiting-heading">
-        {awaiting.length === 0 ? <p className="card empty">Nothing awaits your signature.</p> : <AwaitingMySignatureTable items={awaiting} actionResult={actionData} />}
+        {awaiting.length === 0 ? <p className="card empty">{t('approvals.nothing')}</p> : <AwaitingMySignatureTable items={awaiting} actionResult={actionData} />}
       </section>
 
       <section aria-labelledby="decided-heading" style={{ marginTop: '2rem' }}>
-        <h2 id="decided-heading">Signed by me</h2>
-        <p className="hint">Your latest decisions, including rejections and requests for changes, and where each justification stands now.</p>
-        {decided.length === 0 ? <p className="empty">You have not decided on any justification yet.</p> : <DecidedByMeTable decisions={decided} />}
+        <h2 id="decided-heading">{t('approvals.decidedHeading')}</h2>
+        <p className="hint">{t('approvals.decidedHint')}</p>
+        {decided.length === 0 ? <p className="empty">{t('approvals.noneDecided')}</p> : <DecidedByMeTable decisions={decided} />}
       </section>
     </>
   )

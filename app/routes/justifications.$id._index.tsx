@@ -1,5 +1,9 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import type { TFunction } from 'i18next'
+import { useTranslation } from 'react-i18next'
+import { message, translateMessage } from '~/i18n/message'
+import type { RouteHandle } from '~/i18n/route-handle'
 import { requestOrigin } from '~/audit/audit.server'
 import { requirePerson } from '~/auth/session.server'
 import { DocumentsSection } from '~/attachments/documents-section'
@@ -18,7 +22,6 @@ import { JustificationFacts, RequesterActions, SignatureChain, Timeline } from '
 import { statusBadge } from '~/justifications/labels'
 import { loadJustificationPage } from '~/justifications/page.server'
 import { SignatureBlock } from '~/justifications/record/signature-block'
-import { noSignatureText } from '~/justifications/record/signature-line'
 import { loadSignatureLines } from '~/justifications/record/signatures.server'
 import { refuseJustification } from '~/justifications/refuse-justification.server'
 import { noSuchJustification, notAllowedToSeeJustification } from '~/justifications/justification-refusals'
@@ -28,8 +31,12 @@ import { PageHeader } from '~/ui/page-header'
 import { parseForm } from '~/ui/parse-form'
 import { readForm } from '~/http/request-body.server'
 import { UUID } from '~/http/uuid'
+import { useFormats } from '~/i18n/use-formats'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.page.reference ?? 'Justification'} · SoleSource` }]
+export const handle: RouteHandle = {
+  i18n: 'justifications',
+  title: (t, data: { page?: { reference: string } } | undefined) => data?.page?.reference ?? t('justifications:page.title'),
+}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const person = await requirePerson(request)
@@ -66,71 +73,85 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === 'submit' || intent === 'withdraw') {
     const submission = parseForm(formData, { schema: RequesterActionSchema })
-    if (submission.status !== 'success') return refused(400, { error: 'The form was incomplete; reload the page and try again.' })
+    if (submission.status !== 'success') return refused(400, { error: message('justifications:page.incomplete') })
     const { rowVersion } = submission.value
     const result =
       submission.value.intent === 'submit'
         ? await submitJustification(db, { id: params.id, rowVersion, actor, now })
         : await withdrawJustification(db, { id: params.id, rowVersion, actor, reason: submission.value.comment, now })
     if (!result.ok) return refused(failureStatus(result), { error: [result.message, ...Object.values(result.kind === 'INVALID' ? result.fieldErrors : {}).flat()].join(' ') })
-    return data<ActionData>({ done: intent === 'submit' ? (result.status === 'APPROVED' ? 'Submitted and approved: no signature is needed at this amount.' : 'Submitted: the first signatory has been asked to sign.') : 'Withdrawn.' })
+    return data<ActionData>({
+      done: message(intent === 'submit' ? (result.status === 'APPROVED' ? 'justifications:page.done.approved' : 'justifications:page.done.submitted') : 'justifications:page.done.withdrawn'),
+    })
   }
 
   const submission = parseForm(formData, { schema: DecisionFormSchema })
   if (submission.status !== 'success') {
-    return refused(400, { error: 'Please complete the form.', fieldErrors: Object.fromEntries(Object.entries(submission.error ?? {}).map(([k, v]) => [k, v ?? []])) })
+    return refused(400, { error: message('justifications:page.completeForm'), fieldErrors: Object.fromEntries(Object.entries(submission.error ?? {}).map(([k, v]) => [k, v ?? []])) })
   }
   const value = submission.value
   const decision = toDecision(value)
   const result = await decideJustification(db, { id: params.id, rowVersion: value.rowVersion, actor, decision, now })
   if (!result.ok) return refused(failureStatus(result), { error: result.message })
-  return data<ActionData>({ done: value.intent === 'sign' ? 'Signed. Thank you.' : value.intent === 'reject' ? 'Rejected. The requester has been told why.' : 'Sent back to the requester for changes.' })
+  return data<ActionData>({
+    done: message(value.intent === 'sign' ? 'justifications:page.done.signed' : value.intent === 'reject' ? 'justifications:page.done.rejected' : 'justifications:page.done.returned'),
+  })
 }
 
 export default function JustificationPage() {
   const { page, signatures, documents, discussion, notice } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
+  const { t } = useTranslation('justifications')
+  const formats = useFormats()
+  // The action's notices are messages (or a use case's own sentence, shown as it is).
+  const translated = (text: string) => translateMessage(t as unknown as TFunction, text)
   const busy = navigation.state === 'submitting'
+  const draftPreviewText = (preview: NonNullable<typeof page.draftPreview>) =>
+    !preview.signatures
+      ? preview.text
+      : preview.signatures.tiers.length
+        ? t('page.draftNeedsSignatures', { chf: formats.chf(preview.signatures.chfMinor), tiers: preview.signatures.tiers.join(t('form.then')) })
+        : t('page.draftNeedsNoSignature', { chf: formats.chf(preview.signatures.chfMinor), threshold: formats.chf(preview.signatures.noSignatureAtOrBelowMinor) })
   const commentErrors = actionData && 'fieldErrors' in actionData ? actionData.fieldErrors?.comment : undefined
   return (
     <>
       <PageHeader
         back={
           <a href="/justifications" className="screen-only">
-            ← My justifications
+            {t('page.back')}
           </a>
         }
         title={`${page.reference}: ${page.title}`}
         lead={
           <>
-            <span className={`badge ${statusBadge[page.status]}`}>{page.statusLabel}</span>
-            {page.splitPurchaseFlag ? <span className="badge warn"> Possible split purchase</span> : null}
-            {page.approvedWithoutSignature ? <span className="hint"> No signature was needed at this amount.</span> : null}
+            <span className={`badge ${statusBadge[page.status]}`}>{t(`status.${page.status}`)}</span>
+            {page.splitPurchaseFlag ? <span className="badge warn"> {t('page.possibleSplit')}</span> : null}
+            {page.approvedWithoutSignature ? <span className="hint"> {t('page.noSignatureNeeded')}</span> : null}
           </>
         }
         actions={
           <a href={`/justifications/${page.id}.pdf`} className="screen-only" download>
-            Download PDF
+            {t('page.downloadPdf')}
           </a>
         }
       />
       {actionData && 'done' in actionData ? (
         <Notice tone="success" role="status">
-          {actionData.done}
+          {translated(actionData.done)}
         </Notice>
       ) : notice ? (
-        <Notice role="status">{notice}</Notice>
+        <Notice role="status">{translated(notice)}</Notice>
       ) : null}
       {actionData && 'error' in actionData ? (
         <Notice tone="error" role="alert">
-          {actionData.error}
+          {translated(actionData.error)}
         </Notice>
       ) : null}
 
       {page.can.decide ? (
         <section className="card" aria-labelledby="decide-heading">
-          <h2 id="decide-heading">Your decision as {page.currentStepLabel?.toLowerCase()}</h2>
+          <h2 id="decide-heading">{t('page.yourDecisionAs', { step: page.currentStepLabel?.toLowerCase() })}</h2>
           <DecisionForm rowVersion={page.rowVersion} commentErrors={commentErrors} />
         </section>
       ) : null}
@@ -142,9 +163,9 @@ export default function JustificationPage() {
       ) : null}
       {page.draftPreview ? (
         <section className="card" aria-labelledby="preview-heading">
-          <h2 id="preview-heading">Before you submit</h2>
-          <p>{page.draftPreview.text}</p>
-          {page.draftPreview.splitPurchaseWarning ? <Notice tone="error">Possible split purchase: {page.draftPreview.splitPurchaseWarning}</Notice> : null}
+          <h2 id="preview-heading">{t('page.beforeSubmit')}</h2>
+          <p>{draftPreviewText(page.draftPreview)}</p>
+          {page.draftPreview.splitPurchaseWarning ? <Notice tone="error">{t('form.possibleSplit', { warning: page.draftPreview.splitPurchaseWarning })}</Notice> : null}
           {page.draftPreview.quoteWarning ? <Notice tone="warning">{page.draftPreview.quoteWarning}</Notice> : null}
         </section>
       ) : null}
@@ -155,7 +176,14 @@ export default function JustificationPage() {
       </div>
       <JustificationFacts page={page} />
       <DocumentsSection justificationId={page.id} documents={documents} editable={page.can.edit} />
-      <SignatureBlock lines={signatures} emptyText={noSignatureText(page)} />
+      <SignatureBlock
+        // The lines follow the chain, step by step: their decisions and dates in the reader's language.
+        lines={signatures.map((line, index) => {
+          const step = page.chain[index]
+          return step ? { ...line, outcome: t(`stepStatus.${step.status}`), at: step.decidedAtIso ? formats.dateTime(step.decidedAtIso) : line.at } : line
+        })}
+        emptyText={page.approvedWithoutSignature ? t('page.noSignatureNeeded') : page.status === 'DRAFT' ? t('chain.decidedOnSubmission') : t('signatureBlock.noneAsked')}
+      />
       <DiscussionSection {...discussion} form={actionData && 'discussion' in actionData ? actionData.discussion : undefined} />
       <Timeline events={page.timeline} />
     </>

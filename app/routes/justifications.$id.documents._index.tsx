@@ -1,7 +1,10 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import type { TFunction } from 'i18next'
+import { useTranslation } from 'react-i18next'
+import { message, translateMessage } from '~/i18n/message'
+import type { RouteHandle } from '~/i18n/route-handle'
 import { addAttachments, attachmentLimits } from '~/attachments/add-attachments.server'
-import { DOCUMENTS_FROZEN } from '~/attachments/documents-frozen'
 import { documentsMayChange, type DocumentsFailure } from '~/attachments/editable-documents.server'
 import { DocumentList } from '~/attachments/document-list'
 import { documentHref } from '~/attachments/documents-section'
@@ -22,7 +25,10 @@ import { Notice } from '~/ui/notice'
 import { PageHeader } from '~/ui/page-header'
 import { parseForm } from '~/ui/parse-form'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Supporting documents of ${data?.page.reference ?? 'a justification'} · SoleSource` }]
+export const handle: RouteHandle = {
+  i18n: 'justifications',
+  title: (t, data: { page?: { reference: string } } | undefined) => (data?.page ? t('justifications:documents.pageTitle', { reference: data.page.reference }) : t('justifications:documents.heading')),
+}
 
 /** The page's justification for this person, or the same refusals as the justification's own page. */
 async function loadPage(request: Request, id: string | undefined) {
@@ -66,7 +72,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (submission.value.intent === 'remove') {
       const removed = await removeAttachment(db, { justificationId: page.id, attachmentId: submission.value.attachmentId, rowVersion: submission.value.rowVersion, actor, now })
       if (!removed.ok) return data({ form: 'remove' as const, error: removed.message }, { status: FAILURE_STATUS[removed.kind] })
-      return redirect(`/justifications/${page.id}/documents`, { headers: await flashHeaders(`Removed ${removed.fileName}.`) })
+      return redirect(`/justifications/${page.id}/documents`, { headers: await flashHeaders(message('justifications:documents.removed', { file: removed.fileName })) })
     }
     const files = upload.files.filter((file) => file.field === FILES_FIELD)
     const added = await addAttachments(db, { justificationId: page.id, rowVersion: submission.value.rowVersion, kind: submission.value.kind, files, actor, now })
@@ -74,7 +80,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const fieldErrors = added.kind === 'INVALID' ? added.fieldErrors : {}
       return data({ form: 'add' as const, reply: submission.reply({ formErrors: [added.message], fieldErrors }) }, { status: FAILURE_STATUS[added.kind] })
     }
-    return redirect(`/justifications/${page.id}/documents`, { headers: await flashHeaders(`Added ${added.added.map((file) => file.fileName).join(', ')}.`) })
+    return redirect(`/justifications/${page.id}/documents`, { headers: await flashHeaders(message('justifications:documents.added', { files: added.added.map((file) => file.fileName).join(', ') })) })
   } finally {
     await upload.cleanup()
   }
@@ -85,12 +91,13 @@ export default function DocumentsPage() {
   const actionData = useActionData<typeof action>()
   const busy = useNavigation().state === 'submitting'
   const removeError = actionData?.form === 'remove' ? actionData.error : null
+  const { t } = useTranslation('justifications')
   return (
     <>
-      <PageHeader back={<a href={`/justifications/${page.id}`}>← {page.reference}</a>} title="Supporting documents" lead={`${page.reference}: ${page.title}`} />
+      <PageHeader back={<a href={`/justifications/${page.id}`}>← {page.reference}</a>} title={t('documents.heading')} lead={`${page.reference}: ${page.title}`} />
       {notice ? (
         <Notice tone="success" role="status">
-          {notice}
+          {translateMessage(t as unknown as TFunction, notice)}
         </Notice>
       ) : null}
       {removeError ? (
@@ -100,11 +107,11 @@ export default function DocumentsPage() {
       ) : null}
       {!page.editable && page.isRequester ? (
         <Notice tone="info">
-          {DOCUMENTS_FROZEN} This justification is {page.statusLabel.toLowerCase()}, so no document can be added or removed now.
+          {t('documents.frozen')} {t('documents.frozenStatus', { status: t(`status.${page.status}`).toLowerCase() })}
         </Notice>
       ) : null}
       <section className="card" aria-labelledby="documents-heading">
-        <h2 id="documents-heading">Documents</h2>
+        <h2 id="documents-heading">{t('documents.listHeading')}</h2>
         <DocumentList
           documents={page.documents}
           labelledBy="documents-heading"
@@ -117,7 +124,7 @@ export default function DocumentsPage() {
                     <input type="hidden" name="attachmentId" value={document.id} />
                     <input type="hidden" name="rowVersion" value={page.rowVersion} />
                     <button type="submit" className="secondary" disabled={busy}>
-                      Remove<span className="visually-hidden"> {document.fileName}</span>
+                      {t('documents.remove')}<span className="visually-hidden"> {document.fileName}</span>
                     </button>
                   </Form>
                 )
@@ -127,7 +134,7 @@ export default function DocumentsPage() {
       </section>
       {page.editable ? (
         <section className="card" aria-labelledby="add-documents-heading">
-          <h2 id="add-documents-heading">Add documents</h2>
+          <h2 id="add-documents-heading">{t('documents.addHeading')}</h2>
           <UploadDocumentsForm rowVersion={page.rowVersion} lastResult={actionData?.form === 'add' ? actionData.reply : undefined} limits={limits} />
         </section>
       ) : null}

@@ -1,5 +1,6 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { requirePerson } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
 import { saveJustificationForm } from '~/justifications/save-justification-form.server'
@@ -16,9 +17,10 @@ import type { RouteHandle } from '~/i18n/route-handle'
 
 // The filing-time panel speaks in the industrial-return messages: the browser loads them before
 // hydrating, or it would render their keys where the server wrote sentences.
-export const handle: RouteHandle = { i18n: 'industrial-return' }
-
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.reference ?? 'justification'} · SoleSource` }]
+export const handle: RouteHandle = {
+  i18n: ['justifications', 'industrial-return'],
+  title: (t, data: { reference?: string } | undefined) => t('justifications:edit.title', { reference: data?.reference ?? t('justifications:page.title') }),
+}
 
 async function loadEditable(request: Request, id: string | undefined) {
   const person = await requirePerson(request)
@@ -43,14 +45,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function EditJustificationPage() {
   const data = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
+  const { t } = useTranslation('justifications')
   return (
     <>
-      <PageHeader back={<a href={`/justifications/${data.id}`}>← {data.reference}</a>} title={`Edit ${data.reference}`} />
+      <PageHeader back={<a href={`/justifications/${data.id}`}>← {data.reference}</a>} title={t('edit.title', { reference: data.reference })} />
       {data.status === 'CHANGES_REQUESTED' ? (
         data.changeRequest ? (
           <ChangeRequestNotice request={data.changeRequest} />
         ) : (
-          <Notice>Changes were requested. Submitting again starts the signatures over.</Notice>
+          <Notice>{t('edit.changesRequested')}</Notice>
         )
       ) : null}
       <JustificationForm
@@ -59,7 +62,7 @@ export default function EditJustificationPage() {
         lastResult={actionData?.result}
         rowVersion={data.rowVersion}
         justificationId={data.id}
-        submitLabel={data.status === 'CHANGES_REQUESTED' ? 'Resubmit for signature' : 'Submit for signature'}
+        submitLabel={data.status === 'CHANGES_REQUESTED' ? t('form.resubmit') : t('form.submit')}
       />
     </>
   )

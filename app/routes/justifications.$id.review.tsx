@@ -1,5 +1,8 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from '@remix-run/react'
+import type { TFunction } from 'i18next'
+import { useTranslation } from 'react-i18next'
+import { message, translateMessage } from '~/i18n/message'
 import { requestOrigin } from '~/audit/audit.server'
 import { requirePerson } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
@@ -19,9 +22,10 @@ import type { RouteHandle } from '~/i18n/route-handle'
 
 // The filing-time panel speaks in the industrial-return messages: the browser loads them before
 // hydrating, or it would render their keys where the server wrote sentences.
-export const handle: RouteHandle = { i18n: 'industrial-return' }
-
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Review ${data?.facts.reference ?? 'justification'} before submitting · SoleSource` }]
+export const handle: RouteHandle = {
+  i18n: ['justifications', 'industrial-return'],
+  title: (t, data: { facts?: { reference: string } } | undefined) => t('justifications:review.title', { reference: data?.facts?.reference ?? t('justifications:page.title') }),
+}
 
 /** The requester's own draft (or one sent back for changes), and what submitting it now would do. */
 async function loadReview(request: Request, id: string | undefined) {
@@ -51,7 +55,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, default
 export async function action({ request, params }: ActionFunctionArgs) {
   const { person, review } = await loadReview(request, params.id)
   const submission = parseForm(await readForm(request), { schema: ReviewConfirmationSchema })
-  if (submission.status !== 'success') return data<ActionData>({ error: 'The confirmation was incomplete: read the review and confirm again.' }, { status: 400 })
+  if (submission.status !== 'success') return data<ActionData>({ error: message('justifications:review.incomplete') }, { status: 400 })
   const { fingerprint, rowVersion } = submission.value
   const result = await submitJustification(getDatabase(), {
     id: review.facts.id,
@@ -61,7 +65,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     now: new Date(),
   })
   if (!result.ok) return data<ActionData>({ error: result.message }, { status: failureStatus(result) })
-  const notice = result.status === 'APPROVED' ? 'Submitted and approved: at this amount no signature is needed.' : 'Submitted: the first signatory has been asked to sign.'
+  const notice = message(result.status === 'APPROVED' ? 'justifications:review.submittedApproved' : 'justifications:page.done.submitted')
   return redirect(`/justifications/${result.id}`, { headers: await flashHeaders(notice) })
 }
 
@@ -69,16 +73,17 @@ export default function ReviewSubmissionPage() {
   const { facts, assessment } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
+  const { t } = useTranslation('justifications')
   return (
     <>
       <PageHeader
         back={<a href={`/justifications/${facts.id}`}>← {facts.reference}</a>}
-        title={`Review before submitting: ${facts.reference}`}
-        lead="Saved as a draft. Nothing is sent until you confirm: read what submitting will do."
+        title={t('review.heading', { reference: facts.reference })}
+        lead={t('review.lead')}
       />
       {actionData ? (
         <Notice tone="error" role="alert">
-          Not submitted. {actionData.error}
+          {t('review.notSubmitted', { error: translateMessage(t as unknown as TFunction, actionData.error) })}
         </Notice>
       ) : null}
       <SubmissionReview facts={facts} assessment={assessment} busy={navigation.state === 'submitting'} />

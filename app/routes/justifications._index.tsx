@@ -1,5 +1,7 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
+import { Trans, useTranslation } from 'react-i18next'
+import type { RouteHandle } from '~/i18n/route-handle'
 import { requirePerson } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
 import { MyJustificationsFilters, MyJustificationsResults } from '~/justifications/my-justifications-list'
@@ -9,7 +11,7 @@ import { sortableColumns } from '~/justifications/list-links'
 import { MY_LIST_DEFAULT_SORT, parseListQuery } from '~/justifications/list-query'
 import { PageHeader } from '~/ui/page-header'
 
-export const meta: MetaFunction = () => [{ title: 'My justifications · SoleSource' }]
+export const handle: RouteHandle = { i18n: 'justifications', title: (t) => t('justifications:mine.title') }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const person = await requirePerson(request)
@@ -23,14 +25,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function MyJustificationsPage() {
   const { items, pagination, columns, problems, values, filtered, personId } = useLoaderData<typeof loader>()
+  const { t } = useTranslation('justifications')
   return (
     <>
       <PageHeader
-        title="My justifications"
+        title={t('mine.title')}
         lead={
-          <>
+          <Trans t={t} i18nKey="mine.lead">
             Single-source justifications you filed, and those of your group. <a href="/justifications/new">File a new justification</a>
-          </>
+          </Trans>
         }
       />
       <MyJustificationsFilters values={values} problems={problems} filtered={filtered} />

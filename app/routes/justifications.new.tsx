@@ -1,5 +1,6 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { requirePerson } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
 import { saveJustificationForm } from '~/justifications/save-justification-form.server'
@@ -10,9 +11,7 @@ import type { RouteHandle } from '~/i18n/route-handle'
 
 // The filing-time panel speaks in the industrial-return messages: the browser loads them before
 // hydrating, or it would render their keys where the server wrote sentences.
-export const handle: RouteHandle = { i18n: 'industrial-return' }
-
-export const meta: MetaFunction = () => [{ title: 'File a justification · SoleSource' }]
+export const handle: RouteHandle = { i18n: ['justifications', 'industrial-return'], title: (t) => t('justifications:new.title') }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const person = await requirePerson(request)
@@ -28,13 +27,11 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewJustificationPage() {
   const { options, defaultGroupId } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
+  const { t } = useTranslation('justifications')
   return (
     <>
-      <PageHeader
-        title="File a single-source justification"
-        lead="A contract given to one supplier without competition needs a written reason. Save a draft at any time; Submit shows what will happen, and the signatures start only when you confirm."
-      />
-      <JustificationForm options={options} defaults={{ groupId: defaultGroupId, currency: 'CHF' }} lastResult={actionData?.result} submitLabel="Submit for signature" />
+      <PageHeader title={t('new.heading')} lead={t('new.lead')} />
+      <JustificationForm options={options} defaults={{ groupId: defaultGroupId, currency: 'CHF' }} lastResult={actionData?.result} submitLabel={t('form.submit')} />
     </>
   )
 }

@@ -1,5 +1,7 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import type { RouteHandle } from '~/i18n/route-handle'
 import { requireProcurementOfficer } from '~/auth/session.server'
 import { wellBalancedCountryCodes } from '~/industrial-return/views/filing-time.server'
 import { goesToWellBalancedCountry } from '~/industrial-return/views/filing-time'
@@ -13,7 +15,7 @@ import { parseListQuery, PROCUREMENT_LIST_DEFAULT_SORT } from '~/justifications/
 import { ZIP_LIMIT } from '~/justifications/record/justifications-zip.server'
 import { PageHeader } from '~/ui/page-header'
 
-export const meta: MetaFunction = () => [{ title: 'All justifications · Procurement · SoleSource' }]
+export const handle: RouteHandle = { i18n: 'justifications', title: (t) => t('justifications:all.docTitle') }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const person = await requireProcurementOfficer(request)
@@ -41,9 +43,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function ProcurementJustificationsPage() {
   const { items, pagination, columns, problems, values, options, filtered, downloads } = useLoaderData<typeof loader>()
+  const { t } = useTranslation('justifications')
   return (
     <>
-      <PageHeader title="All justifications" />
+      <PageHeader title={t('all.title')} />
       <AllJustificationsFilters values={values} problems={problems} options={options} filtered={filtered} downloads={{ ...downloads, total: pagination.total }} />
       <AllJustificationsResults items={items} pagination={pagination} columns={columns} filtered={filtered} />
     </>

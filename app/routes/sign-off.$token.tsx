@@ -1,3 +1,4 @@
+import type { RouteHandle } from '~/i18n/route-handle'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData, useParams, type ShouldRevalidateFunction } from '@remix-run/react'
 import { requestOrigin } from '~/audit/audit.server'
@@ -21,6 +22,10 @@ import { parseForm } from '~/ui/parse-form'
 import { readForm } from '~/http/request-body.server'
 
 export const meta: MetaFunction = () => [{ title: 'Sign-off · SoleSource' }, { name: 'robots', content: 'noindex' }]
+
+// The justification's timeline and document list speak in the justifications messages: the browser
+// loads them before hydrating, or it would render their keys where the server wrote sentences.
+export const handle: RouteHandle = { i18n: 'justifications' }
 
 // GET and HEAD only show: mail scanners open every link, so a decision takes one of the buttons
 // below (a POST). Nothing here signs anybody in, and nothing auto-submits.
