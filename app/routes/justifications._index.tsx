@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
-import { Trans, useTranslation } from 'react-i18next'
+import { useTranslation } from 'react-i18next'
+import { RichText } from '~/ui/rich-text'
 import type { RouteHandle } from '~/i18n/route-handle'
 import { requirePerson } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
@@ -31,9 +32,7 @@ export default function MyJustificationsPage() {
       <PageHeader
         title={t('mine.title')}
         lead={
-          <Trans t={t} i18nKey="mine.lead">
-            Single-source justifications you filed, and those of your group. <a href="/justifications/new">File a new justification</a>
-          </Trans>
+          <RichText text={t('mine.lead')} parts={[<a key="new" href="/justifications/new" />]} />
         }
       />
       <MyJustificationsFilters values={values} problems={problems} filtered={filtered} />

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { builtAssetsManifest, builtFileText, javascriptFilesOfRoute, javascriptOfRoute } from '../support/client-bundle'
@@ -38,5 +38,11 @@ describe('the JavaScript budget of the built app (reads build/, made by `npm run
     const withLocales = [...new Set(bundles)].filter((file) => builtFileText(file).includes(localeMarker))
     expect(withLocales).toEqual([])
   })
-})
 
+  it('no page uses react-i18next\'s <Trans>, whose HTML parser would come with it into every page (app/ui/rich-text.tsx does that job)', () => {
+    const modules = readdirSync('app', { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.tsx'))
+    const withTrans = modules.filter((file) => /import\s*\{[^}]*\bTrans\b[^}]*\}\s*from\s*'react-i18next'/.test(readFileSync(path.join('app', file), 'utf8')))
+    expect(modules.length).toBeGreaterThan(50)
+    expect(withTrans).toEqual([])
+  })
+})
