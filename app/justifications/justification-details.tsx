@@ -1,8 +1,10 @@
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import type { TFunction } from 'i18next'
 import { countryName } from '~/i18n/country-names'
 import { useFormats } from '~/i18n/use-formats'
 import { DefinitionList, type Fact } from '~/ui/definition-list'
+import { roleOfDefaultLabel } from '~/workflow/signatory-role-labels'
 import type { loadJustificationPage } from './page.server'
 
 // The sections of a justification's page below its header: details, signatures, timeline, and the requester's buttons.
@@ -72,6 +74,12 @@ export function JustificationFacts({ page }: { page: JustificationPageData }) {
   )
 }
 
+/** A step's label: a role's default reads as the role in the reader's language, the administrator's own label as written. */
+function stepLabel(t: TFunction<'justifications'>, label: string): string {
+  const role = roleOfDefaultLabel(label)
+  return role ? t(`chain.role.${role}`) : label
+}
+
 export function SignatureChain({ page }: { page: Pick<JustificationPageData, 'chain' | 'status'> }) {
   const { t } = useTranslation('justifications')
   const formats = useFormats()
@@ -84,7 +92,7 @@ export function SignatureChain({ page }: { page: Pick<JustificationPageData, 'ch
         <ol className="chain">
           {page.chain.map((step) => (
             <li key={step.index}>
-              <strong>{step.label}</strong>: {step.signatory} <span className={`badge ${stepBadge[step.status] ?? ''}`}>{t(`stepStatus.${step.status}`)}</span>
+              <strong>{stepLabel(t, step.label)}</strong>: {step.signatory} <span className={`badge ${stepBadge[step.status] ?? ''}`}>{t(`stepStatus.${step.status}`)}</span>
               {step.decidedAtIso ? (
                 <span className="hint">
                   {' '}

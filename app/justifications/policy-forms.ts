@@ -6,14 +6,8 @@ import * as z from 'zod/mini'
 import { parseAmount } from '~/money/amount'
 import { isoDateField } from '~/calendar/date-field'
 import { signaturePolicySchema, signatoryRoles, type PolicyTier, type SignatoryRole } from '~/workflow/signature-policy'
+import { signatoryRoleLabels } from '~/workflow/signatory-role-labels'
 
-/** How the page names each role; also a tier's label when the form leaves it empty. */
-export const signatoryRoleLabels: Record<SignatoryRole, string> = {
-  GROUP_LEADER: 'Group leader',
-  DEPARTMENT_HEAD: 'Department head',
-  DIRECTOR: 'Director',
-  FINANCE_COMMITTEE: 'Finance Committee',
-}
 
 export const MAX_TIER_ROWS = 8
 export const MAX_WINDOW_DAYS = 3650

@@ -4,7 +4,7 @@ import { DateTime } from '~/calendar/date-time'
 import { useFormats } from '~/i18n/use-formats'
 import { SortableTable, type TableColumn } from '~/ui/sortable-table'
 import type { PolicyTier, SignatoryRole } from '~/workflow/signature-policy'
-import { signatoryRoleLabels } from './policy-forms'
+import { signatoryRoleLabels } from '~/workflow/signatory-role-labels'
 
 export type PolicyVersionRow = {
   version: number
