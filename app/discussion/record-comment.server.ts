@@ -37,7 +37,7 @@ export async function recordComment(
     where: { id: input.justificationId },
     include: {
       ...emailRowInclude,
-      requester: { select: { id: true, name: true, email: true, groupId: true, isActive: true } },
+      requester: { select: { id: true, name: true, email: true, preferredLanguage: true, groupId: true, isActive: true } },
       signatories: { select: { person: { select: { id: true, name: true, email: true, isActive: true } } } },
     },
   })
