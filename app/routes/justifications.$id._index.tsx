@@ -28,8 +28,12 @@ import { PageHeader } from '~/ui/page-header'
 import { parseForm } from '~/ui/parse-form'
 import { readForm } from '~/http/request-body.server'
 import { UUID } from '~/http/uuid'
+import type { RouteHandle } from '~/i18n/route-handle'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.page.reference ?? 'Justification'} · SoleSource` }]
+
+// The decision form speaks the sign-off messages (the same form as on a sign-off link's page).
+export const handle: RouteHandle = { i18n: ['signoff'] }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const person = await requirePerson(request)
