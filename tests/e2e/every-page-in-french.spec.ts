@@ -43,12 +43,9 @@ const NOT_YET_IN_FRENCH = new Set([
   'routes/justifications.$id.edit',
   'routes/justifications.$id.review',
   'routes/approvals',
-  'routes/profile',
   'routes/procurement.justifications._index',
   'routes/admin.outbox',
   'routes/admin.policy',
-  'routes/mailbox._index',
-  'routes/mailbox.$messageId',
 ])
 
 let tour: Tour
