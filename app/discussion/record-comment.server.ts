@@ -38,7 +38,7 @@ export async function recordComment(
     include: {
       ...emailRowInclude,
       requester: { select: { id: true, name: true, email: true, preferredLanguage: true, groupId: true, isActive: true } },
-      signatories: { select: { person: { select: { id: true, name: true, email: true, isActive: true } } } },
+      signatories: { select: { person: { select: { id: true, name: true, email: true, preferredLanguage: true, isActive: true } } } },
     },
   })
   const author = await db.person.findUniqueOrThrow({ where: { id: input.authorId }, select: { id: true, name: true } })
