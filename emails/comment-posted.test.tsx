@@ -22,3 +22,13 @@ test('a person mentioned is told so', async () => {
   expect(text).toContain('Hello Paula Procurement,')
   expect(text).toContain('You were mentioned in the discussion of this justification.')
 })
+
+test('a comment reaches a French reader in French, the comment itself as written', async () => {
+  const { html, text } = await renderEmail('s', <CommentPostedEmail language="fr" />)
+  expect(html).toMatch(/<html [^>]*lang="fr"/)
+  expect(text).toContain('Marta Mendes a posé une question sur SSJ-2026-00042')
+  expect(text).toContain('Bonjour Rita Romano,')
+  expect(text).toContain('depuis son lien de signature, sans décider :')
+  expect(text).toContain('Is the quote from Cryo Instruments still valid in January?')
+  expect(text).toContain('Ouvrir la discussion')
+})

@@ -1,6 +1,9 @@
+import type { TFunction } from 'i18next'
 import { Heading, Text } from '@react-email/components'
 import { Fragment } from 'react'
+import type { Language } from '~/i18n/languages'
 import { ActionLink } from './action-link'
+import { emailTranslator } from './i18n'
 import { exampleSummary, JustificationSummary, type JustificationSummaryProps } from './justification-summary'
 import { EmailLayout } from './layout'
 
@@ -16,6 +19,8 @@ export type CommentPostedEmailProps = {
   /** The justification's page, where the thread is: never a sign-off link, a comment decides nothing. */
   discussionUrl: string
   summary: JustificationSummaryProps
+  /** The recipient's language, chosen when the email was queued (English when absent). */
+  language?: Language
 }
 
 /** To the requester and the signatories of a justification, and to whoever a comment mentions. */
@@ -28,21 +33,18 @@ export function CommentPostedEmail({
   postedAt = '26 Nov 2026, 10:15 CET',
   discussionUrl = 'http://localhost:3000/justifications/00000000-0000-4000-8000-000000000000#discussion',
   summary = exampleSummary,
+  language,
 }: Partial<CommentPostedEmailProps>) {
-  const headline = mentioned ? `${authorName} mentioned you` : asSignatory ? `${authorName} asked a question` : `${authorName} commented`
-  const why = mentioned
-    ? 'You were mentioned in the discussion of this justification.'
-    : 'You hear of every comment on this justification because you filed it or were asked to sign it.'
+  const t = emailTranslator(language)
+  const headline = commentHeadline(t, { authorName, mentioned, asSignatory })
+  const why = t(mentioned ? 'comment.whyMentioned' : 'comment.whyChain')
   return (
-    <EmailLayout preview={`${summary.reference}: ${headline}`}>
+    <EmailLayout language={language} preview={t('referenceAnd', { reference: summary.reference, text: headline })}>
       <Heading as="h1" style={{ fontSize: '20px' }}>
-        {headline} on {summary.reference}
+        {t('comment.heading', { headline, reference: summary.reference })}
       </Heading>
-      <Text>Hello {recipientName},</Text>
-      <Text>
-        {why} {authorName} wrote on {postedAt}
-        {asSignatory ? ', from their sign-off link, without deciding' : ''}:
-      </Text>
+      <Text>{t('greeting', { name: recipientName })}</Text>
+      <Text>{t(asSignatory ? 'comment.wroteAsSignatory' : 'comment.wrote', { why, author: authorName, at: postedAt })}</Text>
       <Text style={{ borderLeft: '4px solid #d7dbe3', paddingLeft: '12px' }}>
         {body.split('\n').map((line, index) => (
           <Fragment key={index}>
@@ -51,11 +53,16 @@ export function CommentPostedEmail({
           </Fragment>
         ))}
       </Text>
-      <Text>Answer on the justification’s page: a reply to this email does not reach the discussion.</Text>
-      <JustificationSummary {...summary} />
-      <ActionLink href={discussionUrl} label="Open the discussion" />
+      <Text>{t('comment.answer')}</Text>
+      <JustificationSummary {...summary} language={language} />
+      <ActionLink href={discussionUrl} label={t('comment.open')} />
     </EmailLayout>
   )
+}
+
+/** "Marta Mendes asked a question": the email's headline, and its subject after the reference. */
+export function commentHeadline(t: TFunction<'emails'>, { authorName, mentioned, asSignatory }: { authorName: string; mentioned: boolean; asSignatory: boolean }) {
+  return t(mentioned ? 'comment.headlineMentioned' : asSignatory ? 'comment.headlineAsked' : 'comment.headlineCommented', { author: authorName })
 }
 
 export default CommentPostedEmail

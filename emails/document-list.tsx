@@ -1,4 +1,6 @@
 import { Section, Text } from '@react-email/components'
+import type { Language } from '~/i18n/languages'
+import { emailTranslator } from './i18n'
 
 /** A supporting document as an email lists it: what it is, its name and size, and the hash a signature covers. */
 export type EmailDocument = { kind: string; fileName: string; size: string; sha256: string }
@@ -8,13 +10,14 @@ export type EmailDocument = { kind: string; fileName: string; size: string; sha2
  * full SHA-256 on the next, wrapping anywhere so it never widens the email on a phone and reads as
  * one line in the plain-text part.
  */
-export function EmailDocumentList({ documents }: { documents: readonly EmailDocument[] }) {
+export function EmailDocumentList({ documents, language }: { documents: readonly EmailDocument[]; language?: Language | undefined }) {
+  const t = emailTranslator(language)
   return (
     <Section>
       <Text style={{ margin: '16px 0 4px' }}>
-        <strong>{documents.length === 0 ? 'Documents you are signing:' : `Documents you are signing (${documents.length}):`}</strong>
+        <strong>{documents.length === 0 ? t('documents.headingNone') : t('documents.heading', { n: documents.length })}</strong>
       </Text>
-      {documents.length === 0 ? <Text style={{ margin: '2px 0' }}>No supporting documents were attached.</Text> : null}
+      {documents.length === 0 ? <Text style={{ margin: '2px 0' }}>{t('documents.none')}</Text> : null}
       {documents.map((document, index) => (
         <Text key={index} style={{ margin: '4px 0' }}>
           {`• ${document.kind}: ${document.fileName} (${document.size})`}

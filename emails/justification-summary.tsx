@@ -1,4 +1,6 @@
 import { Section, Text } from '@react-email/components'
+import type { Language } from '~/i18n/languages'
+import { emailTranslator } from './i18n'
 
 export type JustificationSummaryProps = {
   reference: string
@@ -15,16 +17,17 @@ export type JustificationSummaryProps = {
 }
 
 /** The facts of a justification, the same in every email about it: one line a fact, so it reads on a phone. */
-export function JustificationSummary(props: JustificationSummaryProps) {
+export function JustificationSummary({ language, ...props }: JustificationSummaryProps & { language?: Language | undefined }) {
+  const t = emailTranslator(language)
   const rows: [string, string][] = [
-    ['Reference', props.reference],
-    ['Title', props.title],
-    ['Requester', `${props.requesterName} (${props.groupCode})`],
-    ['Supplier', `${props.supplierName}, ${props.supplierCountry}`],
-    ...(props.originCountry ? ([['Origin of the goods', props.originCountry]] as [string, string][]) : []),
-    ['Category', props.category],
-    ['Amount', props.amountChf && props.amountChf !== props.amount ? `${props.amount} (${props.amountChf})` : props.amount],
-    ['Why single source', props.reason],
+    [t('summary.reference'), props.reference],
+    [t('summary.title'), props.title],
+    [t('summary.requester'), `${props.requesterName} (${props.groupCode})`],
+    [t('summary.supplier'), `${props.supplierName}, ${props.supplierCountry}`],
+    ...(props.originCountry ? ([[t('summary.origin'), props.originCountry]] as [string, string][]) : []),
+    [t('summary.category'), props.category],
+    [t('summary.amount'), props.amountChf && props.amountChf !== props.amount ? `${props.amount} (${props.amountChf})` : props.amount],
+    [t('summary.reason'), props.reason],
   ]
   return (
     <Section style={{ backgroundColor: '#f4f5f7', padding: '8px 12px', margin: '12px 0' }}>

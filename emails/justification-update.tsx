@@ -1,5 +1,7 @@
 import { Heading, Text } from '@react-email/components'
+import type { Language } from '~/i18n/languages'
 import { ActionLink } from './action-link'
+import { emailTranslator } from './i18n'
 import { exampleSummary, JustificationSummary, type JustificationSummaryProps } from './justification-summary'
 import { EmailLayout } from './layout'
 
@@ -13,6 +15,8 @@ export type JustificationUpdateEmailProps = {
   actionLabel: string
   justificationUrl: string
   summary: JustificationSummaryProps
+  /** The recipient's language, chosen when the email was queued (English when absent). */
+  language?: Language
 }
 
 /** To the requester when their justification moves on, or to a signatory whose step was withdrawn: addressed to the reader. */
@@ -24,18 +28,20 @@ export function JustificationUpdateEmail({
   actionLabel = 'Open the justification',
   justificationUrl = 'http://localhost:3000/justifications/00000000-0000-4000-8000-000000000000',
   summary = exampleSummary,
+  language,
 }: Partial<JustificationUpdateEmailProps>) {
+  const t = emailTranslator(language)
   return (
-    <EmailLayout preview={`${summary.reference}: ${headline}`}>
+    <EmailLayout language={language} preview={t('referenceAnd', { reference: summary.reference, text: headline })}>
       <Heading as="h1" style={{ fontSize: '20px' }}>
         {headline}
       </Heading>
-      <Text>Hello {recipientName},</Text>
+      <Text>{t('greeting', { name: recipientName })}</Text>
       {paragraphs.map((paragraph) => (
         <Text key={paragraph}>{paragraph}</Text>
       ))}
-      {quote ? <Text style={{ borderLeft: '4px solid #d7dbe3', paddingLeft: '12px', fontStyle: 'italic' }}>“{quote}”</Text> : null}
-      <JustificationSummary {...summary} />
+      {quote ? <Text style={{ borderLeft: '4px solid #d7dbe3', paddingLeft: '12px', fontStyle: 'italic' }}>{t('quote', { quote })}</Text> : null}
+      <JustificationSummary {...summary} language={language} />
       <ActionLink href={justificationUrl} label={actionLabel} />
     </EmailLayout>
   )

@@ -1,14 +1,17 @@
 import { Body, Container, Head, Hr, Html, Preview, Section, Text } from '@react-email/components'
 import type { ReactNode } from 'react'
+import type { Language } from '~/i18n/languages'
+import { emailLanguage, emailTranslator } from './i18n'
 
 /**
  * The frame every SoleSource email shares: a preview line, the body, and a footer saying who sent it.
  * Most signatures are given from a phone: one column, as wide as the screen up to 560 px, with the
  * viewport meta so a phone lays it out at its own width instead of zooming out on a desktop page.
  */
-export function EmailLayout({ preview, children }: { preview: string; children: ReactNode }) {
+export function EmailLayout({ preview, children, language }: { preview: string; children: ReactNode; language?: Language | undefined }) {
+  const t = emailTranslator(language)
   return (
-    <Html lang="en">
+    <Html lang={emailLanguage(language)}>
       <Head>
         <meta name="viewport" content="width=device-width, initial-scale=1" />
       </Head>
@@ -20,9 +23,7 @@ export function EmailLayout({ preview, children }: { preview: string; children: 
           <Text style={{ fontSize: '14px', fontWeight: 700, color: '#0b3d91', margin: 0 }}>SoleSource</Text>
           <Section>{children}</Section>
           <Hr />
-          <Text style={{ fontSize: '12px', color: '#5b6475' }}>
-            Sent by SoleSource, the procurement service's single-source and industrial return tool.
-          </Text>
+          <Text style={{ fontSize: '12px', color: '#5b6475' }}>{t('layout.footer')}</Text>
         </Container>
       </Body>
     </Html>

@@ -1,6 +1,8 @@
 import { Heading, Text } from '@react-email/components'
 import { formatDateTime } from '~/calendar/format-date'
+import type { Language } from '~/i18n/languages'
 import { ActionLink } from './action-link'
+import { emailTranslator } from './i18n'
 import { EmailLayout } from './layout'
 
 export type SignInLinkEmailProps = {
@@ -10,6 +12,8 @@ export type SignInLinkEmailProps = {
   expiresInMinutes: number
   /** When the link and the code stop working, on the organisation's clock (app/calendar). */
   expiresAt: string
+  /** The recipient's language, chosen when the email was queued (English when absent). */
+  language?: Language
 }
 
 /** The one-time link and code a person asked for on the sign-in page. */
@@ -19,21 +23,21 @@ export function SignInLinkEmail({
   code = '123456',
   expiresInMinutes = 15,
   expiresAt = formatDateTime('2026-11-26T09:15:00Z'),
+  language,
 }: Partial<SignInLinkEmailProps>) {
+  const t = emailTranslator(language)
   return (
-    <EmailLayout preview={`Your SoleSource sign-in code is ${code}`}>
+    <EmailLayout language={language} preview={t('signIn.preview', { code })}>
       <Heading as="h1" style={{ fontSize: '20px' }}>
-        Sign in to SoleSource
+        {t('signIn.heading')}
       </Heading>
-      <Text>Hello {name},</Text>
+      <Text>{t('greeting', { name })}</Text>
+      <Text>{t('signIn.body', { minutes: expiresInMinutes, expiresAt })}</Text>
+      <ActionLink href={signInUrl} label={t('signIn.button')} />
       <Text>
-        Open this link to sign in. It works once, for {expiresInMinutes} minutes: until {expiresAt}.
+        {t('signIn.otherDevice')} <strong style={{ fontSize: '18px', letterSpacing: '2px' }}>{code}</strong>
       </Text>
-      <ActionLink href={signInUrl} label="Sign in" />
-      <Text>
-        On another device? Type this code on the sign-in page instead: <strong style={{ fontSize: '18px', letterSpacing: '2px' }}>{code}</strong>
-      </Text>
-      <Text style={{ color: '#5b6475' }}>If you did not ask to sign in, ignore this email: nothing happens without the link or the code.</Text>
+      <Text style={{ color: '#5b6475' }}>{t('signIn.ignore')}</Text>
     </EmailLayout>
   )
 }

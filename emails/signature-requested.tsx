@@ -1,10 +1,12 @@
 import { Heading, Section, Text } from '@react-email/components'
 import { formatDateTime } from '~/calendar/format-date'
+import type { Language } from '~/i18n/languages'
+import { emailTranslator } from './i18n'
 import { ActionLink, SecondaryLink } from './action-link'
 import { EmailDocumentList, exampleDocuments, type EmailDocument } from './document-list'
 import { exampleSummary, JustificationSummary, type JustificationSummaryProps } from './justification-summary'
 import { EmailLayout } from './layout'
-import { ALTERNATIVES_REASON_TERM, ALTERNATIVES_TERM, type StatedAlternatives } from '~/industrial-return/suppliers/stated-alternatives'
+import type { StatedAlternatives } from '~/industrial-return/suppliers/stated-alternatives'
 
 export type SignatureRequestedEmailProps = {
   signatoryName: string
@@ -25,6 +27,8 @@ export type SignatureRequestedEmailProps = {
   /** The suppliers in very poorly balanced countries the requester was shown, and why none can deliver. */
   alternativeSuppliers: StatedAlternatives | null
   isReminder?: boolean
+  /** The recipient's language, chosen when the email was queued (English when absent). */
+  language?: Language
 }
 
 /**
@@ -49,40 +53,43 @@ export function SignatureRequestedEmail({
     reason: 'Neither makes cold heads for the installed cryocooler model; both were asked in the market survey.',
   },
   isReminder = false,
+  language,
 }: Partial<SignatureRequestedEmailProps>) {
+  const t = emailTranslator(language)
   return (
-    <EmailLayout preview={`${isReminder ? 'Reminder: ' : ''}${summary.reference} awaits your signature: ${summary.title}`}>
+    <EmailLayout language={language} preview={t(isReminder ? 'signatureRequested.subjectReminder' : 'signatureRequested.subject', { reference: summary.reference, title: summary.title })}>
       <Heading as="h1" style={{ fontSize: '20px', lineHeight: '26px', margin: '12px 0' }}>
-        {isReminder ? 'Reminder: a single-source justification still awaits your signature' : 'A single-source justification awaits your signature'}
+        {t(isReminder ? 'signatureRequested.headingReminder' : 'signatureRequested.heading')}
       </Heading>
-      <Text style={{ margin: '8px 0' }}>Hello {signatoryName},</Text>
+      <Text style={{ margin: '8px 0' }}>{t('greeting', { name: signatoryName })}</Text>
       <Text style={{ margin: '8px 0' }}>{request}</Text>
-      {splitPurchaseWarning ? <Text style={{ color: '#8a5a00', margin: '8px 0' }}>⚠ Possible split purchase: {splitPurchaseWarning}</Text> : null}
-      <JustificationSummary {...summary} />
+      {splitPurchaseWarning ? <Text style={{ color: '#8a5a00', margin: '8px 0' }}>{t('signatureRequested.splitPurchase', { warning: splitPurchaseWarning })}</Text> : null}
+      <JustificationSummary {...summary} language={language} />
       <ActionLink
         href={signOffUrl}
-        label="Decide: sign, reject or ask for changes"
-        urlIntro={`Your sign-off link: yours alone, it works once, ${linkExpiresAt ? `until ${linkExpiresAt} (${linkValidFor})` : `for ${linkValidFor}`}. Opening it decides nothing.`}
+        label={t('signatureRequested.button')}
+        urlIntro={linkExpiresAt ? t('signatureRequested.linkUntil', { expiresAt: linkExpiresAt, validFor: linkValidFor }) : t('signatureRequested.linkFor', { validFor: linkValidFor })}
       />
-      <EmailDocumentList documents={documents} />
+      <EmailDocumentList documents={documents} language={language} />
       <Text>
-        <strong>The requester’s justification:</strong>
+        <strong>{t('signatureRequested.reasonHeading')}</strong>
       </Text>
       <Text style={{ whiteSpace: 'pre-wrap' }}>{reasonText}</Text>
       {alternativeSuppliers ? (
         <Section>
           <Text>
-            <strong>{ALTERNATIVES_TERM}</strong> (registered, same activity; the supplier chosen is in a well balanced country): {alternativeSuppliers.suppliers.join(', ')}.
+            <strong>{t('signatureRequested.alternativesTerm')}</strong>
+            {t('signatureRequested.alternativesNote', { suppliers: alternativeSuppliers.suppliers.join(', ') })}
           </Text>
           <Text>
-            <strong>{ALTERNATIVES_REASON_TERM}:</strong>
+            <strong>{t('signatureRequested.alternativesReasonTerm')}:</strong>
           </Text>
           <Text style={{ whiteSpace: 'pre-wrap' }}>{alternativeSuppliers.reason ?? '—'}</Text>
         </Section>
       ) : null}
       <Section>
         <Text>
-          <strong>Signatures so far:</strong>
+          <strong>{t('signatureRequested.chainHeading')}</strong>
         </Text>
         {chainSoFar.map((line) => (
           <Text key={line} style={{ margin: '2px 0' }}>
@@ -90,7 +97,7 @@ export function SignatureRequestedEmail({
           </Text>
         ))}
       </Section>
-      <SecondaryLink href={justificationUrl} intro="The justification in SoleSource:" />
+      <SecondaryLink href={justificationUrl} intro={t('signatureRequested.justificationLink')} />
     </EmailLayout>
   )
 }

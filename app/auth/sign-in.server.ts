@@ -3,6 +3,7 @@ import type { Database } from '~/db/client.server'
 import { formatDateTime } from '~/calendar/format-date'
 import { enqueueEmail } from '~/email/outbox.server'
 import { getEnv } from '~/env.server'
+import { languageOfRecipient, translatorFor } from '~/i18n/i18n.server'
 import { errorFields, log } from '~/server/logger.server'
 import { maskEmail, type RateLimit, type SignInLimiters } from './rate-limits.server'
 import { createSession, safeRedirectTarget } from './session.server'
@@ -37,6 +38,9 @@ export async function requestSignIn(
   const signInUrl = `${settings.appUrl}/sign-in/link/${token}`
   if (!person || !person.isActive) return
   const target = safeRedirectTarget(redirectTo)
+  // In the person's saved language (else the organisation's), like every email.
+  const language = languageOfRecipient(person)
+  const t = translatorFor(language, 'emails')
   await db.$transaction(async (tx) => {
     await tx.signInRequest.create({
       data: {
@@ -52,9 +56,9 @@ export async function requestSignIn(
       tx,
       {
         to: person.email,
-        subject: 'Your SoleSource sign-in link',
+        subject: t('signIn.subject'),
         template: 'sign-in-link',
-        props: { name: person.name, signInUrl, code, expiresInMinutes: settings.linkTtlMinutes, expiresAt: formatDateTime(expiresAt) },
+        props: { name: person.name, signInUrl, code, expiresInMinutes: settings.linkTtlMinutes, expiresAt: formatDateTime(expiresAt, language), language },
       },
       { appUrl: settings.appUrl },
     )

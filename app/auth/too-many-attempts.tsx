@@ -1,4 +1,5 @@
 import type { HeadersFunction } from '@remix-run/node'
+import { useTranslation } from 'react-i18next'
 import { MessageCard } from '~/ui/notice'
 
 // A refusal for a sign-in limit, shared by the sign-in routes: the same 429 and Retry-After for a
@@ -21,17 +22,14 @@ export function minutesToWait(retryAfterSeconds: number) {
 }
 
 export function TooManyAttempts({ retryAfterSeconds, reason }: RateLimited['rateLimited']) {
+  const { t } = useTranslation('auth')
   const minutes = minutesToWait(retryAfterSeconds)
   return (
-    <MessageCard title="Too many attempts" role="alert">
-      <p>{`Too many attempts; try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`}</p>
+    <MessageCard title={t('tooMany.title')} role="alert">
+      <p>{t('tooMany.wait', { count: minutes })}</p>
+      <p>{reason === 'codes' ? t('tooMany.codes') : t('tooMany.client')}</p>
       <p>
-        {reason === 'codes'
-          ? 'Too many codes were tried for this address, so codes are refused for a while. The link in the latest email still signs you in.'
-          : 'Too many sign-in attempts came from your network in a short time.'}
-      </p>
-      <p>
-        <a href="/sign-in">Back to sign-in</a>
+        <a href="/sign-in">{t('tooMany.back')}</a>
       </p>
     </MessageCard>
   )

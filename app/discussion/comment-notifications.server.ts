@@ -1,6 +1,8 @@
+import { commentHeadline } from '#emails/comment-posted'
 import { formatDateTime } from '~/calendar/format-date'
+import { translatorFor } from '~/i18n/i18n.server'
 import type { OutgoingEmail } from '~/email/outbox.server'
-import { summaryOf, type JustificationForEmail, type Person } from '~/justifications/notifications.server'
+import { languageOf, summaryOf, type JustificationForEmail, type Person } from '~/justifications/notifications.server'
 
 /**
  * The emails one comment causes: one to each person of the chain (the requester and everybody asked
@@ -34,17 +36,29 @@ export async function commentEmails({
   // The justification's page for everybody, a signatory whose step is pending included: a comment
   // asks for no decision, so its email carries no sign-off link (a sign-off link is for deciding).
   const discussionUrl = `${appUrl}/justifications/${justification.id}#discussion`
-  const summary = summaryOf(justification)
   const emails: { recipient: Person; email: OutgoingEmail }[] = []
   for (const { person, mentioned: wasMentioned } of recipients.values()) {
-    const what = wasMentioned ? 'mentioned you' : asSignatory ? 'asked a question' : 'commented'
+    // In each recipient's language, whoever wrote the comment.
+    const language = languageOf(person)
+    const t = translatorFor(language, 'emails')
+    const headline = commentHeadline(t, { authorName: author.name, mentioned: wasMentioned, asSignatory })
     emails.push({
       recipient: person,
       email: {
         to: person.email,
-        subject: `${justification.reference}: ${author.name} ${what}`,
+        subject: t('referenceAnd', { reference: justification.reference, text: headline }),
         template: wasMentioned ? 'comment-mention' : 'comment-posted',
-        props: { recipientName: person.name, authorName: author.name, mentioned: wasMentioned, asSignatory, body, postedAt: formatDateTime(postedAt), discussionUrl, summary },
+        props: {
+          recipientName: person.name,
+          authorName: author.name,
+          mentioned: wasMentioned,
+          asSignatory,
+          body,
+          postedAt: formatDateTime(postedAt, language),
+          discussionUrl,
+          summary: summaryOf(justification, language),
+          language,
+        },
       },
     })
   }

@@ -21,7 +21,7 @@ export function peopleWhoMaySee(db: DatabaseOrTransaction, justification: { id: 
         { isAdministrator: true },
       ],
     },
-    select: { id: true, name: true, email: true },
+    select: { id: true, name: true, email: true, preferredLanguage: true },
     orderBy: { name: 'asc' },
   })
 }

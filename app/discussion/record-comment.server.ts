@@ -37,8 +37,8 @@ export async function recordComment(
     where: { id: input.justificationId },
     include: {
       ...emailRowInclude,
-      requester: { select: { id: true, name: true, email: true, groupId: true, isActive: true } },
-      signatories: { select: { person: { select: { id: true, name: true, email: true, isActive: true } } } },
+      requester: { select: { id: true, name: true, email: true, preferredLanguage: true, groupId: true, isActive: true } },
+      signatories: { select: { person: { select: { id: true, name: true, email: true, preferredLanguage: true, isActive: true } } } },
     },
   })
   const author = await db.person.findUniqueOrThrow({ where: { id: input.authorId }, select: { id: true, name: true } })

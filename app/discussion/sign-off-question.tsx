@@ -1,4 +1,6 @@
 import { Form, useNavigation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { message } from '~/i18n/message'
 import { CommentField, type CommentFormState } from './comment-field'
 import { listOf } from './list-of'
 
@@ -7,28 +9,32 @@ import { listOf } from './list-of'
  * It leaves the link unused; the answer comes by email, and the link still decides afterwards.
  */
 export function SignOffQuestion({ form }: { form?: CommentFormState | undefined }) {
+  const { t } = useTranslation('signoff')
   const navigation = useNavigation()
   const busy = navigation.state === 'submitting' && navigation.formData?.get('intent') === 'question'
   return (
     <section className="card sign-off-question" aria-labelledby="question-heading">
-      <h2 id="question-heading">Ask a question instead</h2>
+      <h2 id="question-heading">{t('question.heading')}</h2>
       <Form method="post">
         <CommentField
           id="question-body"
-          label="Your question"
-          hint="Sent to the requester and the other signatories, and kept in the justification's record. It decides nothing: this link stays valid for your decision."
+          label={t('question.label')}
+          hint={t('question.hint')}
           errors={form?.fieldErrors.body}
           defaultValue={form?.body}
         />
         <button type="submit" name="intent" value="question" className="secondary" disabled={busy}>
-          Send the question
+          {t('question.send')}
         </button>
       </Form>
     </section>
   )
 }
 
-/** What the page says, after the redirect, once a question went: to whom, and that the link still decides. */
+/**
+ * What the page says, after the redirect, once a question went: to whom, and that the link still
+ * decides. A message (app/i18n/message.ts): the page says it in its reader's language.
+ */
 export function questionSentMessage(notifiedNames: readonly string[]): string {
-  return `Your question was sent${notifiedNames.length ? ` to ${listOf(notifiedNames)}` : ''}. This link still works: decide when you have your answer.`
+  return notifiedNames.length ? message('signoff:question.sentTo', { names: listOf(notifiedNames) }) : message('signoff:question.sent')
 }

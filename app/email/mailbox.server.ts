@@ -1,6 +1,16 @@
 import { getDatabase, type Database } from '~/db/client.server'
 import { getEnv } from '~/env.server'
 import { UUID } from '~/http/uuid'
+import { isLanguage, type Language } from '~/i18n/languages'
+
+/**
+ * The language an email was written in, as its HTML says (`<html lang>`, emails/layout.tsx): the
+ * mailbox shows it in that language whatever the reader's, and marks it so. English when it says none.
+ */
+export function languageOfEmail(html: string): Language {
+  const lang = /<html\b[^>]*\blang="([a-z]{2})/i.exec(html)?.[1]?.toLowerCase()
+  return isLanguage(lang) ? lang : 'en'
+}
 
 /**
  * The local mailbox exists only while SMTP_URL is unset: a deployment with real mail never exposes
@@ -17,9 +27,9 @@ export async function listMailbox(db: Database, to: string | null) {
     where: to ? { toAddress: to } : {},
     orderBy: { receivedAt: 'desc' },
     take: 200,
-    select: { id: true, toAddress: true, subject: true, receivedAt: true },
+    select: { id: true, toAddress: true, subject: true, receivedAt: true, html: true },
   })
-  return messages.map((m) => ({ ...m, receivedAt: m.receivedAt.toISOString() }))
+  return messages.map(({ html, ...m }) => ({ ...m, language: languageOfEmail(html), receivedAt: m.receivedAt.toISOString() }))
 }
 
 /** One message, its links opening in the whole window rather than inside the page's frame; null if none. */
@@ -27,5 +37,5 @@ export async function readMailboxMessage(db: Database, id: string) {
   const message = UUID.test(id) ? await db.mailboxMessage.findUnique({ where: { id } }) : null
   if (!message) return null
   const html = message.html.includes('<head>') ? message.html.replace('<head>', '<head><base target="_top">') : `<base target="_top">${message.html}`
-  return { ...message, html, receivedAt: message.receivedAt.toISOString() }
+  return { ...message, html, language: languageOfEmail(message.html), receivedAt: message.receivedAt.toISOString() }
 }

@@ -3,26 +3,26 @@
  * namespaces its page needs, from /locales/<language>/<namespace>). One import per file: a new
  * namespace is a line in each language here and in namespaces.ts.
  */
-import enAdmin from '~/locales/en/admin.json'
-import enAuth from '~/locales/en/auth.json'
-import enCommon from '~/locales/en/common.json'
-import enEmails from '~/locales/en/emails.json'
-import enForms from '~/locales/en/forms.json'
-import enIndustrialReturn from '~/locales/en/industrial-return.json'
-import enJustifications from '~/locales/en/justifications.json'
-import enReturnData from '~/locales/en/return-data.json'
-import enRecord from '~/locales/en/record.json'
-import enSignoff from '~/locales/en/signoff.json'
-import frAdmin from '~/locales/fr/admin.json'
-import frAuth from '~/locales/fr/auth.json'
-import frCommon from '~/locales/fr/common.json'
-import frEmails from '~/locales/fr/emails.json'
-import frForms from '~/locales/fr/forms.json'
-import frIndustrialReturn from '~/locales/fr/industrial-return.json'
-import frJustifications from '~/locales/fr/justifications.json'
-import frReturnData from '~/locales/fr/return-data.json'
-import frRecord from '~/locales/fr/record.json'
-import frSignoff from '~/locales/fr/signoff.json'
+import enAdmin from '~/locales/en/admin.json' assert { type: 'json' }
+import enAuth from '~/locales/en/auth.json' assert { type: 'json' }
+import enCommon from '~/locales/en/common.json' assert { type: 'json' }
+import enEmails from '~/locales/en/emails.json' assert { type: 'json' }
+import enForms from '~/locales/en/forms.json' assert { type: 'json' }
+import enIndustrialReturn from '~/locales/en/industrial-return.json' assert { type: 'json' }
+import enJustifications from '~/locales/en/justifications.json' assert { type: 'json' }
+import enReturnData from '~/locales/en/return-data.json' assert { type: 'json' }
+import enRecord from '~/locales/en/record.json' assert { type: 'json' }
+import enSignoff from '~/locales/en/signoff.json' assert { type: 'json' }
+import frAdmin from '~/locales/fr/admin.json' assert { type: 'json' }
+import frAuth from '~/locales/fr/auth.json' assert { type: 'json' }
+import frCommon from '~/locales/fr/common.json' assert { type: 'json' }
+import frEmails from '~/locales/fr/emails.json' assert { type: 'json' }
+import frForms from '~/locales/fr/forms.json' assert { type: 'json' }
+import frIndustrialReturn from '~/locales/fr/industrial-return.json' assert { type: 'json' }
+import frJustifications from '~/locales/fr/justifications.json' assert { type: 'json' }
+import frReturnData from '~/locales/fr/return-data.json' assert { type: 'json' }
+import frRecord from '~/locales/fr/record.json' assert { type: 'json' }
+import frSignoff from '~/locales/fr/signoff.json' assert { type: 'json' }
 import type { Language } from './languages'
 import type { Namespace } from './namespaces'
 

@@ -3,19 +3,20 @@ import { useTranslation } from 'react-i18next'
 
 /**
  * A signatory's three deliberate actions, with one comment field (required to reject or ask for
- * changes, checked by the server). The same form in the app and on a sign-off link's page.
+ * changes, checked by the server). The same form in the app and on a sign-off link's page: both
+ * routes load the `signoff` messages.
  */
 export function DecisionForm({ rowVersion, commentErrors }: { rowVersion?: number; commentErrors?: string[] | undefined }) {
-  const { t } = useTranslation('justifications')
+  const { t } = useTranslation('signoff')
   const busy = useNavigation().state === 'submitting'
   const invalid = Boolean(commentErrors?.length)
   return (
     <Form method="post">
       {rowVersion !== undefined ? <input type="hidden" name="rowVersion" value={rowVersion} /> : null}
       <div className="field">
-        <label htmlFor="decision-comment">{t('decision.comment')}</label>
+        <label htmlFor="decision-comment">{t('decisionForm.comment')}</label>
         <p className="hint" id="decision-comment-hint">
-          {t('decision.hint')}
+          {t('decisionForm.hint')}
         </p>
         <textarea
           id="decision-comment"
@@ -32,13 +33,13 @@ export function DecisionForm({ rowVersion, commentErrors }: { rowVersion?: numbe
       </div>
       <div className="decision-buttons">
         <button type="submit" name="intent" value="sign" disabled={busy}>
-          {t('approvals.sign')}
+          {t('decisionForm.sign')}
         </button>
         <button type="submit" name="intent" value="request-changes" className="secondary" disabled={busy}>
-          {t('approvals.requestChanges')}
+          {t('decisionForm.requestChanges')}
         </button>
         <button type="submit" name="intent" value="reject" className="danger" disabled={busy}>
-          {t('approvals.reject')}
+          {t('decisionForm.reject')}
         </button>
       </div>
     </Form>

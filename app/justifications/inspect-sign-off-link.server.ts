@@ -30,7 +30,7 @@ async function stateOf(db: Database, link: NonNullable<Awaited<ReturnType<typeof
   if (!step) return { status: 'changed' }
   const name = async (id: string | null) => (id ? ((await db.person.findUnique({ where: { id }, select: { name: true } }))?.name ?? 'someone') : 'someone')
   if (step.status !== 'pending' && step.status !== 'to-come') {
-    return { status: 'decided', by: await name(step.decidedBy), at: step.decidedAt ? formatDateTime(step.decidedAt) : '', outcome: outcomeOf[step.status] ?? 'closed' }
+    return { status: 'decided', by: await name(step.decidedBy), at: step.decidedAt ? formatDateTime(step.decidedAt) : '', outcome: outcomeOf[step.status] ?? 'closed', decidedOn: step.decidedAt }
   }
   if (link.usedAt) return { status: 'used' }
   if (step.signatoryId !== link.signatoryId) return { status: 'reassigned', to: await name(step.signatoryId) }
@@ -45,5 +45,7 @@ async function stateOf(db: Database, link: NonNullable<Awaited<ReturnType<typeof
     signatoryName: link.signatory.name,
     stepLabel: step.label,
     expiresAt: formatDateTime(link.expiresAt),
+    stepRole: step.role,
+    expiresOn: link.expiresAt.toISOString(),
   }
 }

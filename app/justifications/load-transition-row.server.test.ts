@@ -38,7 +38,7 @@ describe(`the transition's row in one statement (${testDatabaseKind()})`, () => 
     // The people the stored chain names: its signatories (Marta Mendes and Elena Navarro at 60 000 CHF).
     const chain = (row!.snapshot as { context: { chain: { signatoryId: string }[] } }).context.chain
     expect(row!.chainPeople.map((p) => p.id).sort()).toEqual([...new Set(chain.map((s) => s.signatoryId))].sort())
-    expect(row!.chainPeople.find((p) => p.id === ids['marta.mendes'])).toEqual({ id: ids['marta.mendes'], name: 'Marta Mendes', email: 'marta.mendes@example.org' })
+    expect(row!.chainPeople.find((p) => p.id === ids['marta.mendes'])).toEqual({ id: ids['marta.mendes'], name: 'Marta Mendes', email: 'marta.mendes@example.org', preferredLanguage: null })
   })
 
   test('is the row Prisma includes: a draft without origin country or documents', async () => {

@@ -30,16 +30,16 @@ export async function loadTransitionRow(db: DatabaseOrTransaction, id: string): 
   if (!UUID.test(id)) return null
   const rows = await db.$queryRaw<JoinedRow[]>(Prisma.sql`
     SELECT j.*,
-      json_build_object('id', r."id", 'name', r."name", 'email', r."email") AS "requester",
+      json_build_object('id', r."id", 'name', r."name", 'email', r."email", 'preferredLanguage', r."preferredLanguage") AS "requester",
       json_build_object('code', g."code") AS "group",
-      json_build_object('name', sc."name") AS "supplierCountry",
-      CASE WHEN oc."code" IS NULL THEN NULL ELSE json_build_object('name', oc."name") END AS "originCountry",
+      json_build_object('name', sc."name", 'code', sc."code") AS "supplierCountry",
+      CASE WHEN oc."code" IS NULL THEN NULL ELSE json_build_object('name', oc."name", 'code', oc."code") END AS "originCountry",
       COALESCE((
         SELECT json_agg(json_build_object('id', a."id", 'kind', a."kind", 'fileName', a."fileName", 'sizeBytes', a."sizeBytes"::text, 'sha256', a."sha256") ORDER BY a."addedAt", a."id")
         FROM "Attachment" a WHERE a."justificationId" = j."id" AND a."removedAt" IS NULL
       ), '[]'::json) AS "attachments",
       COALESCE((
-        SELECT json_agg(json_build_object('id', p."id", 'name', p."name", 'email', p."email"))
+        SELECT json_agg(json_build_object('id', p."id", 'name', p."name", 'email', p."email", 'preferredLanguage', p."preferredLanguage"))
         FROM "Person" p
         WHERE p."id"::text IN (
           SELECT step.value ->> key FROM jsonb_array_elements(CASE WHEN jsonb_typeof(j."snapshot" -> 'context' -> 'chain') = 'array' THEN j."snapshot" -> 'context' -> 'chain' ELSE '[]'::jsonb END) AS step,

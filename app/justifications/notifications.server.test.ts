@@ -127,3 +127,53 @@ describe('emails address their reader', () => {
     expect(lines(rejected!.text)).toContain(`http://localhost:3000/justifications/${justification.id}`)
   })
 })
+
+describe('each email is written in its recipient’s language (issue 14)', () => {
+  const rita = { ...people.get('rita')!, preferredLanguage: 'fr' }
+  const frenchRequester = new Map<string, Person>([...people, ['rita', rita]])
+  const filedInFrench: JustificationForEmail = { ...justification, requester: rita, supplierCountry: { name: 'Switzerland', code: 'CH' } }
+
+  test('a French requester’s justification reaches an English-speaking group leader in English', async () => {
+    const email = await rendered(
+      signatureRequestEmail({ justification: filedInFrench, step: step(), signOffUrl: 'http://localhost:3000/sign-off/t', linkExpiresAt: new Date('2026-12-09T09:15:00Z'), chain: [step()], people: frenchRequester, appUrl: 'http://localhost:3000', linkTtlHours: 168 }),
+    )
+    expect(email!.subject).toBe('SSJ-2026-00042 awaits your signature: Magnet power converter spares')
+    expect(email!.html).toMatch(/<html [^>]*lang="en"/)
+    expect(email!.text).toContain('You are asked to sign as group leader for EN-MME.')
+    expect(email!.text).toContain('Supplier: Converters SA, Switzerland')
+  })
+
+  test('the approval reaches the French requester in French: subject, HTML and text', async () => {
+    const chain = [step({ status: 'done', decidedBy: 'marta', decidedAt: '2026-12-02T09:00:00Z' })]
+    const [queued] = await emailsFor([{ type: 'APPROVED', at: '2026-12-02T09:00:00Z', withoutSignature: false } as never], filedInFrench, frenchRequester, {
+      appUrl: 'http://localhost:3000',
+      signOffLinks: new Map(),
+      chain,
+      linkTtlHours: 168,
+    })
+    const approved = await rendered(queued)
+    expect(approved).toMatchObject({ to: 'rita.romano@example.org', subject: 'SSJ-2026-00042 : approuvée' })
+    expect(approved!.html).toMatch(/<html [^>]*lang="fr"/)
+    expect(approved!.text).toContain('Fournisseur: Converters SA, Suisse')
+    for (const part of [approved!.text, approved!.html.replace(/<!-- -->/g, '')]) {
+      expect(part).toContain('Votre justification a été approuvée')
+      expect(part).toContain('Bonjour Rita Romano,')
+      expect(part).toContain('Chef de groupe : Marta Mendes, signé le 2 déc. 2026')
+      expect(part).toContain('Ouvrir la justification')
+      expect(part).not.toContain('Hello')
+      expect(part).not.toContain('Sent by SoleSource')
+    }
+  })
+
+  test('a French signatory is asked in French, with the link’s validity in French', async () => {
+    const french = new Map<string, Person>([...people, ['marta', { ...people.get('marta')!, preferredLanguage: 'fr' }]])
+    const email = await rendered(
+      signatureRequestEmail({ justification, step: step(), signOffUrl: 'http://localhost:3000/sign-off/t', linkExpiresAt: null, chain: [step()], people: french, appUrl: 'http://localhost:3000', linkTtlHours: 168 }),
+    )
+    expect(email!.subject).toBe('SSJ-2026-00042 attend votre signature : Magnet power converter spares')
+    expect(email!.text).toContain('Vous êtes invité à signer en tant que chef de groupe pour EN-MME.')
+    expect(email!.text).toContain('il ne fonctionne qu’une fois, pendant 7 jours.')
+    expect(email!.text).toContain('Décider : signer, rejeter ou demander des modifications')
+    expect(email!.text).toContain('Aucune pièce justificative n’a été jointe.')
+  })
+})

@@ -8,10 +8,12 @@ import { formatMoney } from '~/money/amount'
 import type { Currency } from '~/money/currency'
 import { minorFromColumn, minorFromNullableColumn } from '~/money/minor-units'
 import { formatDateTime } from '~/calendar/format-date'
+import { countryName } from '~/i18n/country-names'
+import { languageOfRecipient, translatorFor } from '~/i18n/i18n.server'
+import type { Language } from '~/i18n/languages'
 import type { Effect, StepRecord } from '~/workflow/machine'
-import { roleNames } from '~/workflow/signatories'
 import { emailDocuments, emailDocumentsInclude } from './email-documents.server'
-import { categoryLabels, reasonLabels, type Category, type SingleSourceReason } from './labels'
+import type { Category, SingleSourceReason } from './labels'
 
 /** The request to sign (or the reminder): everything needed to decide, and the sign-off link. */
 export async function signatureRequestEmail({
@@ -38,26 +40,30 @@ export async function signatureRequestEmail({
 }): Promise<OutgoingEmail | null> {
   const signatory = people.get(step.signatoryId)
   if (!signatory) return null
-  const name = (id: string) => people.get(id)?.name ?? 'Someone'
+  // In the signatory's language, whoever filed it (a French requester's request reaches an English-speaking leader in English).
+  const language = languageOf(signatory)
+  const t = translatorFor(language, 'emails')
+  const name = (id: string) => people.get(id)?.name ?? t('someone')
   return {
     to: signatory.email,
-    subject: `${isReminder ? 'Reminder: ' : ''}${justification.reference} awaits your signature: ${justification.title}`,
+    subject: t(isReminder ? 'signatureRequested.subjectReminder' : 'signatureRequested.subject', { reference: justification.reference, title: justification.title }),
     template: isReminder ? 'signature-reminder' : 'signature-requested',
     // Rendered by the outbox worker at delivery (docs/decisions/027-render-email-at-delivery.md).
     props: {
       signatoryName: signatory.name,
-      request: whatIsAskedOfYou(step, justification.group.code),
+      request: whatIsAskedOfYou(step, justification.group.code, language),
       justificationUrl: `${appUrl}/justifications/${justification.id}`,
       signOffUrl,
-      linkValidFor: describeHours(linkTtlHours),
-      linkExpiresAt: linkExpiresAt ? formatDateTime(linkExpiresAt) : null,
-      summary: summaryOf(justification),
+      linkValidFor: describeHours(linkTtlHours, language),
+      linkExpiresAt: linkExpiresAt ? formatDateTime(linkExpiresAt, language) : null,
+      summary: summaryOf(justification, language),
       documents: justification.documents,
       reasonText: justification.reasonText,
-      chainSoFar: describeChain(chain, name),
-      splitPurchaseWarning: justification.splitPurchaseWarning,
+      chainSoFar: describeChain(chain, name, language),
+      splitPurchaseWarning: justification.splitPurchaseWarning === SPLIT_PURCHASE_FLAGGED ? t('splitPurchaseFlagged') : justification.splitPurchaseWarning,
       alternativeSuppliers: justification.alternativeSuppliers,
       isReminder,
+      language,
     },
   }
 }
@@ -67,39 +73,32 @@ export async function signatureRequestEmail({
  * addressed to them. The step's stored explanation says the same in the third person, for the
  * audit trail; an email speaks to its reader.
  */
-export function whatIsAskedOfYou(step: Pick<StepRecord, 'role' | 'reason'>, groupCode: string): string {
-  const role = roleNames[step.role]
-  const inPlace = (why: string) => `You are asked to sign in place of the ${role}: ${why}, so the step comes to you.`
+export function whatIsAskedOfYou(step: Pick<StepRecord, 'role' | 'reason'>, groupCode: string, language: Language = 'en'): string {
+  const t = translatorFor(language, 'emails')
+  const role = t(`roles.${step.role}`)
   switch (step.reason) {
     case 'POSITION':
-      return `You are asked to sign as ${role} for ${groupCode}.`
+      return t('request.POSITION', { role, group: groupCode })
     case 'DEPUTY_FOR_ABSENT':
-      return `You are asked to sign as deputy of the ${role}, who is away.`
     case 'DEPUTY_FOR_SELF_APPROVAL':
-      return `You are asked to sign as deputy of the ${role}, who filed this justification and cannot sign it.`
     case 'DEPUTY_FOR_ALREADY_SIGNED':
-      return `You are asked to sign as deputy of the ${role}, who already signs an earlier step.`
-    case 'ESCALATED_VACANT':
-      return inPlace('the position is vacant')
-    case 'ESCALATED_ABSENT':
-      return inPlace('they and their deputies are away')
-    case 'ESCALATED_SELF':
-      return inPlace('they filed this justification and cannot sign it')
-    case 'ESCALATED_ALREADY_SIGNED':
-      return inPlace('they already sign an earlier step')
-    case 'ESCALATED_OVERDUE':
-      return inPlace('no decision came within the escalation delay')
     case 'REASSIGNED_BY_PROCUREMENT':
-      return `You are asked to sign for the ${role} step: the procurement office passed it to you.`
+      return t(`request.${step.reason}`, { role })
+    case 'ESCALATED_VACANT':
+    case 'ESCALATED_ABSENT':
+    case 'ESCALATED_SELF':
+    case 'ESCALATED_ALREADY_SIGNED':
+    case 'ESCALATED_OVERDUE':
+      return t('request.inPlace', { role, why: t(`request.${step.reason}`) })
   }
 }
 
 /** The relations emails describe a justification with, read with its row. */
 export const emailRowInclude = {
-  requester: { select: { id: true, name: true, email: true } },
+  requester: { select: { id: true, name: true, email: true, preferredLanguage: true } },
   group: { select: { code: true } },
-  supplierCountry: { select: { name: true } },
-  originCountry: { select: { name: true } },
+  supplierCountry: { select: { name: true, code: true } },
+  originCountry: { select: { name: true, code: true } },
   attachments: emailDocumentsInclude,
 } as const satisfies Prisma.JustificationInclude
 
@@ -128,31 +127,33 @@ export async function loadJustificationForEmail(db: DatabaseOrTransaction, id: s
 export const SPLIT_PURCHASE_FLAGGED = 'flagged at submission (see the justification’s page for the related justifications).'
 
 /** "Group leader: Marta Mendes, signed 26 Nov 2026, 10:15", one line a step. */
-export function describeChain(chain: StepRecord[], name: (id: string) => string): string[] {
-  const state: Record<StepRecord['status'], string> = {
-    'to-come': 'to come',
-    pending: 'awaiting signature',
-    done: 'signed',
-    rejected: 'rejected',
-    returned: 'sent back for changes',
-    'not-reached': 'not reached',
-  }
-  return chain.map((step) => `${step.label}: ${name(step.signatoryId)}, ${state[step.status]}${step.decidedAt ? ` ${formatDateTime(step.decidedAt)}` : ''}`)
+export function describeChain(chain: StepRecord[], name: (id: string) => string, language: Language = 'en'): string[] {
+  const t = translatorFor(language, 'emails')
+  return chain.map((step) => {
+    const values = { label: stepLabel(step, language), name: name(step.signatoryId), state: t(`chain.states.${step.status}`) }
+    return step.decidedAt ? t('chain.lineAt', { ...values, at: formatDateTime(step.decidedAt, language) }) : t('chain.line', values)
+  })
 }
 
-function describeHours(hours: number) {
-  return hours % 24 === 0 ? `${hours / 24} day${hours === 24 ? '' : 's'}` : `${hours} hours`
+/** A step's name: the signature policy's own label in English, its role's title in another language (the policy is written in English). */
+function stepLabel(step: Pick<StepRecord, 'label' | 'role'>, language: Language): string {
+  return language === 'en' ? step.label : translatorFor(language, 'emails')(`roleTitles.${step.role}`)
+}
+
+function describeHours(hours: number, language: Language) {
+  const t = translatorFor(language, 'emails')
+  return hours % 24 === 0 ? t('validFor.days', { count: hours / 24 }) : t('validFor.hours', { n: hours })
 }
 
 export type JustificationForEmail = {
   id: string
   reference: string
   title: string
-  requester: { id: string; name: string; email: string }
+  requester: Person
   group: { code: string }
   supplierName: string
-  supplierCountry: { name: string }
-  originCountry: { name: string } | null
+  supplierCountry: { name: string; code?: string }
+  originCountry: { name: string; code?: string } | null
   category: Category
   amountMinor: number
   currency: Currency
@@ -166,24 +167,32 @@ export type JustificationForEmail = {
   documents: EmailDocument[]
 }
 
-export type Person = { id: string; name: string; email: string }
+/** A person an email may be sent to; their saved language, when read, is the email's (languageOfRecipient). */
+export type Person = { id: string; name: string; email: string; preferredLanguage?: string | null }
+
+/** The language of an email to `person` (languageOfRecipient: their preference, else the organisation's default). */
+export function languageOf(person: Person): Language {
+  return languageOfRecipient({ preferredLanguage: person.preferredLanguage ?? null })
+}
 
 /** A signatory's own sign-off link, issued with the transition that assigned the step. */
 export type SignOffLink = { url: string; expiresAt: Date }
 
-export function summaryOf(j: JustificationForEmail): JustificationSummaryProps {
+export function summaryOf(j: JustificationForEmail, language: Language = 'en'): JustificationSummaryProps {
+  const t = translatorFor(language, 'emails')
+  const country = (c: { name: string; code?: string }) => (c.code ? countryName(c.code, c.name, language) : c.name)
   return {
     reference: j.reference,
     title: j.title,
     requesterName: j.requester.name,
     groupCode: j.group.code,
     supplierName: j.supplierName,
-    supplierCountry: j.supplierCountry.name,
-    originCountry: j.originCountry?.name ?? null,
-    category: categoryLabels[j.category],
-    amount: formatMoney(j.amountMinor, j.currency),
-    amountChf: j.amountChfMinor === null ? null : formatMoney(j.amountChfMinor, 'CHF'),
-    reason: reasonLabels[j.reason],
+    supplierCountry: country(j.supplierCountry),
+    originCountry: j.originCountry ? country(j.originCountry) : null,
+    category: t(`categories.${j.category}`),
+    amount: formatMoney(j.amountMinor, j.currency, language),
+    amountChf: j.amountChfMinor === null ? null : formatMoney(j.amountChfMinor, 'CHF', language),
+    reason: t(`reasons.${j.reason}`),
   }
 }
 
@@ -198,9 +207,13 @@ export async function emailsFor(
   { appUrl, signOffLinks, chain, linkTtlHours }: { appUrl: string; signOffLinks: Map<number, SignOffLink>; chain: StepRecord[]; linkTtlHours: number },
 ): Promise<OutgoingEmail[]> {
   const url = `${appUrl}/justifications/${justification.id}`
-  const summary = summaryOf(justification)
   const requester = justification.requester
-  const name = (id: string) => people.get(id)?.name ?? 'Someone'
+  // Each email in its recipient's language: the requester's own, whoever signed.
+  const toRequesterIn = languageOf(requester)
+  const t = translatorFor(toRequesterIn, 'emails')
+  const summary = summaryOf(justification, toRequesterIn)
+  const name = (id: string) => people.get(id)?.name ?? t('someone')
+  const at = (date: Date | string) => formatDateTime(date, toRequesterIn)
   const final = effects.some((e) => e.type === 'APPROVED' || e.type === 'REJECTED' || e.type === 'CHANGES_REQUESTED' || e.type === 'WITHDRAWN')
   const emails: OutgoingEmail[] = []
   const toRequester = async (
@@ -210,9 +223,9 @@ export async function emailsFor(
   ) => {
     emails.push({
       to: requester.email,
-      subject: `${justification.reference}: ${subject}`,
+      subject: t('update.subject', { reference: justification.reference, what: subject }),
       template,
-      props: { recipientName: requester.name, quote: null, actionLabel: 'Open the justification', ...props, justificationUrl: actionUrl ?? url, summary },
+      props: { recipientName: requester.name, quote: null, actionLabel: t('update.open'), ...props, justificationUrl: actionUrl ?? url, summary, language: toRequesterIn },
     })
   }
 
@@ -226,34 +239,34 @@ export async function emailsFor(
       }
       case 'STEP_SIGNED':
         if (!final) {
-          await toRequester('justification-signed', `signed by ${name(effect.step.decidedBy ?? '')}`, {
-            headline: `${name(effect.step.decidedBy ?? '')} signed your justification`,
-            paragraphs: [`${name(effect.step.decidedBy ?? '')} signed as ${effect.step.label} on ${formatDateTime(effect.step.decidedAt ?? new Date().toISOString())}. The next signature has been requested.`],
+          const signer = name(effect.step.decidedBy ?? '')
+          const label = toRequesterIn === 'en' ? effect.step.label : t(`roles.${effect.step.role}`)
+          await toRequester('justification-signed', t('update.signedSubject', { name: signer }), {
+            headline: t('update.signedHeadline', { name: signer }),
+            paragraphs: [t('update.signedParagraph', { name: signer, label, at: at(effect.step.decidedAt ?? new Date().toISOString()) })],
             quote: effect.step.comment,
           })
         }
         break
       case 'APPROVED':
-        await toRequester('justification-approved', 'approved', {
-          headline: 'Your justification was approved',
-          paragraphs: effect.withoutSignature
-            ? ['At this amount the signature policy asks for no signature: your justification is approved as submitted.']
-            : [`Every signature is in. You may proceed with the purchase.`, ...describeChain(chain, name)],
+        await toRequester('justification-approved', t('update.approvedSubject'), {
+          headline: t('update.approvedHeadline'),
+          paragraphs: effect.withoutSignature ? [t('update.approvedWithoutSignature')] : [t('update.approvedAllSigned'), ...describeChain(chain, name, toRequesterIn)],
         })
         break
       case 'REJECTED':
-        await toRequester('justification-rejected', 'rejected', {
-          headline: 'Your justification was rejected',
-          paragraphs: [`${name(effect.by)} rejected your justification on ${formatDateTime(effect.at)}, with this reason:`],
+        await toRequester('justification-rejected', t('update.rejectedSubject'), {
+          headline: t('update.rejectedHeadline'),
+          paragraphs: [t('update.rejectedParagraph', { name: name(effect.by), at: at(effect.at) })],
           quote: effect.reason,
         })
         break
       case 'CHANGES_REQUESTED':
-        await toRequester('justification-changes-requested', 'changes requested', {
-          headline: 'Changes are requested to your justification',
-          paragraphs: [`${name(effect.by)} asked you for changes on ${formatDateTime(effect.at)}. Edit your justification and submit it again: the signatures then start over.`],
+        await toRequester('justification-changes-requested', t('update.changesSubject'), {
+          headline: t('update.changesHeadline'),
+          paragraphs: [t('update.changesParagraph', { name: name(effect.by), at: at(effect.at) })],
           quote: effect.comment,
-          actionLabel: 'Edit and resubmit',
+          actionLabel: t('update.editAndResubmit'),
           url: `${url}/edit`,
         })
         break
@@ -261,18 +274,21 @@ export async function emailsFor(
         const withdrawn = effects.find((e) => e.type === 'WITHDRAWN')
         const signatory = people.get(effect.signatoryId)
         if (!withdrawn || !signatory) break
+        const language = languageOf(signatory)
+        const ts = translatorFor(language, 'emails')
         emails.push({
           to: signatory.email,
-          subject: `${justification.reference} no longer needs your signature`,
+          subject: ts('update.withdrawnSubject', { reference: justification.reference }),
           template: 'justification-withdrawn',
           props: {
             recipientName: signatory.name,
-            headline: 'A justification you were asked to sign was withdrawn',
-            paragraphs: [`${requester.name} withdrew it on ${formatDateTime(withdrawn.at)}. Nothing is left for you to do: your sign-off link no longer works.`],
+            headline: ts('update.withdrawnHeadline'),
+            paragraphs: [ts('update.withdrawnParagraph', { name: requester.name, at: formatDateTime(withdrawn.at, language) })],
             quote: withdrawn.type === 'WITHDRAWN' ? withdrawn.reason : null,
-            actionLabel: 'Open the justification',
+            actionLabel: ts('update.open'),
             justificationUrl: url,
-            summary,
+            summary: summaryOf(justification, language),
+            language,
           },
         })
         break

@@ -151,7 +151,7 @@ async function remind(db: Database, justificationId: string, round: number, step
   const { snapshot } = await db.justification.findUniqueOrThrow({ where: { id: justificationId }, select: { snapshot: true } })
   const context = contextOf(snapshot)
   const people = new Map(
-    (await db.person.findMany({ where: { id: { in: [context.requesterId, ...context.chain.map((s) => s.signatoryId)] } }, select: { id: true, name: true, email: true } })).map((p) => [p.id, p]),
+    (await db.person.findMany({ where: { id: { in: [context.requesterId, ...context.chain.map((s) => s.signatoryId)] } }, select: { id: true, name: true, email: true, preferredLanguage: true } })).map((p) => [p.id, p]),
   )
   const appUrl = getEnv().APP_URL
   const issued = issueSignOffToken({ justificationId, round, stepIndex, signatoryId, now, ttlHours: settings.linkTtlHours })

@@ -22,7 +22,7 @@ export async function sendFreshSignOffLink(db: Database, { token, now }: { token
   const context = justificationContextSchema.parse((snapshot as { context: unknown }).context)
   const step = context.chain[link.stepIndex]!
   const people = new Map(
-    (await db.person.findMany({ where: { id: { in: [context.requesterId, ...context.chain.map((s) => s.signatoryId)] } }, select: { id: true, name: true, email: true } })).map((p) => [p.id, p]),
+    (await db.person.findMany({ where: { id: { in: [context.requesterId, ...context.chain.map((s) => s.signatoryId)] } }, select: { id: true, name: true, email: true, preferredLanguage: true } })).map((p) => [p.id, p]),
   )
   const issued = issueSignOffToken({ justificationId: link.justificationId, round: link.round, stepIndex: link.stepIndex, signatoryId: link.signatoryId, now, ttlHours: settings.linkTtlHours })
   const appUrl = getEnv().APP_URL

@@ -1,4 +1,7 @@
 import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useFormats } from '~/i18n/use-formats'
+import type { SignatoryRole } from '~/workflow/signature-policy'
 import { DocumentList, type ListedDocument } from '~/attachments/document-list'
 import { DefinitionList } from '~/ui/definition-list'
 import { Notice } from '~/ui/notice'
@@ -12,39 +15,45 @@ import { alternativeSuppliersFacts, boughtFact, chfFirstAmountFact, originFact, 
 // else below them, for whoever wants to read on.
 
 /** Who is asked to sign, in which role, until when: the link's own state, not the justification's. */
-export type SignOffAsk = { signatoryName: string; stepLabel: string; expiresAt: string }
+export type SignOffAsk = { signatoryName: string; stepLabel: string; expiresAt: string; stepRole?: SignatoryRole | undefined; expiresOn?: string | undefined }
 
 /**
  * The top of the page, the one h1: what is asked (a signature, in which role) and for which
  * justification; then whose link this is and until when it works.
  */
 export function SignOffHeading({ ask, details }: { ask: SignOffAsk; details: Pick<JustificationPageData, 'reference' | 'title'> }) {
+  const { t } = useTranslation('signoff')
+  const { language, dateTime } = useFormats()
+  // The policy's label in English; in another language, the role's name (the policy is written in English).
+  const role = language !== 'en' && ask.stepRole ? t(`roles.${ask.stepRole}`) : ask.stepLabel.toLowerCase()
+  const until = ask.expiresOn ? dateTime(ask.expiresOn) : ask.expiresAt
   return (
     <PageHeader
       id="sign-off-heading"
       title={
         <>
-          <span className="sign-off-asked">Your signature as {ask.stepLabel.toLowerCase()}</span> <span>{`${details.reference}: ${details.title}`}</span>
+          <span className="sign-off-asked">{t('heading.asked', { role })}</span> <span>{`${details.reference}: ${details.title}`}</span>
         </>
       }
-      lead={<span className="hint">{`For ${ask.signatoryName}; this link works once, until ${ask.expiresAt}.`}</span>}
+      lead={<span className="hint">{t('heading.lead', { name: ask.signatoryName, until })}</span>}
     />
   )
 }
 
 /** The facts a decision rests on, in the order a signatory weighs them; the flag if any; then `children` (the documents). */
 export function SignOffSummary({ details, children }: { details: JustificationPageData; children?: ReactNode }) {
+  const { t } = useTranslation('signoff')
   const [why] = reasonFacts(details)
   return (
     <section className="card sign-off-summary" aria-labelledby="summary-heading">
       <h2 id="summary-heading" className="visually-hidden">
-        In short
+        {t('summary.inShort')}
       </h2>
       <DefinitionList
         className="sign-off-facts"
-        facts={[chfFirstAmountFact(details), supplierFact(details), { term: 'Requester', details: details.requester }, why && { ...why, term: 'Reason' }]}
+        facts={[chfFirstAmountFact(details), supplierFact(details), { term: t('summary.requester'), details: details.requester }, why && { ...why, term: t('summary.reason') }]}
       />
-      {details.splitPurchaseFlag ? <Notice tone="error">Flagged as a possible split purchase.</Notice> : null}
+      {details.splitPurchaseFlag ? <Notice tone="error">{t('summary.splitPurchase')}</Notice> : null}
       {children}
     </section>
   )
@@ -56,40 +65,43 @@ export function SignOffSummary({ details, children }: { details: JustificationPa
  * summary's card (one card less keeps the decision on a phone's first screen when there is none).
  */
 export function SignOffDocuments({ documents, hrefFor }: { documents: readonly ListedDocument[]; hrefFor: (document: ListedDocument) => string }) {
+  const { t } = useTranslation('signoff')
   return (
     <section className="sign-off-documents" aria-labelledby="documents-heading">
       <h3 id="documents-heading">
-        Documents you are signing{documents.length > 0 ? <span className="sign-off-document-count"> ({documents.length})</span> : null}
+        {t('summary.documents')}
+        {documents.length > 0 ? <span className="sign-off-document-count"> ({documents.length})</span> : null}
       </h3>
-      <DocumentList documents={documents} hrefFor={hrefFor} emptyText="No supporting documents were attached." labelledBy="documents-heading" />
+      <DocumentList documents={documents} hrefFor={hrefFor} emptyText={t('summary.noDocuments')} labelledBy="documents-heading" />
     </section>
   )
 }
 
 /** Below the decision: the written justification in full, the signatures so far and the history. */
 export function SignOffFullJustification({ details }: { details: JustificationPageData }) {
+  const { t } = useTranslation('signoff')
   const [, written] = reasonFacts(details)
   return (
     <>
       <section className="card sign-off-full" aria-labelledby="facts-heading">
-        <h2 id="facts-heading">The justification in full</h2>
+        <h2 id="facts-heading">{t('full.heading')}</h2>
         <DefinitionList
           className="sign-off-stacked"
           facts={[
             boughtFact(details),
             written,
             ...alternativeSuppliersFacts(details),
-            { term: 'Group', details: `${details.group} (${details.department})` },
-            { term: 'Category', details: details.category },
+            { term: t('full.group'), details: `${details.group} (${details.department})` },
+            { term: t('full.category'), details: details.category },
             originFact(details),
-            details.marketSurveyReference ? { term: 'Market survey', details: details.marketSurveyReference } : null,
-            details.submittedAt ? { term: 'Submitted', details: details.submittedAt } : null,
-            details.policyVersion ? { term: 'Signature policy', details: `version ${details.policyVersion}` } : null,
+            details.marketSurveyReference ? { term: t('full.marketSurvey'), details: details.marketSurveyReference } : null,
+            details.submittedAt ? { term: t('full.submitted'), details: details.submittedAt } : null,
+            details.policyVersion ? { term: t('full.policy'), details: t('full.policyVersion', { version: details.policyVersion }) } : null,
           ]}
         />
       </section>
       <section className="card" aria-labelledby="signatures-heading">
-        <h2 id="signatures-heading">Signatures</h2>
+        <h2 id="signatures-heading">{t('full.signatures')}</h2>
         <ol className="chain">
           {details.chain.map((step) => (
             <li key={step.index}>

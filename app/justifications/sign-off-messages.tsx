@@ -1,4 +1,6 @@
 import { Form } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { useFormats } from '~/i18n/use-formats'
 import { MessageCard, Notice } from '~/ui/notice'
 import type { SignOffLinkState } from './sign-off-link-state'
 
@@ -7,23 +9,40 @@ import type { SignOffLinkState } from './sign-off-link-state'
 
 type Refused = Exclude<SignOffLinkState, { status: 'open' }>
 
-const refusals: { [Status in Refused['status']]: (state: Extract<Refused, { status: Status }>) => { title: string; body: string } } = {
-  decided: (s) => ({ title: 'This step is already decided', body: `It was ${s.outcome} by ${s.by}${s.at ? ` on ${s.at}` : ''}. Nothing was changed.` }),
-  used: () => ({ title: 'This link was already used', body: 'Each sign-off link works once. Nothing was changed.' }),
-  withdrawn: () => ({ title: 'This justification was withdrawn', body: 'The requester withdrew it: nothing is left to sign.' }),
-  reassigned: (s) => ({ title: 'This signature is no longer yours to give', body: `The step was reassigned to ${s.to}. Nothing was changed.` }),
-  superseded: () => ({ title: 'A newer link replaced this one', body: 'A reminder sent you a fresh link: use the one in the latest email.' }),
-  changed: () => ({ title: 'This justification changed since the email', body: 'It was sent back for changes or resubmitted. If your signature is needed again, a new email will ask for it.' }),
-  expired: () => ({ title: 'This link has expired', body: 'Sign-off links work for a limited time. The step is still waiting for you: ask for a fresh link below.' }),
-  unknown: () => ({ title: 'This link is not valid', body: 'It may be incomplete: check that the whole link was copied from the email.' }),
+/** The outcome the server names in English ('signed', …), as a message key (the page says it in its reader's language). */
+const OUTCOME_KEYS = { signed: 'signed', rejected: 'rejected', 'sent back for changes': 'returned', closed: 'closed' } as const
+
+export function useOutcome() {
+  const { t } = useTranslation('signoff')
+  return (outcome: string | undefined) => {
+    const key = OUTCOME_KEYS[outcome as keyof typeof OUTCOME_KEYS]
+    return key ? t(`outcomes.${key}`) : (outcome ?? '')
+  }
 }
 
-function describeRefusal<State extends Refused>(state: State) {
-  return (refusals[state.status] as (state: State) => { title: string; body: string })(state)
+function useRefusal() {
+  const { t } = useTranslation('signoff')
+  const { dateTime } = useFormats()
+  const outcome = useOutcome()
+  return (state: Refused): { title: string; body: string } => {
+    switch (state.status) {
+      case 'decided': {
+        const at = state.decidedOn ? dateTime(state.decidedOn) : state.at
+        const values = { outcome: outcome(state.outcome), by: state.by, at }
+        return { title: t('refusals.decided.title'), body: at ? t('refusals.decided.bodyOn', values) : t('refusals.decided.body', values) }
+      }
+      case 'reassigned':
+        return { title: t('refusals.reassigned.title'), body: t('refusals.reassigned.body', { to: state.to }) }
+      default:
+        return { title: t(`refusals.${state.status}.title`), body: t(`refusals.${state.status}.body`) }
+    }
+  }
 }
 
 /** Why this link does not work (any more); an expired one offers to email a fresh link. */
 export function SignOffRefusal({ state, freshLinkRequested }: { state: SignOffLinkState; freshLinkRequested: boolean }) {
+  const { t } = useTranslation('signoff')
+  const describeRefusal = useRefusal()
   if (state.status === 'open') return null
   const { title, body } = describeRefusal(state)
   return (
@@ -32,18 +51,18 @@ export function SignOffRefusal({ state, freshLinkRequested }: { state: SignOffLi
       {state.status === 'expired' ? (
         freshLinkRequested ? (
           <Notice tone="success" role="status">
-            If the step is still waiting for you, a fresh link is on its way to your inbox.
+            {t('refusals.freshLinkOnItsWay')}
           </Notice>
         ) : (
           <Form method="post">
             <button type="submit" name="intent" value="fresh-link">
-              Email me a fresh link
+              {t('refusals.emailMeAFreshLink')}
             </button>
           </Form>
         )
       ) : null}
       <p>
-        <a href="/">Open SoleSource</a>
+        <a href="/">{t('refusals.openSoleSource')}</a>
       </p>
     </MessageCard>
   )
@@ -51,33 +70,33 @@ export function SignOffRefusal({ state, freshLinkRequested }: { state: SignOffLi
 
 /** In strict mode: the link works only for its addressee, signed in. */
 export function SignInToDecide({ wrongPerson, signInUrl }: { wrongPerson: boolean; signInUrl: string }) {
+  const { t } = useTranslation('signoff')
   return (
-    <MessageCard title="Sign in to decide" role="alert">
-      <p>
-        {wrongPerson
-          ? 'You are signed in as someone else. This organisation requires sign-off links to be used while signed in as the person they were sent to.'
-          : 'This organisation requires sign-off links to be used while signed in as the person they were sent to. Sign in, and you come back here.'}
-      </p>
+    <MessageCard title={t('signInToDecide.title')} role="alert">
+      <p>{wrongPerson ? t('signInToDecide.wrongPerson') : t('signInToDecide.body')}</p>
       <a className="button" href={signInUrl}>
-        Sign in
+        {t('signInToDecide.signIn')}
       </a>
     </MessageCard>
   )
 }
 
 export function DecisionRecorded({ outcome, reference }: { outcome: string | undefined; reference: string | undefined }) {
+  const { t } = useTranslation('signoff')
+  const said = useOutcome()
   return (
-    <MessageCard title={<>Thank you: {outcome}</>} role="status">
-      <p>Your decision is recorded{reference ? ` on ${reference}` : ''}, with the time and from where it was made. The requester is told by email.</p>
+    <MessageCard title={t('recorded.title', { outcome: said(outcome) })} role="status">
+      <p>{reference ? t('recorded.bodyOn', { reference }) : t('recorded.body')}</p>
     </MessageCard>
   )
 }
 
 /** Whatever the link says now (it was just replaced), the person needs to hear what happens next. */
 export function FreshLinkSent() {
+  const { t } = useTranslation('signoff')
   return (
-    <MessageCard title="Check your inbox" role="status">
-      <p>If the step is still waiting for you, a fresh link is on its way to your inbox. This one no longer works.</p>
+    <MessageCard title={t('freshLinkSent.title')} role="status">
+      <p>{t('freshLinkSent.body')}</p>
     </MessageCard>
   )
 }

@@ -191,7 +191,7 @@ async function peopleIn(db: Database, effects: Effect[], context: JustificationC
   const people = new Map(known.filter((p) => ids.has(p.id)).map((p) => [p.id, p]))
   const missing = [...ids].filter((id) => !people.has(id))
   if (missing.length > 0) {
-    for (const p of await db.person.findMany({ where: { id: { in: missing } }, select: { id: true, name: true, email: true } })) people.set(p.id, p)
+    for (const p of await db.person.findMany({ where: { id: { in: missing } }, select: { id: true, name: true, email: true, preferredLanguage: true } })) people.set(p.id, p)
   }
   return people
 }

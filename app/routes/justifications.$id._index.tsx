@@ -33,8 +33,9 @@ import { readForm } from '~/http/request-body.server'
 import { UUID } from '~/http/uuid'
 import { useFormats } from '~/i18n/use-formats'
 
+// The decision form speaks the sign-off messages (the same form as on a sign-off link's page).
 export const handle: RouteHandle = {
-  i18n: 'justifications',
+  i18n: ['justifications', 'signoff'],
   title: (t, data: { page?: { reference: string } } | undefined) => data?.page?.reference ?? t('justifications:page.title'),
 }
 

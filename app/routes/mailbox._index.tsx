@@ -1,12 +1,15 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
+import type { TFunction } from 'i18next'
+import { useTranslation } from 'react-i18next'
+import type { RouteHandle } from '~/i18n/route-handle'
 import { listMailbox, requireLocalMailbox } from '~/email/mailbox.server'
 import { DateTime } from '~/calendar/date-time'
 import { Notice } from '~/ui/notice'
 import { PageHeader } from '~/ui/page-header'
 import { SortableTable, type TableColumn } from '~/ui/sortable-table'
 
-export const meta: MetaFunction = () => [{ title: 'Local mailbox · SoleSource' }]
+export const handle: RouteHandle = { i18n: 'emails', title: (t) => t('emails:mailbox.title') }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const db = requireLocalMailbox()
@@ -14,35 +17,42 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { to, messages: await listMailbox(db, to) }
 }
 
-type MessageRow = { id: string; toAddress: string; subject: string; receivedAt: string }
+type MessageRow = { id: string; toAddress: string; subject: string; receivedAt: string; language: string }
 
-const columns: TableColumn<MessageRow>[] = [
-  { header: 'Received', cell: (m) => <DateTime at={m.receivedAt} /> },
-  { header: 'To', cell: (m) => m.toAddress },
-  { header: 'Subject', cell: (m) => <a href={`/mailbox/${m.id}`}>{m.subject}</a> },
+// The page speaks its reader's language; each subject stays in the language its email was written in.
+const columnsIn = (t: TFunction<'emails'>): TableColumn<MessageRow>[] => [
+  { header: t('mailbox.received'), cell: (m) => <DateTime at={m.receivedAt} /> },
+  { header: t('mailbox.to'), cell: (m) => m.toAddress },
+  {
+    header: t('mailbox.subject'),
+    cell: (m) => (
+      <a href={`/mailbox/${m.id}`} lang={m.language}>
+        {m.subject}
+      </a>
+    ),
+  },
 ]
 
 export default function MailboxPage() {
+  const { t } = useTranslation('emails')
   const { to, messages } = useLoaderData<typeof loader>()
   return (
     <>
-      <PageHeader title="Local mailbox" />
-      <Notice>
-        No mail server is configured (SMTP_URL is unset), so SoleSource delivers every email here. Set SMTP_URL to send real mail; this page then disappears.
-      </Notice>
+      <PageHeader title={t('mailbox.title')} />
+      <Notice>{t('mailbox.notice')}</Notice>
       <Form method="get" className="card row">
         <div className="field">
-          <label htmlFor="to">Recipient</label>
+          <label htmlFor="to">{t('mailbox.recipient')}</label>
           <input id="to" name="to" type="email" defaultValue={to ?? ''} placeholder="name@example.org" />
         </div>
         <div className="field" style={{ alignSelf: 'end', flex: '0 0 auto' }}>
-          <button type="submit">Filter</button>
+          <button type="submit">{t('mailbox.filter')}</button>
         </div>
       </Form>
       {messages.length === 0 ? (
-        <p className="empty">{to ? `No messages for ${to} yet.` : 'No messages yet.'}</p>
+        <p className="empty">{to ? t('mailbox.noMessagesFor', { to }) : t('mailbox.noMessages')}</p>
       ) : (
-        <SortableTable caption="Messages, newest first" columns={columns} rows={messages} rowKey={(m) => m.id} />
+        <SortableTable caption={t('mailbox.caption')} columns={columnsIn(t)} rows={messages} rowKey={(m) => m.id} />
       )}
     </>
   )

@@ -1,5 +1,11 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useLocation } from '@remix-run/react'
+import type { TFunction } from 'i18next'
+import { useTranslation } from 'react-i18next'
+import { isLanguage, LANGUAGE_NAMES, LANGUAGES } from '~/i18n/languages'
+import { message, translateMessage } from '~/i18n/message'
+import type { RouteHandle } from '~/i18n/route-handle'
+import { useFormats } from '~/i18n/use-formats'
 import { requestOrigin } from '~/audit/audit.server'
 import { handOverOpenSteps } from '~/justifications/reminders.server'
 import { AbsenceForm, AbsenceList } from '~/org/absence-form'
@@ -9,7 +15,6 @@ import { parseForm } from '~/ui/parse-form'
 import { requirePerson } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
 import { DateTime } from '~/calendar/date-time'
-import { formatPeriod } from '~/calendar/format-date'
 import { describePosition } from '~/org/describe'
 import { loadProfilePage } from '~/org/people.server'
 import { readForm } from '~/http/request-body.server'
@@ -18,23 +23,26 @@ import { Notice } from '~/ui/notice'
 import { PageHeader } from '~/ui/page-header'
 import { SortableTable, type TableColumn } from '~/ui/sortable-table'
 
-export const meta: MetaFunction = () => [{ title: 'Your profile · SoleSource' }]
+// The absence form and list are the organisation pages' components (their messages are `admin`'s).
+export const handle: RouteHandle = { i18n: ['auth', 'admin', 'forms'], title: (t) => t('auth:profile.title') }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const signedIn = await requirePerson(request)
   const { profile, absences, people } = await loadProfilePage(getDatabase(), signedIn.id, new Date())
   return {
-    absences: absences.map((a) => ({ id: a.id, period: formatPeriod(a.startsOn, a.endsOn), deputy: a.deputy?.name ?? null })),
+    // Periods as dates: the page writes them in its reader's language.
+    absences: absences.map((a) => ({ id: a.id, startsOn: a.startsOn, endsOn: a.endsOn, deputy: a.deputy?.name ?? null })),
     people,
     name: profile.name,
     email: profile.email,
-    positions: profile.positions.map((p) => ({ id: p.id, label: describePosition(p), period: formatPeriod(p.startsOn, p.endsOn) })),
+    preferredLanguage: isLanguage(signedIn.preferredLanguage) ? signedIn.preferredLanguage : null,
+    positions: profile.positions.map((p) => ({ id: p.id, label: describePosition(p), startsOn: p.startsOn, endsOn: p.endsOn })),
     sessions: profile.sessions.map((s) => ({
       id: s.id.slice(0, 8),
       current: s.id === signedIn.sessionId,
       since: s.createdAt.toISOString(),
       expires: s.expiresAt.toISOString(),
-      userAgent: s.userAgent ?? 'Unknown browser',
+      userAgent: s.userAgent,
       ipAddress: s.ipAddress ?? '',
     })),
   }
@@ -50,74 +58,107 @@ export async function action({ request }: ActionFunctionArgs) {
   const handedOver = await handOverOpenSteps(db, person.id, new Date())
   return {
     result: submission.reply({ resetForm: true }),
-    notice: handedOver
-      ? `Absence recorded. ${handedOver} signature${handedOver === 1 ? '' : 's'} waiting for you went to your deputy; your links for them no longer work.`
-      : 'Absence recorded. While you are away, signatures asked of you go to your deputy.',
+    notice: handedOver ? message('auth:profile.handedOver', { count: handedOver }) : message('auth:profile.absenceRecorded'),
   }
 }
 
-type SessionRow = { id: string; current: boolean; since: string; expires: string; userAgent: string; ipAddress: string }
+type SessionRow = { id: string; current: boolean; since: string; expires: string; userAgent: string | null; ipAddress: string }
 
-const sessionColumns: TableColumn<SessionRow>[] = [
+const sessionColumnsIn = (t: TFunction<'auth'>): TableColumn<SessionRow>[] => [
   {
-    header: 'Browser',
+    header: t('profile.browser'),
     cell: (s) => (
       <>
-        {s.userAgent} {s.current ? <span className="badge ok">this browser</span> : null}
+        {s.userAgent ?? t('profile.unknownBrowser')} {s.current ? <span className="badge ok">{t('profile.thisBrowser')}</span> : null}
       </>
     ),
   },
-  { header: 'Address', cell: (s) => s.ipAddress },
-  { header: 'Signed in', cell: (s) => <DateTime at={s.since} /> },
-  { header: 'Expires', cell: (s) => <DateTime at={s.expires} /> },
+  { header: t('profile.address'), cell: (s) => s.ipAddress },
+  { header: t('profile.signedIn'), cell: (s) => <DateTime at={s.since} /> },
+  { header: t('profile.expires'), cell: (s) => <DateTime at={s.expires} /> },
 ]
 
+/** The language of the person's pages and emails, saved by the language switch's own action (routes/language.ts). */
+function PreferredLanguage({ saved }: { saved: string | null }) {
+  const { t } = useTranslation('auth')
+  const { language } = useFormats()
+  const location = useLocation()
+  return (
+    <section className="card" aria-labelledby="language-heading">
+      <h2 id="language-heading">{t('profile.language')}</h2>
+      <Form method="post" action="/language">
+        <input type="hidden" name="redirectTo" value={location.pathname} />
+        <div className="field">
+          <label htmlFor="preferred-language">{t('profile.preferredLanguage')}</label>
+          <p className="hint" id="preferred-language-hint">
+            {t('profile.languageHint')}
+          </p>
+          <select id="preferred-language" name="language" defaultValue={saved ?? language} aria-describedby="preferred-language-hint">
+            {LANGUAGES.map((option) => (
+              <option key={option} value={option} lang={option}>
+                {LANGUAGE_NAMES[option]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="secondary">
+          {t('profile.saveLanguage')}
+        </button>
+      </Form>
+    </section>
+  )
+}
+
 export default function ProfilePage() {
+  const { t } = useTranslation('auth')
+  const { period } = useFormats()
   const data = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
+  const absences = data.absences.map((a) => ({ id: a.id, period: period(a.startsOn, a.endsOn), deputy: a.deputy }))
   return (
     <>
       <PageHeader title={data.name} />
       <div className="card">
         <DefinitionList
           facts={[
-            { term: 'Email', details: data.email },
+            { term: t('profile.email'), details: data.email },
             {
-              term: 'Positions',
+              term: t('profile.positions'),
               details: data.positions.length ? (
                 <ul>
                   {data.positions.map((p) => (
                     <li key={p.id}>
-                      {p.label} ({p.period})
+                      {p.label} ({period(p.startsOn, p.endsOn)})
                     </li>
                   ))}
                 </ul>
               ) : (
-                <span className="empty">None today</span>
+                <span className="empty">{t('profile.noneToday')}</span>
               ),
             },
           ]}
         />
       </div>
       <section className="card" aria-labelledby="absence-heading">
-        <h2 id="absence-heading">Away?</h2>
-        <p className="hint">Declare an absence: while you are away, signatures asked of you go to your deputy (the one you name here, else your standing deputy).</p>
+        <h2 id="absence-heading">{t('profile.away')}</h2>
+        <p className="hint">{t('profile.awayHint')}</p>
         {actionData && 'notice' in actionData ? (
           <Notice tone="success" role="status">
-            {actionData.notice}
+            {translateMessage(t as unknown as TFunction, actionData.notice ?? '')}
           </Notice>
         ) : null}
-        <AbsenceList absences={data.absences} empty="No absence declared." />
-        <AbsenceForm people={data.people} lastResult={actionData?.result} noDeputyLabel="My standing deputy" submitLabel="Declare absence" />
+        <AbsenceList absences={absences} empty={t('profile.noAbsence')} />
+        <AbsenceForm people={data.people} lastResult={actionData?.result} noDeputyLabel={t('profile.standingDeputy')} submitLabel={t('profile.declareAbsence')} />
       </section>
+      <PreferredLanguage saved={data.preferredLanguage} />
       <div className="card">
-        <h2>Where you are signed in</h2>
-        <SortableTable caption="Your active sessions" columns={sessionColumns} rows={data.sessions} rowKey={(s) => s.id} />
+        <h2>{t('profile.signedInWhere')}</h2>
+        <SortableTable caption={t('profile.sessions')} columns={sessionColumnsIn(t)} rows={data.sessions} rowKey={(s) => s.id} />
         <Form method="post" action="/sign-out">
           <input type="hidden" name="everywhere" value="true" />
           <p>
             <button type="submit" className="danger">
-              Sign out everywhere
+              {t('profile.signOutEverywhere')}
             </button>
           </p>
         </Form>

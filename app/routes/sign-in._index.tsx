@@ -1,7 +1,11 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { parseForm } from '~/ui/parse-form'
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import type { TFunction } from 'i18next'
+import { useTranslation } from 'react-i18next'
+import { translateMessage } from '~/i18n/message'
+import type { RouteHandle } from '~/i18n/route-handle'
 import { SignInRequestSchema } from '~/auth/sign-in-forms'
 import { clientAddress, getSignInLimiters, tooManyAttempts } from '~/auth/rate-limits.server'
 import { getSignedInPerson, safeRedirectTarget } from '~/auth/session.server'
@@ -13,7 +17,7 @@ import { Field } from '~/ui/field'
 import { MessageCard } from '~/ui/notice'
 import { readForm } from '~/http/request-body.server'
 
-export const meta: MetaFunction = () => [{ title: 'Sign in · SoleSource' }]
+export const handle: RouteHandle = { i18n: 'auth', title: (t) => t('auth:signIn.title') }
 export const headers = retryAfterHeaders
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -40,6 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function SignInPage() {
+  const { t } = useTranslation('auth')
   const { redirectTo, localMailbox } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
@@ -53,20 +58,21 @@ export default function SignInPage() {
   })
   if (isRateLimited(actionData)) return <TooManyAttempts {...actionData.rateLimited} />
   return (
-    <MessageCard title="Sign in">
-      <p>SoleSource has no passwords. Enter your work email address and we send you a link and a code to sign in.</p>
+    <MessageCard title={t('signIn.title')}>
+      <p>{t('signIn.intro')}</p>
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <Field id={fields.email.id} label="Email address" errors={fields.email.errors}>
+        <Field id={fields.email.id} label={t('signIn.email')} errors={fields.email.errors?.map((error) => translateMessage(t as unknown as TFunction, error))}>
           {(aria) => <input {...getInputProps(fields.email, { type: 'email' })} {...aria} autoComplete="email" autoFocus />}
         </Field>
         <button type="submit" disabled={navigation.state === 'submitting'}>
-          {navigation.state === 'submitting' ? 'Sending…' : 'Email me a sign-in link'}
+          {navigation.state === 'submitting' ? t('signIn.sending') : t('signIn.send')}
         </button>
       </Form>
       {localMailbox ? (
         <p className="hint">
-          This installation has no mail server configured: messages go to the <a href="/mailbox">local mailbox</a>.
+          {t('signIn.localMailboxBefore')} <a href="/mailbox">{t('signIn.localMailbox')}</a>
+          {t('signIn.localMailboxAfter')}
         </p>
       ) : null}
     </MessageCard>

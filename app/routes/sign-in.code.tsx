@@ -1,7 +1,11 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { parseForm } from '~/ui/parse-form'
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import type { TFunction } from 'i18next'
+import { useTranslation } from 'react-i18next'
+import { message, translateMessage } from '~/i18n/message'
+import type { RouteHandle } from '~/i18n/route-handle'
 import { requestOrigin } from '~/audit/audit.server'
 import { SignInCodeSchema } from '~/auth/sign-in-forms'
 import { clientAddress, getSignInLimiters, tooManyAttempts } from '~/auth/rate-limits.server'
@@ -14,7 +18,7 @@ import { Field } from '~/ui/field'
 import { MessageCard, Notice } from '~/ui/notice'
 import { readForm } from '~/http/request-body.server'
 
-export const meta: MetaFunction = () => [{ title: 'Check your email · SoleSource' }]
+export const handle: RouteHandle = { i18n: 'auth', title: (t) => t('auth:code.title') }
 export const headers = retryAfterHeaders
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -37,13 +41,16 @@ export async function action({ request }: ActionFunctionArgs) {
   })
   if (!result.ok && result.reason === 'rate-limited') return tooManyAttempts(result.retryAfterSeconds, 'codes')
   if (!result.ok) {
-    return submission.reply({ fieldErrors: { code: ['That code is not valid, or it has expired. Check the latest email, or ask for a new one.'] } })
+    return submission.reply({ fieldErrors: { code: [message('auth:code.invalid')] } })
   }
   // Back where the sign-in started (e.g. a sign-off page in strict mode), as kept on the request.
   return redirect(result.redirectTo, { headers: { 'Set-Cookie': await commitSessionCookie(result.sessionId, result.expiresAt) } })
 }
 
 export default function SignInCodePage() {
+  const { t } = useTranslation('auth')
+  // Errors are messages (the action's) or the schema's own words, still English (app/auth/sign-in-forms.ts).
+  const said = (errors: string[] | undefined) => errors?.map((error) => translateMessage(t as unknown as TFunction, error))
   const { email, localMailbox } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [form, fields] = useForm({
@@ -57,28 +64,27 @@ export default function SignInCodePage() {
   })
   if (isRateLimited(actionData)) return <TooManyAttempts {...actionData.rateLimited} />
   return (
-    <MessageCard title="Check your email">
+    <MessageCard title={t('code.title')}>
       <p role="status">
-        If <strong>{email || 'that address'}</strong> belongs to someone at the organisation, a sign-in link and a six-digit code are on their way. The link
-        works once and expires soon.
+        {t('code.sentBefore')} <strong>{email || t('code.thatAddress')}</strong> {t('code.sentAfter')}
       </p>
       {localMailbox ? (
         <Notice>
-          No mail server is configured here: open the <a href="/mailbox">local mailbox</a> to read the message.
+          {t('code.mailboxBefore')} <a href="/mailbox">{t('code.mailbox')}</a> {t('code.mailboxAfter')}
         </Notice>
       ) : null}
-      <h2>Opened the email on another device?</h2>
+      <h2>{t('code.otherDevice')}</h2>
       <Form method="post" {...getFormProps(form)}>
-        <Field id={fields.email.id} label="Email address" errors={fields.email.errors}>
+        <Field id={fields.email.id} label={t('code.email')} errors={said(fields.email.errors)}>
           {(aria) => <input {...getInputProps(fields.email, { type: 'email' })} {...aria} autoComplete="email" />}
         </Field>
-        <Field id={fields.code.id} label="Six-digit code" errors={fields.code.errors}>
+        <Field id={fields.code.id} label={t('code.code')} errors={said(fields.code.errors)}>
           {(aria) => <input {...getInputProps(fields.code, { type: 'text' })} {...aria} inputMode="numeric" autoComplete="one-time-code" />}
         </Field>
-        <button type="submit">Sign in with the code</button>
+        <button type="submit">{t('code.submit')}</button>
       </Form>
       <p>
-        <a href="/sign-in">Ask for a new link</a>
+        <a href="/sign-in">{t('code.askForNewLink')}</a>
       </p>
     </MessageCard>
   )

@@ -1,5 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import type { RouteHandle } from '~/i18n/route-handle'
 import { requestOrigin } from '~/audit/audit.server'
 import { getSignInLimiters } from '~/auth/rate-limits.server'
 import { commitSessionCookie } from '~/auth/session.server'
@@ -7,7 +9,8 @@ import { inspectSignInLink, signInSettingsFromEnv, signInWithLink, type LinkStat
 import { getDatabase } from '~/db/client.server'
 import { MessageCard } from '~/ui/notice'
 
-export const meta: MetaFunction = () => [{ title: 'Sign in · SoleSource' }, { name: 'robots', content: 'noindex' }]
+export const handle: RouteHandle = { i18n: 'auth', title: (t) => t('auth:signIn.title') }
+export const meta: MetaFunction = () => [{ name: 'robots', content: 'noindex' }]
 
 // GET and HEAD only look: mail scanners fetch every link in an email, so signing in takes the POST
 // that the button below sends.
@@ -29,31 +32,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(result.redirectTo, { headers: { 'Set-Cookie': await commitSessionCookie(result.sessionId, result.expiresAt) } })
 }
 
-const refusals: Record<Exclude<LinkStatus['status'], 'valid'> | 'invalid-code', { title: string; body: string }> = {
-  used: { title: 'This sign-in link was already used', body: 'Each link signs in once. Ask for a new one to sign in again.' },
-  expired: { title: 'This sign-in link has expired', body: 'Links work for a short time only. Ask for a new one.' },
-  unknown: { title: 'This sign-in link is not valid', body: 'It may be incomplete (check that the whole link was copied). Ask for a new one.' },
-  'invalid-code': { title: 'This sign-in link is not valid', body: 'Ask for a new one.' },
-}
+/** Why a link does not sign in (its messages: auth link.refusals.<status>). */
+type Refusal = Exclude<LinkStatus['status'], 'valid'> | 'invalid-code'
 
 export default function SignInLinkPage() {
+  const { t } = useTranslation('auth')
   const data = useLoaderData<typeof loader>()
   if (data.status !== 'valid') {
-    const refusal = refusals[data.status]
+    const status: Refusal = data.status
     return (
-      <MessageCard title={refusal.title} role="alert">
-        <p>{refusal.body}</p>
+      <MessageCard title={t(`link.refusals.${status}.title`)} role="alert">
+        <p>{t(`link.refusals.${status}.body`)}</p>
         <a className="button" href="/sign-in">
-          Ask for a new sign-in link
+          {t('link.askForNewLink')}
         </a>
       </MessageCard>
     )
   }
   return (
-    <MessageCard title="Sign in to SoleSource">
-      <p>Welcome back, {data.name}. Press the button to finish signing in on this device.</p>
+    <MessageCard title={t('link.title')}>
+      <p>{t('link.welcome', { name: data.name })}</p>
       <Form method="post">
-        <button type="submit">Sign in</button>
+        <button type="submit">{t('link.signIn')}</button>
       </Form>
     </MessageCard>
   )

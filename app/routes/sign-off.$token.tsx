@@ -1,6 +1,7 @@
-import type { RouteHandle } from '~/i18n/route-handle'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData, useParams, type ShouldRevalidateFunction } from '@remix-run/react'
+import type { TFunction } from 'i18next'
+import { useTranslation } from 'react-i18next'
 import { requestOrigin } from '~/audit/audit.server'
 import { getSignedInPerson } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
@@ -20,12 +21,13 @@ import { readFlash } from '~/ui/flash.server'
 import { Notice } from '~/ui/notice'
 import { parseForm } from '~/ui/parse-form'
 import { readForm } from '~/http/request-body.server'
+import { message, translateMessage } from '~/i18n/message'
+import type { RouteHandle } from '~/i18n/route-handle'
 
-export const meta: MetaFunction = () => [{ title: 'Sign-off · SoleSource' }, { name: 'robots', content: 'noindex' }]
+// The facts come from the justification's page data and its messages; the decision form is shared with that page.
+export const handle: RouteHandle = { i18n: ['signoff', 'justifications', 'forms'], title: (t) => t('signoff:title') }
 
-// The justification's timeline and document list speak in the justifications messages: the browser
-// loads them before hydrating, or it would render their keys where the server wrote sentences.
-export const handle: RouteHandle = { i18n: 'justifications' }
+export const meta: MetaFunction = () => [{ name: 'robots', content: 'noindex' }]
 
 // GET and HEAD only show: mail scanners open every link, so a decision takes one of the buttons
 // below (a POST). Nothing here signs anybody in, and nothing auto-submits.
@@ -74,7 +76,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (formData.get('intent') === 'question') return askFromSignOffLink(db, { request, token, formData })
   const submission = parseForm(formData, { schema: LinkDecisionSchema })
   if (submission.status !== 'success') {
-    if (!['sign', 'reject', 'request-changes'].includes(String(formData.get('intent')))) return { error: 'Choose one of the three buttons: sign, request changes or reject.' }
+    if (!['sign', 'reject', 'request-changes'].includes(String(formData.get('intent')))) return { error: message('signoff:chooseAButton') }
     return { fieldErrors: Object.fromEntries(Object.entries(submission.error ?? {}).map(([k, v]) => [k, v ?? []])) as Record<string, string[]> }
   }
   const decision = toDecision(submission.value)
@@ -91,6 +93,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function SignOffPage() {
+  const { t } = useTranslation('signoff')
+  // Messages name their namespace (signoff:, forms:, discussion errors): any `t` of the page reads them.
+  const said = (text: string | undefined) => (text ? translateMessage(t as unknown as TFunction, text) : '')
   const { state, details, signInRequired, wrongPerson, signInUrl, notice } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const token = useParams().token ?? ''
@@ -100,7 +105,7 @@ export default function SignOffPage() {
   const mustSignIn = signInRequired || Boolean(actionData && 'signInRequired' in actionData)
   if (shownState.status === 'open' && mustSignIn) return <SignInToDecide wrongPerson={wrongPerson} signInUrl={signInUrl} />
   if (shownState.status !== 'open' || !details) return <SignOffRefusal state={shownState} freshLinkRequested={Boolean(actionData && 'freshLinkRequested' in actionData)} />
-  const commentErrors = actionData && 'fieldErrors' in actionData ? actionData.fieldErrors?.comment : undefined
+  const commentErrors = actionData && 'fieldErrors' in actionData ? actionData.fieldErrors?.comment?.map(said) : undefined
   // Phone first: what is asked, the facts it rests on and the documents it covers, then the
   // decision, near the first screen; the full justification and its history below, for whoever reads on.
   return (
@@ -108,19 +113,19 @@ export default function SignOffPage() {
       <SignOffHeading ask={shownState} details={details} />
       {actionData && 'error' in actionData ? (
         <Notice tone="error" role="alert">
-          {actionData.error}
+          {said(actionData.error)}
         </Notice>
       ) : null}
       {notice ? (
         <Notice tone="success" role="status">
-          {notice}
+          {said(notice)}
         </Notice>
       ) : null}
       <SignOffSummary details={details}>
         <SignOffDocuments documents={details.documents} hrefFor={(document) => `/sign-off/${token}/documents/${document.id}`} />
       </SignOffSummary>
       <section className="card sign-off-decision" aria-labelledby="decide-heading">
-        <h2 id="decide-heading">Your decision</h2>
+        <h2 id="decide-heading">{t('yourDecision')}</h2>
         <DecisionForm commentErrors={commentErrors} />
       </section>
       <SignOffQuestion form={actionData && 'discussion' in actionData ? actionData.discussion : undefined} />
