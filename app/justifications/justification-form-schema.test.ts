@@ -24,7 +24,7 @@ function submit(overrides: Record<string, string | undefined>) {
 }
 
 describe('the filing form', () => {
-  test.each(["10'000.50", '10 000.50', '10000.5', '10\u202f000.50', '10’000.50'])('"%s" is 10 000.50 exactly', (amount) => {
+  test.each(["10'000.50", '10 000.50', '10000.5', '10\u202f000.50', '10’000.50', '10 000,50', '10000,5', "10'000,50"])('"%s" is 10 000.50 exactly', (amount) => {
     const result = submit({ amount })
     expect(result.status).toBe('success')
     expect(result.status === 'success' && result.value.amount).toBe(1_000_050)

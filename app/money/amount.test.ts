@@ -6,6 +6,12 @@ describe('parseAmount accepts', () => {
     ["10'000.50", 1_000_050],
     ['10’000.50', 1_000_050],
     ['10 000.50', 1_000_050],
+    // Issue 14: the decimal comma of French, read as the point when nothing else could be meant.
+    ['10 000,01', 1_000_001],
+    ['12 000,50', 1_200_050],
+    ["10'000,50", 1_000_050],
+    ['10\u202f000,5', 1_000_050],
+    ['10,5', 1_050],
     ['10\u202f000.50', 1_000_050],
     ['10\u00a0000.50', 1_000_050],
     ['10000.5', 1_000_050],
@@ -62,8 +68,10 @@ describe('parseAmount refuses', () => {
     ['1.000,50', 'MISPLACED_SEPARATOR', /not after the point/i],
     ['10000.', 'MISPLACED_SEPARATOR', /after the point/i],
     ['.50', 'MISPLACED_SEPARATOR', /before the point/i],
-    ['10,5', 'AMBIGUOUS_COMMA', /ambiguous/i],
     ['1,500', 'AMBIGUOUS_COMMA', /ambiguous/i],
+    ['10,505', 'AMBIGUOUS_COMMA', /ambiguous/i],
+    ['1,000,50', 'AMBIGUOUS_COMMA', /ambiguous/i],
+    ['10 000,', 'AMBIGUOUS_COMMA', /ambiguous/i],
     ['0123', 'LEADING_ZERO', /start with 0/i],
   ])('%j (%s)', (input, problem, message) => {
     const result = parseAmount(input)

@@ -40,7 +40,7 @@ const ALLOWED = new RegExp(`^[0-9.${GROUP_SEPARATORS}]+$`)
 const EXPONENT = new RegExp(`^[0-9.${GROUP_SEPARATORS}]*[0-9][eE][+-]?[0-9]+$`)
 const MAX_INTEGER_DIGITS = String(MAX_AMOUNT_MINOR / 100).length
 
-const FORMAT_HINT = "for example 10'000.50 or 10 000.50"
+const FORMAT_HINT = "for example 10'000.50 or 10 000,50"
 
 function refuse(problem: AmountProblem, message: string): ParseAmountResult {
   return { ok: false, problem, message }
@@ -64,7 +64,7 @@ export function parseAmount(input: string): ParseAmountResult {
     return refuse('UNEXPECTED_CHARACTER', `The amount contains “${bad}”, which is not allowed. Use digits, ' or a space between thousands, and a point before the centimes (${FORMAT_HINT}).`)
   }
 
-  const [integerText = '', decimals, ...extra] = text.split('.')
+  const [integerText = '', decimals, ...extra] = withDecimalPoint(text).split('.')
   if (extra.length > 0) {
     return refuse('MISPLACED_SEPARATOR', `Use a point only once, before the centimes; group thousands with ' or a space (${FORMAT_HINT}).`)
   }
@@ -79,7 +79,7 @@ export function parseAmount(input: string): ParseAmountResult {
   // "1,500" reads as 1.5 to a French-speaking colleague and 1500 to an English-speaking one; it is
   // accepted only when a decimal point elsewhere settles which role the comma plays.
   if (integerText.includes(',') && decimals === undefined) {
-    return refuse('AMBIGUOUS_COMMA', `A comma is ambiguous here. Use a point before the centimes and ' or a space between thousands (${FORMAT_HINT}).`)
+    return refuse('AMBIGUOUS_COMMA', `A comma before three digits is ambiguous (1,500 is 1.5 in French and 1500 in English). Write the centimes after a point or a comma, and group thousands with ' or a space (${FORMAT_HINT}).`)
   }
 
   const integerDigits = ungroup(integerText)
@@ -95,6 +95,17 @@ export function parseAmount(input: string): ParseAmountResult {
   if (minor === 0) return refuse('ZERO', 'The amount must be greater than zero.')
   if (minor > MAX_AMOUNT_MINOR) return tooLarge()
   return { ok: true, minor }
+}
+
+/**
+ * A decimal comma, as French writes amounts ("10 000,50"), read as the point: a comma followed by one
+ * or two digits at the end, with no point and no other comma in the amount, can only be the decimal
+ * separator (three digits after it could be thousands: "1,500" stays ambiguous). So "10 000,50",
+ * "10'000.50" and "10000.50" are the same amount, whatever the language of the page.
+ */
+function withDecimalPoint(text: string): string {
+  const decimalComma = /^([^.,]*[0-9]),([0-9]{1,2})$/.exec(text)
+  return decimalComma ? `${decimalComma[1]}.${decimalComma[2]}` : text
 }
 
 function tooLarge(): ParseAmountResult {
