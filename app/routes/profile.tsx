@@ -110,7 +110,7 @@ function PreferredLanguage({ saved }: { saved: string | null }) {
 }
 
 export default function ProfilePage() {
-  const { t } = useTranslation('auth')
+  const { t } = useTranslation(['auth', 'admin'])
   const { period } = useFormats()
   const data = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
@@ -148,7 +148,13 @@ export default function ProfilePage() {
           </Notice>
         ) : null}
         <AbsenceList absences={absences} empty={t('profile.noAbsence')} />
-        <AbsenceForm people={data.people} lastResult={actionData?.result} noDeputyLabel={t('profile.standingDeputy')} submitLabel={t('profile.declareAbsence')} />
+        <AbsenceForm
+          people={data.people}
+          lastResult={actionData?.result}
+          noDeputyLabel={t('profile.standingDeputy')}
+          submitLabel={t('profile.declareAbsence')}
+          labels={{ firstDay: t('admin:person.absences.firstDay'), lastDay: t('admin:person.absences.lastDay'), deputy: t('admin:person.absences.deputy') }}
+        />
       </section>
       <PreferredLanguage saved={data.preferredLanguage} />
       <div className="card">
