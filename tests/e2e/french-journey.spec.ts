@@ -1,11 +1,10 @@
-import { fileJustifications } from '../support/justifications'
 import { linkIn, recipientsOf } from '../support/smtp'
 import { expect, REQUESTER, signIn, test } from './fixtures'
 
 const GROUP_LEADER = 'marta.mendes@example.org'
 
 // Issue 14: every email is written in its recipient's language, never its sender's. A requester who
-// reads SoleSource in French files; the group leader, who saved no preference, is asked in English and
+// reads SoleSource in French files 12 000,50 EUR through the French form; the group leader, who saved no preference, is asked in English and
 // signs from the link; the requester hears of the approval in French.
 test('a French requester files, the English-speaking group leader is asked in English and signs, the requester hears in French', async ({ browser, page, smtp, app }) => {
   await signIn(page, smtp, REQUESTER)
@@ -15,8 +14,31 @@ test('a French requester files, the English-speaking group leader is asked in En
     await page.goto('/')
     await expect(page.locator('html')).toHaveAttribute('lang', 'fr')
 
-    const [filed] = await fileJustifications(app, [{ requester: REQUESTER, title: 'Bobines de rechange', supplierName: 'Converters SA', amount: 2_500_000 }])
-    const { id, reference } = filed!
+    // The filing form in French, the amount written the French way: 12 000,50 EUR (about CHF 11 300:
+    // above the group leader's threshold).
+    await page.goto('/justifications/new')
+    await page.getByLabel('Titre').fill('Bobines de rechange')
+    await page.getByLabel('Description de ce qui est acheté').fill('Deux bobines de rechange pour les convertisseurs du banc d’essai des aimants.')
+    await page.getByRole('radio', { name: 'Fournitures' }).check()
+    await page.getByLabel('Nom du fournisseur').fill('Converters SA')
+    await page.getByLabel('Pays où le fournisseur est établi').selectOption('CH')
+    await page.getByLabel('Pays d’origine des marchandises').selectOption('DE')
+    await page.getByLabel('Montant', { exact: true }).fill('12 000,50')
+    await page.getByLabel('Monnaie').selectOption('EUR')
+    await page.getByLabel('Motif').selectOption('COMPATIBILITY')
+    await page.getByLabel('Justification écrite').fill('Seul le fabricant d’origine fournit des bobines compatibles avec les convertisseurs installés sans requalification complète du banc.')
+    await page.getByRole('button', { name: 'Soumettre pour signature' }).click()
+    await expect(page).toHaveURL(/\/justifications\/[0-9a-f-]{36}\/review$/)
+    await page.getByRole('button', { name: 'Confirmer et soumettre' }).click()
+    await expect(page).toHaveURL(/\/justifications\/[0-9a-f-]{36}$/)
+    const id = /\/justifications\/([0-9a-f-]{36})/.exec(page.url())![1]!
+    const [stored] = await app.sql<{ reference: string; amountMinor: string; currency: string; status: string }>(
+      `SELECT reference, "amountMinor"::text AS "amountMinor", currency, status FROM "Justification" WHERE id = $1`,
+      [id],
+    )
+    // The same value as 12000.50 or 12'000.50 typed on an English page.
+    expect(stored).toMatchObject({ amountMinor: '1200050', currency: 'EUR', status: 'AWAITING_SIGNATURE' })
+    const reference = stored!.reference
 
     // To the group leader: in English, whoever filed it.
     const toLeader = await smtp.waitForMessage((m) => recipientsOf(m).includes(GROUP_LEADER) && (m.subject ?? '').startsWith(`${reference} awaits your signature`))
