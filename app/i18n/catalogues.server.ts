@@ -1,56 +1,52 @@
 /**
  * Every message of every language, as the server holds them (the browser fetches only the
- * namespaces its page needs, from /locales/<language>/<namespace>). One import per file: a new
- * namespace is a line in each language here and in namespaces.ts.
+ * namespaces its page needs, from /locales/<language>/<namespace>), read once from app/locales at
+ * start-up. Read as files rather than imported as JSON modules: Node's own ES module loader (the one
+ * Playwright's test process runs server code with) wants an import attribute that the Remix
+ * compiler's esbuild cannot parse (`with`) or that Node warns about on every start (`assert`).
+ * The English files' imports below are types only: keys are typed from them (i18next.d.ts).
  */
-import enAdmin from '~/locales/en/admin.json' assert { type: 'json' }
-import enAuth from '~/locales/en/auth.json' assert { type: 'json' }
-import enCommon from '~/locales/en/common.json' assert { type: 'json' }
-import enEmails from '~/locales/en/emails.json' assert { type: 'json' }
-import enForms from '~/locales/en/forms.json' assert { type: 'json' }
-import enIndustrialReturn from '~/locales/en/industrial-return.json' assert { type: 'json' }
-import enJustifications from '~/locales/en/justifications.json' assert { type: 'json' }
-import enReturnData from '~/locales/en/return-data.json' assert { type: 'json' }
-import enRecord from '~/locales/en/record.json' assert { type: 'json' }
-import enSignoff from '~/locales/en/signoff.json' assert { type: 'json' }
-import frAdmin from '~/locales/fr/admin.json' assert { type: 'json' }
-import frAuth from '~/locales/fr/auth.json' assert { type: 'json' }
-import frCommon from '~/locales/fr/common.json' assert { type: 'json' }
-import frEmails from '~/locales/fr/emails.json' assert { type: 'json' }
-import frForms from '~/locales/fr/forms.json' assert { type: 'json' }
-import frIndustrialReturn from '~/locales/fr/industrial-return.json' assert { type: 'json' }
-import frJustifications from '~/locales/fr/justifications.json' assert { type: 'json' }
-import frReturnData from '~/locales/fr/return-data.json' assert { type: 'json' }
-import frRecord from '~/locales/fr/record.json' assert { type: 'json' }
-import frSignoff from '~/locales/fr/signoff.json' assert { type: 'json' }
-import type { Language } from './languages'
-import type { Namespace } from './namespaces'
+import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type enAdmin from '~/locales/en/admin.json'
+import type enAuth from '~/locales/en/auth.json'
+import type enCommon from '~/locales/en/common.json'
+import type enEmails from '~/locales/en/emails.json'
+import type enForms from '~/locales/en/forms.json'
+import type enIndustrialReturn from '~/locales/en/industrial-return.json'
+import type enJustifications from '~/locales/en/justifications.json'
+import type enReturnData from '~/locales/en/return-data.json'
+import type enRecord from '~/locales/en/record.json'
+import type enSignoff from '~/locales/en/signoff.json'
+import { LANGUAGES, type Language } from './languages'
+import { NAMESPACES, type Namespace } from './namespaces'
 
-export const englishCatalogue = {
-  common: enCommon,
-  forms: enForms,
-  auth: enAuth,
-  justifications: enJustifications,
-  signoff: enSignoff,
-  'industrial-return': enIndustrialReturn,
-  'return-data': enReturnData,
-  admin: enAdmin,
-  emails: enEmails,
-  record: enRecord,
-} satisfies Record<Namespace, object>
+// Beside this file when run from source (vitest, tsx, Playwright), beside build/ once bundled (build/index.js).
+const LOCALES_DIRECTORY = [new URL('../locales/', import.meta.url), new URL('../app/locales/', import.meta.url)].map((url) => fileURLToPath(url)).find((directory) => existsSync(directory))
+if (!LOCALES_DIRECTORY) throw new Error(`The message files (app/locales) are missing beside ${fileURLToPath(import.meta.url)}`)
 
-export const catalogues: Record<Language, Record<Namespace, object>> = {
-  en: englishCatalogue,
-  fr: {
-    common: frCommon,
-    forms: frForms,
-    auth: frAuth,
-    justifications: frJustifications,
-    signoff: frSignoff,
-    'industrial-return': frIndustrialReturn,
-    'return-data': frReturnData,
-    admin: frAdmin,
-    emails: frEmails,
-    record: frRecord,
-  },
+function readCatalogue(language: Language, namespace: Namespace): object {
+  return JSON.parse(readFileSync(path.join(LOCALES_DIRECTORY!, language, `${namespace}.json`), 'utf8')) as object
 }
+
+function readLanguage(language: Language): Record<Namespace, object> {
+  return Object.fromEntries(NAMESPACES.map((namespace) => [namespace, readCatalogue(language, namespace)])) as Record<Namespace, object>
+}
+
+type EnglishCatalogue = {
+  common: typeof enCommon
+  forms: typeof enForms
+  auth: typeof enAuth
+  justifications: typeof enJustifications
+  signoff: typeof enSignoff
+  'industrial-return': typeof enIndustrialReturn
+  'return-data': typeof enReturnData
+  admin: typeof enAdmin
+  emails: typeof enEmails
+  record: typeof enRecord
+}
+
+export const catalogues = Object.fromEntries(LANGUAGES.map((language) => [language, readLanguage(language)])) as Record<Language, Record<Namespace, object>>
+
+export const englishCatalogue = catalogues.en as EnglishCatalogue
