@@ -1,7 +1,8 @@
 import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { LANGUAGE_NAMES, LANGUAGES, type Language } from '~/i18n/languages'
+import type { Language } from '~/i18n/languages'
+import { LanguageOptions } from '~/ui/language-options'
 import { Field, FormErrors } from '~/ui/field'
 import { parseForm } from '~/ui/parse-form'
 import { PersonSchema } from './organisation-forms'
@@ -79,11 +80,7 @@ export function PersonDetailsForm({
           {(aria) => (
             <select name="preferredLanguage" defaultValue={person?.preferredLanguage ?? ''} {...aria}>
               <option value="">{t('person.details.noPreferredLanguage')}</option>
-              {LANGUAGES.map((language) => (
-                <option key={language} value={language} lang={language}>
-                  {LANGUAGE_NAMES[language]}
-                </option>
-              ))}
+              <LanguageOptions />
             </select>
           )}
         </Field>

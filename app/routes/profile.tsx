@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useLocation } from '@remix-run/react'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
-import { isLanguage, LANGUAGE_NAMES, LANGUAGES } from '~/i18n/languages'
+import { isLanguage } from '~/i18n/languages'
+import { LanguageOptions } from '~/ui/language-options'
 import { message, translateMessage } from '~/i18n/message'
 import type { RouteHandle } from '~/i18n/route-handle'
 import { useFormats } from '~/i18n/use-formats'
@@ -94,11 +95,7 @@ function PreferredLanguage({ saved }: { saved: string | null }) {
             {t('profile.languageHint')}
           </p>
           <select id="preferred-language" name="language" defaultValue={saved ?? language} aria-describedby="preferred-language-hint">
-            {LANGUAGES.map((option) => (
-              <option key={option} value={option} lang={option}>
-                {LANGUAGE_NAMES[option]}
-              </option>
-            ))}
+            <LanguageOptions />
           </select>
         </div>
         <button type="submit" className="secondary">
