@@ -10,6 +10,7 @@ import { toChfMinor } from '~/money/conversion'
 import { Field, FormErrors } from '~/ui/field'
 import { Notice } from '~/ui/notice'
 import { parseForm } from '~/ui/parse-form'
+import { useValuesTypedBeforeHydration } from '~/ui/use-values-typed-before-hydration'
 import { FilingTimeReturnPanel } from '~/industrial-return/views/filing-time-panel'
 import type { FilingTimeReturn } from '~/industrial-return/views/filing-time'
 import { requiredTiers, type SignaturePolicy } from '~/workflow/signature-policy'
@@ -118,6 +119,17 @@ export function JustificationForm({
   // The country a contract counts for: origin of the goods for supplies, establishment for services.
   const returnCountry = category === 'SUPPLIES' ? originCountry || supplierCountry : supplierCountry
   const [groupId, setGroupId] = useState(defaults.groupId ?? '')
+  useValuesTypedBeforeHydration(form.id, (read) => {
+    const keep = (value: string | undefined, set: (value: string) => void) => value !== undefined && set(value)
+    keep(read(fields.amount.name), setAmount)
+    keep(read(fields.currency.name), setCurrency)
+    keep(read(fields.category.name), setCategory)
+    keep(read(fields.supplierName.name), setSupplierName)
+    keep(read(fields.supplierCountryCode.name), setSupplierCountry)
+    keep(read(fields.originCountryCode.name), setOriginCountry)
+    keep(read(fields.activityCode.name), setActivityCode)
+    keep(read(fields.groupId.name), setGroupId)
+  })
   const preview = describeAmount(amount, currency, options.rates, options.policy, t, formats.chf)
   // Split-purchase check as the person types (a warning only; without JavaScript the draft's page shows it).
   const splitCheck = useFetcher<{ warning: string | null }>()

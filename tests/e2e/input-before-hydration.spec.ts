@@ -1,3 +1,4 @@
+import { fileJustifications } from '../support/justifications'
 import { ADMIN, expect, signIn, test } from './fixtures'
 
 /**
@@ -35,4 +36,19 @@ test('clicking and typing before the page has taken over raises no error and the
   await page.locator('html[data-hydrated]').waitFor({ state: 'attached' })
   await page.getByRole('button', { name: 'Save changes' }).click()
   await expect(page.getByText('Another person already has this email address.')).toBeVisible()
+})
+
+test('what a requester types before the filing form has taken over still drives the split-purchase check', async ({ page, smtp, app }) => {
+  await fileJustifications(app, [{ requester: 'ruben.rasmussen@example.org', title: 'First half', supplierName: 'Splitter AG', amount: 800_000 }])
+  await signIn(page, smtp, 'rita.romano@example.org')
+  await page.addInitScript(HOLD_BACK_REACTS_SCHEDULER)
+  await page.goto('/justifications/new')
+  await expect(page.locator('html[data-hydrated]')).toHaveCount(0)
+
+  // Typed before hydration: no onChange reached React, yet the form must start from these values.
+  await page.getByLabel('Supplier’s name').fill('Splitter AG')
+  await page.getByLabel('Amount', { exact: true }).fill('7000')
+
+  await page.locator('html[data-hydrated]').waitFor({ state: 'attached' })
+  await expect(page.getByText(/Possible split purchase: With SSJ-\d{4}-\d{5} to the same supplier/)).toBeVisible()
 })
