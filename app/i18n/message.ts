@@ -31,11 +31,18 @@ export function readMessage(text: string): { key: string; values: MessageValues 
   }
 }
 
+/**
+ * Any page's `t`, whatever namespaces it was typed for: a message names its own namespace in its key,
+ * so the type of the caller's `t` says nothing about it (and i18next's key types would only make
+ * every caller cast).
+ */
+type AnyTFunction = TFunction<never, never> | ((...args: never[]) => unknown)
+
 /** A message in the reader's language; text that is not a message is shown as it is. */
-export function translateMessage(t: TFunction, text: string): string {
+export function translateMessage(t: AnyTFunction, text: string): string {
   const read = readMessage(text)
   if (!read) return text
   // i18next returns the key itself for a key it does not know: shown as is, and caught by the
   // completeness tests rather than hidden.
-  return String(t(read.key as never, read.values as never))
+  return String((t as (key: string, values: MessageValues) => unknown)(read.key, read.values))
 }

@@ -1,15 +1,15 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { Form } from '@remix-run/react'
-import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
+import { translateMessage } from '~/i18n/message'
 import { useFormats } from '~/i18n/use-formats'
 import { FormErrors } from '~/ui/field'
 import { parseForm } from '~/ui/parse-form'
 import { SortableTable, type TableColumn } from '~/ui/sortable-table'
 import { DateField, SelectField } from '../ui/form-fields'
+import { describePosition, type PositionKind } from './describe'
 import { AddPositionSchema } from './organisation-forms'
 
-type PositionKind = 'GROUP_LEADER' | 'DEPARTMENT_HEAD' | 'DEPUTY' | 'DIRECTOR' | 'FINANCE_COMMITTEE'
 type HeldPosition = {
   id: string
   kind: PositionKind
@@ -24,24 +24,6 @@ type PositionRow = { id: string; label: string; period: string; ended: boolean }
 type Choice = { id: string; code: string }
 
 const POSITION_KINDS = ['GROUP_LEADER', 'DEPARTMENT_HEAD', 'DEPUTY', 'DIRECTOR', 'FINANCE_COMMITTEE'] as const satisfies readonly PositionKind[]
-
-/** "Leader of EN-MME", "Head of EN", "Deputy for Marta Mendes" (the wording of ./describe.ts), in the page's language. */
-function positionLabel(t: TFunction<'admin'>, position: HeldPosition): string {
-  switch (position.kind) {
-    case 'GROUP_LEADER':
-      return position.groupCode ? t('person.positions.described.GROUP_LEADER', { code: position.groupCode }) : t('person.positions.described.GROUP_LEADER_unknown')
-    case 'DEPARTMENT_HEAD':
-      return position.departmentCode
-        ? t('person.positions.described.DEPARTMENT_HEAD', { code: position.departmentCode })
-        : t('person.positions.described.DEPARTMENT_HEAD_unknown')
-    case 'DEPUTY':
-      return position.deputyForName ? t('person.positions.described.DEPUTY', { name: position.deputyForName }) : t('person.positions.described.DEPUTY_unknown')
-    case 'DIRECTOR':
-      return t('person.positions.described.DIRECTOR')
-    case 'FINANCE_COMMITTEE':
-      return t('person.positions.described.FINANCE_COMMITTEE')
-  }
-}
 
 /** A person's positions on their admin page: each one open can be ended on a day; a new one added. */
 export function PositionsSection({
@@ -77,7 +59,7 @@ export function PositionsSection({
   const positionKinds = POSITION_KINDS.map((kind) => ({ value: kind, label: t(`person.positions.kinds.${kind}`) }))
   const rows: PositionRow[] = person.positions.map((position) => ({
     id: position.id,
-    label: positionLabel(t, position),
+    label: translateMessage(t, describePosition(flattenedPosition(position))),
     period: period(position.startsOn, position.endsOn),
     ended: position.ended,
   }))
@@ -129,4 +111,14 @@ function EndPositionForm({ position, today }: { position: PositionRow; today: st
       </button>
     </Form>
   )
+}
+
+/** The page's flattened position, as describePosition reads positions. */
+function flattenedPosition(position: HeldPosition) {
+  return {
+    kind: position.kind,
+    group: position.groupCode ? { code: position.groupCode } : null,
+    department: position.departmentCode ? { code: position.departmentCode } : null,
+    deputyFor: position.deputyForName ? { name: position.deputyForName } : null,
+  }
 }

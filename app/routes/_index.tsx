@@ -1,13 +1,18 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { requirePerson } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
+import { translateMessage } from '~/i18n/message'
+import type { RouteHandle } from '~/i18n/route-handle'
 import { describePosition } from '~/org/describe'
 import { loadProfile } from '~/org/people.server'
 import { DefinitionList } from '~/ui/definition-list'
 import { PageHeader } from '~/ui/page-header'
+import { RichText } from '~/ui/rich-text'
 
-export const meta: MetaFunction = () => [{ title: 'Home · SoleSource' }]
+// `admin` for the positions' wording (app/org/describe.ts), shared with the profile and the person page.
+export const handle: RouteHandle = { i18n: ['admin'], title: (t) => t('home.title') }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const signedIn = await requirePerson(request)
@@ -24,34 +29,38 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function HomePage() {
   const data = useLoaderData<typeof loader>()
+  const { t } = useTranslation(['common', 'admin'])
   const roles = [
-    'Requester',
-    ...(data.positions.length ? ['Approver'] : []),
-    ...(data.isProcurementOfficer ? ['Procurement officer'] : []),
-    ...(data.isAdministrator ? ['Administrator'] : []),
+    t('home.roles.requester'),
+    ...(data.positions.length ? [t('home.roles.approver')] : []),
+    ...(data.isProcurementOfficer ? [t('home.roles.procurementOfficer')] : []),
+    ...(data.isAdministrator ? [t('home.roles.administrator')] : []),
   ]
   return (
     <>
-      <PageHeader title={`Welcome, ${data.name}`} />
+      <PageHeader title={t('home.welcome', { name: data.name })} />
       <div className="card">
-        <h2>You</h2>
+        <h2>{t('home.you')}</h2>
         <DefinitionList
           facts={[
-            { term: 'Group', details: data.group ?? <span className="empty">No group</span> },
-            { term: 'Department', details: data.department ?? <span className="empty">No department</span> },
-            { term: 'Roles', details: roles.join(', ') },
-            { term: 'Positions today', details: data.positions.length ? data.positions.join('; ') : <span className="empty">None</span> },
+            { term: t('home.group'), details: data.group ?? <span className="empty">{t('home.noGroup')}</span> },
+            { term: t('home.department'), details: data.department ?? <span className="empty">{t('home.noDepartment')}</span> },
+            { term: t('home.rolesTerm'), details: roles.join(', ') },
+            {
+              term: t('home.positionsToday'),
+              details: data.positions.length ? data.positions.map((position) => translateMessage(t, position)).join('; ') : <span className="empty">{t('home.noPosition')}</span>,
+            },
           ]}
         />
       </div>
       {data.isAdministrator ? (
         <div className="card">
-          <h2>Administration</h2>
+          <h2>{t('home.administration')}</h2>
           <p>
-            <a href="/admin">See and edit the organisation</a>: people, groups, leaders, heads and deputies.
+            <RichText text={t('home.organisationLink')} parts={[<a key="admin" href="/admin" />]} />
           </p>
           <p>
-            <a href="/admin/outbox">Outbox</a>: emails waiting, sent or failed.
+            <RichText text={t('home.outboxLink')} parts={[<a key="outbox" href="/admin/outbox" />]} />
           </p>
         </div>
       ) : null}

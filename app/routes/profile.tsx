@@ -125,7 +125,7 @@ export default function ProfilePage() {
                 <ul>
                   {data.positions.map((p) => (
                     <li key={p.id}>
-                      {p.label} ({period(p.startsOn, p.endsOn)})
+                      {translateMessage(t, p.label)} ({period(p.startsOn, p.endsOn)})
                     </li>
                   ))}
                 </ul>
