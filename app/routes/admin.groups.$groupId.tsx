@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { requestOrigin } from '~/audit/audit.server'
 import { requireAdministrator } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
+import { message } from '~/i18n/message'
 import type { RouteHandle } from '~/i18n/route-handle'
 import { loadGroupForm, saveGroup } from '~/org/save-group.server'
 import { SelectField } from '~/ui/form-fields'
@@ -23,7 +24,7 @@ export const handle: RouteHandle = {
 
 function groupIdFrom(param: string | undefined): string | null {
   if (param === 'new') return null
-  if (!param || !UUID.test(param)) throw new Response('This group does not exist.', { status: 404, statusText: 'Not Found' })
+  if (!param || !UUID.test(param)) throw new Response(message('admin:notFound.group'), { status: 404, statusText: 'Not Found' })
   return param
 }
 
@@ -31,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdministrator(request)
   const groupId = groupIdFrom(params.groupId)
   const { group, departments } = await loadGroupForm(getDatabase(), groupId)
-  if (groupId && !group) throw new Response('This group does not exist.', { status: 404, statusText: 'Not Found' })
+  if (groupId && !group) throw new Response(message('admin:notFound.group'), { status: 404, statusText: 'Not Found' })
   return { group, departments }
 }
 

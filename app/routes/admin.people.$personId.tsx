@@ -5,6 +5,7 @@ import { requestOrigin } from '~/audit/audit.server'
 import { requireAdministrator } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
 import { isLanguage } from '~/i18n/languages'
+import { message } from '~/i18n/message'
 import type { RouteHandle } from '~/i18n/route-handle'
 import { useFormats } from '~/i18n/use-formats'
 import { AbsencesSection } from '~/org/absences-section'
@@ -38,9 +39,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdministrator(request)
   const personId = params.personId ?? ''
   const isNew = personId === 'new'
-  if (!isNew && !UUID.test(personId)) throw new Response('This person does not exist.', { status: 404, statusText: 'Not Found' })
+  if (!isNew && !UUID.test(personId)) throw new Response(message('admin:notFound.person'), { status: 404, statusText: 'Not Found' })
   const page = await loadPersonPage(getDatabase(), isNew ? null : personId, new Date())
-  if (!page) throw new Response('This person does not exist.', { status: 404, statusText: 'Not Found' })
+  if (!page) throw new Response(message('admin:notFound.person'), { status: 404, statusText: 'Not Found' })
   return page
 }
 
@@ -53,7 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const personId = params.personId ?? ''
 
   if (intent === 'add-absence') {
-    if (!UUID.test(personId)) throw new Response('This person does not exist.', { status: 404 })
+    if (!UUID.test(personId)) throw new Response(message('admin:notFound.person'), { status: 404 })
     const submission = parseForm(formData, { schema: AddAbsenceSchema })
     if (submission.status !== 'success') return { form: 'add-absence' as const, result: submission.reply() }
     const outcome = await addAbsence(db, personId, submission.value, actor)
@@ -61,7 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   if (intent === 'add-position' || intent === 'end-position') {
-    if (!UUID.test(personId)) throw new Response('This person does not exist.', { status: 404 })
+    if (!UUID.test(personId)) throw new Response(message('admin:notFound.person'), { status: 404 })
     if (intent === 'add-position') {
       const submission = parseForm(formData, { schema: AddPositionSchema })
       if (submission.status !== 'success') return { form: 'add-position' as const, result: submission.reply() }
@@ -83,7 +84,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!outcome.ok) return { form: 'person' as const, result: submission.reply({ fieldErrors: outcome.fieldErrors }) }
     return redirect(`/admin/people/${outcome.value.id}`)
   }
-  if (!UUID.test(personId)) throw new Response('This person does not exist.', { status: 404 })
+  if (!UUID.test(personId)) throw new Response(message('admin:notFound.person'), { status: 404 })
   const outcome = await updatePerson(db, personId, person, actor)
   if (!outcome.ok) return { form: 'person' as const, result: submission.reply({ fieldErrors: outcome.fieldErrors }) }
   return { form: 'person' as const, result: submission.reply(), saved: outcome.value.changed }

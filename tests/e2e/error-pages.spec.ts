@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import { fileJustifications } from '../support/justifications'
-import { allowFailedResourceLoad, expect, REQUESTER, signIn, test } from './fixtures'
+import { ADMIN, allowFailedResourceLoad, expect, REQUESTER, signIn, test } from './fixtures'
 
 // An error page says what happened in its title and in words, and leads back to where the person
 // was, never off-site. Every page carries its icon in the document, and /favicon.ico (which Chromium
@@ -116,4 +116,15 @@ test('an address with no page: 404 with the home page as the way back, and no fa
   await page.getByRole('link', { name: 'Home page' }).click()
   await expect(page.getByRole('heading', { name: 'Welcome, Rita Romano' })).toBeVisible()
   expect(favicon).toEqual([])
+})
+
+test('a missing person or group says so in the reader’s language', async ({ page, smtp, app }) => {
+  allowFailedResourceLoad(404, new RegExp(`^/admin/(people|groups)/${UNKNOWN_ID}$`))
+  await signIn(page, smtp, ADMIN)
+  await app.sql(`UPDATE "Person" SET "preferredLanguage" = 'fr' WHERE email = $1`, [ADMIN])
+  expect((await page.goto(`/admin/people/${UNKNOWN_ID}`))?.status()).toBe(404)
+  await expect(page.getByText('Cette personne n’existe pas.')).toBeVisible()
+  expect((await page.goto(`/admin/groups/${UNKNOWN_ID}`))?.status()).toBe(404)
+  await expect(page.getByText('Ce groupe n’existe pas.')).toBeVisible()
+  await app.sql(`UPDATE "Person" SET "preferredLanguage" = NULL WHERE email = $1`, [ADMIN])
 })
