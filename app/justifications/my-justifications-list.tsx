@@ -101,7 +101,7 @@ export function MyJustificationsResults({
       <div className="card">
         {filtered ? (
           <p className="empty">
-            No justification matches these filters. <a href="/justifications">{t('filters.showAll')}</a>
+            {t('filters.noMatch')} <a href="/justifications">{t('filters.showAll')}</a>
           </p>
         ) : (
           <>
