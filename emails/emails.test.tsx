@@ -1,6 +1,8 @@
 import type { ReactElement } from 'react'
 import { describe, expect, test } from 'vitest'
 import { renderEmail } from '~/email/render.server'
+import { englishFragments } from '../tests/support/english-sentences'
+import { exampleSummary } from './justification-summary'
 import JustificationUpdateEmail from './justification-update'
 import ReturnAlertEmail from './return-alert'
 import ReturnDigestEmail from './return-digest'
@@ -53,6 +55,8 @@ const emails: { name: string; element: ReactElement; actionUrl: string; buttonLa
     secondPerson: /Your statistics for November 2026/,
   },
 ]
+
+const lines = (text: string) => text.split('\n').map((line) => line.trim())
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
@@ -120,4 +124,85 @@ test('the signature request lists the documents with kind, name, size and full S
   expect(html).toMatch(/<span style="[^"]*word-break:break-all[^"]*">SHA-256 9f2c/)
   const none = await renderEmail('s', <SignatureRequestedEmail documents={[]} />)
   expect(none.text.split('\n').map((line) => line.trim())).toContain('No supporting documents were attached.')
+})
+
+// Each email in French, as its sender queues it for a French recipient: the template's own words
+// are French. What the sender hands it already worded (names, titles, the requester's text, a
+// headline, the summary's values) is data here, left out of the check: the senders' tests (e.g.
+// app/justifications/notifications.server.test.ts) see that it comes in the recipient's language.
+describe('every email in French (issue 14)', () => {
+  const summary = { ...exampleSummary, supplierCountry: 'Suisse', originCountry: 'Allemagne', category: 'Fournitures', amount: '63’000.00 EUR', amountChf: '59’295.60 CHF', reason: 'Droits exclusifs ou brevet' }
+  const frenchEmails: { name: string; props: Record<string, unknown>; element: (props: Record<string, unknown>) => ReactElement; french: string[] }[] = [
+    {
+      name: 'signature request',
+      props: { language: 'fr', request: 'Vous êtes invité à signer.', linkValidFor: '7 jours', linkExpiresAt: '9 déc. 2026, 10:15 CET', summary, chainSoFar: ['Chef de groupe : Marta Mendes, en attente de signature'] },
+      element: (props) => <SignatureRequestedEmail {...props} />,
+      french: ['Une justification de source unique attend votre signature', '• Offre du fournisseur : Cryo-Instruments-quote-Q-2026-118.pdf (248 kB)', 'Référence : SSJ-2026-00042', 'Fournisseurs dans des pays très mal équilibrés'],
+    },
+    {
+      name: 'justification update',
+      props: { language: 'fr', headline: 'Votre justification a été approuvée', paragraphs: ['Toutes les signatures sont là.'], actionLabel: 'Ouvrir la justification', summary },
+      element: (props) => <JustificationUpdateEmail {...props} />,
+      french: ['Bonjour Rita Romano,', 'Catégorie : Fournitures'],
+    },
+    {
+      name: 'return alert',
+      props: { language: 'fr', cause: 'Import de contracts.csv', transitions: [{ countryName: 'Portugal', countryCode: 'PT', entered: true, coefficient: '0.38' }, { countryName: 'Grèce', countryCode: 'GR', entered: false, coefficient: null }] },
+      element: (props) => <ReturnAlertEmail {...props} />,
+      french: [
+        'Les pays très mal équilibrés ont changé',
+        'Bonjour Paula Procurement,',
+        'de l’année de statut publiée 2026 (du 1er mars 2026 à fin février 2027), calculé sur 2022–2025, a été recalculé (Import de contracts.csv).',
+        'Désormais très mal équilibrés (coefficient sous le seuil) :',
+        '• Portugal (PT) : coefficient 0.38',
+        '• Grèce (GR) : coefficient aucun',
+        'Ouvrir le tableau de bord du retour industriel',
+      ],
+    },
+    {
+      name: 'return digest',
+      props: {
+        language: 'fr',
+        periodLabel: 'novembre 2026',
+        units: [
+          { label: 'Groupe EN-MME', totalChf: '1’250’000.00 CHF', contractCount: 1, rows: [{ country: 'Italie (IT)', value: '500’000.00 CHF', count: 1, share: '40.0%', organisationShare: '11.2%' }] },
+          { label: 'Département EN', totalChf: '0.00 CHF', contractCount: 0, rows: [] },
+        ],
+      },
+      element: (props) => <ReturnDigestEmail {...props} />,
+      french: [
+        'Répartition géographique de vos contrats',
+        'Vos statistiques pour novembre 2026 : les contrats attribués sur 2022–2025',
+        'Groupe EN-MME : 1’250’000.00 CHF en 1 contrat',
+        'Italie (IT) : 500’000.00 CHF en 1 contrat, 40.0% de ce total (pour toute l’organisation : 11.2%)',
+        'Département EN : 0.00 CHF en 0 contrat',
+        'Aucun contrat sur cette période.',
+        'Voir la page complète',
+      ],
+    },
+    { name: 'sign-in link', props: { language: 'fr', expiresAt: '9 déc. 2026, 10:15 CET' }, element: (props) => <SignInLinkEmail {...props} />, french: ['Connexion à SoleSource'] },
+  ]
+
+  /** Every string the sender handed the template (and the template's own defaults for data such as names). */
+  const dataOf = (value: unknown): string[] =>
+    typeof value === 'string' ? [value] : Array.isArray(value) ? value.flatMap(dataOf) : value && typeof value === 'object' ? Object.values(value).flatMap(dataOf) : []
+  const defaults = [...dataOf(exampleSummary), 'Marta Mendes', 'Rita Romano', 'Paula Procurement', 'Ada Lovelace', 'Cryo-Instruments-quote-Q-2026-118.pdf', 'Compatibility letter.pdf']
+
+  test.each(frenchEmails)('the $name email: lang="fr", its words in French, no sentence of the English catalogue', async ({ props, element, french }) => {
+    const { html, text } = await renderEmail('sujet', element(props))
+    expect(html).toMatch(/<html [^>]*lang="fr"/)
+    const plain = lines(text).join('\n')
+    for (const sentence of french) expect(plain).toContain(sentence)
+    expect(plain).not.toContain('Hello')
+    expect(plain).not.toContain('Sent by SoleSource')
+    // Default data in English (a reason, the requester's text) is data, not the template's words.
+    const data = [...dataOf(props), ...defaults, 'Only the original manufacturer supplies cold heads that fit the installed cryocoolers without requalification.', 'Neither makes cold heads for the installed cryocooler model; both were asked in the market survey.']
+    const templateWords = data.reduce((rest, value) => rest.split(value).join(' '), plain)
+    expect(englishFragments().filter((fragment) => templateWords.includes(fragment))).toEqual([])
+  })
+
+  test('a document queued before its kind’s code was stored keeps the English name it was queued with', async () => {
+    const { text } = await renderEmail('s', <SignatureRequestedEmail language="fr" documents={[{ kind: 'Supplier’s quote', fileName: 'q.pdf', size: '1 kB', sha256: 'ab' }]} />)
+    expect(lines(text)).toContain('• Supplier’s quote : q.pdf (1 kB)')
+  })
 })

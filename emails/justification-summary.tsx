@@ -33,7 +33,7 @@ export function JustificationSummary({ language, ...props }: JustificationSummar
     <Section style={{ backgroundColor: '#f4f5f7', padding: '8px 12px', margin: '12px 0' }}>
       {rows.map(([label, value]) => (
         <Text key={label} style={{ margin: '2px 0', lineHeight: '20px' }}>
-          <strong>{label}:</strong> {value}
+          <strong>{t('summary.labelled', { label })}</strong> {value}
         </Text>
       ))}
     </Section>

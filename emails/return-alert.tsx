@@ -1,5 +1,7 @@
 import { Heading, Text } from '@react-email/components'
+import type { Language } from '~/i18n/languages'
 import { ActionLink } from './action-link'
+import { emailTranslator } from './i18n'
 import { EmailLayout } from './layout'
 
 export type ReturnAlertEmailProps = {
@@ -7,9 +9,13 @@ export type ReturnAlertEmailProps = {
   windowLabel: string
   /** The published status year the window is the default of; absent from messages queued before it was said. */
   statusYear?: number
+  /** Already in the recipient's language (queued so). */
   cause: string
+  /** Country names already in the recipient's language (queued so). */
   transitions: { countryName: string; countryCode: string; entered: boolean; coefficient: string | null }[]
   dashboardUrl: string
+  /** The recipient's language, chosen when the email was queued (English when absent). */
+  language?: Language
 }
 
 /** To every procurement officer when a country enters or leaves "very poorly balanced" (supplies). */
@@ -23,39 +29,43 @@ export function ReturnAlertEmail({
     { countryName: 'Greece', countryCode: 'GR', entered: false, coefficient: '0.41' },
   ],
   dashboardUrl = 'http://localhost:3000/industrial-return',
+  language,
 }: Partial<ReturnAlertEmailProps>) {
-  const entered = transitions.filter((t) => t.entered)
-  const left = transitions.filter((t) => !t.entered)
-  const line = (t: ReturnAlertEmailProps['transitions'][number]) =>
-    `${t.countryName} (${t.countryCode}): coefficient ${t.coefficient ?? 'none'}`
+  const t = emailTranslator(language)
+  const entered = transitions.filter((transition) => transition.entered)
+  const left = transitions.filter((transition) => !transition.entered)
+  const line = (transition: ReturnAlertEmailProps['transitions'][number]) =>
+    t('returnAlert.line', { country: transition.countryName, code: transition.countryCode, coefficient: transition.coefficient ?? t('returnAlert.noCoefficient') })
   return (
-    <EmailLayout preview={`Very poorly balanced countries changed: ${transitions.map((t) => t.countryCode).join(', ')}`}>
+    <EmailLayout language={language} preview={t('returnAlert.preview', { codes: transitions.map((transition) => transition.countryCode).join(', ') })}>
       <Heading as="h1" style={{ fontSize: '20px' }}>
-        Very poorly balanced countries changed
+        {t('returnAlert.heading')}
       </Heading>
-      <Text>Hello {name},</Text>
+      <Text>{t('greeting', { name })}</Text>
       <Text>
-        As a procurement officer, you hear when a country enters or leaves “very poorly balanced”. The industrial return for supplies
-        {statusYear ? ` of the published status year ${statusYear} (1 March ${statusYear} to end of February ${statusYear + 1}), computed` : ''} over {windowLabel}, was recomputed ({cause}).
+        {t('returnAlert.why')}{' '}
+        {statusYear
+          ? t('returnAlert.recomputedInStatusYear', { statusYear, nextYear: statusYear + 1, window: windowLabel, cause })
+          : t('returnAlert.recomputed', { window: windowLabel, cause })}
       </Text>
       {entered.length ? (
         <>
-          <Text style={{ fontWeight: 700 }}>Now very poorly balanced (coefficient below the threshold):</Text>
-          {entered.map((t) => (
-            <Text key={t.countryCode}>• {line(t)}</Text>
+          <Text style={{ fontWeight: 700 }}>{t('returnAlert.entered')}</Text>
+          {entered.map((transition) => (
+            <Text key={transition.countryCode}>{line(transition)}</Text>
           ))}
         </>
       ) : null}
       {left.length ? (
         <>
-          <Text style={{ fontWeight: 700 }}>No longer very poorly balanced:</Text>
-          {left.map((t) => (
-            <Text key={t.countryCode}>• {line(t)}</Text>
+          <Text style={{ fontWeight: 700 }}>{t('returnAlert.left')}</Text>
+          {left.map((transition) => (
+            <Text key={transition.countryCode}>{line(transition)}</Text>
           ))}
         </>
       ) : null}
-      <ActionLink href={dashboardUrl} label="Open the industrial return dashboard" />
-      <Text style={{ color: '#5b6475' }}>The alert stays on the dashboard until you or another procurement officer acknowledge it.</Text>
+      <ActionLink href={dashboardUrl} label={t('returnAlert.button')} />
+      <Text style={{ color: '#5b6475' }}>{t('returnAlert.stays')}</Text>
     </EmailLayout>
   )
 }

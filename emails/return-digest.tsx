@@ -1,11 +1,14 @@
 import { Heading, Section, Text } from '@react-email/components'
+import type { Language } from '~/i18n/languages'
 import { ActionLink } from './action-link'
+import { emailTranslator } from './i18n'
 import { EmailLayout } from './layout'
 
 export type ReturnDigestUnit = {
   label: string
   totalChf: string
   contractCount: number
+  /** Country names, amounts and shares already in the recipient's language (queued so). */
   rows: { country: string; value: string; count: number; share: string; organisationShare: string }[]
 }
 
@@ -15,6 +18,8 @@ export type ReturnDigestEmailProps = {
   windowLabel: string
   units: ReturnDigestUnit[]
   pageUrl: string
+  /** The recipient's language, chosen when the email was queued (English when absent). */
+  language?: Language
 }
 
 /** The periodic statistics email to group leaders and department heads, about their own unit. */
@@ -31,34 +36,35 @@ export function ReturnDigestEmail({
     },
   ],
   pageUrl = 'http://localhost:3000/industrial-return/mine',
+  language,
 }: Partial<ReturnDigestEmailProps>) {
+  const t = emailTranslator(language)
   return (
-    <EmailLayout preview={`Where your contracts went, ${windowLabel} (${periodLabel})`}>
+    <EmailLayout language={language} preview={t('returnDigest.preview', { window: windowLabel, period: periodLabel })}>
       <Heading as="h1" style={{ fontSize: '20px' }}>
-        Geographic spread of your contracts
+        {t('returnDigest.heading')}
       </Heading>
-      <Text>Hello {name},</Text>
-      <Text>
-        Your statistics for {periodLabel}: contracts awarded in {windowLabel}, by the country they count for in the industrial return.
-      </Text>
+      <Text>{t('greeting', { name })}</Text>
+      <Text>{t('returnDigest.intro', { period: periodLabel, window: windowLabel })}</Text>
       {units.map((unit) => (
         <Section key={unit.label}>
           <Heading as="h2" style={{ fontSize: '16px' }}>
-            {unit.label}: {unit.totalChf} in {unit.contractCount} contract{unit.contractCount === 1 ? '' : 's'}
+            {t('returnDigest.unitTotal', { unit: unit.label, total: unit.totalChf, count: unit.contractCount })}
           </Heading>
           {unit.rows.length === 0 ? (
-            <Text>No contract in this period.</Text>
+            <Text>{t('returnDigest.noContract')}</Text>
           ) : (
             // One line a country rather than a five-column table, which would not fit a phone's width.
             unit.rows.map((row) => (
               <Text key={row.country} style={{ margin: '4px 0', lineHeight: '20px' }}>
-                <strong>{row.country}</strong>: {row.value} in {row.count} contract{row.count === 1 ? '' : 's'}, {row.share} of this total (organisation-wide: {row.organisationShare})
+                <strong>{row.country}</strong>
+                {t('returnDigest.row', { value: row.value, count: row.count, share: row.share, organisationShare: row.organisationShare })}
               </Text>
             ))
           )}
         </Section>
       ))}
-      <ActionLink href={pageUrl} label="See the full page" />
+      <ActionLink href={pageUrl} label={t('returnDigest.button')} />
     </EmailLayout>
   )
 }

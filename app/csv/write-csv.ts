@@ -7,12 +7,15 @@
  * machine. Such text cells are prefixed with an apostrophe, which spreadsheets show as text.
  * Numbers we produce ourselves are written as they are.
  *
- * Header names, in every CSV SoleSource writes or reads: lowercase snake_case (`order_number`,
- * `submitted_on`), one name per column, with the unit or code system as a suffix where a reader needs
- * it (`amount_chf`, `share_of_value_pct`, `supplier_country_iso2`). Names, not labels: scripts and
- * spreadsheet formulas look columns up by them, and the import formats (contracts, contribution
- * scales) are read under the same names, so an exported file can feed an import without renaming.
- * `app/csv/header-convention.test.ts` holds every header to it.
+ * Header names of the files meant for machines (ADR 047: the industrial-return table, the import
+ * templates, an import's rejected rows): lowercase snake_case (`order_number`, `submitted_on`), one
+ * name per column, with the unit or code system as a suffix where a reader needs it (`amount_chf`,
+ * `share_of_value_pct`, `supplier_country_iso2`). Names, not labels: scripts and spreadsheet
+ * formulas look columns up by them, and the import formats (contracts, contribution scales) are read
+ * under the same names, so an exported file can feed an import without renaming. A file meant for
+ * people (procurement's list of justifications) keeps such names for its columns, and writes its
+ * header in the reader's language from the catalogue. `app/csv/header-convention.test.ts` holds
+ * every header to one of the two.
  */
 
 import { downloadHeaders } from '~/http/download-headers'

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { DatabaseOrTransaction } from '~/db/client.server'
+import { isLanguage, type Language } from '~/i18n/languages'
+import { languageOfEmail } from './mailbox.server'
 import type { RenderedEmail } from './render.server'
 import { sealBody, sealTemplateDocument } from './sealed-body.server'
 import type { TemplateEmail } from './templates.server'
@@ -29,8 +31,22 @@ export async function enqueueEmail(db: DatabaseOrTransaction, email: OutgoingEma
       template: email.template,
       toAddress: email.to,
       subject: email.subject,
+      language: languageOfOutgoing(email),
       ...('props' in email ? sealTemplateDocument({ template: email.template, props: email.props }, owner, secret) : sealBody({ html: email.html, text: email.text }, owner, secret)),
     },
     select: { id: true, messageId: true },
   })
+}
+
+/**
+ * The language an email is written in, stored beside its subject for the outbox page: the one its
+ * template is rendered in (`props.language`, the recipient's; English when absent, as
+ * emails/i18n.ts renders it), or, for an email rendered before it was queued, its HTML's `lang`.
+ */
+export function languageOfOutgoing(email: OutgoingEmail | RenderedOutgoingEmail): Language {
+  if ('props' in email) {
+    const language = (email.props as { language?: unknown }).language
+    return isLanguage(language) ? language : 'en'
+  }
+  return languageOfEmail(email.html)
 }

@@ -19,6 +19,8 @@ type EmailDocumentRow = { kind: string; fileName: string; sizeBytes: bigint; sha
 export function emailDocuments(rows: readonly EmailDocumentRow[]): EmailDocument[] {
   return rows.map((row) => ({
     kind: attachmentKindLabels[row.kind as AttachmentKind] ?? row.kind,
+    // The template names the kind in the recipient's language from its code (emails/document-list.tsx).
+    ...(Object.hasOwn(attachmentKindLabels, row.kind) ? { kindCode: row.kind as AttachmentKind } : {}),
     fileName: row.fileName,
     size: formatFileSize(Number(row.sizeBytes)),
     sha256: row.sha256,

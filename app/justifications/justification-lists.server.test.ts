@@ -7,7 +7,7 @@ import { createJustification } from './create-justification.server'
 import { decideJustification } from './decide-justification.server'
 import type { JustificationFields } from './prepare-fields.server'
 import { submitJustification } from './submit-justification.server'
-import { CSV_HEADER, decimalOf, justificationsCsv } from './justifications-csv.server'
+import { decimalOf, justificationsCsv } from './justifications-csv.server'
 import { listAllJustifications, listAwaitingMySignature, listDecidedByMe, listMyJustifications } from './list-justifications.server'
 import { MY_LIST_DEFAULT_SORT, parseListQuery, PROCUREMENT_LIST_DEFAULT_SORT, type SortDirection, type SortKey } from './list-query'
 import { loadPolicyOverview } from './policy-overview.server'
@@ -181,9 +181,11 @@ describe(`justification lists (${testDatabaseKind()})`, () => {
   })
 
   test('the CSV is the filtered list: header, one record per row, quoting and formula-safe text', async () => {
-    const csv = await justificationsCsv(database.db, people['paula.procurement']!, query(`department=${departments.TE}`))
+    const csv = await justificationsCsv(database.db, people['paula.procurement']!, query(`department=${departments.TE}`), 'en')
     const lines = csv.split('\r\n')
-    expect(lines[0]).toBe(CSV_HEADER.join(','))
+    expect(lines[0]).toBe(
+      'Reference,Title,Status,Requester,Group,Department,Supplier,Supplier’s country (ISO code),Origin of the goods (ISO code),Category,Amount,Currency,Amount in CHF,Exchange rate (CHF per unit),Signature policy version,Submitted on,Decided on,Waiting on,Possible split purchase,Supporting documents,Quote missing',
+    )
     expect(lines).toHaveLength(3) // header, one record, and the empty string after the last CRLF
     expect(lines[1]).toBe(
       [
@@ -210,8 +212,17 @@ describe(`justification lists (${testDatabaseKind()})`, () => {
         'no',
       ].join(','),
     )
-    const all = await justificationsCsv(database.db, people['paula.procurement']!, query('sort=reference&dir=asc'))
+    const all = await justificationsCsv(database.db, people['paula.procurement']!, query('sort=reference&dir=asc'), 'en')
     expect(all.split('\r\n').slice(1, -1).map((line) => line.split(',')[0])).toEqual(Object.values(refs).sort())
+  })
+
+  test('downloaded by a French officer, the CSV (a file for people) has its column names and words in French, its figures as in English', async () => {
+    const csv = await justificationsCsv(database.db, people['paula.procurement']!, query(`department=${departments.TE}`), 'fr')
+    const [header, record] = csv.split('\r\n')
+    expect(header).toMatch(/^Référence,Titre,Statut,Demandeur,Groupe,Département,Fournisseur,Pays du fournisseur \(code ISO\),/)
+    expect(header).toMatch(/,Achat peut-être fractionné,Pièces justificatives,Offre manquante$/)
+    expect(record).toContain(',En attente de signature,Rosa Rossi,TE-MSC,TE,')
+    expect(record).toContain(',IT,DE,Fournitures,25000.00,CHF,25000.00,1,1,2026-12-01,,Martin Schulz,non,0,non')
   })
 
   test('the policy page lists versions (in force, scheduled) and the rates used today', async () => {

@@ -3,7 +3,7 @@ import { seedDemoData } from '../../prisma/seed'
 import { attachTestFile, minimalPdf } from '../../tests/support/attachments'
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../../tests/support/database'
 import { demoPeople, fileDraft, ok, origin, threeTierPolicy } from '../../tests/support/workflow'
-import { CSV_HEADER, justificationsCsv } from './justifications-csv.server'
+import { CSV_COLUMNS, justificationsCsv } from './justifications-csv.server'
 import { documentFlagsOf, withDocumentFlags } from './list-document-flags.server'
 import { listAllJustifications } from './list-justifications.server'
 import { parseListQuery, PROCUREMENT_LIST_DEFAULT_SORT } from './list-query'
@@ -71,11 +71,11 @@ describe(`documents and the missing-quote flag in procurement's list (${testData
     })
   })
 
-  test('the CSV has a documents and a quote_missing column', async () => {
-    const csv = await justificationsCsv(database.db, await procurement(), query)
+  test('the CSV has a documents and a quote-missing column', async () => {
+    const csv = await justificationsCsv(database.db, await procurement(), query, 'en')
     const [header, ...records] = csv.split('\r\n').slice(0, -1)
-    expect(header!.split(',').slice(-2)).toEqual(['documents', 'quote_missing'])
-    expect(CSV_HEADER.slice(-2)).toEqual(['documents', 'quote_missing'])
+    expect(header!.split(',').slice(-2)).toEqual(['Supporting documents', 'Quote missing'])
+    expect(CSV_COLUMNS.slice(-2)).toEqual(['documents', 'quote_missing'])
     const byTitle = Object.fromEntries(records.map((line) => line.split(',')).map((cells) => [keyOf(cells[1]!), cells.slice(-2)]))
     expect(byTitle).toEqual({
       draftAbove: ['0', 'no'],

@@ -154,7 +154,7 @@ describe('each email is written in its recipient’s language (issue 14)', () =>
     const approved = await rendered(queued)
     expect(approved).toMatchObject({ to: 'rita.romano@example.org', subject: 'SSJ-2026-00042 : approuvée' })
     expect(approved!.html).toMatch(/<html [^>]*lang="fr"/)
-    expect(approved!.text).toContain('Fournisseur: Converters SA, Suisse')
+    expect(approved!.text).toContain('Fournisseur : Converters SA, Suisse')
     for (const part of [approved!.text, approved!.html.replace(/<!-- -->/g, '')]) {
       expect(part).toContain('Votre justification a été approuvée')
       expect(part).toContain('Bonjour Rita Romano,')

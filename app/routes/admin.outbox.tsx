@@ -31,21 +31,21 @@ export async function action({ request }: ActionFunctionArgs) {
   return retried.outcome === 'REQUEUED' ? { ok: message('admin:outbox.requeued', { to: retried.toAddress }) } : { error: message('admin:outbox.notFailed') }
 }
 
-type OutboxRow = { id: string; to: string; subject: string; attempts: number; lastError: string | null; nextAttemptAt: string; sentAt: string | null }
+type OutboxRow = { id: string; to: string; subject: string; language: string | null; attempts: number; lastError: string | null; nextAttemptAt: string; sentAt: string | null }
 
 /**
- * A subject as it was written, in the language its email was written in: the outbox does not record
- * which (the recipient's preference, the sender's page or the default), so it is marked unknown
- * (lang="", HTML's "language unknown") rather than read as the page's language.
+ * A subject as it was written, marked with the language its email was written in (the recipient's,
+ * stored with it), not read as the page's. An email queued before the language was stored is
+ * marked unknown (lang="", HTML's "language unknown").
  */
-function Subject({ text }: { text: string }) {
-  return <span lang="">{text}</span>
+function Subject({ text, language }: { text: string; language: string | null }) {
+  return <span lang={language ?? ''}>{text}</span>
 }
 
 // Errors are the mail server's own words, shown as they came.
 function columnsOf(t: TFunction<'admin'>) {
   const to: TableColumn<OutboxRow> = { header: t('outbox.to'), cell: (m) => m.to }
-  const subject: TableColumn<OutboxRow> = { header: t('outbox.subject'), cell: (m) => <Subject text={m.subject} /> }
+  const subject: TableColumn<OutboxRow> = { header: t('outbox.subject'), cell: (m) => <Subject text={m.subject} language={m.language} /> }
   const attempts: TableColumn<OutboxRow> = { header: t('outbox.attempts'), numeric: true, cell: (m) => m.attempts }
   const failed: TableColumn<OutboxRow>[] = [
     to,
@@ -107,7 +107,7 @@ export default function OutboxPage() {
             {data.recentlySent.map((m) => (
               <li key={m.id}>
                 {m.sentAt ? <DateTime at={m.sentAt} /> : null}
-                <RichText text={t('outbox.sentItem', { subject: m.subject, to: m.to })} parts={[<Subject key="subject" text={m.subject} />]} />
+                <RichText text={t('outbox.sentItem', { subject: m.subject, to: m.to })} parts={[<Subject key="subject" text={m.subject} language={m.language} />]} />
               </li>
             ))}
           </ul>

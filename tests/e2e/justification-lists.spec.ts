@@ -92,7 +92,7 @@ test('procurement filters every justification and downloads the same list as CSV
   expect(download.suggestedFilename()).toMatch(/^justifications-\d{4}-\d{2}-\d{2}\.csv$/)
   const text = (await readFile((await download.path())!, 'utf8')).replace(/^\uFEFF/, '')
   const records = text.split('\r\n').filter(Boolean)
-  expect(records[0]).toMatch(/^reference,title,status,requester,group,department,supplier,supplier_country_iso2,/)
+  expect(records[0]).toMatch(/^Reference,Title,Status,Requester,Group,Department,Supplier,Supplier’s country \(ISO code\),/)
   // The same list as the page shows (other spec files of this worker share the database: compare
   // with the page rather than with a fixed set), holding these two and none of the three left out.
   const inCsv = records.slice(1).map((record) => record.split(',')[0])
@@ -105,7 +105,7 @@ test('procurement filters every justification and downloads the same list as CSV
   expect(traysRecord).toContain(',20000.00,EUR,18824.00,0.9412,')
   // No document, and below the quote threshold: nothing missing.
   expect(traysRecord.endsWith(',0,no')).toBe(true)
-  expect(records[0]!.endsWith(',split_purchase,documents,quote_missing')).toBe(true)
+  expect(records[0]!.endsWith(',Possible split purchase,Supporting documents,Quote missing')).toBe(true)
   await expect(table.getByRole('columnheader', { name: 'Documents' })).toBeVisible()
 
   // Unfiltered, a supplier name starting with "=" is written so no spreadsheet runs it.

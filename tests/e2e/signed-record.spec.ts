@@ -60,6 +60,22 @@ test('signed by email link and in the app, the justification downloads from its 
   const response = await page.request.get(`/justifications/${id}.pdf`)
   expect(response.headers()).toMatchObject({ 'content-type': 'application/pdf', 'cache-control': 'private, no-store', 'content-disposition': `attachment; filename="${reference}.pdf"; filename*=UTF-8''${reference}.pdf` })
 
+  // The record speaks its reader's language: the department head, who prefers French, downloads it in French.
+  await app.sql('UPDATE "Person" SET "preferredLanguage" = $1 WHERE email = $2', ['fr', DEPARTMENT_HEAD])
+  try {
+    const inFrench = await head.request.get(`/justifications/${id}.pdf`)
+    expect(inFrench.headers()['content-language']).toBe('fr')
+    const french = await pdfText(await inFrench.body())
+    expect(french).toContain(`${reference} : Recorded converter spares`)
+    expect(french).toContain('60’000.00 CHF')
+    expect(french).toContain('Converters SA (pays d’établissement : Suisse)')
+    expect(french).toMatch(/Chef de groupe : Marta Mendes Signée le \d{1,2} \S+ \d{4}, \d\d:\d\d CES?T, depuis le lien du courriel/)
+    expect(french).toMatch(/\d\d:\d\d CES?T · Approuvée/)
+    expect(french).not.toContain('Supporting documents')
+  } finally {
+    await app.sql('UPDATE "Person" SET "preferredLanguage" = NULL WHERE email = $1', [DEPARTMENT_HEAD])
+  }
+
   // The same permissions as the page: another group's requester gets the page's 403 (404 for an id
   // that no justification has); signed out, the sign-in page.
   const outsider = await signedInPage(browser, smtp, OTHER_GROUP)

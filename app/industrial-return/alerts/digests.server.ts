@@ -7,6 +7,7 @@
 import type { ReturnDigestUnit } from '#emails/return-digest'
 import type { Database } from '~/db/client.server'
 import { enqueueEmail } from '~/email/outbox.server'
+import { countryName } from '~/i18n/country-names'
 import { languageOfRecipient, translatorFor } from '~/i18n/i18n.server'
 import type { Language } from '~/i18n/languages'
 import { formatChf } from '~/money/amount'
@@ -67,7 +68,7 @@ export async function runDueDigests(db: Database, { now, appUrl }: { now: Date; 
         totalChf: formatChf(unitReturn.totalValueChfMinor, language),
         contractCount: unitReturn.contractCount,
         rows: unitReturn.rows.slice(0, DIGEST_ROWS_PER_UNIT).map((row) => ({
-          country: `${row.name} (${row.countryCode})`,
+          country: `${countryName(row.countryCode, row.name, language)} (${row.countryCode})`,
           value: formatChf(row.valueChfMinor, language),
           count: row.contractCount,
           share: formatPercent(row.sharePercent, 1),
@@ -79,7 +80,7 @@ export async function runDueDigests(db: Database, { now, appUrl }: { now: Date; 
       to: person.email,
       subject: t('digest.subject', { window: formatWindow(window), period: periodLabel }),
       template: 'spread-digest',
-      props: { name: person.name, periodLabel, windowLabel: formatWindow(window), units: summaries, pageUrl: `${appUrl}/industrial-return/mine` },
+      props: { name: person.name, periodLabel, windowLabel: formatWindow(window), units: summaries, pageUrl: `${appUrl}/industrial-return/mine`, language },
     } as const
     try {
       await db.$transaction(async (tx) => {

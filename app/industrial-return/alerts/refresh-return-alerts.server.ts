@@ -15,6 +15,7 @@ import { randomUUID } from 'node:crypto'
 import { appendAuditEvent, type RequestOrigin } from '~/audit/audit.server'
 import type { Database, DatabaseOrTransaction } from '~/db/client.server'
 import { enqueueEmail, type OutgoingEmail } from '~/email/outbox.server'
+import { countryName } from '~/i18n/country-names'
 import { languageOfRecipient, translatorFor } from '~/i18n/i18n.server'
 import { translated } from '../views/format.ts'
 import type { BandTransition } from './band-crossings.ts'
@@ -95,13 +96,23 @@ function alertEmails(planned: Plan, officers: { name: string; email: string; pre
   })
   const codes = transitions.map((t) => t.countryCode).join(', ')
   return officers.map((officer): OutgoingEmail => {
-    // In the recipient's language: the subject, and the cause the template shows as it is.
-    const t = translatorFor(languageOfRecipient(officer), 'industrial-return')
+    // In the recipient's language: the subject, the words of the template (its `language`), and the
+    // cause and country names the template shows as they are.
+    const language = languageOfRecipient(officer)
+    const t = translatorFor(language, 'industrial-return')
     return {
       to: officer.email,
       subject: t('alertEmail.subject', { codes }),
       template: 'spread-alert',
-      props: { name: officer.name, windowLabel: formatWindow(planned.window), statusYear: planned.statusYear, cause: translated(t, cause), transitions, dashboardUrl: `${appUrl}/industrial-return#alerts` },
+      props: {
+        name: officer.name,
+        windowLabel: formatWindow(planned.window),
+        statusYear: planned.statusYear,
+        cause: translated(t, cause),
+        transitions: transitions.map((transition) => ({ ...transition, countryName: countryName(transition.countryCode, transition.countryName, language) })),
+        dashboardUrl: `${appUrl}/industrial-return#alerts`,
+        language,
+      },
     }
   })
 }

@@ -67,7 +67,7 @@ describe(`a justification's record lists its documents and its discussion (${tes
   })
   afterAll(async () => database?.drop())
 
-  const text = async () => pdfText((await justificationPdf(database.db, viewers['rita.romano']!, id, new Date('2026-12-02T05:00:00Z')))!.pdf)
+  const text = async () => pdfText((await justificationPdf(database.db, viewers['rita.romano']!, id, new Date('2026-12-02T05:00:00Z'), 'en'))!.pdf)
 
   test('the last submission’s documents: kind, name, size and the full SHA-256, unbroken on its line; not the removed one', async () => {
     const pdf = await text()
@@ -97,9 +97,9 @@ describe(`a justification's record lists its documents and its discussion (${tes
   test('a draft lists the documents attached now, and a justification without comments says so', async () => {
     const draft = await fileDraft(database.db, { requesterId: ids['rita.romano']!, now: submittedAt, title: 'A draft with a quote' })
     const quote = await attachTestFile(database.db, { justificationId: draft.id, addedById: ids['rita.romano']!, fileName: 'draft-quote.pdf', bytes: await minimalPdf('draft quote') })
-    const record = (await loadJustificationRecord(database.db, viewers['rita.romano']!, draft.id, new Date()))!
+    const record = (await loadJustificationRecord(database.db, viewers['rita.romano']!, draft.id, new Date(), 'en'))!
     expect(record).toMatchObject({ documentsNote: 'Not submitted yet: the documents attached now.', textSha256: null, discussion: [], documents: [{ fileName: 'draft-quote.pdf', sha256: quote.sha256 }] })
-    const pdf = await pdfText((await justificationPdf(database.db, viewers['rita.romano']!, draft.id, new Date()))!.pdf)
+    const pdf = await pdfText((await justificationPdf(database.db, viewers['rita.romano']!, draft.id, new Date(), 'en'))!.pdf)
     expect(pdf).toContain(`SHA-256 ${quote.sha256}`)
     expect(pdf).toContain('Discussion No comments.')
   })

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { seedDemoData } from '../../../prisma/seed'
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../../../tests/support/database'
+import { englishFragments } from '../../../tests/support/english-sentences'
 import { pdfPages, pdfText } from '../../../tests/support/pdf-text'
 import { demoPeople, fileAndSubmit, latestSignOffToken, ok, origin } from '../../../tests/support/workflow'
+import { readMessage } from '~/i18n/message'
 import { decideBySignOffLink } from '../decide-by-sign-off-link.server'
 import { decideJustification } from '../decide-justification.server'
 import type { Viewer } from '../visibility.server'
@@ -45,7 +47,7 @@ describe(`a justification's signed record as PDF (${testDatabaseKind()})`, () =>
   })
 
   test('the PDF states the facts, the written justification, each signature with role, time and zone, and channel, and the timeline', async () => {
-    const result = await justificationPdf(database.db, viewers['rita.romano']!, signed.id, new Date('2026-12-02T05:00:00Z'))
+    const result = await justificationPdf(database.db, viewers['rita.romano']!, signed.id, new Date('2026-12-02T05:00:00Z'), 'en')
     expect(result?.reference).toBe(signed.reference)
     const text = await pdfText(result!.pdf)
     expect(text).toContain(`${signed.reference}: Cold heads from Łódź`)
@@ -75,16 +77,51 @@ describe(`a justification's signed record as PDF (${testDatabaseKind()})`, () =>
     pages.forEach((page, index) => expect(page.replace(/\s+/g, ' ')).toContain(`page ${index + 1} of ${pages.length}`))
   })
 
+  test('downloaded by a French reader, the record is in French: its labels and sentences, dates, amounts, statuses and countries', async () => {
+    const result = await justificationPdf(database.db, viewers['rita.romano']!, signed.id, new Date('2026-12-02T05:00:00Z'), 'fr')
+    const text = await pdfText(result!.pdf)
+    expect(text).toContain(`${signed.reference} : Cold heads from Łódź`)
+    expect(text).toContain('Faits Référence')
+    expect(text).toContain('Statut Approuvée')
+    expect(text).toContain('60’000.00 EUR')
+    expect(text).toContain('56’472.00 CHF au taux de 0.9412 CHF par EUR, taux du')
+    expect(text).toContain('Catégorie Fournitures')
+    expect(text).toContain('Compatibilité ou standardisation avec l’équipement installé')
+    expect(text).toContain('Soumise le 26 nov. 2026, 10:00 CET')
+    expect(text).toContain('Chef de groupe : Marta Dvořáková Signée le 26 nov. 2026, 11:15 CET, depuis le lien du courriel')
+    expect(text).toContain('« Fits the bench. »')
+    expect(text).toContain('Chef de département : Elena Navarro Signée le 27 nov. 2026, 15:30 CET, dans l’application')
+    expect(text).toContain('N’a couvert aucun document, et le texte tel que soumis.')
+    expect(text).toContain('Pièces justificatives Tels que soumis le 26 nov. 2026, 10:00 CET (tour 1)')
+    expect(text).toContain('26 nov. 2026, 10:00 CET · Soumise par Rita Romano')
+    expect(text).toContain('Signature demandée')
+    expect(text).toContain('Discussion Aucun commentaire.')
+    const pages = await pdfPages(result!.pdf)
+    pages.forEach((page, index) => expect(page.replace(/\s+/g, ' ')).toContain(`page ${index + 1} sur ${pages.length}`))
+    // No sentence of the English catalogue is left (the catalogue's own words, so the check follows
+    // it), but for the workflow's explanations of who signs while the snapshot stores them as English
+    // text rather than as messages: those are shown as written, and checked once they are messages.
+    const record = (await loadJustificationRecord(database.db, viewers['rita.romano']!, signed.id, new Date(), 'fr'))!
+    const storedAsText = record.signatures.flatMap((line) => (line.explanation && !readMessage(line.explanation) ? [line.explanation] : []))
+    const checked = storedAsText.reduce((rest, explanation) => rest.split(explanation).join(' '), text)
+    expect(englishFragments().filter((fragment) => checked.includes(fragment))).toEqual([])
+  })
+
+  test('the English record is in English throughout: none of the French record messages shows', async () => {
+    const text = await pdfText((await justificationPdf(database.db, viewers['rita.romano']!, signed.id, new Date('2026-12-02T05:00:00Z'), 'en'))!.pdf)
+    for (const french of ['Faits', 'Pièces justificatives', 'Historique', 'généré le', 'nov. 2026']) expect(text).not.toContain(french)
+  })
+
   test('whoever may see the page gets the record: the signatories and procurement; another group gets nothing', async () => {
     for (const who of ['marta.mendes', 'elena.navarro', 'paula.procurement', 'ruben.rasmussen']) {
-      expect(await loadJustificationRecord(database.db, viewers[who]!, signed.id, new Date()), who).not.toBeNull()
+      expect(await loadJustificationRecord(database.db, viewers[who]!, signed.id, new Date(), 'en'), who).not.toBeNull()
     }
-    expect(await justificationPdf(database.db, viewers['emil.eriksen']!, signed.id, new Date())).toBeNull()
-    expect(await justificationPdf(database.db, viewers['rita.romano']!, '00000000-0000-4000-8000-000000000000', new Date())).toBeNull()
+    expect(await justificationPdf(database.db, viewers['emil.eriksen']!, signed.id, new Date(), 'en')).toBeNull()
+    expect(await justificationPdf(database.db, viewers['rita.romano']!, '00000000-0000-4000-8000-000000000000', new Date(), 'en')).toBeNull()
   })
 
   test('without an embedded font, what Helvetica cannot draw becomes a visible "?" and the first page says so', async () => {
-    const record = (await loadJustificationRecord(database.db, viewers['rita.romano']!, signed.id, new Date()))!
+    const record = (await loadJustificationRecord(database.db, viewers['rita.romano']!, signed.id, new Date(), 'en'))!
     const [first, ...rest] = await pdfPages(await renderJustificationPdf(record, null))
     const text = [first, ...rest].join(' ').replace(/\s+/g, ' ')
     expect(first!.replace(/\s+/g, ' ')).toContain('Some characters of this record cannot be drawn in the PDF\'s font and are shown as "?"')

@@ -1,18 +1,26 @@
 import type { StatedAlternatives } from '~/industrial-return/suppliers/stated-alternatives'
 import type { Database } from '~/db/client.server'
-import { formatDateTime } from '~/calendar/format-date'
+import { formatDate, formatDateTime } from '~/calendar/format-date'
+import { countryName } from '~/i18n/country-names'
+import { translatorFor } from '~/i18n/i18n.server'
+import type { Language } from '~/i18n/languages'
+import { formatChf, formatMoney } from '~/money/amount'
 import { loadJustificationPage } from '../page.server'
 import type { Viewer } from '../visibility.server'
 import { loadRecordDiscussion, loadRecordDocuments, type RecordComment, type RecordDocuments } from './record-documents.server'
+import { loadRecordTimeline, type RecordEvent } from './record-timeline.server'
 import { loadSignatureLines } from './signatures.server'
-import { noSignatureText, type SignatureLine } from './signature-line'
+import type { SignatureLine } from './signature-line'
 
 // A justification as a signed record (its PDF): the page's facts, written justification, supporting
 // documents (those of the last submission, with their SHA-256), signature block, discussion and
-// audit timeline, every time on the organisation's clock with its zone. Whoever may not see
-// the page gets null, as the page answers them.
+// audit timeline, every time on the organisation's clock with its zone, every word in the language
+// of its reader (the person who downloads it). Whoever may not see the page gets null, as the page
+// answers them.
 
 export type JustificationRecord = RecordDocuments & {
+  /** The reader's: the PDF's own words and its `lang` follow it. */
+  language: Language
   reference: string
   title: string
   status: string
@@ -22,7 +30,7 @@ export type JustificationRecord = RecordDocuments & {
   supplierCountry: string
   originCountry: string | null
   category: string
-  /** As filed: "EUR 60'000.00". */
+  /** As filed: "EUR 60’000.00". */
   amount: string
   /** Fixed at submission, null for a draft. */
   amountChf: string | null
@@ -44,52 +52,59 @@ export type JustificationRecord = RecordDocuments & {
   noSignatures: string
   /** The comments on the justification, oldest first. */
   discussion: RecordComment[]
-  timeline: { label: string; actor: string; at: string; details: string | null }[]
+  timeline: RecordEvent[]
   generatedAt: string
 }
 
-export async function loadJustificationRecord(db: Database, person: Viewer, id: string, now: Date): Promise<JustificationRecord | null> {
+export async function loadJustificationRecord(db: Database, person: Viewer, id: string, now: Date, language: Language): Promise<JustificationRecord | null> {
   const page = await loadJustificationPage(db, person, id, now)
   if (!page) return null
-  const [row, signatures, documents, discussion] = await Promise.all([
-    db.justification.findUniqueOrThrow({ where: { id }, select: { createdAt: true, submittedAt: true, decidedAt: true } }),
-    loadSignatureLines(db, page),
-    loadRecordDocuments(db, id),
-    loadRecordDiscussion(db, id),
+  const [row, signatures, documents, discussion, timeline] = await Promise.all([
+    db.justification.findUniqueOrThrow({ where: { id }, select: { createdAt: true, submittedAt: true, decidedAt: true, machineVersion: true } }),
+    loadSignatureLines(db, page, language),
+    loadRecordDocuments(db, id, language),
+    loadRecordDiscussion(db, id, language),
+    loadRecordTimeline(db, id, language),
   ])
-  const zoned = (instant: Date | null | undefined) => (instant ? formatDateTime(instant) : null)
+  const t = translatorFor(language, 'record')
+  const tj = translatorFor(language, 'justifications')
+  const zoned = (instant: Date | null | undefined) => (instant ? formatDateTime(instant, language) : null)
+  const country = (code: string | null, stored: string | null) => (code && stored ? countryName(code, stored, language) : stored)
   return {
+    language,
     reference: page.reference,
     title: page.title,
-    status: page.statusLabel,
+    status: tj(`status.${page.status}`),
     requester: page.requester,
     group: `${page.group} (${page.department})`,
     supplier: page.supplier,
-    supplierCountry: page.supplierCountry,
-    originCountry: page.originCountry,
-    category: page.category,
-    amount: page.amount,
-    amountChf: page.amountChf,
-    rate: page.rate,
+    supplierCountry: country(page.supplierCountryCode, page.supplierCountry) ?? page.supplierCountry,
+    originCountry: country(page.originCountryCode, page.originCountry),
+    category: tj(`category.${page.categoryCode}`),
+    amount: formatMoney(page.amountMinor, page.currency, language),
+    amountChf: page.amountChfMinor !== null ? formatChf(page.amountChfMinor, language) : null,
+    rate: page.exchangeRate
+      ? t('pdf.rate', { rate: page.exchangeRate, currency: page.currency, date: page.exchangeRateDateIso ? formatDate(page.exchangeRateDateIso, language) : '—' })
+      : null,
     policyVersion: page.policyVersion,
-    createdAt: formatDateTime(row.createdAt),
+    createdAt: formatDateTime(row.createdAt, language),
     submittedAt: zoned(row.submittedAt),
     decidedAt: zoned(row.decidedAt),
     description: page.description,
-    reason: page.reason,
+    reason: tj(`reason.${page.reasonCode}`),
     reasonText: page.reasonText,
     marketSurveyReference: page.marketSurveyReference,
     alternativeSuppliers: page.alternativeSuppliers,
     notes: [
-      ...(page.splitPurchaseFlag ? ['Flagged as a possible split purchase.'] : []),
-      ...(page.approvedWithoutSignature ? ['No signature was needed at this amount.'] : []),
-      ...(page.unreadable ? [page.unreadable] : []),
+      ...(page.splitPurchaseFlag ? [t('notes.splitPurchase')] : []),
+      ...(page.approvedWithoutSignature ? [t('notes.noSignatureNeeded')] : []),
+      ...(page.unreadable ? [t('notes.unreadable', { version: row.machineVersion })] : []),
     ],
     ...documents,
     signatures,
-    noSignatures: noSignatureText(page),
+    noSignatures: page.approvedWithoutSignature ? t('signatures.noneNeeded') : page.status === 'DRAFT' ? t('signatures.decidedOnSubmission') : t('signatures.noneAsked'),
     discussion,
-    timeline: page.timeline.map((event) => ({ label: event.label, actor: event.actor, at: event.at, details: event.details })),
-    generatedAt: formatDateTime(now),
+    timeline,
+    generatedAt: formatDateTime(now, language),
   }
 }

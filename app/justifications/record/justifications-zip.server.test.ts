@@ -37,7 +37,7 @@ describe(`procurement's list as a ZIP of PDFs (${testDatabaseKind()})`, () => {
 
   test('one PDF per justification of the filtered list, named by its reference, each its own record', async () => {
     const group = await database.db.group.findUniqueOrThrow({ where: { code: 'EN-MME' } })
-    const result = await justificationsZip(database.db, paula, query(`group=${group.id}&sort=reference&dir=asc`), now)
+    const result = await justificationsZip(database.db, paula, query(`group=${group.id}&sort=reference&dir=asc`), now, { language: 'en' })
     expect(result).toMatchObject({ ok: true, count: 2 })
     const files = await unzip((result as Extract<typeof result, { ok: true }>).stream)
     expect(Object.keys(files)).toEqual([`${references.mme1}.pdf`, `${references.mme2}.pdf`])
@@ -47,17 +47,29 @@ describe(`procurement's list as a ZIP of PDFs (${testDatabaseKind()})`, () => {
     }
   })
 
+  test('the ZIP speaks the language of the officer who downloads it, in every PDF', async () => {
+    const group = await database.db.group.findUniqueOrThrow({ where: { code: 'EN-MME' } })
+    const result = await justificationsZip(database.db, paula, query(`group=${group.id}&sort=reference&dir=asc`), now, { language: 'fr' })
+    const files = await unzip((result as Extract<typeof result, { ok: true }>).stream)
+    for (const key of ['mme1', 'mme2']) {
+      const text = await pdfText(files[`${references[key]}.pdf`]!)
+      expect(text).toContain(`${references[key]} : Bellows for ${key}`)
+      expect(text).toContain('Statut En attente de signature')
+      expect(text).not.toContain('Awaiting signature')
+    }
+  })
+
   test('an empty list gives an empty ZIP; too long a list is refused with its count, not cut short', async () => {
-    const none = await justificationsZip(database.db, paula, query('q=nothing-matches-this'), now)
+    const none = await justificationsZip(database.db, paula, query('q=nothing-matches-this'), now, { language: 'en' })
     expect(none).toMatchObject({ ok: true, count: 0 })
     expect(Object.keys(await unzip((none as Extract<typeof none, { ok: true }>).stream))).toEqual([])
-    expect(await justificationsZip(database.db, paula, query(''), now, { limit: 2 })).toEqual({ ok: false, count: 3, limit: 2 })
+    expect(await justificationsZip(database.db, paula, query(''), now, { language: 'en', limit: 2 })).toEqual({ ok: false, count: 3, limit: 2 })
   })
 
   test('a justification gone between the list and its drawing is left out, and the ZIP still ends', async () => {
     const gone = '00000000-0000-4000-8000-000000000000'
-    const files = await unzip(zipOfRecords(database.db, paula, [gone, idsOf.mme1!, gone, gone], now))
+    const files = await unzip(zipOfRecords(database.db, paula, [gone, idsOf.mme1!, gone, gone], now, 'en'))
     expect(Object.keys(files)).toEqual([`${references.mme1}.pdf`])
-    expect(Object.keys(await unzip(zipOfRecords(database.db, paula, [gone], now)))).toEqual([])
+    expect(Object.keys(await unzip(zipOfRecords(database.db, paula, [gone], now, 'en')))).toEqual([])
   })
 })

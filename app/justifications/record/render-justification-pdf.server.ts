@@ -1,14 +1,17 @@
-import { ALTERNATIVES_REASON_TERM, ALTERNATIVES_TERM } from '~/industrial-return/suppliers/stated-alternatives'
+import type { TFunction } from 'i18next'
 import PDFDocument from 'pdfkit'
+import { translatorFor } from '~/i18n/i18n.server'
+import { translateMessage } from '~/i18n/message'
 import type { JustificationRecord } from './justification-record.server'
 import { coveredByWinAnsi, printableText, REPLACEMENT } from './printable-text'
 import type { RecordFont } from './record-font.server'
-import { channelLabels, coveredText, type SignatureLine } from './signature-line'
+import type { SignatureLine } from './signature-line'
 
 // Draws a justification's record as an A4 PDF with pdfkit (ADR 021): facts, the written
 // justification, the supporting documents with their SHA-256, the signature block, the discussion
-// and the audit timeline, a footer on every page. Pure of the
-// database: it gets the record and the font, and returns the PDF's bytes.
+// and the audit timeline, a footer on every page, in the record's language (its reader's: the
+// `record` messages, and the record's values already worded in it). Pure of the database: it gets
+// the record and the font, and returns the PDF's bytes.
 
 const MARGIN = 56
 const LABEL_WIDTH = 130
@@ -23,12 +26,13 @@ const HASH_MAX_SIZE = 9
 type Pdf = InstanceType<typeof PDFDocument>
 
 export async function renderJustificationPdf(record: JustificationRecord, font: RecordFont | null): Promise<Buffer> {
+  const t = translatorFor(record.language, 'record')
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: MARGIN, bottom: MARGIN + 14, left: MARGIN, right: MARGIN },
     bufferPages: true,
-    info: { Title: `${record.reference}: ${record.title}`, Author: 'SoleSource', Subject: 'Single-source justification', Creator: 'SoleSource' },
-    lang: 'en',
+    info: { Title: t('pdf.titled', { reference: record.reference, title: record.title }), Author: 'SoleSource', Subject: t('pdf.subject'), Creator: 'SoleSource' },
+    lang: record.language,
   })
   const chunks: Buffer[] = []
   doc.on('data', (chunk: Buffer) => chunks.push(chunk))
@@ -46,7 +50,7 @@ export async function renderJustificationPdf(record: JustificationRecord, font: 
   }
   // Hashes are hex digits (ASCII): a standard monospaced font draws them, evenly, whatever the body font.
   doc.registerFont('mono', 'Courier')
-  const writer = new RecordWriter(doc, font !== null)
+  const writer = new RecordWriter(doc, font !== null, t, translatorFor(record.language, 'common'))
   writer.draw(record)
   writer.footers(record)
   doc.end()
@@ -57,6 +61,9 @@ class RecordWriter {
   constructor(
     private readonly doc: Pdf,
     private readonly embedded: boolean,
+    private readonly t: TFunction<'record'>,
+    /** For messages ("namespace:key"), which name their own namespace. */
+    private readonly messages: TFunction,
   ) {}
 
   private get width() {
@@ -118,101 +125,103 @@ class RecordWriter {
   }
 
   draw(r: JustificationRecord) {
-    const doc = this.doc
-    doc.font('body').fontSize(9).fillColor(MUTED).text('SoleSource · Single-source justification · signed record', { width: this.width })
+    const { doc, t } = this
+    doc.font('body').fontSize(9).fillColor(MUTED).text(t('pdf.header'), { width: this.width })
     doc.moveDown(0.3)
-    doc.font('bold').fontSize(18).fillColor(INK).text(this.clean(`${r.reference}: ${r.title}`), { width: this.width })
+    doc.font('bold').fontSize(18).fillColor(INK).text(this.clean(t('pdf.titled', { reference: r.reference, title: r.title })), { width: this.width })
     doc.font('body').fontSize(11).text(this.clean(r.status), { width: this.width })
     for (const note of r.notes) this.paragraph(note, { muted: true })
     doc.font('body')
     if (stringsOf(r).some((text) => printableText(text, this.covers).replaced)) {
       // Said on the first page, under the title, where a reader looks first.
       doc.fontSize(9).fillColor('#a03030')
-      doc.text(`Some characters of this record cannot be drawn in the PDF's font and are shown as "${REPLACEMENT}": the justification's page in SoleSource shows them as filed.`, { width: this.width })
+      doc.text(this.clean(t('pdf.replaced', { replacement: REPLACEMENT })), { width: this.width })
       doc.fillColor(INK)
     }
 
-    this.heading('Facts')
-    this.fact('Reference', r.reference)
-    this.fact('Title', r.title)
-    this.fact('Status', r.status)
-    this.fact('Requester', r.requester)
-    this.fact('Group', r.group)
-    this.fact('Supplier', `${r.supplier}, established in ${r.supplierCountry}`)
-    this.fact('Origin of the goods', r.originCountry)
-    this.fact('Category', r.category)
-    this.fact('Amount', r.amount)
-    this.fact('Amount in CHF', r.amountChf ? (r.rate ? `${r.amountChf} at ${r.rate}` : r.amountChf) : 'Fixed when submitted')
-    this.fact('Signature policy', r.policyVersion ? `version ${r.policyVersion}` : null)
-    this.fact('Created', r.createdAt)
-    this.fact('Submitted', r.submittedAt)
-    this.fact('Decided', r.decidedAt)
-    this.fact('Market survey', r.marketSurveyReference)
+    this.heading(t('pdf.headings.facts'))
+    this.fact(t('pdf.facts.reference'), r.reference)
+    this.fact(t('pdf.facts.title'), r.title)
+    this.fact(t('pdf.facts.status'), r.status)
+    this.fact(t('pdf.facts.requester'), r.requester)
+    this.fact(t('pdf.facts.group'), r.group)
+    this.fact(t('pdf.facts.supplier'), t('pdf.supplierEstablishedIn', { name: r.supplier, country: r.supplierCountry }))
+    this.fact(t('pdf.facts.origin'), r.originCountry)
+    this.fact(t('pdf.facts.category'), r.category)
+    this.fact(t('pdf.facts.amount'), r.amount)
+    this.fact(t('pdf.facts.amountChf'), r.amountChf ? (r.rate ? t('pdf.amountChfAtRate', { chf: r.amountChf, rate: r.rate }) : r.amountChf) : t('pdf.fixedWhenSubmitted'))
+    this.fact(t('pdf.facts.policy'), r.policyVersion ? t('pdf.policyVersion', { version: r.policyVersion }) : null)
+    this.fact(t('pdf.facts.created'), r.createdAt)
+    this.fact(t('pdf.facts.submitted'), r.submittedAt)
+    this.fact(t('pdf.facts.decided'), r.decidedAt)
+    this.fact(t('pdf.facts.marketSurvey'), r.marketSurveyReference)
 
-    this.heading('What is bought')
+    this.heading(t('pdf.headings.bought'))
     this.paragraph(r.description)
-    this.heading('Why a single source')
+    this.heading(t('pdf.headings.whySingleSource'))
     this.paragraph(r.reason)
-    this.label('Justification')
+    this.label(t('pdf.justification'))
     this.paragraph(r.reasonText)
     if (r.alternativeSuppliers) {
-      this.label(ALTERNATIVES_TERM)
+      this.label(t('pdf.alternatives'))
       this.paragraph(r.alternativeSuppliers.suppliers.join(', '))
-      this.label(ALTERNATIVES_REASON_TERM)
+      this.label(t('pdf.alternativesReason'))
       this.paragraph(r.alternativeSuppliers.reason ?? '—')
     }
 
-    this.heading('Supporting documents')
+    this.heading(t('pdf.headings.documents'))
     this.paragraph(r.documentsNote, { muted: true, size: 9 })
     doc.moveDown(0.3)
-    if (r.documents.length === 0) this.paragraph('No supporting documents.', { muted: true })
+    if (r.documents.length === 0) this.paragraph(t('pdf.noDocuments'), { muted: true })
     for (const document of r.documents) {
       this.ensureSpace(32)
-      doc.font('bold').fontSize(10).fillColor(INK).text(this.clean(`${document.kind}: `), doc.page.margins.left, doc.y, { width: this.width, continued: true })
+      doc.font('bold').fontSize(10).fillColor(INK).text(this.clean(`${t('pdf.labelled', { label: document.kind })} `), doc.page.margins.left, doc.y, { width: this.width, continued: true })
       doc.font('body').text(this.clean(`${document.fileName} (${document.size})`))
       this.hash(document.sha256)
       doc.moveDown(0.3)
     }
     if (r.textSha256) {
       this.ensureSpace(32)
-      this.paragraph('The text as submitted:', { size: 9 })
+      this.paragraph(t('pdf.textAsSubmitted'), { size: 9 })
       this.hash(r.textSha256)
     }
 
-    this.heading('Signatures')
+    this.heading(t('pdf.headings.signatures'))
     if (r.signatures.length === 0) this.paragraph(r.noSignatures, { muted: true })
     for (const line of r.signatures) this.signature(line)
 
-    this.heading('Discussion')
-    if (r.discussion.length === 0) this.paragraph('No comments.', { muted: true })
+    this.heading(t('pdf.headings.discussion'))
+    if (r.discussion.length === 0) this.paragraph(t('pdf.noComments'), { muted: true })
     for (const comment of r.discussion) {
       this.ensureSpace(28)
-      const who = comment.asSignatory ? `${comment.author}, as signatory (a question, no decision)` : comment.author
+      const who = comment.asSignatory ? t('pdf.asSignatory', { author: comment.author }) : comment.author
       doc.font('bold').fontSize(10).fillColor(INK).text(this.clean(`${comment.at} · ${who}`), doc.page.margins.left, doc.y, { width: this.width })
       this.paragraph(comment.body)
-      if (comment.mentions.length) this.paragraph(`Mentions ${comment.mentions.join(', ')}.`, { muted: true, size: 9 })
+      if (comment.mentions.length) this.paragraph(t('pdf.mentions', { names: comment.mentions.join(', ') }), { muted: true, size: 9 })
       doc.moveDown(0.4)
     }
 
-    this.heading('Timeline')
+    this.heading(t('pdf.headings.timeline'))
     for (const event of r.timeline) {
       this.ensureSpace(28)
       doc.font('bold').fontSize(10).fillColor(INK).text(this.clean(`${event.at} · ${event.label}`), doc.page.margins.left, doc.y, { width: this.width, continued: true })
-      doc.font('body').text(this.clean(` by ${event.actor}`))
+      doc.font('body').text(this.clean(` ${t('pdf.by', { actor: event.actor })}`))
       if (event.details) this.paragraph(event.details, { muted: true, size: 9 })
       doc.moveDown(0.3)
     }
   }
 
   private signature(line: SignatureLine) {
-    const doc = this.doc
+    const { doc, t } = this
     this.ensureSpace(44)
-    doc.font('bold').fontSize(10).fillColor(INK).text(this.clean(`${line.role}: ${line.person}`), doc.page.margins.left, doc.y, { width: this.width })
-    const how = line.decided ? `${line.outcome} on ${line.at}, ${channelLabels[line.channel ?? 'not-recorded']}` : line.outcome
+    doc.font('bold').fontSize(10).fillColor(INK).text(this.clean(t('pdf.signatory', { role: line.role, person: line.person })), doc.page.margins.left, doc.y, { width: this.width })
+    const how = line.decided && line.at ? t('pdf.decidedOn', { outcome: line.outcome, at: line.at, channel: t(`signatures.channel.${line.channel ?? 'not-recorded'}`) }) : line.outcome
     this.paragraph(how)
-    if (line.comment) this.paragraph(`“${line.comment}”`, { muted: true })
-    const covered = coveredText(line)
+    if (line.comment) this.paragraph(t('events.quoted', { text: line.comment }), { muted: true })
+    const covered = line.coveredDocuments === null ? null : line.coveredDocuments === 0 ? t('signatures.coveredNone') : t('signatures.covered', { count: line.coveredDocuments })
     if (covered) this.paragraph(covered, { muted: true, size: 9 })
+    // Why this person was asked, as the workflow explained it: a message reads in the reader's language.
+    if (line.explanation) this.paragraph(translateMessage(this.messages, line.explanation), { muted: true, size: 9 })
     doc.moveDown(0.4)
   }
 
@@ -233,7 +242,7 @@ class RecordWriter {
       // Writing inside the bottom margin would make pdfkit start a new page: lift the margin meanwhile.
       doc.page.margins.bottom = 0
       doc.font('body').fontSize(8).fillColor(MUTED)
-      doc.text(`${r.reference} · generated ${r.generatedAt} · page ${i + 1} of ${range.count}`, MARGIN, doc.page.height - MARGIN, { width: this.width, align: 'center', lineBreak: false })
+      doc.text(this.clean(this.t('pdf.footer', { reference: r.reference, at: r.generatedAt, page: i + 1, pages: range.count })), MARGIN, doc.page.height - MARGIN, { width: this.width, align: 'center', lineBreak: false })
       doc.page.margins.bottom = bottom
     }
   }

@@ -1,20 +1,24 @@
 import type { DatabaseOrTransaction } from '~/db/client.server'
 import { formatDateTime } from '~/calendar/format-date'
+import { translatorFor } from '~/i18n/i18n.server'
+import type { Language } from '~/i18n/languages'
 import { justificationContextSchema, KNOWN_MACHINE_VERSIONS } from '~/workflow/machine'
 import type { JustificationPageData } from '../justification-details'
 import type { SignatureLine } from './signature-line'
+import { stepLabelIn } from './step-label.server'
 
 // The signature block of a justification: who signed (or was asked to), in which role, when on the
 // organisation's clock, and how. The channel is not in the workflow's snapshot: the decision's audit
 // event records it (`via`: "link" for a sign-off link from the email, "app" for the justification
 // page). An event written before that field existed says nothing, and the block says so. A signature's
 // event also records what it covered (documents and the text's hash): the block says how many documents.
+// Roles, outcomes and times are worded in `language`, the reader's.
 
 const DECISION_EVENTS = ['STEP_SIGNED', 'JUSTIFICATION_REJECTED', 'CHANGES_REQUESTED'] as const
 
 type Page = Pick<JustificationPageData, 'id' | 'chain'>
 
-export async function loadSignatureLines(db: DatabaseOrTransaction, page: Page): Promise<SignatureLine[]> {
+export async function loadSignatureLines(db: DatabaseOrTransaction, page: Page, language: Language = 'en'): Promise<SignatureLine[]> {
   if (page.chain.length === 0) return []
   const [justification, events] = await Promise.all([
     db.justification.findUniqueOrThrow({ where: { id: page.id }, select: { machineVersion: true, snapshot: true } }),
@@ -36,17 +40,19 @@ export async function loadSignatureLines(db: DatabaseOrTransaction, page: Page):
     // A signature from before documents were recorded has no text hash: it says nothing it covered.
     if (event.type === 'STEP_SIGNED' && typeof payload.textSha256 === 'string' && Array.isArray(payload.documents)) coveredByStep.set(payload.stepIndex, payload.documents.length)
   }
+  const t = translatorFor(language, 'justifications')
   return page.chain.map((step) => {
     const at = decidedAt[step.index]
     return {
-      role: step.label,
+      role: stepLabelIn(step.label, language),
       person: step.decidedBy ?? step.signatory,
-      outcome: step.statusLabel,
+      outcome: t(`stepStatus.${step.status}`),
       decided: Boolean(at),
-      at: at ? formatDateTime(at) : null,
+      at: at ? formatDateTime(at, language) : null,
       channel: at ? (channelByStep.get(step.index) ?? 'not-recorded') : null,
       comment: step.comment,
       coveredDocuments: at && step.status === 'done' ? (coveredByStep.get(step.index) ?? null) : null,
+      explanation: step.why || null,
     }
   })
 }
