@@ -1,5 +1,6 @@
 import { Section, Text } from '@react-email/components'
 import { ATTACHMENT_KINDS, type AttachmentKind } from '~/attachments/attachment-kinds'
+import { formatFileSize } from '~/attachments/file-size'
 import { translatorFor } from '~/i18n/i18n.server'
 import type { Language } from '~/i18n/languages'
 import { emailLanguage, emailTranslator } from './i18n'
@@ -9,7 +10,7 @@ import { emailLanguage, emailTranslator } from './i18n'
  * signature covers. `kindCode` names the kind in the email's language; `kind` is its English name,
  * all that emails queued before the code was stored carry.
  */
-export type EmailDocument = { kind: string; kindCode?: AttachmentKind; fileName: string; size: string; sha256: string }
+export type EmailDocument = { kind: string; kindCode?: AttachmentKind; fileName: string; size: string; sizeBytes?: number; sha256: string }
 
 /** The document's kind in the email's language (the justifications catalogue's names), or as stored. */
 function kindIn(document: EmailDocument, language: Language | undefined): string {
@@ -33,7 +34,7 @@ export function EmailDocumentList({ documents, language }: { documents: readonly
       {documents.length === 0 ? <Text style={{ margin: '2px 0' }}>{t('documents.none')}</Text> : null}
       {documents.map((document, index) => (
         <Text key={index} style={{ margin: '4px 0' }}>
-          {t('documents.line', { kind: kindIn(document, language), fileName: document.fileName, size: document.size })}
+          {t('documents.line', { kind: kindIn(document, language), fileName: document.fileName, size: document.sizeBytes !== undefined ? formatFileSize(document.sizeBytes, language ?? 'en') : document.size })}
           <br />
           <span style={{ fontSize: '12px', color: '#5b6475', wordBreak: 'break-all', overflowWrap: 'anywhere', fontFamily: 'monospace' }}>{`SHA-256 ${document.sha256}`}</span>
         </Text>

@@ -1,12 +1,14 @@
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useFormats } from '~/i18n/use-formats'
 import type { AttachmentSummary } from './list-attachments.server'
 
 /**
  * What a document list needs of each document (AttachmentSummary is one; serialised loader data too).
- * With its `kind`, the list names it in the reader's language; without, it shows `kindLabel`.
+ * With its `kind` and `sizeBytes`, the list names and sizes it in the reader's language; without, it
+ * shows `kindLabel` and `sizeText`.
  */
-export type ListedDocument = Pick<AttachmentSummary, 'id' | 'kindLabel' | 'fileName' | 'sizeText' | 'sha256'> & Partial<Pick<AttachmentSummary, 'kind'>>
+export type ListedDocument = Pick<AttachmentSummary, 'id' | 'kindLabel' | 'fileName' | 'sizeText' | 'sha256'> & Partial<Pick<AttachmentSummary, 'kind' | 'sizeBytes'>>
 
 /**
  * The supporting documents of a justification as a list: kind, name (a download link when `hrefFor`
@@ -27,6 +29,7 @@ export function DocumentList({
   labelledBy?: string
 }) {
   const { t } = useTranslation('justifications')
+  const formats = useFormats()
   if (documents.length === 0) return <p className="empty">{emptyText ?? t('documents.none')}</p>
   return (
     <ul className="document-list" aria-labelledby={labelledBy}>
@@ -42,7 +45,7 @@ export function DocumentList({
             ) : (
               <span className="document-name">{document.fileName}</span>
             )}{' '}
-            <span className="document-size">({document.sizeText})</span>
+            <span className="document-size">({document.sizeBytes !== undefined ? formats.fileSize(document.sizeBytes) : document.sizeText})</span>
             <span className="document-hash">
               SHA-256 <code>{document.sha256}</code>
             </span>

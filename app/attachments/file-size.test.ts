@@ -15,4 +15,14 @@ describe('formatFileSize', () => {
   ])('%i bytes read as %s', (bytes, text) => {
     expect(formatFileSize(bytes)).toBe(text)
   })
+
+  test.each([
+    [1, '1 octet'],
+    [820, '820 octets'],
+    [14_321, '14 ko'],
+    [3_400_000, '3,4 Mo'],
+    [1_500_000_000, '1,5 Go'],
+  ])('in French, %i bytes read as %s', (bytes, text) => {
+    expect(formatFileSize(bytes, 'fr')).toBe(text)
+  })
 })

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { formatFileSize } from '~/attachments/file-size'
 import { formatDate, formatDateTime, formatPeriod } from '~/calendar/format-date'
 import { formatAmount, formatChf, formatMoney, type Currency } from '~/money/amount'
 import { isLanguage, type Language } from './languages'
@@ -20,5 +21,6 @@ export function useFormats() {
     money: (minor: number, currency: Currency) => formatMoney(minor, currency, language),
     chf: (minor: number) => formatChf(minor, language),
     amount: formatAmount,
+    fileSize: (bytes: number) => formatFileSize(bytes, language),
   }
 }

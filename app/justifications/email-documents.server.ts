@@ -23,6 +23,8 @@ export function emailDocuments(rows: readonly EmailDocumentRow[]): EmailDocument
     ...(Object.hasOwn(attachmentKindLabels, row.kind) ? { kindCode: row.kind as AttachmentKind } : {}),
     fileName: row.fileName,
     size: formatFileSize(Number(row.sizeBytes)),
+    // The template writes the size in the recipient's language from the count of bytes.
+    sizeBytes: Number(row.sizeBytes),
     sha256: row.sha256,
   }))
 }

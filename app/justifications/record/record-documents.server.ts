@@ -32,7 +32,7 @@ export async function loadRecordDocuments(db: DatabaseOrTransaction, justificati
   if (!submitted) {
     const current = await listCurrentAttachments(db, justificationId)
     return {
-      documents: current.map((a) => ({ kind: documentKindIn(tj, a.kind), fileName: a.fileName, size: a.sizeText, sha256: a.sha256 })),
+      documents: current.map((a) => ({ kind: documentKindIn(tj, a.kind), fileName: a.fileName, size: formatFileSize(a.sizeBytes, language), sha256: a.sha256 })),
       documentsNote: t('documents.notSubmitted'),
       textSha256: null,
     }
@@ -44,7 +44,7 @@ export async function loadRecordDocuments(db: DatabaseOrTransaction, justificati
   const at = formatDateTime(submitted.createdAt, language)
   const textSha256 = typeof payload.textSha256 === 'string' ? payload.textSha256 : null
   return {
-    documents: documents.map((d) => ({ kind: documentKindIn(tj, d.kind), fileName: d.fileName, size: formatFileSize(d.sizeBytes), sha256: d.sha256 })),
+    documents: documents.map((d) => ({ kind: documentKindIn(tj, d.kind), fileName: d.fileName, size: formatFileSize(d.sizeBytes, language), sha256: d.sha256 })),
     documentsNote: textSha256 === null ? t('documents.asSubmittedBefore', { at, round }) : t('documents.asSubmitted', { at, round }),
     textSha256,
   }

@@ -112,7 +112,7 @@ function describeEvent(type: string, payload: Record<string, unknown>, { t, tj, 
       return t('events.attachmentAdded', {
         kind: documentKindIn(tj, text(payload.kind)),
         fileName: text(payload.fileName),
-        size: formatFileSize(Number(payload.sizeBytes)),
+        size: formatFileSize(Number(payload.sizeBytes), language),
         sha256: text(payload.sha256),
       })
     case 'ATTACHMENT_REMOVED':
