@@ -4,8 +4,6 @@ import { clearFlowCookie, readFlowCookie } from '~/auth/oidc-flow.server'
 import { completeSingleSignOn, oidcSettingsFromEnv } from '~/auth/oidc.server'
 import { commitSessionCookie } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
-import { message } from '~/i18n/message'
-import { pageError } from '~/ui/error-page'
 import { refusedPath } from '~/auth/oidc-refusals'
 
 // Where the identity provider sends the browser back (registered there as the redirect URI). Always
@@ -13,7 +11,8 @@ import { refusedPath } from '~/auth/oidc-refusals'
 // the code leaves the address bar and the flow cookie is spent.
 export async function loader({ request }: LoaderFunctionArgs) {
   const settings = oidcSettingsFromEnv()
-  if (!settings) throw pageError(404, { title: message('auth:sso.notConfigured.title'), message: message('auth:sso.notConfigured.body'), back: '/sign-in' })
+  // Not configured here (or no longer): the sign-in page offers what there is.
+  if (!settings) throw redirect('/sign-in')
   // The provider sent the browser to the registered address; the request's own host may differ
   // behind a proxy, and openid-client compares the answer with what it sent.
   const url = new URL(request.url)
