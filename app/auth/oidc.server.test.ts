@@ -147,6 +147,32 @@ describe(`single sign-on with OpenID Connect (${testDatabaseKind()})`, () => {
     expect(await complete(flow, callbackUrl, byClaim)).toMatchObject({ ok: true })
   })
 
+  test('claims in the UserInfo answer (this provider) or in the ID token (most): UserInfo is asked only when needed', async () => {
+    const before = idp.userInfoRequests()
+    const { flow, callbackUrl } = await atTheProvider('ada')
+    expect(await complete(flow, callbackUrl)).toMatchObject({ ok: true })
+    expect(idp.userInfoRequests()).toBe(before + 1)
+
+    const inIdToken = await startOidcProvider({ redirectUris: [settings.redirectUri], claimsInIdToken: true })
+    try {
+      inIdToken.addAccount('ada', { email: 'ada@example.org', email_verified: true })
+      inIdToken.addAccount('ada-unverified', { email: 'ada@example.org', email_verified: false })
+      const other = { ...settings, issuerUrl: inIdToken.issuer }
+      for (const [login, expected] of [
+        ['ada', { ok: true }],
+        ['ada-unverified', { ok: false, reason: 'unverified-email' }],
+      ] as const) {
+        const started = await beginSingleSignOn(other, { redirectTo: null, now: new Date() })
+        if (!started.ok) throw new Error('could not start')
+        const back = await inIdToken.signInWithoutBrowser(started.authorizationUrl, login)
+        expect(await complete(started.flow, back, other), login).toMatchObject(expected)
+      }
+      expect(inIdToken.userInfoRequests()).toBe(0)
+    } finally {
+      await inIdToken.stop()
+    }
+  })
+
   test('cancelling at the provider comes back as its error, and is refused', async () => {
     const { flow, callbackUrl } = await atTheProvider('ada', { cancel: true })
     expect(callbackUrl.searchParams.get('error')).toBe('access_denied')

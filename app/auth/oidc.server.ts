@@ -167,7 +167,8 @@ export async function completeSingleSignOn(
     claims = { ...idToken }
     // Providers that follow the specification to the letter (oidc-provider among them) put the
     // scopes' claims in the UserInfo answer, not in the ID token, when an access token is issued.
-    if (claims[settings.emailClaim] === undefined && tokens.access_token) {
+    const missing = claims[settings.emailClaim] === undefined || (settings.emailClaim === 'email' && claims.email_verified === undefined)
+    if (missing && tokens.access_token) {
       const userInfo = await oidc.fetchUserInfo(configuration, tokens.access_token, idToken.sub)
       claims = { ...userInfo, ...claims }
     }

@@ -26,6 +26,8 @@ export type TestOidcProvider = {
   addAccount: (login: string, claims: TestAccountClaims) => void
   /** Follows an authorisation URL as a browser would, signing in as `login` (or cancelling), to the redirect back. */
   signInWithoutBrowser: (authorizationUrl: string, login: string, options?: { cancel?: boolean }) => Promise<URL>
+  /** How many times the UserInfo endpoint was asked. */
+  userInfoRequests: () => number
   /** The provider goes away (connections refused) until `restart`. */
   pause: () => Promise<void>
   restart: () => Promise<void>
@@ -35,16 +37,21 @@ export type TestOidcProvider = {
 const CLIENT_ID = 'solesource-tests'
 const CLIENT_SECRET = 'a-client-secret-for-the-single-sign-on-tests'
 
-export async function startOidcProvider({ redirectUris = [] }: { redirectUris?: string[] } = {}): Promise<TestOidcProvider> {
+/**
+ * `claimsInIdToken`: the scopes' claims in the ID token too (as Keycloak and most providers do);
+ * otherwise, as the specification has it, in the UserInfo answer only.
+ */
+export async function startOidcProvider({ redirectUris = [], claimsInIdToken = false }: { redirectUris?: string[]; claimsInIdToken?: boolean } = {}): Promise<TestOidcProvider> {
   const port = await freePort()
   const issuer = `http://localhost:${port}`
   const accounts = new Map<string, TestAccountClaims>()
   const allowed = new Set(redirectUris)
   let provider: Provider | undefined
   let handler: ((req: IncomingMessage, res: ServerResponse) => void) | undefined
+  let userInfoRequests = 0
 
   const build = () => {
-    provider = new Provider(issuer, configuration(accounts, [...allowed]))
+    provider = new Provider(issuer, { ...configuration(accounts, [...allowed]), conformIdTokenClaims: !claimsInIdToken })
     handler = provider.callback()
   }
   if (allowed.size > 0) build()
@@ -61,6 +68,7 @@ export async function startOidcProvider({ redirectUris = [] }: { redirectUris?: 
     if (!provider || !handler) return void res.writeHead(503).end('no client registered yet')
     const interaction = /^\/interaction\/([\w-]+)$/.exec(url.pathname)
     if (interaction) return interact(provider, accounts, interaction[1]!, req, res)
+    if (url.pathname === '/me') userInfoRequests++
     handler(req, res)
   }
 
@@ -85,6 +93,7 @@ export async function startOidcProvider({ redirectUris = [] }: { redirectUris?: 
     addAccount(login, claims) {
       accounts.set(login, claims)
     },
+    userInfoRequests: () => userInfoRequests,
     signInWithoutBrowser: (authorizationUrl, login, options) => followAsABrowser(authorizationUrl, login, [...allowed], options?.cancel ?? false),
     pause: close,
     restart: listen,
