@@ -53,8 +53,8 @@ export function emailSignInEnabled(): boolean {
 }
 
 /**
- * What the browser keeps between leaving for the provider and coming back (a signed, HttpOnly
- * cookie: app/auth/oidc-flow.server.ts). The verifier and nonce never leave this server but in it.
+ * What the browser keeps between leaving for the provider and coming back (a sealed, HttpOnly
+ * cookie: app/auth/oidc-flow.server.ts); only the state and nonce are sent to the provider.
  */
 export type SsoFlow = {
   state: string

@@ -153,6 +153,9 @@ test.describe('single sign-on next to the emailed links', () => {
     await toTheProvider(first.page)
     const flowCookie: Cookie | undefined = (await first.context.cookies()).find((cookie) => cookie.name === 'solesource_sso')
     expect(flowCookie).toMatchObject({ httpOnly: true, path: '/sign-in/sso' })
+    // Sealed: neither the PKCE verifier nor the return path can be read from it.
+    const [payload] = decodeURIComponent(flowCookie!.value).split('.')
+    expect(Buffer.from(payload!, 'base64').toString('utf8')).not.toMatch(/codeVerifier|redirectTo/)
     const callback = await signInRecordingTheCallback(first.page, 'rita')
     await expect(first.page.getByRole('heading', { name: 'Welcome, Rita Romano' })).toBeVisible()
     await first.context.close()
