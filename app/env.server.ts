@@ -25,6 +25,16 @@ const smtpUrl = z
 
 const DEFAULT_DATABASE_POOL_SIZE = 4
 
+// The identity provider's issuer: HTTPS, except on this machine (a provider started by the tests, or
+// a local one during development), where plain HTTP reaches nobody else.
+const oidcIssuerUrl = z
+  .string()
+  .url()
+  .refine((value) => {
+    const url = new URL(value)
+    return url.protocol === 'https:' || (url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname))
+  }, 'must be an https:// URL (http:// only for localhost)')
+
 /**
  * Every setting the server reads, validated once at start-up. A wrong value stops the app with a
  * message that names the variable (see formatEnvError).
@@ -61,6 +71,17 @@ export const EnvSchema = z
     /** Sign-in requests and codes tried per client address per window; beyond, 429. */
     SIGN_IN_REQUESTS_PER_CLIENT: z.coerce.number().int().min(1).max(1_000_000).default(50),
     SIGN_IN_CLIENT_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(10),
+    /** Single sign-on with OpenID Connect (ADR 048): the three together, or none (email links and codes only). */
+    OIDC_ISSUER_URL: oidcIssuerUrl.optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    /** What the sign-in page's button names ("Sign in with CERN SSO"); unset: "your organisation’s single sign-on". */
+    OIDC_PROVIDER_NAME: z.string().min(1).max(60).optional(),
+    /** The claim holding the person's email address. "email" must come with email_verified true; another claim is taken as the provider vouches for it. */
+    OIDC_EMAIL_CLAIM: z.string().regex(/^[A-Za-z0-9_:.\/-]{1,100}$/, 'must be a claim name').default('email'),
+    OIDC_SCOPE: z.string().regex(/(^| )openid( |$)/, 'must include openid').default('openid email profile'),
+    /** Sign-in by emailed link and code; false leaves single sign-on as the only way in (needs the OIDC variables). */
+    SIGN_IN_EMAIL_LINKS: booleanFromString.default(true),
     OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
     OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
     /** First retry delay; each further retry doubles it (capped at one hour). */
@@ -96,6 +117,16 @@ export const EnvSchema = z
         path: ['SESSION_SECRET'],
         message: 'is required when DATABASE_URL names a server (every app instance must share it)',
       })
+    }
+    const oidc = ['OIDC_ISSUER_URL', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const
+    const missing = oidc.filter((name) => env[name] === undefined)
+    if (missing.length > 0 && missing.length < oidc.length) {
+      for (const name of missing) {
+        ctx.addIssue({ code: 'custom', path: [name], message: `is required with ${oidc.filter((other) => !missing.includes(other)).join(' and ')} (single sign-on takes all three, or none)` })
+      }
+    }
+    if (!env.SIGN_IN_EMAIL_LINKS && missing.length > 0) {
+      ctx.addIssue({ code: 'custom', path: ['SIGN_IN_EMAIL_LINKS'], message: 'is false, but single sign-on is not configured (OIDC_ISSUER_URL, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET): nobody could sign in' })
     }
   })
 

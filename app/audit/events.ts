@@ -9,7 +9,7 @@ type EventRegistry = Record<string, { schema: z.ZodType; label: string }>
 
 /** Sign-in and organisation events. Each feature keeps its own registry beside its code. */
 const organisationAuditEvents = {
-  SIGNED_IN: { label: 'Signed in', schema: z.object({ method: z.enum(['link', 'code']) }) },
+  SIGNED_IN: { label: 'Signed in', schema: z.object({ method: z.enum(['link', 'code', 'sso']) }) },
   SIGNED_OUT: { label: 'Signed out', schema: z.object({ everywhere: z.boolean(), sessionsEnded: z.number().int().min(0) }) },
   PERSON_CREATED: { label: 'Person created', schema: z.object({ email: z.string(), name: z.string() }) },
   PERSON_UPDATED: {

@@ -10,6 +10,8 @@ import { SignInRequestSchema } from '~/auth/sign-in-forms'
 import { clientAddress, getSignInLimiters, tooManyAttempts } from '~/auth/rate-limits.server'
 import { getSignedInPerson, safeRedirectTarget } from '~/auth/session.server'
 import { acceptSignInRequest, signInSettingsFromEnv } from '~/auth/sign-in.server'
+import { emailSignInEnabled, oidcSettingsFromEnv } from '~/auth/oidc.server'
+import { emailSignInOff } from '~/auth/email-sign-in-off.server'
 import { isRateLimited, retryAfterHeaders, TooManyAttempts } from '~/auth/too-many-attempts'
 import { getDatabase } from '~/db/client.server'
 import { getEnv } from '~/env.server'
@@ -23,10 +25,19 @@ export const headers = retryAfterHeaders
 export async function loader({ request }: LoaderFunctionArgs) {
   const redirectTo = safeRedirectTarget(new URL(request.url).searchParams.get('redirectTo'))
   if (await getSignedInPerson(request)) throw redirect(redirectTo)
-  return { redirectTo, localMailbox: !getEnv().SMTP_URL }
+  const sso = oidcSettingsFromEnv()
+  const emailLinks = emailSignInEnabled()
+  return {
+    redirectTo,
+    localMailbox: emailLinks && !getEnv().SMTP_URL,
+    // Single sign-on, when configured, comes first (ADR 048); the return path rides along.
+    sso: sso ? { providerName: sso.providerName, url: `/sign-in/sso${redirectTo === '/' ? '' : `?${new URLSearchParams({ redirectTo })}`}` } : null,
+    emailLinks,
+  }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
+  if (!emailSignInEnabled()) throw emailSignInOff()
   const submission = parseForm(await readForm(request), { schema: SignInRequestSchema })
   if (submission.status !== 'success') return submission.reply()
   const { email, redirectTo } = submission.value
@@ -45,7 +56,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function SignInPage() {
   const { t } = useTranslation('auth')
-  const { redirectTo, localMailbox } = useLoaderData<typeof loader>()
+  const { redirectTo, localMailbox, sso, emailLinks } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const [form, fields] = useForm({
@@ -59,16 +70,31 @@ export default function SignInPage() {
   if (isRateLimited(actionData)) return <TooManyAttempts {...actionData.rateLimited} />
   return (
     <MessageCard title={t('signIn.title')}>
-      <p>{t('signIn.intro')}</p>
-      <Form method="post" {...getFormProps(form)}>
-        <input type="hidden" name="redirectTo" value={redirectTo} />
-        <Field id={fields.email.id} label={t('signIn.email')} errors={fields.email.errors?.map((error) => translateMessage(t as unknown as TFunction, error))}>
-          {(aria) => <input {...getInputProps(fields.email, { type: 'email' })} {...aria} autoComplete="email" autoFocus />}
-        </Field>
-        <button type="submit" disabled={navigation.state === 'submitting'}>
-          {navigation.state === 'submitting' ? t('signIn.sending') : t('signIn.send')}
-        </button>
-      </Form>
+      {sso ? (
+        <>
+          <p>{t('sso.intro')}</p>
+          <p>
+            <a className="button" href={sso.url}>
+              {t('sso.signInWith', { name: sso.providerName ?? t('sso.defaultName') })}
+            </a>
+          </p>
+        </>
+      ) : null}
+      {emailLinks ? (
+        <>
+          {sso ? <h2>{t('sso.orByEmail')}</h2> : null}
+          <p>{t('signIn.intro')}</p>
+          <Form method="post" {...getFormProps(form)}>
+            <input type="hidden" name="redirectTo" value={redirectTo} />
+            <Field id={fields.email.id} label={t('signIn.email')} errors={fields.email.errors?.map((error) => translateMessage(t as unknown as TFunction, error))}>
+              {(aria) => <input {...getInputProps(fields.email, { type: 'email' })} {...aria} autoComplete="email" autoFocus={!sso} />}
+            </Field>
+            <button type="submit" disabled={navigation.state === 'submitting'}>
+              {navigation.state === 'submitting' ? t('signIn.sending') : t('signIn.send')}
+            </button>
+          </Form>
+        </>
+      ) : null}
       {localMailbox ? (
         <p className="hint">
           {t('signIn.localMailboxBefore')} <a href="/mailbox">{t('signIn.localMailbox')}</a>

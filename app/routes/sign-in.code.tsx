@@ -12,6 +12,8 @@ import { clientAddress, getSignInLimiters, tooManyAttempts } from '~/auth/rate-l
 import { commitSessionCookie } from '~/auth/session.server'
 import { signInSettingsFromEnv, signInWithCode } from '~/auth/sign-in.server'
 import { isRateLimited, retryAfterHeaders, TooManyAttempts } from '~/auth/too-many-attempts'
+import { emailSignInEnabled } from '~/auth/oidc.server'
+import { emailSignInOff } from '~/auth/email-sign-in-off.server'
 import { getDatabase } from '~/db/client.server'
 import { getEnv } from '~/env.server'
 import { Field } from '~/ui/field'
@@ -22,11 +24,13 @@ export const handle: RouteHandle = { i18n: 'auth', title: (t) => t('auth:code.ti
 export const headers = retryAfterHeaders
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  if (!emailSignInEnabled()) throw emailSignInOff()
   const url = new URL(request.url)
   return { email: url.searchParams.get('email') ?? '', localMailbox: !getEnv().SMTP_URL }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
+  if (!emailSignInEnabled()) throw emailSignInOff()
   const submission = parseForm(await readForm(request), { schema: SignInCodeSchema })
   if (submission.status !== 'success') return submission.reply()
   const { email, code } = submission.value

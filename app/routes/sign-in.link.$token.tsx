@@ -6,6 +6,8 @@ import { requestOrigin } from '~/audit/audit.server'
 import { getSignInLimiters } from '~/auth/rate-limits.server'
 import { commitSessionCookie } from '~/auth/session.server'
 import { inspectSignInLink, signInSettingsFromEnv, signInWithLink, type LinkStatus } from '~/auth/sign-in.server'
+import { emailSignInEnabled } from '~/auth/oidc.server'
+import { emailSignInOff } from '~/auth/email-sign-in-off.server'
 import { getDatabase } from '~/db/client.server'
 import { MessageCard } from '~/ui/notice'
 
@@ -15,11 +17,13 @@ export const meta: MetaFunction = () => [{ name: 'robots', content: 'noindex' }]
 // GET and HEAD only look: mail scanners fetch every link in an email, so signing in takes the POST
 // that the button below sends.
 export async function loader({ params }: LoaderFunctionArgs) {
+  if (!emailSignInEnabled()) throw emailSignInOff()
   const status = await inspectSignInLink(getDatabase(), params.token ?? '', new Date())
   return status.status === 'valid' ? { status: 'valid' as const, name: status.name } : { status: status.status }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  if (!emailSignInEnabled()) throw emailSignInOff()
   const result = await signInWithLink(getDatabase(), {
     token: params.token ?? '',
     now: new Date(),

@@ -8,6 +8,10 @@ const PUBLIC_ROUTES = new Set([
   'routes/sign-in._index',
   'routes/sign-in.code',
   'routes/sign-in.link.$token',
+  // Single sign-on (ADR 048): the start (off to the provider), its way back, and why it refused.
+  'routes/sign-in.sso._index',
+  'routes/sign-in.sso.callback',
+  'routes/sign-in.sso.refused',
   'routes/mailbox._index',
   'routes/mailbox.$messageId',
   // Sign-off links work without a session (unless strict mode is on); GET only shows.

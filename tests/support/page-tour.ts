@@ -68,6 +68,8 @@ export const PAGE_TOUR: readonly TourStop[] = [
   stop('sign-in._index', 'nobody', '/sign-in'),
   stop('sign-in.code', 'nobody', `/sign-in/code?email=${encodeURIComponent('chloe.caron@example.org')}`),
   stop('sign-in.link.$token', 'nobody', (data) => data.unusedSignInLink),
+  // The tour's app has no single sign-on: the refusal page still explains (tests/e2e/single-sign-on.spec.ts shows it with one).
+  stop('sign-in.sso.refused', 'nobody', '/sign-in/sso/refused?reason=unknown-person'),
   stop('sign-off.$token', 'nobody', (data) => data.signOffLink),
   stop('justifications._index', 'requester', '/justifications'),
   stop('justifications.new', 'requester', '/justifications/new'),
@@ -121,6 +123,10 @@ export const NOT_PAGES: { matches: (routeId: string) => boolean; reason: string 
   { matches: (id) => id === 'routes/industrial-return', reason: 'the parent of the /industrial-return pages: names their shared messages, has no view' },
   { matches: (id) => id === 'routes/industrial-return.scales.go', reason: 'redirects the year picker to /industrial-return/scales/:year' },
   { matches: (id) => id === 'routes/justifications.split-check', reason: 'answers the filing form’s split-purchase check (data, no view)' },
+  {
+    matches: (id) => id === 'routes/sign-in.sso._index' || id === 'routes/sign-in.sso.callback',
+    reason: 'single sign-on’s start and way back: redirects to the identity provider, then to the page signed in or to the refusal page',
+  },
   { matches: (id) => id === 'routes/sign-out', reason: 'an action only (POST), with no view' },
   { matches: (id) => id === 'routes/language', reason: 'the language switch: an action only (POST), with no view' },
   { matches: (id) => id === 'routes/locales.$language.$namespace', reason: 'the messages of one language and area, for the browser (JSON)' },
