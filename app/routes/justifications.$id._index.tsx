@@ -52,7 +52,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return data({ page, signatures, documents, discussion, notice: flash.message }, { headers: flash.headers })
 }
 
-type ActionData = { error: string; fieldErrors?: Record<string, string[]> } | { done: string }
+// `details`: the fields' own messages of a refused submission, each translated and said after the error.
+type ActionData = { error: string; details?: string[]; fieldErrors?: Record<string, string[]> } | { done: string }
 
 /** A refusal answers with its status (400, 403, 409) and the message the page shows. */
 const refused = (status: number, body: ActionData) => data(body, { status })
@@ -80,7 +81,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       submission.value.intent === 'submit'
         ? await submitJustification(db, { id: params.id, rowVersion, actor, now })
         : await withdrawJustification(db, { id: params.id, rowVersion, actor, reason: submission.value.comment, now })
-    if (!result.ok) return refused(failureStatus(result), { error: [result.message, ...Object.values(result.kind === 'INVALID' ? result.fieldErrors : {}).flat()].join(' ') })
+    if (!result.ok) return refused(failureStatus(result), { error: result.message, details: Object.values(result.kind === 'INVALID' ? result.fieldErrors : {}).flat() })
     return data<ActionData>({
       done: message(intent === 'submit' ? (result.status === 'APPROVED' ? 'justifications:page.done.approved' : 'justifications:page.done.submitted') : 'justifications:page.done.withdrawn'),
     })
@@ -146,7 +147,7 @@ export default function JustificationPage() {
       ) : null}
       {actionData && 'error' in actionData ? (
         <Notice tone="error" role="alert">
-          {translated(actionData.error)}
+          {[actionData.error, ...(actionData.details ?? [])].map(translated).join(' ')}
         </Notice>
       ) : null}
 
