@@ -19,3 +19,13 @@ export const said = { en: sayIn('en'), fr: sayIn('fr') }
 export function fieldErrorsIn(language: Language, errors: Record<string, readonly string[] | null | undefined> | null | undefined) {
   return Object.fromEntries(Object.entries(errors ?? {}).map(([field, messages]) => [field, (messages ?? []).map(said[language])]))
 }
+
+/** A use case's result with every message in it said in `language` (other values as they are). */
+export function saidDeep(language: Language, value: unknown): unknown {
+  if (typeof value === 'string') return said[language](value)
+  if (Array.isArray(value)) return value.map((item) => saidDeep(language, item))
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, saidDeep(language, item)]))
+  }
+  return value
+}
