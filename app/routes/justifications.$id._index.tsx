@@ -32,6 +32,7 @@ import { parseForm } from '~/ui/parse-form'
 import { readForm } from '~/http/request-body.server'
 import { UUID } from '~/http/uuid'
 import { useFormats } from '~/i18n/use-formats'
+import { translateList } from '~/industrial-return/ledger/message-list'
 
 // The decision form speaks the sign-off messages (the same form as on a sign-off link's page).
 export const handle: RouteHandle = {
@@ -111,7 +112,7 @@ export default function JustificationPage() {
   const busy = navigation.state === 'submitting'
   const draftPreviewText = (preview: NonNullable<typeof page.draftPreview>) =>
     !preview.signatures
-      ? preview.text
+      ? translateList(t, preview.text, ' ')
       : preview.signatures.tiers.length
         ? t('page.draftNeedsSignatures', { chf: formats.chf(preview.signatures.chfMinor), tiers: preview.signatures.tiers.join(t('form.then')) })
         : t('page.draftNeedsNoSignature', { chf: formats.chf(preview.signatures.chfMinor), threshold: formats.chf(preview.signatures.noSignatureAtOrBelowMinor) })
