@@ -37,7 +37,10 @@ export const links: LinksFunction = () => [
 // Titles are the layout's (DocumentTitle below), in the reader's language; no route exports `meta`.
 export const meta: MetaFunction = () => []
 
-export const handle: RouteHandle = { i18n: 'common' }
+// The forms messages (field and form errors, app/locales/*/forms.json) on every page: most pages
+// have a form, the browser validates with the same schemas, and the file is a few kB; one place rather
+// than a list in every route that a new form could forget.
+export const handle: RouteHandle = { i18n: ['common', 'forms'] }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const person = await getSignedInPerson(request)

@@ -15,6 +15,7 @@ import { htmlBytes, minimalPdf, pngBytes } from '../../tests/support/sample-file
 import { uploadOf } from '../../tests/support/uploads'
 import { demoPeople, fileDraft, ok, origin } from '../../tests/support/workflow'
 import { seedDemoData } from '../../prisma/seed'
+import { said, saidDeep } from '~/i18n/said.test-support'
 
 const now = new Date('2026-12-01T10:00:00Z')
 
@@ -86,8 +87,8 @@ describe(`adding and removing supporting documents (${testDatabaseKind()})`, () 
       { name: 'huge.pdf', bytes: new Uint8Array(1_000_001) },
     ])
     const result = await addAttachments(database.db, { justificationId: id, kind: 'OTHER', files, actor: rita(), now })
-    expect(result).toMatchObject({ ok: false, kind: 'INVALID', message: 'These files cannot be added; nothing was stored.' })
-    const problems = !result.ok && result.kind === 'INVALID' ? result.fieldErrors.files! : []
+    expect(saidDeep('en', result)).toMatchObject({ ok: false, kind: 'INVALID', message: 'These files cannot be added; nothing was stored.' })
+    const problems = !result.ok && result.kind === 'INVALID' ? result.fieldErrors.files!.map(said.en) : []
     expect(problems).toHaveLength(4)
     expect(problems[0]).toMatch(/^quote\.pdf is a web page \(HTML\)/)
     expect(problems[1]).toBe('blank.pdf is empty (0 bytes): choose the file again, or the right one.')
@@ -107,7 +108,7 @@ describe(`adding and removing supporting documents (${testDatabaseKind()})`, () 
     }
     ok2(await addAttachments(database.db, { justificationId: id, kind: 'QUOTE', files: await upload([{ name: 'a.pdf', bytes: big(1) }, { name: 'b.pdf', bytes: big(2) }]), actor: rita(), now }))
     const third = await addAttachments(database.db, { justificationId: id, kind: 'QUOTE', files: await upload([{ name: 'c.pdf', bytes: big(3) }]), actor: rita(), now })
-    expect(third).toMatchObject({ ok: false, kind: 'INVALID', fieldErrors: { files: [expect.stringMatching(/^c\.pdf \(900 kB\) would bring this justification’s documents to 2\.7 MB, over the limit of 2 MB \(documents attached now: 1\.8 MB\)/)] } })
+    expect(saidDeep('en', third)).toMatchObject({ ok: false, kind: 'INVALID', fieldErrors: { files: [expect.stringMatching(/^c\.pdf \(900 kB\) would bring this justification’s documents to 2\.7 MB, over the limit of 2 MB \(documents attached now: 1\.8 MB\)/)] } })
     const [first] = await listCurrentAttachments(database.db, id)
     ok2(await removeAttachment(database.db, { justificationId: id, attachmentId: first!.id, actor: rita(), now }))
     const later = new Date(now.getTime() + 60_000)
@@ -199,7 +200,7 @@ describe(`adding and removing supporting documents (${testDatabaseKind()})`, () 
     }
     const files = await upload([{ name: 'quote.pdf', bytes: await minimalPdf('Unstorable') }])
     const result = await addAttachments(database.db, { justificationId: id, kind: 'QUOTE', files, actor: rita(), now, backend: unreachable })
-    expect(result).toEqual({ ok: false, kind: 'UNAVAILABLE', message: 'The documents could not be stored: the file store did not answer. Nothing was stored; try again in a few minutes.' })
+    expect(saidDeep('en', result)).toEqual({ ok: false, kind: 'UNAVAILABLE', message: 'The documents could not be stored: the file store did not answer. Nothing was stored; try again in a few minutes.' })
     expect(await stored(id)).toBe(0)
     expect(await database.db.storedFile.count({ where: { sha256: files[0]!.sha256 } })).toBe(0)
     expect((await database.db.justification.findUniqueOrThrow({ where: { id } })).rowVersion).toBe(1)

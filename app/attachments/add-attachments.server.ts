@@ -11,6 +11,7 @@ import { checkFileName } from './file-name'
 import { formatFileSize } from './file-size'
 import { inspectReceivedFile } from './inspect-file.server'
 import type { ReceivedFile } from './receive-upload.server'
+import { message } from '~/i18n/message'
 import { configuredFileStore, storeFile, type FileOnDisk, type FileStoreBackend } from './store/file-store.server'
 
 export type AddAttachmentsResult = { ok: true; added: { id: string; fileName: string }[]; rowVersion: number } | DocumentsFailure
@@ -38,7 +39,7 @@ export async function addAttachments(
 ): Promise<AddAttachmentsResult> {
   const allowed = await documentsMayChange(db, { justificationId, requesterId: actor.id, rowVersion })
   if (!allowed.ok) return allowed
-  if (files.length === 0) return invalid('Choose at least one file to add.', ['Choose at least one file to add.'])
+  if (files.length === 0) return invalid(message('forms:documents.chooseFiles'), [message('forms:documents.chooseFiles')])
 
   const { maxFileBytes, maxTotalBytes } = attachmentLimits()
   const problems: string[] = []
@@ -50,7 +51,7 @@ export async function addAttachments(
       continue
     }
     if (file.overLimit || !file.path) {
-      problems.push(`${name.name} is larger than ${formatFileSize(maxFileBytes)}, the limit for one file: make it smaller (a PDF at a lower resolution, for example).`)
+      problems.push(message('forms:documents.fileTooLarge', { fileName: name.name, limit: formatFileSize(maxFileBytes) }))
       continue
     }
     const inspection = await inspectReceivedFile(file.path, name.name)
@@ -67,11 +68,17 @@ export async function addAttachments(
     if (currentBytes + newBytes > maxTotalBytes) {
       const names = accepted.map((file) => file.fileName).join(', ')
       problems.push(
-        `${names} (${formatFileSize(newBytes)}) would bring this justification’s documents to ${formatFileSize(currentBytes + newBytes)}, over the limit of ${formatFileSize(maxTotalBytes)} (documents attached now: ${formatFileSize(currentBytes)}). Remove a document or add smaller files.`,
+        message('forms:documents.totalTooLarge', {
+          fileNames: names,
+          size: formatFileSize(newBytes),
+          total: formatFileSize(currentBytes + newBytes),
+          limit: formatFileSize(maxTotalBytes),
+          current: formatFileSize(currentBytes),
+        }),
       )
     }
   }
-  if (problems.length > 0) return invalid(problems.length === 1 ? 'This file cannot be added; nothing was stored.' : 'These files cannot be added; nothing was stored.', problems)
+  if (problems.length > 0) return invalid(message('forms:documents.cannotAdd', { count: problems.length }), problems)
 
   try {
     // A plain pg transaction, not Prisma's: the bytes pass through it (withSqlTransaction says why).
@@ -107,7 +114,7 @@ export async function addAttachments(
   } catch (error) {
     if (error instanceof DocumentsChangedMeanwhile) return lostRace(db, justificationId)
     if (error instanceof StoreFailed) {
-      return { ok: false, kind: 'UNAVAILABLE', message: 'The documents could not be stored: the file store did not answer. Nothing was stored; try again in a few minutes.' }
+      return { ok: false, kind: 'UNAVAILABLE', message: message('forms:documents.storeDown') }
     }
     throw error
   }
@@ -118,6 +125,6 @@ function addedAt(now: Date, index: number) {
   return new Date(now.getTime() + index)
 }
 
-function invalid(message: string, problems: string[]): DocumentsFailure {
-  return { ok: false, kind: 'INVALID', message, fieldErrors: { files: problems } }
+function invalid(said: string, problems: string[]): DocumentsFailure {
+  return { ok: false, kind: 'INVALID', message: said, fieldErrors: { files: problems } }
 }

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest'
+import { said } from '~/i18n/said.test-support'
 import { FILE_INPUT_ACCEPT, judgeFileType, looksLikeEmail } from './allowed-files'
 import { emailBytes, htmlBytes } from '../../tests/support/sample-files'
 
@@ -32,10 +33,19 @@ describe('judging a sniffed type against the name', () => {
   })
 
   test('refuses macro-enabled and unlisted types whatever they are called, and names without an extension', () => {
-    expect(judgeFileType('prices.xlsm', { ext: 'xlsm', mime: 'application/vnd.ms-excel.sheet.macroenabled.12' })).toMatchObject({ ok: false, message: expect.stringMatching(/macro-enabled Excel/) })
-    expect(judgeFileType('slides.pptm', { ext: 'pptm', mime: 'x' })).toMatchObject({ ok: false, message: expect.stringMatching(/macro-enabled PowerPoint/) })
-    expect(judgeFileType('backup.rar', { ext: 'rar', mime: 'application/x-rar-compressed' })).toMatchObject({ ok: false })
-    expect(judgeFileType('quote', { ext: 'pdf', mime: 'application/pdf' })).toMatchObject({ ok: false, message: expect.stringMatching(/rename it \.pdf/) })
+    const refusal = (verdict: ReturnType<typeof judgeFileType>) => (verdict.ok ? null : said.en(verdict.message))
+    expect(refusal(judgeFileType('prices.xlsm', { ext: 'xlsm', mime: 'application/vnd.ms-excel.sheet.macroenabled.12' }))).toBe(
+      'prices.xlsm is a macro-enabled Excel workbook (macros can run code: save it as .xlsx or PDF): SoleSource does not accept this type.',
+    )
+    expect(refusal(judgeFileType('slides.pptm', { ext: 'pptm', mime: 'x' }))).toMatch(/macro-enabled PowerPoint/)
+    expect(refusal(judgeFileType('backup.rar', { ext: 'rar', mime: 'application/x-rar-compressed' }))).toMatch(/^backup\.rar is a RAR archive/)
+    expect(refusal(judgeFileType('data.parquet', { ext: 'parquet', mime: 'x' }))).toBe('data.parquet is a .parquet file: SoleSource does not accept this type.')
+    expect(refusal(judgeFileType('quote', { ext: 'pdf', mime: 'application/pdf' }))).toMatch(/^quote is really a PDF document, not what its name says: rename it \.pdf/)
+    // In French, the type named inside the sentence is French too.
+    const verdict = judgeFileType('prix.xlsm', { ext: 'xlsm', mime: 'x' })
+    expect(verdict.ok ? null : said.fr(verdict.message)).toBe(
+      'prix.xlsm est un classeur Excel avec macros (les macros peuvent exécuter du code : enregistrez-le en .xlsx ou en PDF) : SoleSource n’accepte pas ce type.',
+    )
   })
 
   test('the file input offers exactly the accepted extensions', () => {

@@ -1,11 +1,14 @@
 /**
  * Which supporting documents SoleSource takes, judged from their bytes (the server sniffs them with
  * `file-type`, plus the e-mail sniffer below), never from the name or the browser's word. Client-safe:
- * the upload form shows `ACCEPTED_FILES_TEXT` and filters the picker with `FILE_INPUT_ACCEPT`.
+ * the upload form says what it takes (forms:documents.accepted) and filters the picker with `FILE_INPUT_ACCEPT`.
+ *
+ * Refusals are messages (forms:documents.type.*), said in the uploader's language.
  *
  * Refused on purpose: macro-enabled office files (their macros run code), HTML and SVG (a browser runs
  * their scripts), scripts, executables and archives (they hide what they contain).
  */
+import { message } from '~/i18n/message'
 
 /** A kind of file we accept: the names it may carry and the media type it is stored and served as. */
 type AllowedType = { label: string; extensions: readonly string[]; mediaType: string }
@@ -36,37 +39,16 @@ const compoundFiles = {
   msg: { label: 'Outlook message (.msg)', extensions: ['msg'], mediaType: 'application/vnd.ms-outlook' },
 } satisfies Record<string, AllowedType>
 
-/** What a refused type is, in words, and why it is refused. */
-const refusedTypes: Record<string, string> = {
-  docm: 'a macro-enabled Word document (macros can run code: save it as .docx or PDF)',
-  dotm: 'a macro-enabled Word template (macros can run code: save it as .docx or PDF)',
-  xlsm: 'a macro-enabled Excel workbook (macros can run code: save it as .xlsx or PDF)',
-  xltm: 'a macro-enabled Excel template (macros can run code: save it as .xlsx or PDF)',
-  pptm: 'a macro-enabled PowerPoint presentation (macros can run code: save it as .pptx or PDF)',
-  potm: 'a macro-enabled PowerPoint template (macros can run code: save it as .pptx or PDF)',
-  ppsm: 'a macro-enabled PowerPoint slide show (macros can run code: save it as .pptx or PDF)',
-  html: 'a web page (HTML), which a browser would run',
-  svg: 'an SVG drawing, which can carry scripts (export it as PNG or PDF)',
-  xml: 'an XML file',
-  script: 'a script',
-  exe: 'a Windows program',
-  elf: 'a program',
-  macho: 'a program',
-  zip: 'a zip archive (attach the documents themselves)',
-  rar: 'a RAR archive (attach the documents themselves)',
-  '7z': 'a 7-Zip archive (attach the documents themselves)',
-  gz: 'a compressed archive (attach the documents themselves)',
-  tar: 'a tar archive (attach the documents themselves)',
-}
+/**
+ * The types refused on purpose that a refusal names, with why (forms:documents.kinds.<type>, in the
+ * reader's language; the accepted types are named there too).
+ */
+const refusedTypes = new Set(['docm', 'dotm', 'xlsm', 'xltm', 'pptm', 'potm', 'ppsm', 'html', 'svg', 'xml', 'script', 'exe', 'elf', 'macho', 'zip', 'rar', '7z', 'gz', 'tar'])
 
 const everyAllowed: AllowedType[] = [...Object.values(allowed), ...Object.values(compoundFiles)]
 
 /** For `<input type=file accept=…>`: the extensions we take (the picker only; the server decides). */
 export const FILE_INPUT_ACCEPT = everyAllowed.flatMap((type) => type.extensions.map((extension) => `.${extension}`)).join(',')
-
-/** What the upload form says it takes. */
-export const ACCEPTED_FILES_TEXT =
-  'PDF; images (PNG, JPEG, GIF, WebP, TIFF, HEIC from phones); Word, Excel and PowerPoint (.docx, .xlsx, .pptx, and .doc, .xls, .ppt); OpenDocument (.odt, .ods, .odp); e-mails (.eml, .msg). Not accepted: macro-enabled office files, web pages, SVG, programs, scripts and archives.'
 
 /** What a sniffer found in the bytes (file-type's answer, or ours); undefined when nothing matched. */
 export type SniffedType = { ext: string; mime: string } | undefined
@@ -78,10 +60,9 @@ function extensionOf(fileName: string): string {
   return dot > 0 ? fileName.slice(dot + 1).toLowerCase() : ''
 }
 
-function describe(ext: string): string {
-  const known = [...Object.entries(allowed), ...Object.entries(compoundFiles)].find(([key]) => key === ext)?.[1]
-  if (known) return `a ${known.label}`
-  return refusedTypes[ext] ?? `a .${ext} file`
+/** The type a message can name (forms:documents.kinds.<type>), or null for one it can only call by its extension. */
+function namedKind(ext: string): string | null {
+  return Object.hasOwn(allowed, ext) || Object.hasOwn(compoundFiles, ext) || refusedTypes.has(ext) ? ext : null
 }
 
 /**
@@ -92,17 +73,20 @@ function describe(ext: string): string {
 export function judgeFileType(fileName: string, sniffed: SniffedType): FileVerdict {
   const extension = extensionOf(fileName)
   if (!sniffed) {
-    return { ok: false, message: `${fileName}: SoleSource cannot tell what kind of file this is, so it does not accept it. Attach a PDF, an image, an office document or an e-mail.` }
+    return { ok: false, message: message('forms:documents.type.unknown', { fileName }) }
   }
   if (sniffed.ext === 'cfb') {
     const type = Object.values(compoundFiles).find((candidate) => candidate.extensions.includes(extension))
     if (type) return { ok: true, mediaType: type.mediaType, label: type.label }
-    return { ok: false, message: `${fileName} is an office file of the old format (or an Outlook message), but its name does not end in .doc, .xls, .ppt or .msg: rename it to what it is.` }
+    return { ok: false, message: message('forms:documents.type.oldOffice', { fileName }) }
   }
   const type = (allowed as Record<string, AllowedType>)[sniffed.ext]
-  if (!type) return { ok: false, message: `${fileName} is ${describe(sniffed.ext)}: SoleSource does not accept this type.` }
+  if (!type) {
+    const kind = namedKind(sniffed.ext)
+    return { ok: false, message: kind ? message('forms:documents.type.refused', { fileName, kind }) : message('forms:documents.type.refusedOther', { fileName, extension: sniffed.ext }) }
+  }
   if (!type.extensions.includes(extension)) {
-    return { ok: false, message: `${fileName} is really ${describe(sniffed.ext)}, not what its name says: rename it .${type.extensions[0]} (or choose the right file).` }
+    return { ok: false, message: message('forms:documents.type.misnamed', { fileName, kind: sniffed.ext, extension: type.extensions[0] ?? sniffed.ext }) }
   }
   return { ok: true, mediaType: type.mediaType, label: type.label }
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import { message } from '~/i18n/message'
 import { ATTACHMENT_KINDS } from './attachment-kinds'
 
 // The documents page's forms (client-safe): the upload form validates with AddDocumentsSchema in the
@@ -9,7 +10,7 @@ const rowVersion = z.coerce.number().check(z.int())
 
 export const AddDocumentsSchema = z.object({
   intent: z.literal('add'),
-  kind: z.enum(ATTACHMENT_KINDS, { error: 'Choose what the documents are.' }),
+  kind: z.enum(ATTACHMENT_KINDS, { error: message('forms:documents.kind') }),
   rowVersion,
 })
 

@@ -1,4 +1,5 @@
 import type { Database } from '~/db/client.server'
+import { message } from '~/i18n/message'
 import { UTC_TIMESTAMP, type Sql } from '~/db/sql-transaction.server'
 import { CHANGED_MEANWHILE } from '~/justifications/transition.server'
 import { DOCUMENTS_FROZEN } from './documents-frozen'
@@ -18,8 +19,8 @@ export type DocumentsFailure =
 /** The justification as a change of its documents needs it, or why that change is refused now. */
 export async function documentsMayChange(db: Database, { justificationId, requesterId, rowVersion }: { justificationId: string; requesterId: string; rowVersion?: number | undefined }) {
   const row = await db.justification.findUnique({ where: { id: justificationId }, select: { id: true, requesterId: true, status: true, rowVersion: true } })
-  if (!row) return { ok: false, kind: 'NOT_FOUND', message: 'This justification does not exist.' } as const
-  if (row.requesterId !== requesterId) return { ok: false, kind: 'REFUSED', message: 'Only the requester of a justification may add or remove its documents.' } as const
+  if (!row) return { ok: false, kind: 'NOT_FOUND', message: message('forms:documents.noJustification') } as const
+  if (row.requesterId !== requesterId) return { ok: false, kind: 'REFUSED', message: message('forms:documents.notRequester') } as const
   if (!(EDITABLE as readonly string[]).includes(row.status)) return { ok: false, kind: 'CONFLICT', message: DOCUMENTS_FROZEN } as const
   if (rowVersion !== undefined && row.rowVersion !== rowVersion) return { ok: false, kind: 'CONFLICT', message: CHANGED_MEANWHILE } as const
   return { ok: true, rowVersion: row.rowVersion } as const
@@ -47,5 +48,5 @@ export async function claimEditableJustification(sql: Sql, justificationId: stri
 export async function lostRace(db: Database, justificationId: string): Promise<DocumentsFailure> {
   const row = await db.justification.findUnique({ where: { id: justificationId }, select: { status: true } })
   const frozen = row && !(EDITABLE as readonly string[]).includes(row.status)
-  return { ok: false, kind: 'CONFLICT', message: frozen ? `${DOCUMENTS_FROZEN} It was submitted while you were uploading; nothing was stored.` : CHANGED_MEANWHILE }
+  return { ok: false, kind: 'CONFLICT', message: frozen ? message('forms:documents.frozenMeanwhile') : CHANGED_MEANWHILE }
 }

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest'
+import { said } from '~/i18n/said.test-support'
 import { checkFileName } from './file-name'
 
 describe('a supporting document’s file name', () => {
@@ -31,7 +32,7 @@ describe('a supporting document’s file name', () => {
   ])('%j is refused', (name, message) => {
     const verdict = checkFileName(name)
     expect(verdict.ok).toBe(false)
-    expect(!verdict.ok && verdict.message).toMatch(message)
+    expect(!verdict.ok && said.en(verdict.message)).toMatch(message)
   })
 
   test('a name of exactly 255 UTF-8 bytes is accepted; names merely starting like a device are too', () => {
@@ -41,6 +42,7 @@ describe('a supporting document’s file name', () => {
   })
 
   test('a refusal shows invisible characters as code points', () => {
-    expect(checkFileName('invoice\u202Efdp.exe')).toMatchObject({ message: expect.stringContaining('invoiceU+202Efdp.exe') })
+    const verdict = checkFileName('invoice\u202Efdp.exe')
+    expect(!verdict.ok && said.en(verdict.message)).toContain('“invoiceU+202Efdp.exe”')
   })
 })

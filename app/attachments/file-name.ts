@@ -3,7 +3,9 @@
  * refusal that says what to change. Client-safe and pure. The rules keep a name harmless wherever it
  * goes: in a Content-Disposition header, on a Windows or macOS disk, in a list read aloud.
  */
+import { message } from '~/i18n/message'
 
+// A refusal is a message (forms:documents.name.*), said in the reader's language where it is shown.
 export type FileNameVerdict = { ok: true; name: string } | { ok: false; message: string }
 
 export const MAX_FILE_NAME_BYTES = 255
@@ -19,17 +21,17 @@ const CONTROL_CHARACTERS = /[\u0000-\u001F\u007F-\u009F]/
 
 export function checkFileName(uploaded: string): FileNameVerdict {
   const name = uploaded.normalize('NFC')
-  const refuse = (why: string): FileNameVerdict => ({ ok: false, message: `The file name “${printable(name)}” ${why}` })
-  if (name.length === 0) return { ok: false, message: 'The file has no name: give it one (for example quote.pdf).' }
-  if (/[/\\]/.test(name)) return refuse('contains a slash or backslash: use a plain file name, without folders.')
-  if (name === '.' || name === '..' || name.includes('..')) return refuse('contains “..”: rename the file.')
-  if (CONTROL_CHARACTERS.test(name)) return refuse('contains control characters: rename the file.')
-  if (BIDI_CONTROLS.test(name)) return refuse('contains invisible characters that reverse the text direction (they can disguise its type): rename the file.')
-  if (name.startsWith('.')) return refuse('starts with a dot (a hidden file): rename the file.')
-  if (/[. ]$/.test(name)) return refuse('ends with a dot or a space: rename the file.')
-  if (WINDOWS_RESERVED.test(name)) return refuse('is a name Windows reserves for a device: rename the file.')
+  const refuse = (why: string): FileNameVerdict => ({ ok: false, message: message(`forms:documents.name.${why}`, { fileName: printable(name) }) })
+  if (name.length === 0) return { ok: false, message: message('forms:documents.name.empty') }
+  if (/[/\\]/.test(name)) return refuse('slash')
+  if (name === '.' || name === '..' || name.includes('..')) return refuse('dots')
+  if (CONTROL_CHARACTERS.test(name)) return refuse('controls')
+  if (BIDI_CONTROLS.test(name)) return refuse('bidi')
+  if (name.startsWith('.')) return refuse('hidden')
+  if (/[. ]$/.test(name)) return refuse('trailing')
+  if (WINDOWS_RESERVED.test(name)) return refuse('reserved')
   const bytes = new TextEncoder().encode(name).byteLength
-  if (bytes > MAX_FILE_NAME_BYTES) return { ok: false, message: `The file name is too long (${bytes} bytes; at most ${MAX_FILE_NAME_BYTES}): shorten it.` }
+  if (bytes > MAX_FILE_NAME_BYTES) return { ok: false, message: message('forms:documents.name.tooLong', { bytes, max: MAX_FILE_NAME_BYTES }) }
   return { ok: true, name }
 }
 

@@ -2,7 +2,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { inspectReceivedFile } from './inspect-file.server'
+import { said } from '~/i18n/said.test-support'
+import { inspectReceivedFile, type FileInspection } from './inspect-file.server'
+
+const saidOf = (inspection: FileInspection) => (inspection.ok ? inspection : { ...inspection, message: said.en(inspection.message) })
 import * as sample from '../../tests/support/sample-files'
 
 let dir: string
@@ -50,15 +53,15 @@ describe('inspecting a received file by its bytes', () => {
   ])('%s (%s) is refused', async (name, bytes, message) => {
     const verdict = await inspect(bytes(), name)
     expect(verdict.ok).toBe(false)
-    expect(!verdict.ok && verdict.message).toMatch(message)
-    expect(!verdict.ok && verdict.message).toContain(name)
+    expect(!verdict.ok && said.en(verdict.message)).toMatch(message)
+    expect(!verdict.ok && said.en(verdict.message)).toContain(name)
   })
 
   test('a PNG named quote.pdf is refused, saying what it really is', async () => {
-    expect(await inspect(sample.pngBytes(), 'quote.pdf')).toEqual({ ok: false, message: 'quote.pdf is really a PNG image, not what its name says: rename it .png (or choose the right file).' })
+    expect(saidOf(await inspect(sample.pngBytes(), 'quote.pdf'))).toEqual({ ok: false, message: 'quote.pdf is really a PNG image, not what its name says: rename it .png (or choose the right file).' })
   })
 
   test('an empty file is refused as empty', async () => {
-    expect(await inspect(new Uint8Array(0), 'quote.pdf')).toEqual({ ok: false, message: 'quote.pdf is empty (0 bytes): choose the file again, or the right one.' })
+    expect(saidOf(await inspect(new Uint8Array(0), 'quote.pdf'))).toEqual({ ok: false, message: 'quote.pdf is empty (0 bytes): choose the file again, or the right one.' })
   })
 })

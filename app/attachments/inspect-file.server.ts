@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { fileTypeFromFile } from 'file-type'
 import { describeUnrecognisedText, judgeFileType, looksLikeEmail, type SniffedType } from './allowed-files'
+import { message } from '~/i18n/message'
 
 export type FileInspection = { ok: true; mediaType: string } | { ok: false; message: string }
 
@@ -27,13 +28,13 @@ async function readHead(path: string): Promise<{ head: Uint8Array; size: number 
  */
 export async function inspectReceivedFile(path: string, name: string): Promise<FileInspection> {
   const { head, size } = await readHead(path)
-  if (size === 0) return { ok: false, message: `${name} is empty (0 bytes): choose the file again, or the right one.` }
+  if (size === 0) return { ok: false, message: message('forms:documents.type.empty', { fileName: name }) }
   let sniffed: SniffedType = await fileTypeFromFile(path)
   if (!sniffed || sniffed.ext === 'xml') {
     sniffed = looksLikeEmail(head) ? { ext: 'eml', mime: 'message/rfc822' } : (describeUnrecognisedText(head) ?? sniffed)
   }
   if (sniffed?.ext === 'cfb' && (await containsVbaProject(path))) {
-    return { ok: false, message: `${name} contains macros (a VBA project), which can run code: save it without macros (as .docx, .xlsx or PDF).` }
+    return { ok: false, message: message('forms:documents.type.macros', { fileName: name }) }
   }
   const verdict = judgeFileType(name, sniffed)
   return verdict.ok ? { ok: true, mediaType: verdict.mediaType } : verdict

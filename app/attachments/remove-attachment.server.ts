@@ -1,4 +1,5 @@
 import { appendAuditEventWithSql } from '~/audit/audit.server'
+import { message } from '~/i18n/message'
 import type { Database } from '~/db/client.server'
 import { UTC_TIMESTAMP, withSqlTransaction } from '~/db/sql-transaction.server'
 import type { PersonActor } from '~/justifications/transition.server'
@@ -18,7 +19,7 @@ export async function removeAttachment(
   const allowed = await documentsMayChange(db, { justificationId, requesterId: actor.id, rowVersion })
   if (!allowed.ok) return allowed
   const attachment = await db.attachment.findFirst({ where: { id: attachmentId, justificationId, removedAt: null } })
-  if (!attachment) return { ok: false, kind: 'NOT_FOUND', message: 'This document is not (or no longer) attached to this justification.' }
+  if (!attachment) return { ok: false, kind: 'NOT_FOUND', message: message('forms:documents.gone') }
   try {
     // The same plain transaction as adding a document, so the claim on the justification has one home.
     await withSqlTransaction(db, async (sql) => {

@@ -1,10 +1,12 @@
 import { getFormProps, getSelectProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { Form, useNavigation } from '@remix-run/react'
+import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
+import { translateMessage } from '~/i18n/message'
 import { parseForm } from '~/ui/parse-form'
 import { Field } from '~/ui/field'
 import { Notice } from '~/ui/notice'
-import { ACCEPTED_FILES_TEXT, FILE_INPUT_ACCEPT } from './allowed-files'
+import { FILE_INPUT_ACCEPT } from './allowed-files'
 import { ATTACHMENT_KINDS } from './attachment-kinds'
 import { AddDocumentsSchema, FILES_FIELD } from './documents-form-schema'
 
@@ -19,7 +21,7 @@ export function UploadDocumentsForm({ rowVersion, lastResult, limits }: { rowVer
     shouldValidate: 'onSubmit',
     onValidate: ({ formData }) => parseForm(formData, { schema: AddDocumentsSchema }),
   })
-  const { t } = useTranslation('justifications')
+  const { t } = useTranslation(['justifications', 'forms'])
   const submitting = useNavigation().state === 'submitting'
   const fileErrors = form.allErrors[FILES_FIELD]
   const errorId = 'add-documents-error'
@@ -27,7 +29,7 @@ export function UploadDocumentsForm({ rowVersion, lastResult, limits }: { rowVer
     <Form method="post" encType="multipart/form-data" {...getFormProps(form)} aria-describedby={form.errors?.length ? errorId : undefined}>
       {form.errors?.length ? (
         <Notice tone="error" role="alert" id={errorId}>
-          {form.errors.join(' ')}
+          {form.errors.map((error) => translateMessage(t as unknown as TFunction, error)).join(' ')}
         </Notice>
       ) : null}
       <input type="hidden" name="intent" value="add" />
@@ -47,7 +49,7 @@ export function UploadDocumentsForm({ rowVersion, lastResult, limits }: { rowVer
       <Field
         id="documents-files"
         label={t('documents.files')}
-        hint={t('documents.filesHint', { accepted: ACCEPTED_FILES_TEXT, fileMb: limits.fileMb, totalMb: limits.totalMb })}
+        hint={t('documents.filesHint', { accepted: t('forms:documents.accepted'), fileMb: limits.fileMb, totalMb: limits.totalMb })}
         errors={fileErrors}
       >
         {(aria) => <input {...aria} name={FILES_FIELD} type="file" multiple accept={FILE_INPUT_ACCEPT} required />}

@@ -1,10 +1,16 @@
 import * as z from 'zod/mini'
+import { message } from '~/i18n/message'
 
 // One schema per form, shared by the browser (Conform validates as you type) and the action.
 
 const email = z
-  .string({ error: 'Enter your email address.' })
-  .check(z.trim(), z.minLength(1, 'Enter your email address.'), z.maxLength(254, 'That address is too long.'), z.email('Enter an address like name@example.org.'))
+  .string({ error: message('forms:signIn.emailMissing') })
+  .check(
+    z.trim(),
+    z.minLength(1, message('forms:signIn.emailMissing')),
+    z.maxLength(254, message('forms:signIn.emailTooLong')),
+    z.email(message('forms:signIn.emailFormat')),
+  )
 
 export const SignInRequestSchema = z.object({
   email,
@@ -13,6 +19,6 @@ export const SignInRequestSchema = z.object({
 
 export const SignInCodeSchema = z.object({
   email,
-  code: z.string({ error: 'Enter the six-digit code from the email.' }).check(z.trim(), z.regex(/^\d{6}$/, 'The code is six digits, for example 042917.')),
+  code: z.string({ error: message('forms:signIn.codeMissing') }).check(z.trim(), z.regex(/^\d{6}$/, message('forms:signIn.codeFormat'))),
   // No redirectTo: where to go after the code is kept on the sign-in request (it may be typed on another device).
 })

@@ -6,7 +6,7 @@ import type { Database } from '~/db/client.server'
 import { flashHeaders } from '~/ui/flash.server'
 import { parseForm } from '~/ui/parse-form'
 import type { CommentFormState } from './comment-field'
-import { CommentFormSchema } from './comment-form-schema'
+import { COMMENT_EMPTY, CommentFormSchema } from './comment-form-schema'
 import { listOf } from './list-of'
 import { postComment } from './post-comment.server'
 import { postCommentByLink } from './post-comment-by-link.server'
@@ -15,7 +15,7 @@ import { questionSentMessage } from './sign-off-question'
 // The two pages' answers to a comment, kept here so their route modules change by one line each.
 
 const refusedForm = (formData: FormData, fieldErrors: Record<string, string[] | null | undefined>): { discussion: CommentFormState } => ({
-  discussion: { fieldErrors: { body: fieldErrors.body ?? ['Write your comment before posting it.'] }, body: String(formData.get('body') ?? '') },
+  discussion: { fieldErrors: { body: fieldErrors.body ?? [COMMENT_EMPTY] }, body: String(formData.get('body') ?? '') },
 })
 
 /** The justification page's intent "comment": a field error with the text given back, or back to the thread with a notice. */

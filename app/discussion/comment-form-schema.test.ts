@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest'
+import { fieldErrorsIn } from '~/i18n/said.test-support'
 import { parseForm } from '~/ui/parse-form'
 import { COMMENT_MAX_LENGTH, CommentFormSchema } from './comment-form-schema'
 
@@ -9,7 +10,7 @@ const parse = (body: string) => {
 
 describe('the comment form', () => {
   test('an empty or blank comment asks for one', () => {
-    for (const body of ['', '   \n ']) expect(parse(body).error).toEqual({ body: ['Write your comment before posting it.'] })
+    for (const body of ['', '   \n ']) expect(fieldErrorsIn('en', parse(body).error)).toEqual({ body: ['Write your comment before posting it.'] })
   })
 
   test('the body is trimmed and kept with its line breaks', () => {
@@ -19,6 +20,6 @@ describe('the comment form', () => {
 
   test(`at most ${COMMENT_MAX_LENGTH} characters`, () => {
     expect(parse('x'.repeat(COMMENT_MAX_LENGTH)).status).toBe('success')
-    expect(parse('x'.repeat(COMMENT_MAX_LENGTH + 1)).error?.body?.[0]).toMatch(/at most 4000 characters/)
+    expect(fieldErrorsIn('en', parse('x'.repeat(COMMENT_MAX_LENGTH + 1)).error).body?.[0]).toMatch(/at most 4000 characters/)
   })
 })

@@ -1,5 +1,6 @@
 import type { DatabaseOrTransaction } from '~/db/client.server'
 import type { Person } from '~/justifications/notifications.server'
+import { message } from '~/i18n/message'
 import { listOf } from './list-of'
 import { findMentions } from './mentions'
 
@@ -26,7 +27,8 @@ export function peopleWhoMaySee(db: DatabaseOrTransaction, justification: { id: 
   })
 }
 
-export type ResolvedMentions = { ok: true; mentioned: Person[] } | { ok: false; message: string }
+/** `messages`: why the comment cannot be posted, as messages the comment field says in its reader's language. */
+export type ResolvedMentions = { ok: true; mentioned: Person[] } | { ok: false; messages: string[] }
 
 /**
  * The people a comment mentions, all of whom may see the justification; or why it cannot be posted:
@@ -46,10 +48,10 @@ export async function resolveMentions(db: DatabaseOrTransaction, body: string, m
   const outsiders = again.people.filter((person) => !mayMentionIds.has(person.id)).map((person) => person.name)
   const messages: string[] = []
   if (outsiders.length) {
-    messages.push(`${listOf(outsiders)} cannot see this justification; only its requester, their group, its signatories and procurement can be mentioned.`)
+    messages.push(message('forms:comment.outsiders', { names: listOf(outsiders), count: outsiders.length }))
   }
   if (again.unknown.length) {
-    messages.push(`Nobody called ${listOf(again.unknown)} can be mentioned: write @ and the full name of a person who may see this justification.`)
+    messages.push(message('forms:comment.unknown', { names: listOf(again.unknown) }))
   }
-  return { ok: false, message: messages.join(' ') }
+  return { ok: false, messages }
 }

@@ -8,6 +8,7 @@ import { DEFAULT_WORKFLOW_SETTINGS, saveWorkflowSettings } from '~/justification
 import { loadDiscussion } from './load-discussion.server'
 import { postComment } from './post-comment.server'
 import { postCommentByLink } from './post-comment-by-link.server'
+import { saidDeep } from '~/i18n/said.test-support'
 
 describe(`the discussion on a justification (${testDatabaseKind()})`, () => {
   let database: TestDatabase
@@ -78,17 +79,17 @@ describe(`the discussion on a justification (${testDatabaseKind()})`, () => {
     await database.db.person.create({ data: { email: 'paul.durand@example.org', name: 'Paul Durand', groupId: (await viewer('emil.eriksen')).groupId } })
     const since = new Date()
     const rita = await viewer('rita.romano')
-    expect(await postComment(database.db, { justificationId: id, person: rita, body: 'What do you think, @Paul Durand?', origin, now })).toEqual({
+    expect(saidDeep('en', await postComment(database.db, { justificationId: id, person: rita, body: 'What do you think, @Paul Durand?', origin, now }))).toEqual({
       ok: false,
       kind: 'INVALID',
       fieldErrors: { body: ['Paul Durand cannot see this justification; only its requester, their group, its signatories and procurement can be mentioned.'] },
     })
-    expect(await postComment(database.db, { justificationId: id, person: rita, body: '@Nobody Atall and @Marta Mendes, see above.', origin, now })).toEqual({
+    expect(saidDeep('en', await postComment(database.db, { justificationId: id, person: rita, body: '@Nobody Atall and @Marta Mendes, see above.', origin, now }))).toEqual({
       ok: false,
       kind: 'INVALID',
       fieldErrors: { body: ['Nobody called @Nobody can be mentioned: write @ and the full name of a person who may see this justification.'] },
     })
-    expect(await postComment(database.db, { justificationId: id, person: rita, body: '   ', origin, now })).toEqual({ ok: false, kind: 'INVALID', fieldErrors: { body: ['Write your comment before posting it.'] } })
+    expect(saidDeep('en', await postComment(database.db, { justificationId: id, person: rita, body: '   ', origin, now }))).toEqual({ ok: false, kind: 'INVALID', fieldErrors: { body: ['Write your comment before posting it.'] } })
     expect(await comments(id)).toEqual([])
     expect(await commentEmailsSince(since)).toEqual([])
   })

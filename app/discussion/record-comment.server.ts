@@ -44,7 +44,7 @@ export async function recordComment(
   const author = await db.person.findUniqueOrThrow({ where: { id: input.authorId }, select: { id: true, name: true } })
   const mayMention = await peopleWhoMaySee(db, { id: row.id, requesterId: row.requesterId, groupId: row.groupId, requesterGroupId: row.requester.groupId })
   const mentions = await resolveMentions(db, body, mayMention)
-  if (!mentions.ok) return { ok: false, kind: 'INVALID', fieldErrors: { body: [mentions.message] } }
+  if (!mentions.ok) return { ok: false, kind: 'INVALID', fieldErrors: { body: mentions.messages } }
 
   const chain: Person[] = [row.requester, ...row.signatories.map((s) => s.person)].filter((person) => person.isActive)
   const appUrl = getEnv().APP_URL

@@ -1,14 +1,16 @@
 import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { Form, useNavigation } from '@remix-run/react'
+import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import * as z from 'zod/mini'
+import { message, translateMessage } from '~/i18n/message'
 import { FormErrors } from '~/ui/field'
 import { parseForm } from '~/ui/parse-form'
 import { DecisionFormSchema } from './justification-form-schema'
 import type { JustificationListItem } from './list-item.server'
 
 /** The decision form of one row of the approvals page: which justification, at which version, and the decision itself. */
-export const ApprovalDecisionSchema = z.intersection(z.object({ justificationId: z.string({ error: 'Choose a justification.' }).check(z.uuid('Choose a justification.')) }), DecisionFormSchema)
+export const ApprovalDecisionSchema = z.intersection(z.object({ justificationId: z.string({ error: message('forms:decision.chooseJustification') }).check(z.uuid(message('forms:decision.chooseJustification'))) }), DecisionFormSchema)
 
 /** What the approvals page's action answered to the last decision (absent after a redirect). */
 export type ApprovalActionResult = {
@@ -57,7 +59,7 @@ export function ApprovalDecisionForm({ item, actionResult }: { item: Justificati
         />
         {commentErrors?.length ? (
           <p className="error" id={`${commentId}-error`}>
-            {commentErrors.join(' ')}
+            {commentErrors.map((error) => translateMessage(t as unknown as TFunction, error)).join(' ')}
           </p>
         ) : null}
       </div>

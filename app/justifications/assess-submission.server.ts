@@ -14,6 +14,7 @@ import { invalid } from './prepare-fields.server'
 import { loadPolicies, type StoredPolicy } from './signature-policy.server'
 import { checkSplitPurchase, type SplitPurchaseCheck } from './split-purchase.server'
 import type { TransitionFailure } from './transition.server'
+import { message } from '~/i18n/message'
 
 /** The stored columns a submission is judged on. */
 export type SubmittableRow = {
@@ -57,7 +58,7 @@ export async function assessSubmission(db: DatabaseOrTransaction, row: Submittab
   const currency = row.currency as Currency
   const amountMinor = minorFromColumn(row.amountMinor)
   const [rate, policies, org, attachments] = await Promise.all([findRateOn(db, currency, today), loadPolicies(db), loadOrgSnapshotFor(db, { groupIds: [row.groupId], on: today }), listCurrentAttachments(db, row.id)])
-  if (!rate) return { ok: false, failure: invalid({ currency: [`Procurement has no exchange rate for ${currency} valid today: ask them to add one, or file in CHF.`] }) }
+  if (!rate) return { ok: false, failure: invalid({ currency: [message('forms:justification.noRate', { currency })] }) }
   const prepared = prepareSubmission({
     requesterId: row.requesterId,
     carryingGroupId: row.groupId,

@@ -1,5 +1,7 @@
 import { Form, useNavigation } from '@remix-run/react'
+import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
+import { translateMessage } from '~/i18n/message'
 
 /**
  * A signatory's three deliberate actions, with one comment field (required to reject or ask for
@@ -27,7 +29,7 @@ export function DecisionForm({ rowVersion, commentErrors }: { rowVersion?: numbe
         />
         {invalid ? (
           <p className="error" id="decision-comment-error">
-            {commentErrors!.join(' ')}
+            {commentErrors!.map((error) => translateMessage(t as unknown as TFunction, error)).join(' ')}
           </p>
         ) : null}
       </div>

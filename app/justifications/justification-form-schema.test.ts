@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest'
+import { fieldErrorsIn, said } from '~/i18n/said.test-support'
 import { parseForm } from '~/ui/parse-form'
 import { JustificationFormSchema, justificationFormSchema } from './justification-form-schema'
 
@@ -31,28 +32,41 @@ describe('the filing form', () => {
   })
 
   test.each([
-    ['amount', '1e5'],
-    ['amount', '-100'],
-    ['amount', '0'],
-    ['amount', '10.505'],
-    ['amount', '99999999999999'],
-    ['amount', 'ten francs'],
-    ['amount', ''],
-    ['currency', 'XYZ'],
-    ['title', ''],
-    ['title', 'abc'],
-    ['reasonText', 'Because.'],
-    ['supplierCountryCode', 'Switzerland'],
-    ['groupId', 'EN-MME'],
-    ['reason', 'CHEAPEST'],
-    ['category', 'GOODS'],
-    ['originCountryCode', undefined],
-  ])('%s = %j is refused with a message on that field', (field, value) => {
+    ['amount', '1e5', /not in exponent notation/],
+    ['amount', '-100', /must be positive/],
+    ['amount', '0', /greater than zero/],
+    ['amount', '10.505', /at most two decimals/],
+    ['amount', '99999999999999', /^The amount is too large: the maximum is 10’000’000’000\.00\.$/],
+    ['amount', 'ten francs', /only digits/],
+    ['amount', '', /^Enter the amount\.$/],
+    ['currency', 'XYZ', /^Choose a currency from the list\.$/],
+    ['title', '', /^Enter the title\.$/],
+    ['title', 'abc', /^The title needs at least 5 characters\.$/],
+    ['reasonText', 'Because.', /^The written justification needs at least \d+ characters\.$/],
+    ['supplierCountryCode', 'Switzerland', /^Choose the country where the supplier is established from the list\.$/],
+    ['groupId', 'EN-MME', /^Choose a group from the list\.$/],
+    ['reason', 'CHEAPEST', /^Choose why there is no competition\.$/],
+    ['category', 'GOODS', /^Choose supplies or services\.$/],
+    ['originCountryCode', undefined, /^For supplies, choose the country where the goods are made\.$/],
+  ])('%s = %j is refused with its own message on that field', (field, value, english) => {
     const result = submit({ [field]: value })
     if (result.status === 'success') throw new Error(`${field} = ${value} was accepted`)
     const errors = result.error?.[field] ?? []
-    expect(errors.length, JSON.stringify(result.error)).toBeGreaterThan(0)
-    expect(errors.every((message: string) => message.length > 10)).toBe(true)
+    expect(errors.length, JSON.stringify(result.error)).toBe(1)
+    expect(said.en(errors[0]!)).toMatch(english)
+  })
+
+  test('says its field messages in French with the French catalogue', () => {
+    const result = submit({ title: 'abc', amount: '12.345', supplierCountryCode: 'Suisse', category: 'GOODS' })
+    if (result.status === 'success') throw new Error('accepted')
+    expect(fieldErrorsIn('fr', result.error)).toEqual({
+      title: ['Le titre doit compter au moins 5 caractères.'],
+      amount: ['Deux décimales au plus (les centimes). Pour grouper les milliers, utilisez \' ou une espace plutôt qu’un point (par exemple 10\'000.50 ou 10 000,50).'],
+      supplierCountryCode: ['Choisissez dans la liste le pays où le fournisseur est établi.'],
+      category: ['Choisissez fournitures ou services.'],
+    })
+    // The same messages, in English for an English reader.
+    expect(fieldErrorsIn('en', result.error).title).toEqual(['The title needs at least 5 characters.'])
   })
 
   test('services need no country of origin', () => {
@@ -69,7 +83,7 @@ describe('the reason why no suggested supplier can deliver (ADR 044)', () => {
   const errorsOf = (result: ReturnType<typeof parse>) => (result.status === 'success' ? {} : result.error)
 
   test('submitting with suggestions and no reason: a message on that field', () => {
-    expect(errorsOf(parse({ intent: 'submit' }, 2))).toEqual({ alternativeSuppliersReason: ['Registered suppliers in very poorly balanced countries do this work: say why none of them can deliver.'] })
+    expect(fieldErrorsIn('en', errorsOf(parse({ intent: 'submit' }, 2)))).toEqual({ alternativeSuppliersReason: ['Registered suppliers in very poorly balanced countries do this work: say why none of them can deliver.'] })
   })
 
   test('a draft may leave it out; without suggestions it is not needed; a given reason is kept', () => {
@@ -77,12 +91,12 @@ describe('the reason why no suggested supplier can deliver (ADR 044)', () => {
     expect(parse({ intent: 'submit' }, 0).status).toBe('success')
     const given = parse({ intent: 'submit', alternativeSuppliersReason: '  Their pumps are not bake-out rated.  ' }, 2)
     expect(given.status === 'success' && given.value.alternativeSuppliersReason).toBe('Their pumps are not bake-out rated.')
-    expect(errorsOf(parse({ intent: 'submit', alternativeSuppliersReason: 'No.' }, 2))).toEqual({ alternativeSuppliersReason: ['Say in at least 10 characters why none of them can deliver.'] })
+    expect(fieldErrorsIn('en', errorsOf(parse({ intent: 'submit', alternativeSuppliersReason: 'No.' }, 2)))).toEqual({ alternativeSuppliersReason: ['Say in at least 10 characters why none of them can deliver.'] })
   })
 
   test('the activity code is upper-cased and must look like one', () => {
     const lower = parse({ activityCode: 'ab12' }, 0)
     expect(lower.status === 'success' && lower.value.activityCode).toBe('AB12')
-    expect(errorsOf(parse({ activityCode: '38 000 000' }, 0))).toEqual({ activityCode: ['Choose the activity code from the list.'] })
+    expect(fieldErrorsIn('en', errorsOf(parse({ activityCode: '38 000 000' }, 0)))).toEqual({ activityCode: ['Choose the activity code from the list.'] })
   })
 })

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import { message } from '~/i18n/message'
 import { parseAmount } from '~/money/amount'
 import { isCurrency } from '~/money/currency'
 import { ACTIVITY_CODE } from '~/industrial-return/suppliers/activity-code'
@@ -6,34 +7,39 @@ import { CATEGORIES, MIN_JUSTIFICATION_LENGTH, SINGLE_SOURCE_REASONS, type Categ
 
 // The filing form's one schema, shared by the browser (Conform) and the action. Country codes and
 // the group are checked against the database by the server as well (see prepare-fields.server.ts).
+// Messages are keys of the forms messages (forms:justification.*), said in the reader's language by
+// the field that shows them; each field has its own, so French can say "le titre" and "la description".
 
-const text = (name: string, min: number, max: number) =>
+const text = (field: string, min: number, max: number) =>
   z
-    .string({ error: `Enter the ${name}.` })
-    .check(z.trim(), z.minLength(min, `The ${name} needs at least ${min} characters.`), z.maxLength(max, `The ${name} can have at most ${max} characters.`))
+    .string({ error: message(`forms:justification.${field}.missing`) })
+    .check(z.trim(), z.minLength(min, message(`forms:justification.${field}.tooShort`, { min })), z.maxLength(max, message(`forms:justification.${field}.tooLong`, { max })))
 
-const countryCode = (what: string) => z.string({ error: `Choose the ${what}.` }).check(z.trim(), z.toUpperCase(), z.regex(/^[A-Z]{2}$/, `Choose the ${what} from the list.`))
+const countryCode = (field: string) =>
+  z.string({ error: message(`forms:justification.${field}.missing`) }).check(z.trim(), z.toUpperCase(), z.regex(/^[A-Z]{2}$/, message(`forms:justification.${field}.notInList`)))
 
-/** Said on a sign or withdraw comment that is too long (zod/mini has no default English message to fall back on). */
-const COMMENT_TOO_LONG = 'At most 2000 characters.'
-const comment = () => z.string().check(z.trim(), z.maxLength(2000, COMMENT_TOO_LONG))
+const atMost = (max: number) => message('forms:atMost', { max })
+
+/** Said on a sign or withdraw comment that is too long (zod/mini has no default message to fall back on). */
+const COMMENT_MAX_LENGTH = 2000
+const comment = () => z.string().check(z.trim(), z.maxLength(COMMENT_MAX_LENGTH, atMost(COMMENT_MAX_LENGTH)))
 
 /** The filing as the supplier suggestions read it (app/industrial-return/suppliers/supplier-suggestions.ts). */
 export type FilingForSuggestions = { supplierName: string; supplierCountryCode: string; category: Category; activityCode?: string | undefined }
 
 export const ALTERNATIVE_SUPPLIERS_REASON_MIN = 10
-export const alternativeSuppliersReasonMissing = 'Registered suppliers in very poorly balanced countries do this work: say why none of them can deliver.'
+export const alternativeSuppliersReasonMissing = message('forms:justification.alternativeSuppliers.missing')
 
 const justificationFields = z.object({
     intent: z._default(z.enum(['save', 'submit']), 'save'),
     title: text('title', 5, 200),
-    description: text('description of what is bought', 10, 5000),
-    supplierName: text('supplier’s name', 2, 200),
-    supplierCountryCode: countryCode('country where the supplier is established'),
-    originCountryCode: z.optional(countryCode('country of origin of the goods')),
-    category: z.enum(CATEGORIES, { error: 'Choose supplies or services.' }),
+    description: text('description', 10, 5000),
+    supplierName: text('supplierName', 2, 200),
+    supplierCountryCode: countryCode('supplierCountry'),
+    originCountryCode: z.optional(countryCode('originCountry')),
+    category: z.enum(CATEGORIES, { error: message('forms:justification.category') }),
     amount: z.pipe(
-      z.string({ error: 'Enter the amount.' }),
+      z.string({ error: message('forms:justification.amountMissing') }),
       z.transform((value: string, ctx) => {
         const parsed = parseAmount(value)
         if (!parsed.ok) {
@@ -43,19 +49,19 @@ const justificationFields = z.object({
         return parsed.minor
       }),
     ),
-    currency: z.string({ error: 'Choose the currency.' }).check(z.refine(isCurrency, 'Choose a currency from the list.')),
-    groupId: z.string({ error: 'Choose the group that carries the purchase.' }).check(z.uuid('Choose a group from the list.')),
-    reason: z.enum(SINGLE_SOURCE_REASONS, { error: 'Choose why there is no competition.' }),
-    reasonText: text('written justification', MIN_JUSTIFICATION_LENGTH, 10_000),
-    marketSurveyReference: z.optional(z.string().check(z.trim(), z.maxLength(200, 'At most 200 characters.'))),
-    activityCode: z.optional(z.string().check(z.trim(), z.toUpperCase(), z.regex(ACTIVITY_CODE, 'Choose the activity code from the list.'))),
+    currency: z.string({ error: message('forms:justification.currency.missing') }).check(z.refine(isCurrency, message('forms:justification.currency.notInList'))),
+    groupId: z.string({ error: message('forms:justification.group.missing') }).check(z.uuid(message('forms:justification.group.notInList'))),
+    reason: z.enum(SINGLE_SOURCE_REASONS, { error: message('forms:justification.reason') }),
+    reasonText: text('reasonText', MIN_JUSTIFICATION_LENGTH, 10_000),
+    marketSurveyReference: z.optional(z.string().check(z.trim(), z.maxLength(200, atMost(200)))),
+    activityCode: z.optional(z.string().check(z.trim(), z.toUpperCase(), z.regex(ACTIVITY_CODE, message('forms:justification.activityCode')))),
     alternativeSuppliersReason: z.optional(
       z
         .string()
         .check(
           z.trim(),
-          z.minLength(ALTERNATIVE_SUPPLIERS_REASON_MIN, `Say in at least ${ALTERNATIVE_SUPPLIERS_REASON_MIN} characters why none of them can deliver.`),
-          z.maxLength(5000, 'At most 5000 characters.'),
+          z.minLength(ALTERNATIVE_SUPPLIERS_REASON_MIN, message('forms:justification.alternativeSuppliers.tooShort', { min: ALTERNATIVE_SUPPLIERS_REASON_MIN })),
+          z.maxLength(5000, atMost(5000)),
         ),
     ),
   })
@@ -69,7 +75,7 @@ export function justificationFormSchema(alternativesFor?: (filing: FilingForSugg
   return justificationFields.check(
     z.superRefine((value: z.output<typeof justificationFields>, ctx) => {
       if (value.category === 'SUPPLIES' && !value.originCountryCode) {
-        ctx.addIssue({ code: 'custom', path: ['originCountryCode'], message: 'For supplies, choose the country where the goods are made.' })
+        ctx.addIssue({ code: 'custom', path: ['originCountryCode'], message: message('forms:justification.originCountry.forSupplies') })
       }
       if (alternativesFor && value.intent === 'submit' && !value.alternativeSuppliersReason && alternativesFor(value).length > 0) {
         ctx.addIssue({ code: 'custom', path: ['alternativeSuppliersReason'], message: alternativeSuppliersReasonMissing })
@@ -86,12 +92,14 @@ const signDecision = z.object({ intent: z.literal('sign'), comment: z.optional(c
 const rejectDecision = z.object({
   intent: z.literal('reject'),
   comment: z
-    .string({ error: 'Say why you reject it: the requester reads this.' })
-    .check(z.trim(), z.minLength(5, 'Say why you reject it: the requester reads this.'), z.maxLength(2000)),
+    .string({ error: message('forms:decision.rejectReason') })
+    .check(z.trim(), z.minLength(5, message('forms:decision.rejectReason')), z.maxLength(COMMENT_MAX_LENGTH, atMost(COMMENT_MAX_LENGTH))),
 })
 const requestChangesDecision = z.object({
   intent: z.literal('request-changes'),
-  comment: z.string({ error: 'Say what should change.' }).check(z.trim(), z.minLength(5, 'Say what should change.'), z.maxLength(2000)),
+  comment: z
+    .string({ error: message('forms:decision.changesWanted') })
+    .check(z.trim(), z.minLength(5, message('forms:decision.changesWanted')), z.maxLength(COMMENT_MAX_LENGTH, atMost(COMMENT_MAX_LENGTH))),
 })
 const rowVersion = { rowVersion: z.coerce.number().check(z.int()) }
 

@@ -4,6 +4,7 @@ import type { TFunction } from 'i18next'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { countryName as localCountryName } from '~/i18n/country-names'
+import { translateMessage } from '~/i18n/message'
 import { useFormats } from '~/i18n/use-formats'
 import { parseAmount } from '~/money/amount'
 import { toChfMinor } from '~/money/conversion'
@@ -175,7 +176,7 @@ export function JustificationForm({
           ))}
           {fields.category.errors?.length ? (
             <p className="error" id={`${fields.category.id}-error`}>
-              {fields.category.errors.join(' ')}
+              {fields.category.errors.map((error) => translateMessage(t as unknown as TFunction, error)).join(' ')}
             </p>
           ) : null}
         </fieldset>

@@ -8,6 +8,7 @@ import { JUSTIFICATION_STATUSES, type JustificationStatus } from './labels'
 
 export const PAGE_SIZE = 50
 import { UUID } from '~/http/uuid'
+import { message } from '~/i18n/message'
 const MAX_TEXT_QUERY = 200
 
 export const SORT_KEYS = ['reference', 'title', 'supplier', 'amount', 'status', 'submitted', 'created'] as const
@@ -60,25 +61,25 @@ export function parseListQuery(params: URLSearchParams, defaults: { sort: SortKe
   let status: JustificationStatus | null = null
   if (values.status) {
     if ((JUSTIFICATION_STATUSES as readonly string[]).includes(values.status)) status = values.status as JustificationStatus
-    else problems.status = 'Choose a status from the list.'
+    else problems.status = message('forms:filters.status')
   }
   let q = values.q
   if (q.length > MAX_TEXT_QUERY) {
-    problems.q = `Search for at most ${MAX_TEXT_QUERY} characters.`
+    problems.q = message('forms:filters.words', { max: MAX_TEXT_QUERY })
     q = ''
   }
-  const uuid = (name: 'department' | 'group', what: string) => {
+  const uuid = (name: 'department' | 'group') => {
     if (!values[name]) return null
     if (UUID.test(values[name])) return values[name].toLowerCase()
-    problems[name] = `Choose a ${what} from the list.`
+    problems[name] = message(`forms:filters.${name}`)
     return null
   }
-  const departmentId = uuid('department', 'department')
-  const groupId = uuid('group', 'group')
+  const departmentId = uuid('department')
+  const groupId = uuid('group')
   let supplierCountryCode: string | null = null
   if (values.country) {
     if (/^[A-Za-z]{2}$/.test(values.country)) supplierCountryCode = values.country.toUpperCase()
-    else problems.country = 'Choose a country from the list.'
+    else problems.country = message('forms:filters.country')
   }
   const amount = (name: 'minChf' | 'maxChf') => {
     if (!values[name]) return null
@@ -90,19 +91,19 @@ export function parseListQuery(params: URLSearchParams, defaults: { sort: SortKe
   let minChfMinor = amount('minChf')
   let maxChfMinor = amount('maxChf')
   if (minChfMinor !== null && maxChfMinor !== null && minChfMinor > maxChfMinor) {
-    problems.maxChf = 'The largest amount must not be below the smallest.'
+    problems.maxChf = message('forms:filters.maxBelowMin')
     minChfMinor = maxChfMinor = null
   }
   const date = (name: 'from' | 'to') => {
     if (!values[name]) return null
     if (isIsoDate(values[name])) return values[name]
-    problems[name] = 'Enter a date like 2026-03-01.'
+    problems[name] = message('forms:date.format')
     return null
   }
   let submittedFrom = date('from')
   let submittedTo = date('to')
   if (submittedFrom && submittedTo && submittedFrom > submittedTo) {
-    problems.to = 'The last day must not be before the first.'
+    problems.to = message('forms:filters.lastBeforeFirst')
     submittedFrom = submittedTo = null
   }
 

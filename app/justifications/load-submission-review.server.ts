@@ -12,7 +12,8 @@ import { categoryLabels, reasonLabels, type Category, type SingleSourceReason } 
 import { loadJustificationForEdit } from './load-justification-for-edit.server'
 import { seesGroupOf } from './visibility.server'
 import { alternativeSuppliersFor } from '~/industrial-return/suppliers/load-register-for-filing.server'
-import { alternativeSuppliersReasonMissing } from './justification-form-schema'
+import { message } from '~/i18n/message'
+import { messageList } from '~/industrial-return/ledger/message-list'
 
 /** "Marta Mendes, group leader of EN-MME"; someone standing in says for whom, and why. */
 function describeSignatory(org: OrgSnapshot, carryingGroupId: string, step: ChainStep) {
@@ -73,11 +74,11 @@ export async function loadSubmissionReview(db: Database, person: SignedInPerson,
     alternativeSuppliersReason: j.alternativeSuppliersReason,
   }
   if (alternatives.length > 0 && !j.alternativeSuppliersReason) {
-    return { outcome: 'EDITABLE' as const, facts, assessment: { ok: false as const, message: `${alternativeSuppliersReasonMissing} Go back to edit and fill in “Why none of these suppliers can deliver”.` } }
+    return { outcome: 'EDITABLE' as const, facts, assessment: { ok: false as const, message: message('forms:justification.alternativeSuppliers.missingOnReview') } }
   }
   if (!assessed.ok) {
     const details = Object.values(assessed.failure.kind === 'INVALID' ? assessed.failure.fieldErrors : {}).flat()
-    return { outcome: 'EDITABLE' as const, facts, assessment: { ok: false as const, message: [assessed.failure.message, ...details].join(' ') } }
+    return { outcome: 'EDITABLE' as const, facts, assessment: { ok: false as const, message: messageList([assessed.failure.message, ...details]) } }
   }
   const { prepared, rate, policy, org, split, attachments, quoteWarning } = assessed
   const firstThreshold = policy.tiers[0]!.aboveChfMinor

@@ -12,6 +12,7 @@ import { requiredTiers } from '~/workflow/signature-policy'
 import { categoryLabels, reasonLabels, statusLabels, type Category, type JustificationStatus, type SingleSourceReason } from './labels'
 import { assessSubmission, type SubmittableRow } from './assess-submission.server'
 import { seesGroupOf, visibleTo, type Viewer } from './visibility.server'
+import { messageList } from '~/industrial-return/ledger/message-list'
 
 const stepStatusLabels: Record<StepRecord['status'], string> = {
   'to-come': 'To come',
@@ -132,7 +133,7 @@ async function draftPreview(db: Database, j: SubmittableRow, now: Date, detailed
   const assessed = await assessSubmission(db, j, now, { detailed })
   if (!assessed.ok) {
     const reasons = assessed.failure.kind === 'INVALID' ? Object.values(assessed.failure.fieldErrors).flat() : []
-    return { text: reasons.length ? reasons.join(' ') : assessed.failure.message, signatures: null, splitPurchaseWarning: null, quoteWarning: null }
+    return { text: reasons.length ? messageList(reasons) : assessed.failure.message, signatures: null, splitPurchaseWarning: null, quoteWarning: null }
   }
   const chf = assessed.prepared.chfMinor
   const tiers = requiredTiers(assessed.policy, chf)

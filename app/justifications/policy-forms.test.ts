@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest'
+import { fieldErrorsIn } from '~/i18n/said.test-support'
 import { parseForm } from '~/ui/parse-form'
 import { PublishPolicySchema } from './policy-forms'
 
@@ -21,8 +22,20 @@ describe('the policy form’s quote threshold', () => {
   test.each([['', 'Enter the amount in CHF above which a supplier’s quote is expected.'], ['fifty thousand', null], ['-5', null]])('%j is refused on its field', (text, message) => {
     const submission = form({ quoteExpectedAbove: text })
     if (submission.status === 'success') throw new Error('accepted')
-    const errors = submission.error?.quoteExpectedAbove
+    const errors = fieldErrorsIn('en', submission.error).quoteExpectedAbove
     expect(errors?.length).toBeGreaterThan(0)
     if (message) expect(errors).toEqual([message])
+  })
+})
+
+describe('the policy form’s tiers', () => {
+  test('the workflow’s ordering rules are said on the row that breaks them, in the reader’s language', () => {
+    const submission = form({ quoteExpectedAbove: '0', 'tiers[1].threshold': '5’000', 'tiers[1].role': 'GROUP_LEADER' })
+    if (submission.status === 'success') throw new Error('accepted')
+    expect(fieldErrorsIn('en', submission.error)).toEqual({
+      'tiers[1].threshold': ['Thresholds must strictly increase from one tier to the next.'],
+      'tiers[1].role': ['Each tier must name a role higher in the hierarchy than the tier before it.'],
+    })
+    expect(fieldErrorsIn('fr', submission.error)['tiers[1].role']).toEqual(['Chaque palier doit nommer une fonction plus élevée dans la hiérarchie que le palier précédent.'])
   })
 })

@@ -5,6 +5,7 @@
 import * as z from 'zod/mini'
 import { parseAmount } from '~/money/amount'
 import { isoDateField } from '~/calendar/date-field'
+import { message } from '~/i18n/message'
 import { signaturePolicySchema, signatoryRoles, type PolicyTier, type SignatoryRole } from '~/workflow/signature-policy'
 import { signatoryRoleLabels } from '~/workflow/signatory-role-labels'
 
@@ -16,7 +17,7 @@ export const MAX_WINDOW_DAYS = 3650
 const TierRowSchema = z.object({
   threshold: z.optional(z.string()),
   role: z.optional(z.string()),
-  label: z.optional(z.string().check(z.trim(), z.maxLength(100, 'At most 100 characters.'))),
+  label: z.optional(z.string().check(z.trim(), z.maxLength(100, message('forms:atMost', { max: 100 })))),
 })
 
 /**
@@ -29,12 +30,16 @@ const PublishPolicyFields = z.object({
   intent: z.literal('publish-policy'),
   effectiveFrom: isoDateField,
   splitPurchaseWindowDays: z.coerce
-    .number({ error: 'Enter a number of days.' })
-    .check(z.int('Enter a whole number of days.'), z.gte(1, 'At least 1 day.'), z.lte(MAX_WINDOW_DAYS, `At most ${MAX_WINDOW_DAYS} days.`)),
+    .number({ error: message('forms:policy.days.missing') })
+    .check(
+      z.int(message('forms:policy.days.whole')),
+      z.gte(1, message('forms:policy.days.min', { min: 1 })),
+      z.lte(MAX_WINDOW_DAYS, message('forms:policy.days.max', { max: MAX_WINDOW_DAYS })),
+    ),
   quoteExpectedAbove: z
-    .string({ error: 'Enter the amount in CHF above which a supplier’s quote is expected.' })
-    .check(z.trim(), z.minLength(1, 'Enter the amount in CHF above which a supplier’s quote is expected.')),
-  tiers: z.optional(z.array(z.optional(TierRowSchema)).check(z.maxLength(MAX_TIER_ROWS, `At most ${MAX_TIER_ROWS} tiers.`))),
+    .string({ error: message('forms:policy.quoteMissing') })
+    .check(z.trim(), z.minLength(1, message('forms:policy.quoteMissing'))),
+  tiers: z.optional(z.array(z.optional(TierRowSchema)).check(z.maxLength(MAX_TIER_ROWS, message('forms:policy.tooManyTiers', { max: MAX_TIER_ROWS })))),
 })
 
 export const PublishPolicySchema = z.pipe(
@@ -48,28 +53,30 @@ export const PublishPolicySchema = z.pipe(
     ;(value.tiers ?? []).forEach((row, index) => {
       if (!row || (!row.threshold && !row.role && !row.label)) return
       let aboveChfMinor: number | null = null
-      if (!row.threshold) addIssue(['tiers', index, 'threshold'], 'Enter the amount in CHF above which this role signs.')
+      if (!row.threshold) addIssue(['tiers', index, 'threshold'], message('forms:policy.thresholdMissing'))
       else {
         const parsed = chfThreshold(row.threshold)
         if (parsed.ok) aboveChfMinor = parsed.minor
         else addIssue(['tiers', index, 'threshold'], parsed.message)
       }
       const role = (signatoryRoles as readonly string[]).includes(row.role ?? '') ? (row.role as SignatoryRole) : null
-      if (!role) addIssue(['tiers', index, 'role'], 'Choose who signs above this amount.')
+      if (!role) addIssue(['tiers', index, 'role'], message('forms:policy.roleMissing'))
       if (aboveChfMinor !== null && role) {
         tiers.push({ aboveChfMinor, role, label: row.label || signatoryRoleLabels[role] })
         rowOf.push(index)
       }
     })
     if (tiers.length === 0 && !ctx.issues.length) {
-      addIssue(['tiers'], 'Enter at least one tier: the amount above which someone must sign.')
+      addIssue(['tiers'], message('forms:policy.noTier'))
     }
     const checked = signaturePolicySchema.safeParse({ version: 1, effectiveFrom: value.effectiveFrom, tiers })
     if (!checked.success) {
       for (const issue of checked.error.issues) {
         const [list, position, field] = issue.path
         if (list !== 'tiers' || typeof position !== 'number') continue
-        addIssue(['tiers', rowOf[position] ?? position, field === 'aboveChfMinor' ? 'threshold' : 'role'], issue.message)
+        // The workflow's ordering rules, said as the form's messages: thresholds rise, roles rise.
+        if (field === 'aboveChfMinor') addIssue(['tiers', rowOf[position] ?? position, 'threshold'], message('forms:policy.thresholdsIncrease'))
+        else addIssue(['tiers', rowOf[position] ?? position, 'role'], message('forms:policy.rolesRise'))
       }
     }
     return {

@@ -3,14 +3,15 @@ import { minorToColumn } from '~/money/minor-units'
 import type { JustificationFormInput } from './justification-form-schema'
 import { supplierKeyOf } from './supplier-name'
 import type { TransitionFailure } from './transition.server'
+import { message } from '~/i18n/message'
 
 // What creating and editing a justification share: the form's fields, checked against the
 // database and turned into the columns they are stored in.
 
 export type JustificationFields = Omit<JustificationFormInput, 'intent'>
 
-export function invalid(fieldErrors: Record<string, string[]>, message = 'Some fields need attention.'): TransitionFailure {
-  return { ok: false, kind: 'INVALID', message, fieldErrors }
+export function invalid(fieldErrors: Record<string, string[]>, said = message('forms:justification.someFields')): TransitionFailure {
+  return { ok: false, kind: 'INVALID', message: said, fieldErrors }
 }
 
 /** What the form cannot know: the countries and group exist. Checked before anything is written. */
@@ -22,9 +23,9 @@ export async function checkReferences(db: DatabaseOrTransaction, fields: Justifi
   ])
   const known = new Set(countries.map((c) => c.code))
   const errors: Record<string, string[]> = {}
-  if (!known.has(fields.supplierCountryCode)) errors.supplierCountryCode = ['Choose the country from the list.']
-  if (fields.originCountryCode && !known.has(fields.originCountryCode)) errors.originCountryCode = ['Choose the country from the list.']
-  if (!group) errors.groupId = ['Choose a group from the list.']
+  if (!known.has(fields.supplierCountryCode)) errors.supplierCountryCode = [message('forms:justification.countryUnknown')]
+  if (fields.originCountryCode && !known.has(fields.originCountryCode)) errors.originCountryCode = [message('forms:justification.countryUnknown')]
+  if (!group) errors.groupId = [message('forms:justification.group.notInList')]
   return Object.keys(errors).length ? invalid(errors) : null
 }
 

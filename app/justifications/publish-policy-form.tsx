@@ -1,8 +1,10 @@
 import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import type { TFunction } from 'i18next'
 import type * as z from 'zod/mini'
 import { DEFAULT_QUOTE_EXPECTED_ABOVE_CHF_MINOR } from '~/attachments/quote-expectation'
+import { translateMessage } from '~/i18n/message'
 import { formatAmount } from '~/money/amount'
 import { NumberField } from '~/ui/form-fields'
 import { Field, FormErrors } from '~/ui/field'
@@ -112,7 +114,7 @@ export function PublishPolicyForm({
         </table>
         {fields.tiers.errors?.length ? (
           <p className="error" id={fields.tiers.errorId}>
-            {fields.tiers.errors.join(' ')}
+            {fields.tiers.errors.map((error) => translateMessage(t as unknown as TFunction, error)).join(' ')}
           </p>
         ) : null}
         <p>

@@ -1,6 +1,7 @@
 import { appendAuditEvent, type RequestOrigin } from '~/audit/audit.server'
 import type { Database, DatabaseOrTransaction } from '~/db/client.server'
 import { Prisma } from '~/generated/prisma/client'
+import { message } from '~/i18n/message'
 import { calendarDateIn } from '~/calendar/calendar-date'
 import { dateColumn, isoDateOfColumn } from '~/calendar/date-column'
 import { DEFAULT_QUOTE_EXPECTED_ABOVE_CHF_MINOR } from '~/attachments/quote-expectation'
@@ -44,14 +45,14 @@ export async function publishPolicy(
   // A version dated before today would re-judge days already judged by the version then in force.
   const today = calendarDateIn(now)
   if (input.effectiveFrom < today) {
-    throw new PolicyInThePastError(`A new version takes effect today (${today}) or later: justifications already submitted keep the version they were judged by.`)
+    throw new PolicyInThePastError(message('forms:policy.inThePast', { today }))
   }
   try {
     return await publishNextVersion(db, input, actor)
   } catch (error) {
     // Two people publishing at once both chose the next version number; the second learns it.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-      throw new PolicyConflictError('Someone published a policy version at the same moment. Reload the page to see it, then publish again if needed.')
+      throw new PolicyConflictError(message('forms:policy.publishedMeanwhile'))
     }
     throw error
   }
@@ -68,7 +69,7 @@ async function publishNextVersion(
     const policy = signaturePolicySchema.parse({ version, effectiveFrom: input.effectiveFrom, tiers: input.tiers })
     const quoteExpectedAboveChfMinor = input.quoteExpectedAboveChfMinor ?? DEFAULT_QUOTE_EXPECTED_ABOVE_CHF_MINOR
     if (await tx.signaturePolicy.findUnique({ where: { effectiveFrom: dateColumn(input.effectiveFrom) } })) {
-      throw new PolicyConflictError(`A policy already takes effect on ${input.effectiveFrom}.`)
+      throw new PolicyConflictError(message('forms:policy.sameDay', { date: input.effectiveFrom }))
     }
     await tx.signaturePolicy.create({
       data: {

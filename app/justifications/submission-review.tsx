@@ -7,6 +7,7 @@ import { FilingTimeReturnPanel } from '~/industrial-return/views/filing-time-pan
 import type { FilingTimeReturn } from '~/industrial-return/views/filing-time'
 import { DefinitionList } from '~/ui/definition-list'
 import { Notice } from '~/ui/notice'
+import { translateList } from '~/industrial-return/ledger/message-list'
 
 // What the review page renders (client-safe): the shape of loadSubmissionReview's answer, spelled
 // here so that this module imports nothing from the server.
@@ -111,7 +112,7 @@ export function SubmissionReview({ facts, assessment, busy }: { facts: ReviewFac
       {!assessment.ok ? (
         <>
           <Notice tone="error" role="alert">
-            {t('review.cannotSubmit', { message: assessment.message })}
+            {t('review.cannotSubmit', { message: translateList(t, assessment.message, ' ') })}
           </Notice>
           <div className="card row review-actions">{editLink}</div>
         </>

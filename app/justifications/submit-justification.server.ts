@@ -7,6 +7,7 @@ import { assessSubmission } from './assess-submission.server'
 import { loadFilingTimeReturn } from '~/industrial-return/views/filing-time.server'
 import { alternativeSuppliersFor } from '~/industrial-return/suppliers/load-register-for-filing.server'
 import { alternativeSuppliersReasonMissing } from './justification-form-schema'
+import { message } from '~/i18n/message'
 import { invalid } from './prepare-fields.server'
 import { recordNamedSupplier } from '~/industrial-return/suppliers/record-named-supplier.server'
 import { runTransition, type PersonActor, type TransitionResult } from './transition.server'
@@ -43,7 +44,7 @@ export async function submitJustification(
         ? await alternativeSuppliersFor(db, { supplierName: row.supplierName, supplierCountryCode: row.supplierCountryCode, category: row.category, activityCode: row.activityCode ?? undefined }, filingTimeReturn)
         : []
       if (alternatives.length > 0 && !row.alternativeSuppliersReason) {
-        return invalid({ alternativeSuppliersReason: [alternativeSuppliersReasonMissing] }, `${alternativeSuppliersReasonMissing} Edit the justification to say why.`)
+        return invalid({ alternativeSuppliersReason: [alternativeSuppliersReasonMissing] }, message('forms:justification.alternativeSuppliers.missingOnSubmit'))
       }
       return {
         event: { ...prepared.event, actorId: actor.id },

@@ -3,17 +3,23 @@
  * type) and the action, which saves it with changeWorkflowSettings (change-workflow-settings.server.ts). Client-safe.
  */
 import * as z from 'zod/mini'
+import { message } from '~/i18n/message'
 
-const whole = (what: string, min: number, max: number) =>
+/** A whole number of days; its messages are the field's own (forms:settings.<field>.*). */
+const whole = (field: string, min: number, max: number) =>
   z.coerce
-    .number({ error: `Enter the ${what}.` })
-    .check(z.int(`The ${what} is a whole number.`), z.gte(min, `The ${what} is at least ${min}.`), z.lte(max, `The ${what} is at most ${max}.`))
+    .number({ error: message(`forms:settings.${field}.missing`) })
+    .check(
+      z.int(message(`forms:settings.${field}.whole`)),
+      z.gte(min, message(`forms:settings.${field}.min`, { min })),
+      z.lte(max, message(`forms:settings.${field}.max`, { max })),
+    )
 
 export const WorkflowSettingsSchema = z
   .object({
-    linkTtlDays: whole('link lifetime in days', 1, 30),
-    reminderAfterWorkingDays: whole('reminder delay', 1, 30),
-    escalateAfterWorkingDays: whole('escalation delay', 1, 60),
+    linkTtlDays: whole('linkTtl', 1, 30),
+    reminderAfterWorkingDays: whole('reminder', 1, 30),
+    escalateAfterWorkingDays: whole('escalation', 1, 60),
     linkRequiresSignIn: z.pipe(
       z.optional(z.string()),
       z.transform((value: string | undefined) => value === 'on'),
@@ -22,7 +28,7 @@ export const WorkflowSettingsSchema = z
   .check(
     z.superRefine((value, ctx) => {
       if (value.escalateAfterWorkingDays <= value.reminderAfterWorkingDays) {
-        ctx.addIssue({ code: 'custom', path: ['escalateAfterWorkingDays'], message: 'Escalation comes after the reminder: make it a longer delay.' })
+        ctx.addIssue({ code: 'custom', path: ['escalateAfterWorkingDays'], message: message('forms:settings.escalationAfterReminder') })
       }
     }),
   )

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { said } from '~/i18n/said.test-support'
 import { currencies, formatAmount, formatChf, formatMoney, isCurrency, MAX_AMOUNT_MINOR, parseAmount, type AmountProblem } from './amount.ts'
 
 describe('parseAmount accepts', () => {
@@ -77,7 +78,7 @@ describe('parseAmount refuses', () => {
     const result = parseAmount(input)
     expect(result).toMatchObject({ ok: false, problem })
     if (result.ok) throw new Error('unreachable')
-    expect(result.message).toMatch(message)
+    expect(said.en(result.message)).toMatch(message)
   })
 })
 

@@ -10,6 +10,7 @@
 export { currencies, isCurrency, type Currency } from './currency.ts'
 import type { Currency } from './currency.ts'
 import { FORMAT_LOCALES, type Language } from '../i18n/languages.ts'
+import { message } from '../i18n/message.ts'
 
 /** Largest amount accepted: 10 000 000 000.00, in minor units. Anything above is a typo. */
 export const MAX_AMOUNT_MINOR = 1_000_000_000_000
@@ -40,59 +41,58 @@ const ALLOWED = new RegExp(`^[0-9.${GROUP_SEPARATORS}]+$`)
 const EXPONENT = new RegExp(`^[0-9.${GROUP_SEPARATORS}]*[0-9][eE][+-]?[0-9]+$`)
 const MAX_INTEGER_DIGITS = String(MAX_AMOUNT_MINOR / 100).length
 
-const FORMAT_HINT = "for example 10'000.50 or 10 000,50"
-
-function refuse(problem: AmountProblem, message: string): ParseAmountResult {
-  return { ok: false, problem, message }
+// What is wrong travels as a message (forms:amount.*), said in the reader's language where it is shown.
+function refuse(problem: AmountProblem, key: string = problem, values?: Record<string, string>): ParseAmountResult {
+  return { ok: false, problem, message: message(`forms:amount.${key}`, values) }
 }
 
 /** Parses a positive amount with at most two decimals into minor units, or says what is wrong. */
 export function parseAmount(input: string): ParseAmountResult {
   const text = input.trim()
-  if (text === '') return refuse('EMPTY', 'Enter an amount.')
+  if (text === '') return refuse('EMPTY')
   if (/^[-\u2212\u2013]/.test(text)) {
-    return refuse('NEGATIVE', 'The amount must be positive: leave out the minus sign.')
+    return refuse('NEGATIVE')
   }
   if (EXPONENT.test(text)) {
-    return refuse('EXPONENT', `Write the amount in full digits, not in exponent notation (${FORMAT_HINT}).`)
+    return refuse('EXPONENT')
   }
   if (/\p{L}/u.test(text)) {
-    return refuse('LETTERS', 'The amount can contain only digits: leave out the currency and any letters (the currency is chosen separately).')
+    return refuse('LETTERS')
   }
   if (!ALLOWED.test(text)) {
     const bad = [...text].find((c) => !ALLOWED.test(c)) ?? ''
-    return refuse('UNEXPECTED_CHARACTER', `The amount contains “${bad}”, which is not allowed. Use digits, ' or a space between thousands, and a point before the centimes (${FORMAT_HINT}).`)
+    return refuse('UNEXPECTED_CHARACTER', 'UNEXPECTED_CHARACTER', { character: bad })
   }
 
   const [integerText = '', decimals, ...extra] = withDecimalPoint(text).split('.')
   if (extra.length > 0) {
-    return refuse('MISPLACED_SEPARATOR', `Use a point only once, before the centimes; group thousands with ' or a space (${FORMAT_HINT}).`)
+    return refuse('MISPLACED_SEPARATOR', 'pointOnce')
   }
   if (decimals !== undefined) {
-    if (decimals === '') return refuse('MISPLACED_SEPARATOR', 'Write the centimes after the point, or leave the point out.')
-    if (!/^[0-9]+$/.test(decimals)) return refuse('MISPLACED_SEPARATOR', 'Separators are allowed only between thousands, not after the point.')
+    if (decimals === '') return refuse('MISPLACED_SEPARATOR', 'noCentimes')
+    if (!/^[0-9]+$/.test(decimals)) return refuse('MISPLACED_SEPARATOR', 'afterPoint')
     if (decimals.length > 2) {
-      return refuse('TOO_MANY_DECIMALS', `Use at most two decimals (centimes). To group thousands, use ' or a space rather than a point (${FORMAT_HINT}).`)
+      return refuse('TOO_MANY_DECIMALS')
     }
   }
-  if (integerText === '') return refuse('MISPLACED_SEPARATOR', 'Write at least one digit before the point, for example 0.50.')
+  if (integerText === '') return refuse('MISPLACED_SEPARATOR', 'digitBeforePoint')
   // "1,500" reads as 1.5 to a French-speaking colleague and 1500 to an English-speaking one; it is
   // accepted only when a decimal point elsewhere settles which role the comma plays.
   if (integerText.includes(',') && decimals === undefined) {
-    return refuse('AMBIGUOUS_COMMA', `A comma before three digits is ambiguous (1,500 is 1.5 in French and 1500 in English). Write the centimes after a point or a comma, and group thousands with ' or a space (${FORMAT_HINT}).`)
+    return refuse('AMBIGUOUS_COMMA')
   }
 
   const integerDigits = ungroup(integerText)
   if (integerDigits === null) {
-    return refuse('MISPLACED_SEPARATOR', `Separators must sit between groups of three digits, all of the same kind (${FORMAT_HINT}).`)
+    return refuse('MISPLACED_SEPARATOR', 'groups')
   }
   if (integerDigits.length > 1 && integerDigits.startsWith('0')) {
-    return refuse('LEADING_ZERO', 'The amount must not start with 0 (write 123 rather than 0123).')
+    return refuse('LEADING_ZERO')
   }
   if (integerDigits.length > MAX_INTEGER_DIGITS) return tooLarge()
 
   const minor = Number(integerDigits) * 100 + Number((decimals ?? '').padEnd(2, '0'))
-  if (minor === 0) return refuse('ZERO', 'The amount must be greater than zero.')
+  if (minor === 0) return refuse('ZERO')
   if (minor > MAX_AMOUNT_MINOR) return tooLarge()
   return { ok: true, minor }
 }
@@ -109,7 +109,7 @@ function withDecimalPoint(text: string): string {
 }
 
 function tooLarge(): ParseAmountResult {
-  return refuse('TOO_LARGE', `The amount is too large: the maximum is ${formatAmount(MAX_AMOUNT_MINOR)}.`)
+  return refuse('TOO_LARGE', 'TOO_LARGE', { max: formatAmount(MAX_AMOUNT_MINOR) })
 }
 
 /** Digits of a grouped integer part, or null when its separators are misplaced or mixed. */

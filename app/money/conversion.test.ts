@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { said, said as saidIn } from '~/i18n/said.test-support'
 import { MAX_AMOUNT_MINOR } from './amount.ts'
 import { CHF_RATE, chfEquivalent, parseRate, toChfMinor } from './conversion.ts'
 
@@ -32,7 +33,7 @@ describe('parseRate', () => {
     const result = parseRate(input)
     expect(result.ok).toBe(false)
     if (result.ok) throw new Error('unreachable')
-    expect(result.message).toMatch(message)
+    expect(said.en(result.message)).toMatch(message)
   })
 })
 
@@ -80,12 +81,15 @@ describe('chfEquivalent', () => {
 
   it('insists on rate 1 for CHF', () => {
     expect(chfEquivalent(100, 'CHF', '1')).toMatchObject({ ok: true, chfMinor: 100 })
-    expect(chfEquivalent(100, 'CHF', '0.9')).toMatchObject({ ok: false, message: expect.stringMatching(/rate 1/) })
+    const refused = chfEquivalent(100, 'CHF', '0.9')
+    expect(refused.ok).toBe(false)
+    if (!refused.ok) expect(said.en(refused.message)).toBe('An amount in CHF is converted at rate 1, not 0.9.')
   })
 
   it('refuses equivalents below a centime or above the cap', () => {
-    expect(chfEquivalent(1, 'EUR', '0.4')).toMatchObject({ ok: false, message: expect.stringMatching(/less than one centime/) })
-    expect(chfEquivalent(MAX_AMOUNT_MINOR, 'GBP', '1.1')).toMatchObject({ ok: false, message: expect.stringMatching(/maximum/) })
+    const said = (result: ReturnType<typeof chfEquivalent>) => (result.ok ? null : saidIn.en(result.message))
+    expect(said(chfEquivalent(1, 'EUR', '0.4'))).toMatch(/less than one centime/)
+    expect(said(chfEquivalent(MAX_AMOUNT_MINOR, 'GBP', '1.1'))).toMatch(/maximum/)
   })
 
   it('passes parse errors through', () => {

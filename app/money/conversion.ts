@@ -7,6 +7,7 @@
  */
 import { MAX_AMOUNT_MINOR } from './amount.ts'
 import type { Currency } from './currency.ts'
+import { message } from '../i18n/message.ts'
 
 export const MAX_RATE_DECIMALS = 6
 /** Rates above this are typing mistakes (no currency in the list is worth 10 000 CHF). */
@@ -29,22 +30,22 @@ export const CHF_RATE: ExchangeRate = { text: '1', micros: 1_000_000 }
 export function parseRate(input: string): ParseRateResult {
   const text = input.trim()
   const match = /^([0-9]+)(?:\.([0-9]+))?$/.exec(text)
-  if (!match) return { ok: false, message: 'Write the rate as a decimal number with a point, for example 0.9412.' }
+  if (!match) return { ok: false, message: message('forms:rate.format') }
   const whole = match[1] ?? ''
   const fraction = match[2] ?? ''
   if (fraction.length > MAX_RATE_DECIMALS) {
-    return { ok: false, message: `Use at most ${MAX_RATE_DECIMALS} decimals in a rate.` }
+    return { ok: false, message: message('forms:rate.decimals', { decimals: MAX_RATE_DECIMALS }) }
   }
-  if (whole.length > 1 && whole.startsWith('0')) return { ok: false, message: 'The rate must not start with 0 (write 1.2 rather than 01.2).' }
+  if (whole.length > 1 && whole.startsWith('0')) return { ok: false, message: message('forms:rate.leadingZero') }
   if (whole.length > String(MAX_RATE_MICROS / 1_000_000).length) return rateTooLarge()
   const micros = Number(whole) * 1_000_000 + Number(fraction.padEnd(MAX_RATE_DECIMALS, '0'))
-  if (micros === 0) return { ok: false, message: 'The rate must be greater than zero.' }
+  if (micros === 0) return { ok: false, message: message('forms:rate.zero') }
   if (micros > MAX_RATE_MICROS) return rateTooLarge()
   return { ok: true, rate: { text: rateText(micros), micros } }
 }
 
 function rateTooLarge(): ParseRateResult {
-  return { ok: false, message: `The rate is too large: at most ${MAX_RATE_MICROS / 1_000_000} CHF per unit.` }
+  return { ok: false, message: message('forms:rate.tooLarge', { max: MAX_RATE_MICROS / 1_000_000 }) }
 }
 
 function rateText(micros: number): string {
@@ -85,10 +86,10 @@ export function chfEquivalent(minor: number, currency: Currency, rate: ExchangeR
   const parsed = typeof rate === 'string' ? parseRate(rate) : ({ ok: true, rate } as const)
   if (!parsed.ok) return parsed
   if (currency === 'CHF' && parsed.rate.micros !== CHF_RATE.micros) {
-    return { ok: false, message: `An amount in CHF is converted at rate 1, not ${parsed.rate.text}.` }
+    return { ok: false, message: message('forms:rate.chfNotOne', { rate: parsed.rate.text }) }
   }
   const chfMinor = toChfMinor(minor, parsed.rate)
-  if (chfMinor === 0) return { ok: false, message: 'The amount is worth less than one centime in CHF.' }
-  if (chfMinor > MAX_AMOUNT_MINOR) return { ok: false, message: 'The CHF equivalent of this amount is above the maximum accepted.' }
+  if (chfMinor === 0) return { ok: false, message: message('forms:rate.belowCentime') }
+  if (chfMinor > MAX_AMOUNT_MINOR) return { ok: false, message: message('forms:rate.aboveMaximum') }
   return { ok: true, chfMinor, rate: parsed.rate }
 }

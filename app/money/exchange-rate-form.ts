@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/mini'
 import { isoDateField } from '~/calendar/date-field'
+import { message } from '~/i18n/message'
 import { parseRate } from './conversion.ts'
 import { isCurrency, type Currency } from './currency.ts'
 
@@ -12,12 +13,12 @@ import { isCurrency, type Currency } from './currency.ts'
 export const AddRateSchema = z.object({
   intent: z.literal('add-rate'),
   currency: z.pipe(
-    z.string({ error: 'Choose the currency.' }).check(z.refine((value: string) => isCurrency(value) && value !== 'CHF', 'Choose a currency from the list.')),
+    z.string({ error: message('forms:exchangeRate.currencyMissing') }).check(z.refine((value: string) => isCurrency(value) && value !== 'CHF', message('forms:exchangeRate.currencyNotInList'))),
     z.transform((value: string) => value as Currency),
   ),
   validFrom: isoDateField,
   chfPerUnit: z.pipe(
-    z.string({ error: 'Enter how many CHF one unit is worth, for example 0.9412.' }),
+    z.string({ error: message('forms:exchangeRate.chfPerUnitMissing') }),
     z.transform((value: string, ctx) => {
       const parsed = parseRate(value)
       if (parsed.ok) return parsed.rate.text

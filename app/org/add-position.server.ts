@@ -3,10 +3,11 @@ import type { Database } from '~/db/client.server'
 import { dateColumn, isoDateOfColumn } from '~/calendar/date-column'
 import type { AdminResult } from './admin-result.server'
 import type { AddPositionInput } from './organisation-forms'
+import { message } from '~/i18n/message'
 
 export async function addPosition(db: Database, personId: string, input: AddPositionInput, actor: { id: string; origin: RequestOrigin }): Promise<AdminResult<{ id: string }>> {
   if (input.kind === 'DEPUTY' && input.deputyForPersonId === personId) {
-    return { ok: false, fieldErrors: { deputyForPersonId: ['Nobody can be their own deputy.'] } }
+    return { ok: false, fieldErrors: { deputyForPersonId: [message('forms:position.ownDeputy')] } }
   }
   return db.$transaction(async (tx) => {
     const position = await tx.position.create({

@@ -1,4 +1,5 @@
 import { Prisma } from '~/generated/prisma/client'
+import { message } from '~/i18n/message'
 
 /** What an organisation change answers: its result, or messages for the form's fields. */
 export type AdminResult<T> = { ok: true; value: T } | { ok: false; fieldErrors: Record<string, string[]> }
@@ -8,4 +9,4 @@ export function isUniqueViolation(error: unknown) {
 }
 
 /** Create and update refuse the same way an address another person already has. */
-export const emailTaken: { ok: false; fieldErrors: Record<string, string[]> } = { ok: false, fieldErrors: { email: ['Another person already has this email address.'] } }
+export const emailTaken: { ok: false; fieldErrors: Record<string, string[]> } = { ok: false, fieldErrors: { email: [message('forms:person.emailTaken')] } }

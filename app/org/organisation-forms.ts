@@ -1,7 +1,11 @@
 import * as z from 'zod/mini'
 import { isoDateField } from '~/calendar/date-field'
+import { message } from '~/i18n/message'
 
-// One schema per form, shared by the browser (Conform) and the action.
+// One schema per form, shared by the browser (Conform) and the action. Messages are keys of the
+// forms messages, said in the reader's language by the field that shows them.
+
+const atMost = (max: number) => message('forms:atMost', { max })
 
 
 /** An HTML checkbox sends "on" when ticked and nothing otherwise. */
@@ -11,9 +15,11 @@ const checkbox = z.pipe(
 )
 
 export const PersonSchema = z.object({
-  name: z.string({ error: 'Enter the person’s name.' }).check(z.trim(), z.minLength(2, 'Enter the person’s full name.'), z.maxLength(120, 'At most 120 characters.')),
-  email: z.string({ error: 'Enter an email address.' }).check(z.trim(), z.toLowerCase(), z.email('Enter an address like name@example.org.'), z.maxLength(254)),
-  groupId: z.optional(z.string().check(z.uuid('Choose a group from the list.'))),
+  name: z.string({ error: message('forms:person.nameMissing') }).check(z.trim(), z.minLength(2, message('forms:person.nameShort')), z.maxLength(120, atMost(120))),
+  email: z
+    .string({ error: message('forms:person.emailMissing') })
+    .check(z.trim(), z.toLowerCase(), z.email(message('forms:person.emailFormat')), z.maxLength(254, message('forms:person.emailTooLong', { max: 254 }))),
+  groupId: z.optional(z.string().check(z.uuid(message('forms:person.groupNotInList')))),
   isProcurementOfficer: checkbox,
   isAdministrator: checkbox,
   isActive: checkbox,
@@ -25,19 +31,19 @@ export const POSITION_KINDS = ['GROUP_LEADER', 'DEPARTMENT_HEAD', 'DEPUTY', 'DIR
 export const AddPositionSchema = z
   .object({
     intent: z.literal('add-position'),
-    kind: z.enum(POSITION_KINDS, { error: 'Choose what the position is.' }),
-    groupId: z.optional(z.string().check(z.uuid('Choose a group.'))),
-    departmentId: z.optional(z.string().check(z.uuid('Choose a department.'))),
-    deputyForPersonId: z.optional(z.string().check(z.uuid('Choose the person this deputy acts for.'))),
+    kind: z.enum(POSITION_KINDS, { error: message('forms:position.kind') }),
+    groupId: z.optional(z.string().check(z.uuid(message('forms:position.group')))),
+    departmentId: z.optional(z.string().check(z.uuid(message('forms:position.department')))),
+    deputyForPersonId: z.optional(z.string().check(z.uuid(message('forms:position.deputyFor')))),
     startsOn: isoDateField,
     endsOn: z.optional(isoDateField),
   })
   .check(
     z.superRefine((value, ctx) => {
-      if (value.kind === 'GROUP_LEADER' && !value.groupId) ctx.addIssue({ code: 'custom', path: ['groupId'], message: 'A group leader leads a group: choose it.' })
-      if (value.kind === 'DEPARTMENT_HEAD' && !value.departmentId) ctx.addIssue({ code: 'custom', path: ['departmentId'], message: 'A department head heads a department: choose it.' })
-      if (value.kind === 'DEPUTY' && !value.deputyForPersonId) ctx.addIssue({ code: 'custom', path: ['deputyForPersonId'], message: 'Choose the person this deputy acts for.' })
-      if (value.endsOn && value.endsOn < value.startsOn) ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'The end date cannot be before the start date.' })
+      if (value.kind === 'GROUP_LEADER' && !value.groupId) ctx.addIssue({ code: 'custom', path: ['groupId'], message: message('forms:position.groupLeaderNeedsGroup') })
+      if (value.kind === 'DEPARTMENT_HEAD' && !value.departmentId) ctx.addIssue({ code: 'custom', path: ['departmentId'], message: message('forms:position.departmentHeadNeedsDepartment') })
+      if (value.kind === 'DEPUTY' && !value.deputyForPersonId) ctx.addIssue({ code: 'custom', path: ['deputyForPersonId'], message: message('forms:position.deputyFor') })
+      if (value.endsOn && value.endsOn < value.startsOn) ctx.addIssue({ code: 'custom', path: ['endsOn'], message: message('forms:position.endBeforeStart') })
     }),
   )
 export type AddPositionInput = z.infer<typeof AddPositionSchema>
@@ -50,10 +56,10 @@ export const EndPositionSchema = z.object({
 
 export const GroupSchema = z.object({
   code: z
-    .string({ error: 'Enter the group’s code.' })
-    .check(z.trim(), z.toUpperCase(), z.regex(/^[A-Z0-9]+(-[A-Z0-9]+)*$/, 'Use letters, digits and dashes, like EN-MME.'), z.maxLength(20, 'At most 20 characters.')),
-  name: z.string({ error: 'Enter the group’s name.' }).check(z.trim(), z.minLength(2, 'Enter the group’s full name.'), z.maxLength(120, 'At most 120 characters.')),
-  departmentId: z.string({ error: 'Choose the department the group belongs to.' }).check(z.uuid('Choose a department from the list.')),
+    .string({ error: message('forms:group.codeMissing') })
+    .check(z.trim(), z.toUpperCase(), z.regex(/^[A-Z0-9]+(-[A-Z0-9]+)*$/, message('forms:group.codeFormat')), z.maxLength(20, atMost(20))),
+  name: z.string({ error: message('forms:group.nameMissing') }).check(z.trim(), z.minLength(2, message('forms:group.nameShort')), z.maxLength(120, atMost(120))),
+  departmentId: z.string({ error: message('forms:group.departmentMissing') }).check(z.uuid(message('forms:group.departmentNotInList'))),
 })
 export type GroupInput = z.infer<typeof GroupSchema>
 
@@ -62,11 +68,11 @@ export const AddAbsenceSchema = z
     intent: z.literal('add-absence'),
     startsOn: isoDateField,
     endsOn: isoDateField,
-    deputyId: z.optional(z.string().check(z.uuid('Choose the deputy from the list.'))),
+    deputyId: z.optional(z.string().check(z.uuid(message('forms:absence.deputyNotInList')))),
   })
   .check(
     z.superRefine((value, ctx) => {
-      if (value.endsOn < value.startsOn) ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'The last day cannot be before the first.' })
+      if (value.endsOn < value.startsOn) ctx.addIssue({ code: 'custom', path: ['endsOn'], message: message('forms:absence.lastBeforeFirst') })
     }),
   )
 export type AddAbsenceInput = z.infer<typeof AddAbsenceSchema>

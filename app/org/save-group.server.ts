@@ -2,8 +2,9 @@ import { appendAuditEvent, type RequestOrigin } from '~/audit/audit.server'
 import type { Database } from '~/db/client.server'
 import { isUniqueViolation, type AdminResult } from './admin-result.server'
 import type { GroupInput } from './organisation-forms'
+import { message } from '~/i18n/message'
 
-const codeTaken: { ok: false; fieldErrors: Record<string, string[]> } = { ok: false, fieldErrors: { code: ['Another group already has this code.'] } }
+const codeTaken: { ok: false; fieldErrors: Record<string, string[]> } = { ok: false, fieldErrors: { code: [message('forms:group.codeTaken')] } }
 
 /** Creates a group (groupId null) or renames / moves one; recorded in the group's history. */
 export async function saveGroup(db: Database, groupId: string | null, input: GroupInput, actor: { id: string; origin: RequestOrigin }): Promise<AdminResult<{ id: string }>> {

@@ -63,7 +63,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirect(`/admin/policy?published=${policy.version}`)
   } catch (error) {
     if (error instanceof PolicyInThePastError) return { form: 'policy' as const, result: submission.reply({ fieldErrors: { effectiveFrom: [error.message] } }) }
-    if (error instanceof PolicyConflictError) return { form: 'policy' as const, result: submission.reply({ fieldErrors: { effectiveFrom: [`${error.message} Choose another day.`] } }) }
+    if (error instanceof PolicyConflictError) return { form: 'policy' as const, result: submission.reply({ fieldErrors: { effectiveFrom: [error.message] } }) }
     throw error
   }
 }

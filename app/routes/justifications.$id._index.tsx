@@ -32,6 +32,7 @@ import { parseForm } from '~/ui/parse-form'
 import { readForm } from '~/http/request-body.server'
 import { UUID } from '~/http/uuid'
 import { useFormats } from '~/i18n/use-formats'
+import { translateList } from '~/industrial-return/ledger/message-list'
 
 // The decision form speaks the sign-off messages (the same form as on a sign-off link's page).
 export const handle: RouteHandle = {
@@ -52,7 +53,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return data({ page, signatures, documents, discussion, notice: flash.message }, { headers: flash.headers })
 }
 
-type ActionData = { error: string; fieldErrors?: Record<string, string[]> } | { done: string }
+// `details`: the fields' own messages of a refused submission, each translated and said after the error.
+type ActionData = { error: string; details?: string[]; fieldErrors?: Record<string, string[]> } | { done: string }
 
 /** A refusal answers with its status (400, 403, 409) and the message the page shows. */
 const refused = (status: number, body: ActionData) => data(body, { status })
@@ -80,7 +82,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       submission.value.intent === 'submit'
         ? await submitJustification(db, { id: params.id, rowVersion, actor, now })
         : await withdrawJustification(db, { id: params.id, rowVersion, actor, reason: submission.value.comment, now })
-    if (!result.ok) return refused(failureStatus(result), { error: [result.message, ...Object.values(result.kind === 'INVALID' ? result.fieldErrors : {}).flat()].join(' ') })
+    if (!result.ok) return refused(failureStatus(result), { error: result.message, details: Object.values(result.kind === 'INVALID' ? result.fieldErrors : {}).flat() })
     return data<ActionData>({
       done: message(intent === 'submit' ? (result.status === 'APPROVED' ? 'justifications:page.done.approved' : 'justifications:page.done.submitted') : 'justifications:page.done.withdrawn'),
     })
@@ -110,7 +112,7 @@ export default function JustificationPage() {
   const busy = navigation.state === 'submitting'
   const draftPreviewText = (preview: NonNullable<typeof page.draftPreview>) =>
     !preview.signatures
-      ? preview.text
+      ? translateList(t, preview.text, ' ')
       : preview.signatures.tiers.length
         ? t('page.draftNeedsSignatures', { chf: formats.chf(preview.signatures.chfMinor), tiers: preview.signatures.tiers.join(t('form.then')) })
         : t('page.draftNeedsNoSignature', { chf: formats.chf(preview.signatures.chfMinor), threshold: formats.chf(preview.signatures.noSignatureAtOrBelowMinor) })
@@ -146,7 +148,7 @@ export default function JustificationPage() {
       ) : null}
       {actionData && 'error' in actionData ? (
         <Notice tone="error" role="alert">
-          {translated(actionData.error)}
+          {[actionData.error, ...(actionData.details ?? [])].map(translated).join(' ')}
         </Notice>
       ) : null}
 

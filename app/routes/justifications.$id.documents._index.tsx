@@ -102,7 +102,7 @@ export default function DocumentsPage() {
       ) : null}
       {removeError ? (
         <Notice tone="error" role="alert">
-          {removeError}
+          {translateMessage(t as unknown as TFunction, removeError)}
         </Notice>
       ) : null}
       {!page.editable && page.isRequester ? (

@@ -1,5 +1,6 @@
 import { formatPaths, parse, type Submission } from '@conform-to/dom'
 import type * as z from 'zod/mini'
+import { message } from '~/i18n/message'
 
 /**
  * Validates a submitted form with its Zod schema, in the browser (Conform's onValidate) and in the
@@ -30,7 +31,8 @@ export function parseForm<Schema extends z.ZodMiniType>(payload: FormData | URLS
   })
 }
 
-export const NUL_MESSAGE = 'Remove the invisible NUL character from this field (it often comes with text pasted from a file).'
+/** Said in the reader's language where the field shows it (forms:nul). */
+export const NUL_MESSAGE = message('forms:nul')
 
 function fieldsWithNul(value: unknown, path: (string | number)[] = []): string[] {
   if (typeof value === 'string') return value.includes('\u0000') ? [formatPaths(path)] : []

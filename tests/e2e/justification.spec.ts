@@ -60,18 +60,19 @@ test('bad values get a message on their field and nothing is stored, without Jav
   await signIn(page, smtp, 'ruben.rasmussen@example.org')
   const before = await app.sql<{ count: string }>(`SELECT count(*)::text AS count FROM "Justification"`)
   for (const [amount, message] of [
-    ['1e5', 'digits'],
-    ['-5', 'negative'],
-    ['0', 'zero'],
-    ['10.505', 'two decimals'],
-    ['99999999999999', 'too large'],
+    ['1e5', /^Write the amount in full digits, not in exponent notation/],
+    ['-5', /^The amount must be positive: leave out the minus sign\.$/],
+    ['0', /^The amount must be greater than zero\.$/],
+    ['10.505', /^Use at most two decimals \(centimes\)/],
+    ['99999999999999', /^The amount is too large: the maximum is 10’000’000’000\.00\.$/],
   ] as const) {
     await page.goto('/justifications/new')
     await fillFilingForm(page, { amount, title: `Bad amount ${amount}` })
     await page.getByRole('button', { name: 'Save as draft' }).click()
     const field = page.getByLabel('Amount', { exact: true })
     await expect(field, `${amount}: ${message}`).toHaveAttribute('aria-invalid', 'true')
-    await expect(page.locator(`[id="${await field.getAttribute('id')}-error"]`)).not.toBeEmpty()
+    // The message said in the reader's language, not its key.
+    await expect(page.locator(`[id="${await field.getAttribute('id')}-error"]`)).toHaveText(message)
   }
   await page.goto('/justifications/new')
   await page.getByRole('button', { name: 'Save as draft' }).click()

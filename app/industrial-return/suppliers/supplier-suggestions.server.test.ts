@@ -8,6 +8,7 @@ import { loadSubmissionReview } from '~/justifications/load-submission-review.se
 import { submitJustification } from '~/justifications/submit-justification.server'
 import { loadFilingTimeReturn } from '../views/filing-time.server.ts'
 import { useReturnTestDatabase } from '../test-support.ts'
+import { saidDeep } from '~/i18n/said.test-support'
 import { importSuppliersCsv } from './import-suppliers.server.ts'
 import { listPassedOverSuppliers } from './list-passed-over.server.ts'
 import { suggestionBandsOf } from './supplier-suggestions.ts'
@@ -36,13 +37,13 @@ describe(`supplier suggestions at filing and submission (${testDatabaseKind()})`
     const { id } = ok(await createJustification(db, { fields, actor, now: NOW }))
 
     const review = await loadSubmissionReview(db, { sessionId: 'test', id: rita.id, email: rita.email, name: rita.name, groupId: rita.groupId, isProcurementOfficer: false, isAdministrator: false, preferredLanguage: null }, id, NOW)
-    expect(review).toMatchObject({
+    expect(saidDeep('en', review)).toMatchObject({
       outcome: 'EDITABLE',
       facts: { activityCode: '38000000', alternativeSuppliers: [{ name: 'Far Away Vacuum Ltd', country: veryPoorly.name }], alternativeSuppliersReason: null },
       assessment: { ok: false, message: expect.stringMatching(/say why none of them can deliver/) },
     })
     const refused = await submitJustification(db, { id, actor, now: NOW })
-    expect(refused).toMatchObject({ ok: false, kind: 'INVALID', fieldErrors: { alternativeSuppliersReason: [expect.stringMatching(/say why none of them can deliver/)] } })
+    expect(saidDeep('en', refused)).toMatchObject({ ok: false, kind: 'INVALID', fieldErrors: { alternativeSuppliersReason: [expect.stringMatching(/say why none of them can deliver/)] } })
     expect((await db.justification.findUniqueOrThrow({ where: { id } })).status).toBe('DRAFT')
 
     const reason = 'Their pumps are not rated for the bake-out temperature of the installed line.'
