@@ -7,7 +7,7 @@ import { flashHeaders } from '~/ui/flash.server'
 import { parseForm } from '~/ui/parse-form'
 import type { CommentFormState } from './comment-field'
 import { COMMENT_EMPTY, CommentFormSchema } from './comment-form-schema'
-import { listOf } from './list-of'
+import { message } from '~/i18n/message'
 import { postComment } from './post-comment.server'
 import { postCommentByLink } from './post-comment-by-link.server'
 import { questionSentMessage } from './sign-off-question'
@@ -24,8 +24,8 @@ export async function commentOnJustification(db: Database, { request, person, ju
   if (submission.status !== 'success') return data(refusedForm(formData, submission.error ?? {}), { status: 400 })
   const result = await postComment(db, { justificationId, person, body: submission.value.body, origin: requestOrigin(request), now: new Date() })
   if (!result.ok) return data(refusedForm(formData, result.kind === 'INVALID' ? result.fieldErrors : { body: [result.message] }), { status: result.kind === 'INVALID' ? 400 : 404 })
-  const told = result.notifiedNames.length ? ` An email tells ${listOf(result.notifiedNames)}.` : ''
-  return redirect(`/justifications/${justificationId}#discussion`, { headers: await flashHeaders(`Comment posted.${told}`) })
+  const notice = result.notifiedNames.length ? message('forms:comment.postedAndTold', { names: result.notifiedNames }) : message('forms:comment.posted')
+  return redirect(`/justifications/${justificationId}#discussion`, { headers: await flashHeaders(notice) })
 }
 
 /**

@@ -1,7 +1,6 @@
 import type { DatabaseOrTransaction } from '~/db/client.server'
 import type { Person } from '~/justifications/notifications.server'
 import { message } from '~/i18n/message'
-import { listOf } from './list-of'
 import { findMentions } from './mentions'
 
 /**
@@ -48,10 +47,10 @@ export async function resolveMentions(db: DatabaseOrTransaction, body: string, m
   const outsiders = again.people.filter((person) => !mayMentionIds.has(person.id)).map((person) => person.name)
   const messages: string[] = []
   if (outsiders.length) {
-    messages.push(message('forms:comment.outsiders', { names: listOf(outsiders), count: outsiders.length }))
+    messages.push(message('forms:comment.outsiders', { names: outsiders, count: outsiders.length }))
   }
   if (again.unknown.length) {
-    messages.push(message('forms:comment.unknown', { names: listOf(again.unknown) }))
+    messages.push(message('forms:comment.unknown', { names: again.unknown }))
   }
   return { ok: false, messages }
 }

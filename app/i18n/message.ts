@@ -10,7 +10,8 @@ import type { TFunction } from 'i18next'
 const VALUES_SEPARATOR = '\u0001'
 const KEY = /^[a-z][a-zA-Z0-9-]*:[a-zA-Z0-9_.-]+$/
 
-export type MessageValues = Record<string, string | number | null>
+// A list of names is written in the reader's language where shown: "{{names, list}}" (Intl.ListFormat).
+export type MessageValues = Record<string, string | number | null | readonly string[]>
 
 export function message(key: string, values?: MessageValues): string {
   if (!KEY.test(key)) throw new Error(`Not a message key ("namespace:key"): ${key}`)
