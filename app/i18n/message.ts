@@ -31,8 +31,21 @@ export function readMessage(text: string): { key: string; values: MessageValues 
   }
 }
 
+/**
+ * Between the sentences of a text made of several messages (a workflow explanation, see
+ * app/workflow/explanation.ts): each is translated on its own, and they read joined by a space.
+ */
+export const SENTENCE_SEPARATOR = '\u0002'
+
 /** A message in the reader's language; text that is not a message is shown as it is. */
 export function translateMessage(t: TFunction, text: string): string {
+  if (text.includes(SENTENCE_SEPARATOR)) {
+    return text
+      .split(SENTENCE_SEPARATOR)
+      .filter((part) => part !== '')
+      .map((part) => translateMessage(t, part))
+      .join(' ')
+  }
   const read = readMessage(text)
   if (!read) return text
   // i18next returns the key itself for a key it does not know: shown as is, and caught by the

@@ -32,6 +32,8 @@ import { parseForm } from '~/ui/parse-form'
 import { readForm } from '~/http/request-body.server'
 import { UUID } from '~/http/uuid'
 import { useFormats } from '~/i18n/use-formats'
+import { explanationOf } from '~/workflow/explanation'
+import { stepLabelText, stepNameText } from '~/workflow/signatory-role-labels'
 
 // The decision form speaks the sign-off messages (the same form as on a sign-off link's page).
 export const handle: RouteHandle = {
@@ -80,7 +82,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       submission.value.intent === 'submit'
         ? await submitJustification(db, { id: params.id, rowVersion, actor, now })
         : await withdrawJustification(db, { id: params.id, rowVersion, actor, reason: submission.value.comment, now })
-    if (!result.ok) return refused(failureStatus(result), { error: [result.message, ...Object.values(result.kind === 'INVALID' ? result.fieldErrors : {}).flat()].join(' ') })
+    // Each part a message (or an explanation of several): joined so that each is translated.
+    if (!result.ok) return refused(failureStatus(result), { error: explanationOf([result.message, ...Object.values(result.kind === 'INVALID' ? result.fieldErrors : {}).flat()]) })
     return data<ActionData>({
       done: message(intent === 'submit' ? (result.status === 'APPROVED' ? 'justifications:page.done.approved' : 'justifications:page.done.submitted') : 'justifications:page.done.withdrawn'),
     })
@@ -110,9 +113,9 @@ export default function JustificationPage() {
   const busy = navigation.state === 'submitting'
   const draftPreviewText = (preview: NonNullable<typeof page.draftPreview>) =>
     !preview.signatures
-      ? preview.text
+      ? translated(preview.text ?? '')
       : preview.signatures.tiers.length
-        ? t('page.draftNeedsSignatures', { chf: formats.chf(preview.signatures.chfMinor), tiers: preview.signatures.tiers.join(t('form.then')) })
+        ? t('page.draftNeedsSignatures', { chf: formats.chf(preview.signatures.chfMinor), tiers: preview.signatures.tiers.map((tier) => stepNameText(t, tier)).join(t('form.then')) })
         : t('page.draftNeedsNoSignature', { chf: formats.chf(preview.signatures.chfMinor), threshold: formats.chf(preview.signatures.noSignatureAtOrBelowMinor) })
   const commentErrors = actionData && 'fieldErrors' in actionData ? actionData.fieldErrors?.comment : undefined
   return (
@@ -152,22 +155,22 @@ export default function JustificationPage() {
 
       {page.can.decide ? (
         <section className="card" aria-labelledby="decide-heading">
-          <h2 id="decide-heading">{t('page.yourDecisionAs', { step: page.currentStepLabel?.toLowerCase() })}</h2>
+          <h2 id="decide-heading">{t('page.yourDecisionAs', { step: page.currentStep ? stepNameText(t, page.currentStep) : '' })}</h2>
           <DecisionForm rowVersion={page.rowVersion} commentErrors={commentErrors} />
         </section>
       ) : null}
 
       {page.unreadable ? (
         <Notice tone="error" role="alert">
-          {page.unreadable}
+          {translated(page.unreadable)}
         </Notice>
       ) : null}
       {page.draftPreview ? (
         <section className="card" aria-labelledby="preview-heading">
           <h2 id="preview-heading">{t('page.beforeSubmit')}</h2>
           <p>{draftPreviewText(page.draftPreview)}</p>
-          {page.draftPreview.splitPurchaseWarning ? <Notice tone="error">{t('form.possibleSplit', { warning: page.draftPreview.splitPurchaseWarning })}</Notice> : null}
-          {page.draftPreview.quoteWarning ? <Notice tone="warning">{page.draftPreview.quoteWarning}</Notice> : null}
+          {page.draftPreview.splitPurchaseWarning ? <Notice tone="error">{t('form.possibleSplit', { warning: translated(page.draftPreview.splitPurchaseWarning) })}</Notice> : null}
+          {page.draftPreview.quoteWarning ? <Notice tone="warning">{translated(page.draftPreview.quoteWarning)}</Notice> : null}
         </section>
       ) : null}
 
@@ -181,7 +184,7 @@ export default function JustificationPage() {
         // The lines follow the chain, step by step: their decisions and dates in the reader's language.
         lines={signatures.map((line, index) => {
           const step = page.chain[index]
-          return step ? { ...line, outcome: t(`stepStatus.${step.status}`), at: step.decidedAtIso ? formats.dateTime(step.decidedAtIso) : line.at } : line
+          return step ? { ...line, role: stepLabelText(t, step), outcome: t(`stepStatus.${step.status}`), at: step.decidedAtIso ? formats.dateTime(step.decidedAtIso) : line.at } : line
         })}
         emptyText={page.approvedWithoutSignature ? t('page.noSignatureNeeded') : page.status === 'DRAFT' ? t('chain.decidedOnSubmission') : t('signatureBlock.noneAsked')}
       />

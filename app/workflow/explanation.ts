@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next'
-import { message, translateMessage, type MessageValues } from '../i18n/message.ts'
+import { message, SENTENCE_SEPARATOR, translateMessage, type MessageValues } from '../i18n/message.ts'
 
 /**
  * Why a step went to whom, as the workflow writes it into a justification's snapshot and audit
@@ -10,9 +10,9 @@ import { message, translateMessage, type MessageValues } from '../i18n/message.t
  * sentences joined by a separator no sentence contains. Snapshots written before explanations were
  * messages hold an English sentence: it has no separator and is no message key, so it reads as it
  * was written (translateMessage shows non-message text as is). So does an explanation a person typed
- * (procurement reassigning a step).
+ * (procurement reassigning a step). translateMessage reads explanations too, so a message shown
+ * anywhere (a form error, a flash notice) may be one.
  */
-const SENTENCE_SEPARATOR = '\u0002'
 
 /** One sentence of an explanation: a message of the `justifications:explanation.*` group. */
 export function sentence(key: string, values?: MessageValues): string {
@@ -33,8 +33,10 @@ export function sentencesOf(explanation: string): string[] {
  * The explanation in the language of `t` (any namespace's `t` of an i18next instance that has the
  * justifications and common messages: a page's, an email's, the PDF record's).
  */
-export function explanationText(t: TFunction, explanation: string): string {
-  return sentencesOf(explanation)
-    .map((part) => translateMessage(t, part))
-    .join(' ')
+export function explanationText(t: AnyTFunction, explanation: string): string {
+  return translateMessage(t as unknown as TFunction, explanation)
 }
+
+/** A `t` of any namespace: messages name their own namespace. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyTFunction = TFunction<any, any>

@@ -1,6 +1,8 @@
 import type { StatedAlternatives } from '~/industrial-return/suppliers/stated-alternatives'
 import type { Database } from '~/db/client.server'
 import { formatDateTime } from '~/calendar/format-date'
+import { translatorFor } from '~/i18n/i18n.server'
+import { explanationText } from '~/workflow/explanation'
 import { loadJustificationPage } from '../page.server'
 import type { Viewer } from '../visibility.server'
 import { loadRecordDiscussion, loadRecordDocuments, type RecordComment, type RecordDocuments } from './record-documents.server'
@@ -48,6 +50,9 @@ export type JustificationRecord = RecordDocuments & {
   generatedAt: string
 }
 
+/** The page's messages (timeline details, notices) as the record states them, in English for now. */
+const inEnglish = (text: string) => explanationText(translatorFor('en', 'justifications'), text)
+
 export async function loadJustificationRecord(db: Database, person: Viewer, id: string, now: Date): Promise<JustificationRecord | null> {
   const page = await loadJustificationPage(db, person, id, now)
   if (!page) return null
@@ -83,13 +88,13 @@ export async function loadJustificationRecord(db: Database, person: Viewer, id: 
     notes: [
       ...(page.splitPurchaseFlag ? ['Flagged as a possible split purchase.'] : []),
       ...(page.approvedWithoutSignature ? ['No signature was needed at this amount.'] : []),
-      ...(page.unreadable ? [page.unreadable] : []),
+      ...(page.unreadable ? [inEnglish(page.unreadable)] : []),
     ],
     ...documents,
     signatures,
     noSignatures: noSignatureText(page),
     discussion,
-    timeline: page.timeline.map((event) => ({ label: event.label, actor: event.actor, at: event.at, details: event.details })),
+    timeline: page.timeline.map((event) => ({ label: event.label, actor: event.actor, at: event.at, details: event.details === null ? null : inEnglish(event.details) })),
     generatedAt: formatDateTime(now),
   }
 }
