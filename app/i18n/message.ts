@@ -33,6 +33,12 @@ export function readMessage(text: string): { key: string; values: MessageValues 
 }
 
 /**
+ * Between the sentences of a text made of several messages (a workflow explanation, see
+ * app/workflow/explanation.ts): each is translated on its own, and they read joined by a space.
+ */
+export const SENTENCE_SEPARATOR = '\u0002'
+
+/**
  * Any page's `t`, whatever namespaces it was typed for: a message names its own namespace in its key,
  * so the type of the caller's `t` says nothing about it (and i18next's key types would only make
  * every caller cast).
@@ -41,6 +47,13 @@ type AnyTFunction = TFunction<never, never> | ((...args: never[]) => unknown)
 
 /** A message in the reader's language; text that is not a message is shown as it is. */
 export function translateMessage(t: AnyTFunction, text: string): string {
+  if (text.includes(SENTENCE_SEPARATOR)) {
+    return text
+      .split(SENTENCE_SEPARATOR)
+      .filter((part) => part !== '')
+      .map((part) => translateMessage(t, part))
+      .join(' ')
+  }
   const read = readMessage(text)
   if (!read) return text
   // i18next returns the key itself for a key it does not know: shown as is, and caught by the

@@ -3,6 +3,7 @@ import { countryName } from '~/i18n/country-names'
 import { useFormats } from '~/i18n/use-formats'
 import type { Currency } from '~/money/currency'
 import { SortableTable, type TableColumn } from '~/ui/sortable-table'
+import { stepNameText } from '~/workflow/signatory-role-labels'
 import { ApprovalDecisionForm, type ApprovalActionResult } from './approval-decision-form'
 import { ChfFirstAmount } from './justification-facts'
 import type { AwaitingDecisionItem } from './list-awaiting-my-decision.server'
@@ -31,7 +32,7 @@ export function AwaitingMySignatureTable({ items, actionResult }: { items: Await
       header: t('approvals.justification'),
       cell: (item) => (
         <>
-          {item.askedAs ? <strong className="asked-as">{t('approvals.signAs', { role: item.askedAs.toLowerCase() })}</strong> : null}
+          {item.askedAs ? <strong className="asked-as">{t('approvals.signAs', { role: stepNameText(t, { label: item.askedAs, role: item.askedAsRole }) })}</strong> : null}
           <span className="asked-what">
             <JustificationLink item={item} /> {item.title}
           </span>

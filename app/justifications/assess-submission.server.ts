@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { listCurrentAttachments, type AttachmentSummary } from '~/attachments/list-attachments.server'
-import { quoteMissingWarning } from '~/attachments/quote-expectation'
+import { quoteMissing } from '~/attachments/quote-expectation'
+import { message } from '~/i18n/message'
 import { calendarDateIn } from '~/calendar/calendar-date'
 import type { DatabaseOrTransaction } from '~/db/client.server'
 import type { Currency } from '~/money/currency'
@@ -14,7 +15,6 @@ import { invalid } from './prepare-fields.server'
 import { loadPolicies, type StoredPolicy } from './signature-policy.server'
 import { checkSplitPurchase, type SplitPurchaseCheck } from './split-purchase.server'
 import type { TransitionFailure } from './transition.server'
-import { message } from '~/i18n/message'
 
 /** The stored columns a submission is judged on. */
 export type SubmittableRow = {
@@ -93,7 +93,10 @@ export async function assessSubmission(db: DatabaseOrTransaction, row: Submittab
     flagged: split.flagged,
     documents: attachments.map((a) => [a.id, a.kind, a.sha256]),
   })
-  const quoteWarning = quoteMissingWarning({ amountChfMinor: prepared.chfMinor, thresholdChfMinor: policy.quoteExpectedAboveChfMinor, kinds: attachments.map((a) => a.kind) })
+  // A message, worded by the page in its reader's language.
+  const quoteWarning = quoteMissing({ amountChfMinor: prepared.chfMinor, thresholdChfMinor: policy.quoteExpectedAboveChfMinor, kinds: attachments.map((a) => a.kind) })
+    ? message('justifications:quoteMissing', { threshold: policy.quoteExpectedAboveChfMinor })
+    : null
   return { ok: true, amountMinor, currency, rate, prepared, policy, org, split, attachments, quoteWarning, fingerprint }
 }
 

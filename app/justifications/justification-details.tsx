@@ -1,10 +1,10 @@
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import type { TFunction } from 'i18next'
 import { countryName } from '~/i18n/country-names'
 import { useFormats } from '~/i18n/use-formats'
 import { DefinitionList, type Fact } from '~/ui/definition-list'
-import { roleOfDefaultLabel } from '~/workflow/signatory-role-labels'
+import { explanationText } from '~/workflow/explanation'
+import { stepLabelText } from '~/workflow/signatory-role-labels'
 import type { loadJustificationPage } from './page.server'
 
 // The sections of a justification's page below its header: details, signatures, timeline, and the requester's buttons.
@@ -74,12 +74,6 @@ export function JustificationFacts({ page }: { page: JustificationPageData }) {
   )
 }
 
-/** A step's label: a role's default reads as the role in the reader's language, the administrator's own label as written. */
-function stepLabel(t: TFunction<'justifications'>, label: string): string {
-  const role = roleOfDefaultLabel(label)
-  return role ? t(`chain.role.${role}`) : label
-}
-
 export function SignatureChain({ page }: { page: Pick<JustificationPageData, 'chain' | 'status'> }) {
   const { t } = useTranslation('justifications')
   const formats = useFormats()
@@ -92,7 +86,7 @@ export function SignatureChain({ page }: { page: Pick<JustificationPageData, 'ch
         <ol className="chain">
           {page.chain.map((step) => (
             <li key={step.index}>
-              <strong>{stepLabel(t, step.label)}</strong>: {step.signatory} <span className={`badge ${stepBadge[step.status] ?? ''}`}>{t(`stepStatus.${step.status}`)}</span>
+              <strong>{stepLabelText(t, step)}</strong>: {step.signatory} <span className={`badge ${stepBadge[step.status] ?? ''}`}>{t(`stepStatus.${step.status}`)}</span>
               {step.decidedAtIso ? (
                 <span className="hint">
                   {' '}
@@ -100,7 +94,8 @@ export function SignatureChain({ page }: { page: Pick<JustificationPageData, 'ch
                 </span>
               ) : null}
               {step.comment ? <span> “{step.comment}”</span> : null}
-              <p className="hint">{step.why}</p>
+              {/* Why this person: the workflow's messages, or an older snapshot's English sentence as written. */}
+              <p className="hint">{explanationText(t, step.why)}</p>
             </li>
           ))}
         </ol>
@@ -120,7 +115,7 @@ export function Timeline({ events }: { events: JustificationPageData['timeline']
           <li key={event.id}>
             <strong>{isTimelineEvent(event.type) ? t(`timeline.event.${event.type}`) : event.label}</strong> {t('timeline.by', { actor: event.actor })},{' '}
             <time dateTime={event.atIso}>{formats.dateTime(event.atIso)}</time>
-            {event.details ? <p className="hint">{event.details}</p> : null}
+            {event.details ? <p className="hint">{explanationText(t, event.details)}</p> : null}
           </li>
         ))}
       </ol>

@@ -1,5 +1,6 @@
 import type { DatabaseOrTransaction } from '~/db/client.server'
 import { currentStep, justificationContextSchema, KNOWN_MACHINE_VERSIONS } from '~/workflow/machine'
+import type { SignatoryRole } from '~/workflow/signature-policy'
 import { reasonLabels, type SingleSourceReason } from './labels'
 import type { JustificationListItem } from './list-item.server'
 import { listAwaitingMySignature } from './list-justifications.server'
@@ -9,6 +10,8 @@ import type { Viewer } from './visibility.server'
 export type AwaitingDecisionItem = JustificationListItem & {
   /** The step's label ("Group leader"); null for a snapshot this version cannot read. */
   askedAs: string | null
+  /** The step's role, for a page to name a default label in its reader's language. */
+  askedAsRole: SignatoryRole | null
   reason: string
   /** The reason's code, for a page to name it in its reader's language. */
   reasonCode: SingleSourceReason
@@ -28,6 +31,7 @@ export async function listAwaitingMyDecision(db: DatabaseOrTransaction, person: 
     const row = byId.get(item.id)!
     // A snapshot written by a workflow version this code does not know is not read.
     const context = KNOWN_MACHINE_VERSIONS.includes(row.machineVersion) ? justificationContextSchema.parse((row.snapshot as { context: unknown }).context) : null
-    return { ...item, askedAs: context ? (currentStep(context)?.label ?? null) : null, reason: reasonLabels[row.reason as SingleSourceReason], reasonCode: row.reason as SingleSourceReason }
+    const step = context ? currentStep(context) : undefined
+    return { ...item, askedAs: step?.label ?? null, askedAsRole: step?.role ?? null, reason: reasonLabels[row.reason as SingleSourceReason], reasonCode: row.reason as SingleSourceReason }
   })
 }

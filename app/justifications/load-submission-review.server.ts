@@ -6,28 +6,31 @@ import { formatChf, formatMoney } from '~/money/amount'
 import { minorFromColumn } from '~/money/minor-units'
 import type { Currency } from '~/money/currency'
 import { groupName, personName, type OrgSnapshot } from '~/workflow/org-snapshot'
-import { roleNames, type ChainStep } from '~/workflow/signatories'
+import { type ChainStep } from '~/workflow/signatories'
+import { message } from '~/i18n/message'
 import { assessSubmission } from './assess-submission.server'
 import { categoryLabels, reasonLabels, type Category, type SingleSourceReason } from './labels'
 import { loadJustificationForEdit } from './load-justification-for-edit.server'
 import { seesGroupOf } from './visibility.server'
 import { alternativeSuppliersFor } from '~/industrial-return/suppliers/load-register-for-filing.server'
-import { message } from '~/i18n/message'
 import { messageList } from '~/industrial-return/ledger/message-list'
 
-/** "Marta Mendes, group leader of EN-MME"; someone standing in says for whom, and why. */
+/**
+ * "Marta Mendes, group leader of EN-MME"; someone standing in says for whom, and why. As messages
+ * (the role as its code, the why as the workflow's explanation), worded by the page in its reader's language.
+ */
 function describeSignatory(org: OrgSnapshot, carryingGroupId: string, step: ChainStep) {
   const group = org.groups.find((g) => g.id === carryingGroupId)
   const scope =
     step.role === 'GROUP_LEADER'
-      ? ` of ${groupName(org, carryingGroupId)}`
+      ? groupName(org, carryingGroupId)
       : step.role === 'DEPARTMENT_HEAD' && group
-        ? ` of ${org.departments?.find((d) => d.id === group.departmentId)?.name ?? group.departmentId}`
-        : ''
-  const name = personName(org, step.signatoryId)
-  return step.reason === 'POSITION'
-    ? { who: `${name}, ${roleNames[step.role]}${scope}`, why: null }
-    : { who: `${name}, for the ${roleNames[step.role]}${scope}`, why: step.explanation }
+        ? (org.departments?.find((d) => d.id === group.departmentId)?.name ?? group.departmentId)
+        : null
+  const values = { name: personName(org, step.signatoryId), role: step.role, ...(scope === null ? {} : { scope }) }
+  const standsIn = step.reason !== 'POSITION'
+  const key = `justifications:review.signatory.${standsIn ? 'for' : 'as'}${scope === null ? '' : 'Of'}`
+  return { who: message(key, values), why: standsIn ? step.explanation : null }
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { TFunction } from 'i18next'
+import { translateMessage } from '~/i18n/message'
 import { statedAlternativesOf, type StatedAlternatives } from '~/industrial-return/suppliers/stated-alternatives'
 import type { EmailDocument } from '#emails/document-list'
 import type { JustificationSummaryProps } from '#emails/justification-summary'
@@ -60,7 +62,7 @@ export async function signatureRequestEmail({
       documents: justification.documents,
       reasonText: justification.reasonText,
       chainSoFar: describeChain(chain, name, language),
-      splitPurchaseWarning: justification.splitPurchaseWarning === SPLIT_PURCHASE_FLAGGED ? t('splitPurchaseFlagged') : justification.splitPurchaseWarning,
+      splitPurchaseWarning: justification.splitPurchaseWarning === SPLIT_PURCHASE_FLAGGED ? t('splitPurchaseFlagged') : justification.splitPurchaseWarning && translateMessage(t as unknown as TFunction, justification.splitPurchaseWarning),
       alternativeSuppliers: justification.alternativeSuppliers,
       isReminder,
       language,

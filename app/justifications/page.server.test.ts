@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { seedDemoData } from '../../prisma/seed'
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../../tests/support/database'
 import { demoPeople, fileAndSubmit } from '../../tests/support/workflow'
+import { translatorFor } from '~/i18n/i18n.server'
+import { explanationText } from '~/workflow/explanation'
 import { loadJustificationPage } from './page.server'
+
+/** A timeline line's details as a reader of this language reads them. */
+const read = (language: 'en' | 'fr', details: string | null | undefined) => explanationText(translatorFor(language, 'justifications'), details ?? '')
 
 describe(`the justification page's timeline (${testDatabaseKind()})`, () => {
   let database: TestDatabase
@@ -24,13 +29,14 @@ describe(`the justification page's timeline (${testDatabaseKind()})`, () => {
   test('a CHF amount is stated once, with no rate', async () => {
     const { id } = await fileAndSubmit(database.db, { requesterId: ids['rita.romano']!, now, amount: 5_000_001, currency: 'CHF' })
     const line = await submittedLine(id)
-    expect(line?.details).toBe('Policy version 1; CHF\u00a050’000.01; no supporting document.')
-    expect(line?.details).not.toContain('rate')
+    expect(read('en', line?.details)).toBe('Signature policy version 1. Amount: CHF\u00a050’000.01. No supporting document.')
+    expect(read('en', line?.details)).not.toContain('rate')
+    expect(read('fr', line?.details)).toBe('Politique de signature, version 1. Montant : 50’000.01\u00a0CHF. Aucune pièce justificative.')
   })
 
   test('another currency shows its CHF equivalent and the rate used', async () => {
     const { id } = await fileAndSubmit(database.db, { requesterId: ids['rita.romano']!, now, amount: 5_000_000, currency: 'EUR' })
-    expect((await submittedLine(id))?.details).toBe('Policy version 1; EUR\u00a050’000.00 = CHF\u00a047’060.00 at rate 0.9412 of 1 Jan 2026; no supporting document.')
+    expect(read('en', (await submittedLine(id))?.details)).toBe('Signature policy version 1. Amount: EUR\u00a050’000.00 = CHF\u00a047’060.00 at rate 0.9412 of 1 Jan 2026. No supporting document.')
   })
 
   test('its times read on Geneva’s clock with the zone name, and carry the instant for a <time> element', async () => {

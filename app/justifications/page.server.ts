@@ -1,6 +1,5 @@
 import { statedAlternativesOf } from '~/industrial-return/suppliers/stated-alternatives'
 import { auditEventLabel } from '~/audit/events'
-import { attachmentKindLabels, type AttachmentKind } from '~/attachments/attachment-kinds'
 import { formatFileSize } from '~/attachments/file-size'
 import type { Database } from '~/db/client.server'
 import { formatChf, formatMoney } from '~/money/amount'
@@ -8,7 +7,10 @@ import type { Currency } from '~/money/currency'
 import { minorFromColumn } from '~/money/minor-units'
 import { formatDate, formatDateTime } from '~/calendar/format-date'
 import { currentStep, justificationContextSchema, KNOWN_MACHINE_VERSIONS, type StepRecord } from '~/workflow/machine'
-import { requiredTiers } from '~/workflow/signature-policy'
+import { requiredTiers, type SignatoryRole } from '~/workflow/signature-policy'
+import { message, type MessageValues } from '~/i18n/message'
+import { explanationOf, sentencesOf } from '~/workflow/explanation'
+import { roleOfDefaultLabel } from '~/workflow/signatory-role-labels'
 import { categoryLabels, reasonLabels, statusLabels, type Category, type JustificationStatus, type SingleSourceReason } from './labels'
 import { assessSubmission, type SubmittableRow } from './assess-submission.server'
 import { seesGroupOf, visibleTo, type Viewer } from './visibility.server'
@@ -90,9 +92,11 @@ export async function loadJustificationPage(db: Database, person: Viewer, id: st
     chain: context.chain.map((s, index) => ({
       index,
       label: s.label,
+      role: s.role,
       signatory: nameOf(s.signatoryId),
       status: s.status,
       statusLabel: stepStatusLabels[s.status],
+      // Messages (explanation.ts), or the English sentence of an older snapshot: the page words it.
       why: s.explanation,
       decidedBy: s.decidedBy ? nameOf(s.decidedBy) : null,
       decidedAt: s.decidedAt ? formatDateTime(s.decidedAt) : null,
@@ -115,16 +119,18 @@ export async function loadJustificationPage(db: Database, person: Viewer, id: st
       decide: isCurrentSignatory,
     },
     currentStepLabel: step?.label ?? null,
+    currentStep: step ? { label: step.label, role: step.role } : null,
     draftPreview: editable ? await draftPreview(db, j, now, seesGroupOf(person, j.groupId)) : null,
-    unreadable: readable ? null : `Stored by workflow version ${j.machineVersion}, which this version of SoleSource does not know: nothing can change until an administrator migrates it.`,
+    unreadable: readable ? null : message('justifications:page.unreadable', { version: j.machineVersion }),
   }
 }
 
 /** For a draft: what submitting it now would mean, in one line (the review page says it in full). */
 type DraftPreview = {
-  text: string
-  /** What `text` says when the draft could be submitted, as figures for the page to word: null when it could not. */
-  signatures: { chfMinor: number; tiers: string[]; noSignatureAtOrBelowMinor: number } | null
+  /** Why it could not be submitted now (messages, see explanation.ts); null when it could. */
+  text: string | null
+  /** What submitting would ask, as figures and steps for the page to word: null when it could not be submitted. */
+  signatures: { chfMinor: number; tiers: { label: string; role: SignatoryRole }[]; noSignatureAtOrBelowMinor: number } | null
   splitPurchaseWarning: string | null
   quoteWarning: string | null
 }
@@ -138,61 +144,86 @@ async function draftPreview(db: Database, j: SubmittableRow, now: Date, detailed
   const chf = assessed.prepared.chfMinor
   const tiers = requiredTiers(assessed.policy, chf)
   return {
-    text: tiers.length
-      ? `Submitted today, ${formatChf(chf)} needs the signature of: ${tiers.map((t) => t.label.toLowerCase()).join(', then ')}.`
-      : `Submitted today, ${formatChf(chf)} needs no signature (at or below ${formatChf(assessed.policy.tiers[0]!.aboveChfMinor)}).`,
-    signatures: { chfMinor: chf, tiers: tiers.map((t) => t.label.toLowerCase()), noSignatureAtOrBelowMinor: assessed.policy.tiers[0]!.aboveChfMinor },
+    text: null,
+    signatures: { chfMinor: chf, tiers: tiers.map(({ label, role }) => ({ label, role })), noSignatureAtOrBelowMinor: assessed.policy.tiers[0]!.aboveChfMinor },
     splitPurchaseWarning: assessed.split.message,
     quoteWarning: assessed.quoteWarning,
   }
 }
 
+/**
+ * What an event of the timeline says besides its name: sentences as messages (explanation.ts), for
+ * the page (and the record) to word in its reader's language; a step's stored explanation joins them
+ * as it was written (messages, or older English text). Null for an event with nothing to add.
+ */
 function describeEvent(type: string, payload: Record<string, unknown>, nameOf: (id: string | null) => string): string | null {
   const text = (value: unknown) => (typeof value === 'string' ? value : null)
+  const said = (key: string, values?: MessageValues) => message(`justifications:timeline.details.${key}`, values)
+  const fromLink = payload.via === 'link' ? [said('fromEmailLink')] : []
+  const quoted = (value: unknown) => said('quoted', { text: text(value) ?? '' })
+  // A step's label: a role's default one is named in the reader's language, the administrator's own as written.
+  const stepOf = (key: string) => {
+    const label = text(payload.label) ?? ''
+    const role = roleOfDefaultLabel(label)
+    return role ? said(`${key}Role`, { role }) : said(key, { label })
+  }
   switch (type) {
     case 'JUSTIFICATION_EDITED': {
+      // Field names and values as stored: data, the same in every language.
       const changes = payload.changes as Record<string, { from: unknown; to: unknown }>
       return Object.entries(changes)
         .map(([field, { from, to }]) => `${field}: ${String(from ?? '—')} → ${String(to ?? '—')}`)
         .join('; ')
     }
-    case 'JUSTIFICATION_SUBMITTED': {
-      // A CHF amount is its own CHF equivalent: no conversion, so no rate to speak of.
-      const amount =
+    case 'JUSTIFICATION_SUBMITTED':
+      return explanationOf([
+        said('policyVersion', { version: Number(payload.policyVersion) }),
+        // A CHF amount is its own CHF equivalent: no conversion, so no rate to speak of.
         payload.currency === 'CHF'
-          ? formatChf(Number(payload.amountChfMinor))
-          : `${formatMoney(Number(payload.amountMinor), payload.currency as Currency)} = ${formatChf(Number(payload.amountChfMinor))} at rate ${payload.rate} of ${formatDate(String(payload.rateDate))}`
-      return `Policy version ${payload.policyVersion}; ${amount}${payload.splitPurchaseFlag ? '; flagged as a possible split purchase' : ''}; ${documentCount(payload.documents)}.`
+          ? said('amountChf', { chf: Number(payload.amountChfMinor) })
+          : said('amountConverted', { amount: Number(payload.amountMinor), currency: String(payload.currency), chf: Number(payload.amountChfMinor), rate: String(payload.rate), rateDate: String(payload.rateDate) }),
+        ...(payload.splitPurchaseFlag ? [said('splitPurchaseFlag')] : []),
+        documentCount(payload.documents),
+      ])
+    case 'STEP_ASSIGNED': {
+      const label = text(payload.label) ?? ''
+      const role = roleOfDefaultLabel(label)
+      const name = text(payload.signatoryName) ?? ''
+      return explanationOf([role ? said('stepAssignedRole', { role, name }) : said('stepAssigned', { label, name }), ...sentencesOf(text(payload.explanation) ?? '')])
     }
-    case 'STEP_ASSIGNED':
-      return `${text(payload.label)}: ${text(payload.signatoryName)}. ${text(payload.explanation) ?? ''}`.trim()
     case 'STEP_REASSIGNED':
-      return `From ${nameOf(text(payload.fromSignatoryId))} to ${nameOf(text(payload.toSignatoryId))}: ${text(payload.explanation)}`
+      return explanationOf([said('stepReassigned', { from: nameOf(text(payload.fromSignatoryId)), to: nameOf(text(payload.toSignatoryId)) }), ...sentencesOf(text(payload.explanation) ?? '')])
     case 'STEP_SIGNED':
-      return `${text(payload.label)}${payload.via === 'link' ? ', from the email link' : ''}${text(payload.comment) ? `: “${text(payload.comment)}”` : ''}; covered ${documentCount(payload.documents)}`
+      return explanationOf([stepOf('stepSigned'), ...fromLink, ...(text(payload.comment) ? [quoted(payload.comment)] : []), coveredCount(payload.documents)])
     case 'JUSTIFICATION_REJECTED':
-      return `“${text(payload.reason)}”${payload.via === 'link' ? ' (from the email link)' : ''}`
+      return explanationOf([quoted(payload.reason), ...fromLink])
     case 'CHANGES_REQUESTED':
-      return `“${text(payload.comment)}”${payload.via === 'link' ? ' (from the email link)' : ''}`
+      return explanationOf([quoted(payload.comment), ...fromLink])
     case 'JUSTIFICATION_WITHDRAWN':
-      return text(payload.reason) ? `“${text(payload.reason)}”` : null
+      return text(payload.reason) ? quoted(payload.reason) : null
     case 'JUSTIFICATION_APPROVED':
-      return payload.withoutSignature ? 'No signature needed at this amount.' : 'Every signature is in.'
+      return said(payload.withoutSignature ? 'approvedWithoutSignature' : 'approvedEverySignature')
     case 'ATTACHMENT_ADDED':
-      return `${attachmentKindLabels[payload.kind as AttachmentKind] ?? text(payload.kind)}: ${text(payload.fileName)} (${formatFileSize(Number(payload.sizeBytes))}), SHA-256 ${text(payload.sha256)}`
+      return said('attachmentAdded', { kind: text(payload.kind) ?? 'OTHER', fileName: text(payload.fileName), size: formatFileSize(Number(payload.sizeBytes)), sha256: text(payload.sha256) })
     case 'ATTACHMENT_REMOVED':
-      return `${text(payload.fileName)}, SHA-256 ${text(payload.sha256)}`
+      return said('attachmentRemoved', { fileName: text(payload.fileName), sha256: text(payload.sha256) })
     case 'DOCUMENT_DOWNLOADED':
-      return `${text(payload.fileName)}${payload.via === 'link' ? ', from the email link' : ''}`
+      return explanationOf([said('documentDownloaded', { fileName: text(payload.fileName) }), ...fromLink])
     case 'COMMENT_POSTED':
-      return `${payload.asSignatory ? 'Question from a signatory: ' : ''}“${text(payload.body)}”`
+      return payload.asSignatory ? said('signatoryQuestion', { text: text(payload.body) }) : quoted(payload.body)
     default:
       return null
   }
 }
 
-/** "no supporting document", "1 supporting document", "3 supporting documents" (events before issue 11 have none). */
+/** "No supporting document.", "1 supporting document.", "3 supporting documents." (events before issue 11 have none). */
 function documentCount(documents: unknown): string {
   const count = Array.isArray(documents) ? documents.length : 0
-  return count === 0 ? 'no supporting document' : `${count} supporting document${count === 1 ? '' : 's'}`
+  return count === 0 ? message('justifications:timeline.details.noDocuments') : message('justifications:timeline.details.documents', { count })
+}
+
+/** What a signature covered: "Covered no supporting document.", "Covered 2 supporting documents." */
+function coveredCount(documents: unknown): string {
+  const count = Array.isArray(documents) ? documents.length : 0
+  return count === 0 ? message('justifications:timeline.details.coveredNone') : message('justifications:timeline.details.covered', { count })
 }

@@ -2,13 +2,20 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useFormats } from '~/i18n/use-formats'
 import type { SignatoryRole } from '~/workflow/signature-policy'
+import { stepLabelText } from '~/workflow/signatory-role-labels'
 import { DocumentList, type ListedDocument } from '~/attachments/document-list'
 import { DefinitionList } from '~/ui/definition-list'
 import { Notice } from '~/ui/notice'
 import { PageHeader } from '~/ui/page-header'
 import type { JustificationPageData } from './justification-details'
 import { Timeline } from './justification-details'
-import { alternativeSuppliersFacts, boughtFact, chfFirstAmountFact, originFact, reasonFacts, supplierFact } from './justification-facts'
+import { alternativeSuppliersFacts, boughtFact, chfFirstAmountFact, originFact, reasonFacts, supplierFact, type Wording } from './justification-facts'
+
+/** The facts' wording: the justification's messages and the reader's formats. */
+function useWording(): Wording {
+  const { t } = useTranslation('justifications')
+  return { t, formats: useFormats() }
+}
 
 // What a signatory reads on a sign-off link's page. Most open it on a phone from the email, so the
 // page is in two parts: the few facts a decision rests on, read before the buttons, and everything
@@ -43,7 +50,8 @@ export function SignOffHeading({ ask, details }: { ask: SignOffAsk; details: Pic
 /** The facts a decision rests on, in the order a signatory weighs them; the flag if any; then `children` (the documents). */
 export function SignOffSummary({ details, children }: { details: JustificationPageData; children?: ReactNode }) {
   const { t } = useTranslation('signoff')
-  const [why] = reasonFacts(details)
+  const wording = useWording()
+  const [why] = reasonFacts(details, wording)
   return (
     <section className="card sign-off-summary" aria-labelledby="summary-heading">
       <h2 id="summary-heading" className="visually-hidden">
@@ -51,7 +59,7 @@ export function SignOffSummary({ details, children }: { details: JustificationPa
       </h2>
       <DefinitionList
         className="sign-off-facts"
-        facts={[chfFirstAmountFact(details), supplierFact(details), { term: t('summary.requester'), details: details.requester }, why && { ...why, term: t('summary.reason') }]}
+        facts={[chfFirstAmountFact(details, wording), supplierFact(details, wording), { term: t('summary.requester'), details: details.requester }, why && { ...why, term: t('summary.reason') }]}
       />
       {details.splitPurchaseFlag ? <Notice tone="error">{t('summary.splitPurchase')}</Notice> : null}
       {children}
@@ -80,7 +88,9 @@ export function SignOffDocuments({ documents, hrefFor }: { documents: readonly L
 /** Below the decision: the written justification in full, the signatures so far and the history. */
 export function SignOffFullJustification({ details }: { details: JustificationPageData }) {
   const { t } = useTranslation('signoff')
-  const [, written] = reasonFacts(details)
+  const wording = useWording()
+  const { formats } = wording
+  const [, written] = reasonFacts(details, wording)
   return (
     <>
       <section className="card sign-off-full" aria-labelledby="facts-heading">
@@ -88,14 +98,14 @@ export function SignOffFullJustification({ details }: { details: JustificationPa
         <DefinitionList
           className="sign-off-stacked"
           facts={[
-            boughtFact(details),
+            boughtFact(details, wording),
             written,
-            ...alternativeSuppliersFacts(details),
+            ...alternativeSuppliersFacts(details, wording),
             { term: t('full.group'), details: `${details.group} (${details.department})` },
-            { term: t('full.category'), details: details.category },
-            originFact(details),
+            { term: t('full.category'), details: wording.t(`category.${details.categoryCode}`) },
+            originFact(details, wording),
             details.marketSurveyReference ? { term: t('full.marketSurvey'), details: details.marketSurveyReference } : null,
-            details.submittedAt ? { term: t('full.submitted'), details: details.submittedAt } : null,
+            details.submittedAtIso ? { term: t('full.submitted'), details: <time dateTime={details.submittedAtIso}>{formats.dateTime(details.submittedAtIso)}</time> } : null,
             details.policyVersion ? { term: t('full.policy'), details: t('full.policyVersion', { version: details.policyVersion }) } : null,
           ]}
         />
@@ -105,8 +115,13 @@ export function SignOffFullJustification({ details }: { details: JustificationPa
         <ol className="chain">
           {details.chain.map((step) => (
             <li key={step.index}>
-              <strong>{step.label}</strong>: {step.signatory}, {step.statusLabel.toLowerCase()}
-              {step.decidedAt ? ` ${step.decidedAt}` : ''}
+              {t('full.signatureLine', { label: stepLabelText(wording.t, step), name: step.signatory, state: wording.t(`stepStatus.${step.status}`).toLowerCase() })}
+              {step.decidedAtIso ? (
+                <>
+                  {' '}
+                  <time dateTime={step.decidedAtIso}>{formats.dateTime(step.decidedAtIso)}</time>
+                </>
+              ) : null}
               {step.comment ? <span> “{step.comment}”</span> : null}
             </li>
           ))}

@@ -9,6 +9,8 @@ import { createJustification } from './create-justification.server'
 import type { JustificationFields } from './prepare-fields.server'
 import { submitJustification } from './submit-justification.server'
 import { listAllJustifications } from './list-justifications.server'
+import { translatorFor } from '~/i18n/i18n.server'
+import { explanationText } from '~/workflow/explanation'
 import { noFilters, PROCUREMENT_LIST_DEFAULT_SORT } from './list-query'
 import { loadPolicies } from './signature-policy.server'
 import { checkSplitPurchase, LIKELY_DUPLICATE_WINDOW_DAYS, splitPurchaseWarningFor } from './split-purchase.server'
@@ -16,6 +18,9 @@ import { LEGAL_FORMS, supplierKeyOf } from './supplier-name'
 
 const origin = { ipAddress: '127.0.0.1', userAgent: 'vitest' }
 const DAY_MS = 24 * 60 * 60 * 1000
+
+/** A warning (a message) as an English reader reads it. */
+const english = (warning: string | null) => (warning === null ? null : explanationText(translatorFor('en', 'justifications'), warning))
 
 describe(`split purchases and likely duplicates (${testDatabaseKind()})`, () => {
   let database: TestDatabase
@@ -74,7 +79,7 @@ describe(`split purchases and likely duplicates (${testDatabaseKind()})`, () => 
     expect(third.splitPurchaseFlag).toBe(true)
     const check = await policyCheck(third)
     expect(check.related.map((r) => r.reference)).toEqual([first.reference, second.reference])
-    expect(check.message).toBe(
+    expect(english(check.message)).toBe(
       `With ${first.reference}, ${second.reference} to the same supplier from the same group in the last 90 days, the total is CHF\u00a018’000.00: above CHF\u00a010’000.00, which each one alone stays under.`,
     )
   })
@@ -89,7 +94,7 @@ describe(`split purchases and likely duplicates (${testDatabaseKind()})`, () => 
     const last = await policyCheck(six[5]!)
     expect(last.thresholdChfMinor).toBeNull()
     expect(last.likelyDuplicates.map((d) => d.reference)).toEqual(six.slice(0, 5).map((j) => j.reference))
-    expect(last.message).toBe(
+    expect(english(last.message)).toBe(
       `It may duplicate ${six
         .slice(0, 5)
         .map((j) => j.reference)
@@ -116,11 +121,11 @@ describe(`split purchases and likely duplicates (${testDatabaseKind()})`, () => 
   test('the filing form warns of a likely duplicate as the person types, naming it only to someone who may see the group', async () => {
     const earlier = await submit('rita.romano', 'Typed Twice Sàrl', 5_200_000)
     const typed = { justificationId: null, groupId: groups['EN-MME']!, supplierName: 'typed twice sarl', amount: "52'000.00", currency: 'CHF', now }
-    expect(await splitPurchaseWarningFor(database.db, { ...typed, detailed: true })).toBe(
+    expect(english(await splitPurchaseWarningFor(database.db, { ...typed, detailed: true }))).toBe(
       `It may duplicate ${earlier.reference}: the same supplier, the same group and the same amount, CHF\u00a052’000.00, in the last ${LIKELY_DUPLICATE_WINDOW_DAYS} days.`,
     )
     const outsider = await splitPurchaseWarningFor(database.db, { ...typed, detailed: false })
-    expect(outsider).toBe(
+    expect(english(outsider)).toBe(
       `Another justification to the same supplier from the same group for the same amount was submitted in the last ${LIKELY_DUPLICATE_WINDOW_DAYS} days: it may be a duplicate. Procurement will see it flagged.`,
     )
     expect(await splitPurchaseWarningFor(database.db, { ...typed, amount: "52'000.05", detailed: true })).toBeNull()

@@ -1,5 +1,7 @@
 import type { DatabaseOrTransaction } from '~/db/client.server'
-import { formatChf, parseAmount } from '~/money/amount'
+import { parseAmount } from '~/money/amount'
+import { message } from '~/i18n/message'
+import { explanationOf } from '~/workflow/explanation'
 import { toChfMinor } from '~/money/conversion'
 import { isCurrency } from '~/money/currency'
 import { minorFromColumn } from '~/money/minor-units'
@@ -91,22 +93,21 @@ export async function checkSplitPurchase(
     totalChfMinor,
     related,
     likelyDuplicates,
-    message: messages.length ? messages.join(' ') : null,
+    message: messages.length ? explanationOf(messages) : null,
   }
 }
 
+// The warnings as messages: the page, the form and the email word them in their reader's language.
 function splitPurchaseMessage(input: { related: RelatedJustification[]; totalChfMinor: number; thresholdChfMinor: number; windowDays: number; detailed: boolean }) {
   return input.detailed
-    ? `With ${input.related.map((r) => r.reference).join(', ')} to the same supplier from the same group in the last ${input.windowDays} days, ` +
-        `the total is ${formatChf(input.totalChfMinor)}: above ${formatChf(input.thresholdChfMinor)}, which each one alone stays under.`
-    : `Other justifications to the same supplier from the same group in the last ${input.windowDays} days, together with this one, go above ${formatChf(input.thresholdChfMinor)}, which each one alone stays under. Procurement will see a split-purchase flag.`
+    ? message('justifications:splitPurchase.detailed', { references: input.related.map((r) => r.reference).join(', '), count: input.windowDays, total: input.totalChfMinor, threshold: input.thresholdChfMinor })
+    : message('justifications:splitPurchase.undetailed', { count: input.windowDays, threshold: input.thresholdChfMinor })
 }
 
 function likelyDuplicateMessage(input: { likelyDuplicates: RelatedJustification[]; amountChfMinor: number; windowDays: number; detailed: boolean }) {
-  const days = input.windowDays === 1 ? 'day' : `${input.windowDays} days`
   return input.detailed
-    ? `It may duplicate ${input.likelyDuplicates.map((d) => d.reference).join(', ')}: the same supplier, the same group and the same amount, ${formatChf(input.amountChfMinor)}, in the last ${days}.`
-    : `Another justification to the same supplier from the same group for the same amount was submitted in the last ${days}: it may be a duplicate. Procurement will see it flagged.`
+    ? message('justifications:splitPurchase.duplicateDetailed', { references: input.likelyDuplicates.map((d) => d.reference).join(', '), amount: input.amountChfMinor, count: input.windowDays })
+    : message('justifications:splitPurchase.duplicateUndetailed', { count: input.windowDays })
 }
 
 /** The split-purchase warning for values still being typed into the form, or null. */

@@ -1,5 +1,6 @@
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { explanationText } from '~/workflow/explanation'
 import { useFormats } from '~/i18n/use-formats'
 import type { Currency } from '~/money/currency'
 import { DocumentList, type ListedDocument } from '~/attachments/document-list'
@@ -56,6 +57,8 @@ export type ReviewAssessment =
 /** What submitting will do, then "Confirm and submit" and the way back to the form. */
 export function SubmissionReview({ facts, assessment, busy }: { facts: ReviewFacts; assessment: ReviewAssessment; busy: boolean }) {
   const { t } = useTranslation('justifications')
+  // The server's words are messages (the workflow's explanations, the warnings): worded here.
+  const said = (text: string) => explanationText(t, text)
   const formats = useFormats()
   const amount = facts.amountMinor !== undefined && facts.currency ? formats.money(facts.amountMinor, facts.currency) : facts.amount
   const amountChf = assessment.ok ? (assessment.amountChfMinor !== undefined ? formats.chf(assessment.amountChfMinor) : assessment.amountChf) : null
@@ -112,7 +115,7 @@ export function SubmissionReview({ facts, assessment, busy }: { facts: ReviewFac
       {!assessment.ok ? (
         <>
           <Notice tone="error" role="alert">
-            {t('review.cannotSubmit', { message: translateList(t, assessment.message, ' ') })}
+            {t('review.cannotSubmit', { message: said(translateList(t, assessment.message, ' ')) })}
           </Notice>
           <div className="card row review-actions">{editLink}</div>
         </>
@@ -128,8 +131,8 @@ export function SubmissionReview({ facts, assessment, busy }: { facts: ReviewFac
                 <ol className="review-chain">
                   {assessment.signatories.map((step) => (
                     <li key={step.who}>
-                      {step.who}
-                      {step.why ? <span className="hint"> {step.why}</span> : null}
+                      {said(step.who)}
+                      {step.why ? <span className="hint"> {said(step.why)}</span> : null}
                     </li>
                   ))}
                 </ol>
@@ -142,14 +145,14 @@ export function SubmissionReview({ facts, assessment, busy }: { facts: ReviewFac
             <DocumentList documents={assessment.documents} labelledBy="review-documents-heading" emptyText={t('review.noDocuments')} />
             {assessment.quoteWarning ? (
               <Notice tone="warning" title={t('review.noQuoteTitle')}>
-                <p>{assessment.quoteWarning}</p>
+                <p>{said(assessment.quoteWarning)}</p>
                 <p>{t('review.noQuoteStill')}</p>
               </Notice>
             ) : null}
           </section>
           {assessment.splitPurchaseWarning ? (
             <Notice tone="warning" title={t('review.splitTitle')}>
-              <p>{assessment.splitPurchaseWarning}</p>
+              <p>{said(assessment.splitPurchaseWarning)}</p>
               <p>{t('review.stillSubmit')}</p>
             </Notice>
           ) : null}

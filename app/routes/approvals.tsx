@@ -1,6 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
+import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
+import { translateMessage } from '~/i18n/message'
 import type { RouteHandle } from '~/i18n/route-handle'
 import { requestOrigin } from '~/audit/audit.server'
 import { requirePerson } from '~/auth/session.server'
@@ -83,7 +85,7 @@ export default function ApprovalsPage() {
       {actionData?.failure ? (
         <Notice as="div" tone="error" role="alert">
           {failedReference ? <strong>{failedReference}: </strong> : null}
-          {actionData.failure.message}
+          {translateMessage(t as unknown as TFunction, actionData.failure.message)}
         </Notice>
       ) : null}
 

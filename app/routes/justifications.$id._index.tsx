@@ -1,6 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { message, translateMessage } from '~/i18n/message'
 import type { RouteHandle } from '~/i18n/route-handle'
@@ -33,6 +32,7 @@ import { readForm } from '~/http/request-body.server'
 import { UUID } from '~/http/uuid'
 import { useFormats } from '~/i18n/use-formats'
 import { translateList } from '~/industrial-return/ledger/message-list'
+import { stepLabelText, stepNameText } from '~/workflow/signatory-role-labels'
 
 // The decision form speaks the sign-off messages (the same form as on a sign-off link's page).
 export const handle: RouteHandle = {
@@ -108,13 +108,13 @@ export default function JustificationPage() {
   const { t } = useTranslation('justifications')
   const formats = useFormats()
   // The action's notices are messages (or a use case's own sentence, shown as it is).
-  const translated = (text: string) => translateMessage(t as unknown as TFunction, text)
+  const translated = (text: string) => translateMessage(t, text)
   const busy = navigation.state === 'submitting'
   const draftPreviewText = (preview: NonNullable<typeof page.draftPreview>) =>
     !preview.signatures
-      ? translateList(t, preview.text, ' ')
+      ? translated(translateList(t, preview.text ?? '', ' '))
       : preview.signatures.tiers.length
-        ? t('page.draftNeedsSignatures', { chf: formats.chf(preview.signatures.chfMinor), tiers: preview.signatures.tiers.join(t('form.then')) })
+        ? t('page.draftNeedsSignatures', { chf: formats.chf(preview.signatures.chfMinor), tiers: preview.signatures.tiers.map((tier) => stepNameText(t, tier)).join(t('form.then')) })
         : t('page.draftNeedsNoSignature', { chf: formats.chf(preview.signatures.chfMinor), threshold: formats.chf(preview.signatures.noSignatureAtOrBelowMinor) })
   const commentErrors = actionData && 'fieldErrors' in actionData ? actionData.fieldErrors?.comment : undefined
   return (
@@ -154,22 +154,22 @@ export default function JustificationPage() {
 
       {page.can.decide ? (
         <section className="card" aria-labelledby="decide-heading">
-          <h2 id="decide-heading">{t('page.yourDecisionAs', { step: page.currentStepLabel?.toLowerCase() })}</h2>
+          <h2 id="decide-heading">{t('page.yourDecisionAs', { step: page.currentStep ? stepNameText(t, page.currentStep) : '' })}</h2>
           <DecisionForm rowVersion={page.rowVersion} commentErrors={commentErrors} />
         </section>
       ) : null}
 
       {page.unreadable ? (
         <Notice tone="error" role="alert">
-          {page.unreadable}
+          {translated(page.unreadable)}
         </Notice>
       ) : null}
       {page.draftPreview ? (
         <section className="card" aria-labelledby="preview-heading">
           <h2 id="preview-heading">{t('page.beforeSubmit')}</h2>
           <p>{draftPreviewText(page.draftPreview)}</p>
-          {page.draftPreview.splitPurchaseWarning ? <Notice tone="error">{t('form.possibleSplit', { warning: page.draftPreview.splitPurchaseWarning })}</Notice> : null}
-          {page.draftPreview.quoteWarning ? <Notice tone="warning">{page.draftPreview.quoteWarning}</Notice> : null}
+          {page.draftPreview.splitPurchaseWarning ? <Notice tone="error">{t('form.possibleSplit', { warning: translated(page.draftPreview.splitPurchaseWarning) })}</Notice> : null}
+          {page.draftPreview.quoteWarning ? <Notice tone="warning">{translated(page.draftPreview.quoteWarning)}</Notice> : null}
         </section>
       ) : null}
 
@@ -183,7 +183,7 @@ export default function JustificationPage() {
         // The lines follow the chain, step by step: their decisions and dates in the reader's language.
         lines={signatures.map((line, index) => {
           const step = page.chain[index]
-          return step ? { ...line, outcome: t(`stepStatus.${step.status}`), at: step.decidedAtIso ? formats.dateTime(step.decidedAtIso) : line.at } : line
+          return step ? { ...line, role: stepLabelText(t, step), outcome: t(`stepStatus.${step.status}`), at: step.decidedAtIso ? formats.dateTime(step.decidedAtIso) : line.at } : line
         })}
         emptyText={page.approvedWithoutSignature ? t('page.noSignatureNeeded') : page.status === 'DRAFT' ? t('chain.decidedOnSubmission') : t('signatureBlock.noneAsked')}
       />

@@ -1,4 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
+import type { TFunction } from 'i18next'
+import { languageOfRequest, translatorFor } from '~/i18n/i18n.server'
+import { translateMessage } from '~/i18n/message'
 import { requirePerson } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
 import { splitPurchaseWarningFor } from '~/justifications/split-purchase.server'
@@ -19,5 +22,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     // Somebody filing for another group learns that there is a risk, not what that group bought.
     detailed: seesGroupOf(person, groupId),
   })
-  return { warning }
+  // The form shows it as it comes: worded here, in the reader's language.
+  return { warning: warning === null ? null : translateMessage(translatorFor(await languageOfRequest(request, person), 'justifications') as unknown as TFunction, warning) }
 }

@@ -2,6 +2,8 @@ import { describe, expect, test } from 'vitest'
 import type { StepRecord } from './justification-types.ts'
 import type { OrgSnapshot } from './org-snapshot.ts'
 import { findReplacement } from './reassignment.ts'
+import { translatorFor } from '../i18n/i18n.server.ts'
+import { explanationText } from './explanation.ts'
 
 const org: OrgSnapshot = {
   groups: [{ id: 'g1', departmentId: 'd1', name: 'EN-MME' }],
@@ -57,7 +59,7 @@ describe('who takes over an open step', () => {
     // The leader's deputy filed it; the department head is already in the chain, so their deputy signs.
     const replacement = findReplacement({ ...base, requesterId: 'leaderDeputy', chain, stepIndex: 0, cause: 'OVERDUE' })
     expect(replacement).toMatchObject({ personId: 'headDeputy', reason: 'ESCALATED_OVERDUE' })
-    expect(replacement?.explanation).toMatch(/goes up to the department head's deputy, Erik/)
+    expect(explanationText(translatorFor('en', 'justifications'), replacement!.explanation)).toMatch(/goes up to the department head’s deputy, Erik/)
   })
 
   test('an overdue department head with no usable deputy goes to the director', () => {

@@ -7,7 +7,8 @@ import type { IsoDate } from '../calendar/calendar-date.ts'
 import type { StepRecord } from './justification-types.ts'
 import { absenceOn, deputiesOf, holderOf, isAbsent, personName, type OrgSnapshot } from './org-snapshot.ts'
 import { roleRank, signatoryRoles, type SignatoryRole } from './signature-policy.ts'
-import { DEFAULT_ESCALATION_TOP_ROLE, roleNames, type StepReason } from './signatories.ts'
+import { explanationOf, sentence } from './explanation.ts'
+import { DEFAULT_ESCALATION_TOP_ROLE, type StepReason } from './signatories.ts'
 
 export type ReplacementRequest = {
   org: OrgSnapshot
@@ -20,6 +21,7 @@ export type ReplacementRequest = {
   escalationTopRole?: SignatoryRole
 }
 
+/** `explanation`: sentences as messages (explanation.ts), worded where shown. */
 export type Replacement = { personId: string; reason: StepReason; explanation: string }
 
 export function findReplacement(request: ReplacementRequest): Replacement | null {
@@ -34,15 +36,17 @@ export function findReplacement(request: ReplacementRequest): Replacement | null
   const absence = absenceOn(org, current, date)
   const why =
     cause === 'ABSENT'
-      ? `${name(current)} is away${absence ? ` until ${absence.to}` : ''}.`
-      : `${name(current)} has not decided within the escalation delay.`
+      ? absence
+        ? sentence('awayUntil', { name: name(current), until: absence.to })
+        : sentence('away', { name: name(current) })
+      : sentence('overdue', { name: name(current) })
 
   const deputy = deputiesOf(org, current, date).find((id) => !excluded(id))
   if (deputy) {
     return {
       personId: deputy,
       reason: cause === 'ABSENT' ? 'DEPUTY_FOR_ABSENT' : 'ESCALATED_OVERDUE',
-      explanation: `${why} Their deputy ${name(deputy)} signs in their place.`,
+      explanation: explanationOf([why, sentence('deputySigns', { name: name(deputy) })]),
     }
   }
   const top = request.escalationTopRole ?? DEFAULT_ESCALATION_TOP_ROLE
@@ -55,7 +59,7 @@ export function findReplacement(request: ReplacementRequest): Replacement | null
       return {
         personId: candidate,
         reason: cause === 'ABSENT' ? 'ESCALATED_ABSENT' : 'ESCALATED_OVERDUE',
-        explanation: `${why} No deputy can sign, so the step goes up to the ${roleNames[role]}${candidate === holder.personId ? '' : `'s deputy`}, ${name(candidate)}.`,
+        explanation: explanationOf([why, sentence(candidate === holder.personId ? 'noDeputyGoesUpTo' : 'noDeputyGoesUpToDeputy', { role, name: name(candidate) })]),
       }
     }
   }

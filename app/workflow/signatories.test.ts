@@ -3,6 +3,11 @@ import { org } from './org.fixture.ts'
 import { deputiesOf, holderOf, orgSnapshotSchema, type OrgSnapshot } from './org-snapshot.ts'
 import { DEFAULT_SIGNATURE_POLICY, requiredTiers, type SignaturePolicy } from './signature-policy.ts'
 import { resolveSignatories, whoActsFor, type ChainStep, type SignatoryRequest } from './signatories.ts'
+import { translatorFor } from '../i18n/i18n.server.ts'
+import { explanationText } from './explanation.ts'
+
+/** An explanation (or an error's message) as an English reader reads it. */
+const english = (explanation: string | undefined) => explanationText(translatorFor('en', 'justifications'), explanation ?? '')
 
 const GL_ONLY = 5_000_000 // 50 000.00 CHF: group leader only
 const GL_AND_DH = 5_000_001 // 50 000.01 CHF: group leader, then department head
@@ -31,7 +36,7 @@ describe('resolveSignatories: ordinary cases', () => {
       { role: 'GROUP_LEADER', signatoryId: 'gina', reason: 'POSITION', originalSignatoryId: null },
       { role: 'DEPARTMENT_HEAD', signatoryId: 'dave', reason: 'POSITION', originalSignatoryId: null },
     ])
-    expect(chain[0]?.explanation).toBe('Gina Leader signs as group leader for Magnets (TE-MSC).')
+    expect(english(chain[0]?.explanation)).toBe('Gina Leader signs as group leader for Magnets (TE-MSC).')
     expect(chain.map((s) => [s.tierIndex, s.label])).toEqual([[0, 'Group leader'], [1, 'Department head']])
   })
 
@@ -53,7 +58,7 @@ describe('resolveSignatories: nobody signs their own justification', () => {
       { role: 'GROUP_LEADER', signatoryId: 'dora', reason: 'DEPUTY_FOR_SELF_APPROVAL', originalSignatoryId: 'gina' },
       { role: 'DEPARTMENT_HEAD', signatoryId: 'dave', reason: 'POSITION', originalSignatoryId: null },
     ])
-    expect(chain[0]?.explanation).toBe('Gina Leader (group leader) filed this justification and may not sign it. Their deputy Dora Deputy signs in their place.')
+    expect(english(chain[0]?.explanation)).toBe('Gina Leader (group leader) filed this justification and may not sign it. Their deputy Dora Deputy signs in their place.')
   })
 
   it('escalates to the department head when the requesting leader has no deputy, and the head\'s own step then goes to the head\'s deputy', () => {
@@ -62,7 +67,7 @@ describe('resolveSignatories: nobody signs their own justification', () => {
       { role: 'GROUP_LEADER', signatoryId: 'dave', reason: 'ESCALATED_SELF', originalSignatoryId: 'victor' },
       { role: 'DEPARTMENT_HEAD', signatoryId: 'dan', reason: 'DEPUTY_FOR_ALREADY_SIGNED', originalSignatoryId: 'dave' },
     ])
-    expect(chain[0]?.explanation).toMatch(/Victor Vacuum \(group leader\) filed this justification.*They have no deputy on that day\. The step goes up to the department head, Dave Head\./)
+    expect(english(chain[0]?.explanation)).toMatch(/Victor Vacuum \(group leader\) filed this justification.*They have no deputy on that day\. The step goes up to the department head, Dave Head\./)
   })
 
   it('skips a deputy who is the requester', () => {
@@ -72,7 +77,7 @@ describe('resolveSignatories: nobody signs their own justification', () => {
       { role: 'GROUP_LEADER', signatoryId: 'dave', reason: 'ESCALATED_ABSENT', originalSignatoryId: 'gina' },
       { role: 'DEPARTMENT_HEAD', signatoryId: 'dan', reason: 'DEPUTY_FOR_ALREADY_SIGNED', originalSignatoryId: 'dave' },
     ])
-    expect(chain[0]?.explanation).toContain('Their deputy Dora Deputy filed this justification and may not sign it.')
+    expect(english(chain[0]?.explanation)).toContain('Their deputy Dora Deputy filed this justification and may not sign it.')
   })
 
   it('never puts the requester anywhere in the chain', () => {
@@ -142,7 +147,7 @@ describe('resolveSignatories: errors', () => {
     const policy: SignaturePolicy = { version: 9, effectiveFrom: '2020-01-01', tiers: [{ aboveChfMinor: 0, role: 'DIRECTOR', label: 'Director' }] }
     const result = resolve({ policy, requesterId: 'rita' })
     expect(result).toMatchObject({ ok: false, error: { code: 'NO_SIGNATORY', tierIndex: 0 } })
-    expect(!result.ok && result.error.message).toMatch(/Nobody can sign as director: Rita Director \(director\) filed this justification/)
+    expect(english(result.ok ? undefined : result.error.message)).toMatch(/Nobody can sign as director: Rita Director \(director\) filed this justification/)
   })
 
   it('stops escalation at the configured top role', () => {

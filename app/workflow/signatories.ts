@@ -5,10 +5,12 @@
  * nobody signs twice in one chain. A step whose normal signatory cannot sign (absent, is the
  * requester, already in the chain) goes to that person's deputy; failing a usable deputy, it
  * climbs the role hierarchy up to a configurable top role. Each step says why it went where it
- * went, in a code for programs and a sentence for people (audit trail, e-mails).
+ * went, in a code for programs and an explanation for people (audit trail, pages): sentences as
+ * messages (explanation.ts), worded in each reader's language where they are shown.
  */
 import * as z from 'zod'
 import { isIsoDate, type IsoDate } from '../calendar/calendar-date.ts'
+import { explanationOf, sentence } from './explanation.ts'
 import { deputiesOf, groupName, holderOf, isAbsent, personName, type OrgSnapshot } from './org-snapshot.ts'
 import { roleRank, signatoryRoles, type RequiredTier, type SignatoryRole } from './signature-policy.ts'
 
@@ -57,6 +59,7 @@ export type SignatoryRequest = {
 export type SignatoryError = {
   code: 'NO_SIGNATORY' | 'UNKNOWN_GROUP' | 'AMBIGUOUS_POSITION' | 'INVALID_DATE'
   tierIndex: number | null
+  /** An explanation (explanation.ts): what went wrong, for people, in their language where shown. */
   message: string
 }
 
@@ -84,9 +87,9 @@ export const roleNames: Record<SignatoryRole, string> = {
 }
 
 export function resolveSignatories(request: SignatoryRequest): ResolveResult {
-  if (!isIsoDate(request.date)) return failure('INVALID_DATE', null, `“${request.date}” is not a calendar date.`)
+  if (!isIsoDate(request.date)) return failure('INVALID_DATE', null, sentence('invalidDate', { date: request.date }))
   if (!request.org.groups.some((g) => g.id === request.carryingGroupId)) {
-    return failure('UNKNOWN_GROUP', null, `Group “${request.carryingGroupId}” is not in the organisation structure.`)
+    return failure('UNKNOWN_GROUP', null, sentence('unknownGroup', { group: request.carryingGroupId }))
   }
   const chain: ChainStep[] = []
   for (const tier of request.tiers) {
@@ -106,6 +109,7 @@ function resolveTier(request: SignatoryRequest, tier: RequiredTier, chain: reado
     if (isAbsent(org, personId, date)) return 'ABSENT'
     return null
   }
+  // Each sentence a message: names and the date as values, the role as its code (the catalogue names it).
   const notes: string[] = []
   let firstCause: Cause | null = null
   let original: string | null = null
@@ -117,7 +121,7 @@ function resolveTier(request: SignatoryRequest, tier: RequiredTier, chain: reado
       label: tier.label,
       signatoryId,
       reason,
-      explanation: [...notes, closing].join(' '),
+      explanation: explanationOf([...notes, closing]),
       originalSignatoryId: original === signatoryId ? null : original,
     },
   })
@@ -126,39 +130,33 @@ function resolveTier(request: SignatoryRequest, tier: RequiredTier, chain: reado
     const holder = holderOf(org, role, request.carryingGroupId, date)
     if (!holder.ok) {
       if (holder.problem === 'AMBIGUOUS') {
-        return failure('AMBIGUOUS_POSITION', tier.tierIndex, `Several people hold the ${roleNames[role]} position on ${date} (${holder.personIds.map(name).join(', ')}); correct the organisation data.`)
+        return failure('AMBIGUOUS_POSITION', tier.tierIndex, sentence('ambiguousPosition', { role, date, names: holder.personIds.map(name).join(', ') }))
       }
       firstCause ??= 'VACANT'
-      notes.push(`The ${roleNames[role]} position is vacant on ${date}.`)
+      notes.push(sentence('vacant', { role, date }))
       continue
     }
     if (rung === 0) original = holder.personId
     const cause = whyCannotSign(holder.personId)
     if (cause === null) {
-      if (firstCause === null) return step(holder.personId, 'POSITION', `${name(holder.personId)} signs as ${roleNames[role]} for ${groupName(org, request.carryingGroupId)}.`)
-      return step(holder.personId, ESCALATION_REASON[firstCause], `The step goes up to the ${roleNames[role]}, ${name(holder.personId)}.`)
+      if (firstCause === null) return step(holder.personId, 'POSITION', sentence('position', { name: name(holder.personId), role, group: groupName(org, request.carryingGroupId) }))
+      return step(holder.personId, ESCALATION_REASON[firstCause], sentence('goesUpTo', { role, name: name(holder.personId) }))
     }
     firstCause ??= cause
-    notes.push(`${name(holder.personId)} (${roleNames[role]}) ${CAUSE_TEXT[cause]}.`)
+    notes.push(sentence(`cannotSign.${cause}`, { name: name(holder.personId), role }))
     const deputies = deputiesOf(org, holder.personId, date)
     const deputy = deputies.find((id) => whyCannotSign(id) === null)
     for (const skipped of deputies.slice(0, deputy === undefined ? undefined : deputies.indexOf(deputy))) {
-      notes.push(`Their deputy ${name(skipped)} ${CAUSE_TEXT[whyCannotSign(skipped) ?? 'ABSENT']}.`)
+      notes.push(sentence(`deputyCannotSign.${whyCannotSign(skipped) ?? 'ABSENT'}`, { name: name(skipped) }))
     }
     if (deputy !== undefined) {
       const reason = rung === 0 && cause !== 'VACANT' ? DEPUTY_REASON[cause] : ESCALATION_REASON[firstCause]
-      return step(deputy, reason, `Their deputy ${name(deputy)} signs in their place.`)
+      return step(deputy, reason, sentence('deputySigns', { name: name(deputy) }))
     }
-    if (deputies.length === 0) notes.push('They have no deputy on that day.')
+    if (deputies.length === 0) notes.push(sentence('noDeputy'))
   }
-  return failure('NO_SIGNATORY', tier.tierIndex, `Nobody can sign as ${tier.label.toLowerCase()}: ${notes.join(' ')} Name a deputy or correct the organisation data.`)
-}
-
-const CAUSE_TEXT: Record<Cause, string> = {
-  VACANT: 'holds no position',
-  ABSENT: 'is absent that day',
-  SELF: 'filed this justification and may not sign it',
-  ALREADY_SIGNED: 'already signs an earlier step of this chain',
+  // For people (the review page, the submit notice): an explanation too, with what was tried.
+  return failure('NO_SIGNATORY', tier.tierIndex, explanationOf([sentence('nobodyCanSign', { role: tier.role }), ...notes, sentence('nameADeputy')]))
 }
 
 /** The role itself, then each higher role up to the top role (or the role itself if higher). */

@@ -32,16 +32,10 @@ async function frenchText(page: Page) {
   })
 }
 
-// Issue 14 is still open: the pages below are not in French yet (their areas' messages are still
-// written in English in the code). The list only shrinks: a page on it that shows no English sentence
-// any more fails the test until it is taken off, so that once French it stays French.
-const NOT_YET_IN_FRENCH = new Set([
-  // The facts, chain and timeline shared with the justification page, and the signatory's
-  // explanation ("as group leader of …"), which the workflow writes into the snapshot in English.
-  'routes/sign-off.$token',
-  'routes/justifications.$id._index',
-  'routes/approvals',
-])
+// Pages not in French yet (their areas' messages still written in English in the code): none left.
+// The list only shrinks: a page on it that shows no English sentence any more fails the test until
+// it is taken off, so that once French it stays French.
+const NOT_YET_IN_FRENCH = new Set<string>([])
 
 let tour: Tour
 test.beforeAll(async ({ app, smtp, browser, mailboxApp }) => {

@@ -43,7 +43,7 @@ test('a requester files at 60 000 CHF; the group leader and then the department 
   const timeline = requester.getByRole('region', { name: 'Timeline' }).getByRole('listitem')
   await expect(timeline).toHaveText([
     /^Created by Rita Romano/,
-    /^Submitted by Rita Romano, \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} CES?T\s*Policy version 1; CHF\s60’000\.00; no supporting document\.$/,
+    /^Submitted by Rita Romano, \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} CES?T\s*Signature policy version 1\. Amount: CHF\s60’000\.00\. No supporting document\.$/,
     /^Signature requested by Rita Romano.*Group leader: Marta Mendes/,
     /^Signed by Marta Mendes/,
     /^Signature requested by Marta Mendes.*Department head: Elena Navarro/,
