@@ -165,6 +165,23 @@ describe('each email is written in its recipient’s language (issue 14)', () =>
     }
   })
 
+  test('the chain in an email: a standard tier reads in the recipient’s language, a label procurement typed reads as typed', async () => {
+    const chain = [
+      step({ status: 'done', decidedBy: 'marta', decidedAt: '2026-12-02T09:00:00Z' }),
+      step({ tierIndex: 1, role: 'DEPARTMENT_HEAD', label: 'Accelerator sector head', signatoryId: 'elena', status: 'done', decidedBy: 'elena', decidedAt: '2026-12-02T09:00:00Z' }),
+    ]
+    const [queued] = await emailsFor([{ type: 'APPROVED', at: '2026-12-02T09:00:00Z', withoutSignature: false } as never], filedInFrench, frenchRequester, {
+      appUrl: 'http://localhost:3000',
+      signOffLinks: new Map(),
+      chain,
+      linkTtlHours: 168,
+    })
+    const approved = await rendered(queued)
+    expect(approved!.text).toContain('Chef de groupe : Marta Mendes, signé le 2 déc. 2026')
+    expect(approved!.text).toContain('Accelerator sector head : Elena Navarro, signé le 2 déc. 2026')
+    expect(approved!.text).not.toContain('Chef de département')
+  })
+
   test('a French signatory is asked in French, with the link’s validity in French', async () => {
     const french = new Map<string, Person>([...people, ['marta', { ...people.get('marta')!, preferredLanguage: 'fr' }]])
     const email = await rendered(

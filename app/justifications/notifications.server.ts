@@ -14,6 +14,7 @@ import { countryName } from '~/i18n/country-names'
 import { languageOfRecipient, translatorFor } from '~/i18n/i18n.server'
 import type { Language } from '~/i18n/languages'
 import type { Effect, StepRecord } from '~/workflow/machine'
+import { stepLabelText } from '~/workflow/signatory-role-labels'
 import { emailDocuments, emailDocumentsInclude } from './email-documents.server'
 import type { Category, SingleSourceReason } from './labels'
 
@@ -132,14 +133,9 @@ export const SPLIT_PURCHASE_FLAGGED = 'flagged at submission (see the justificat
 export function describeChain(chain: StepRecord[], name: (id: string) => string, language: Language = 'en'): string[] {
   const t = translatorFor(language, 'emails')
   return chain.map((step) => {
-    const values = { label: stepLabel(step, language), name: name(step.signatoryId), state: t(`chain.states.${step.status}`) }
+    const values = { label: stepLabelText(t, step), name: name(step.signatoryId), state: t(`chain.states.${step.status}`) }
     return step.decidedAt ? t('chain.lineAt', { ...values, at: formatDateTime(step.decidedAt, language) }) : t('chain.line', values)
   })
-}
-
-/** A step's name: the signature policy's own label in English, its role's title in another language (the policy is written in English). */
-function stepLabel(step: Pick<StepRecord, 'label' | 'role'>, language: Language): string {
-  return language === 'en' ? step.label : translatorFor(language, 'emails')(`roleTitles.${step.role}`)
 }
 
 function describeHours(hours: number, language: Language) {

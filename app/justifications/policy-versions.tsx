@@ -4,7 +4,7 @@ import { DateTime } from '~/calendar/date-time'
 import { useFormats } from '~/i18n/use-formats'
 import { SortableTable, type TableColumn } from '~/ui/sortable-table'
 import type { PolicyTier, SignatoryRole } from '~/workflow/signature-policy'
-import { signatoryRoleLabels } from '~/workflow/signatory-role-labels'
+import { signatoryRoleLabels, stepLabelText } from '~/workflow/signatory-role-labels'
 
 export type PolicyVersionRow = {
   version: number
@@ -34,14 +34,9 @@ export function PolicyVersions({ versions }: { versions: PolicyVersionRow[] }) {
   )
 }
 
-/** A tier's role in the reader's language (the stored default label is the English role name). */
+/** A role's name in the reader's language: its default label, read by the one rule for labels (signatory-role-labels). */
 export function signatoryRoleName(t: TFunction<'admin'>, role: SignatoryRole): string {
-  return t(`policy.roles.${role}`)
-}
-
-/** A tier's label: one left at its role's (English) default reads as the role in the reader's language. */
-export function tierLabel(t: TFunction<'admin'>, tier: PolicyTier): string {
-  return tier.label === signatoryRoleLabels[tier.role] ? signatoryRoleName(t, tier.role) : tier.label
+  return stepLabelText(t, { label: signatoryRoleLabels[role], role })
 }
 
 const columnsOf = (t: TFunction<'admin'>, formats: ReturnType<typeof useFormats>): TableColumn<PolicyVersionRow>[] => [
@@ -60,7 +55,7 @@ const columnsOf = (t: TFunction<'admin'>, formats: ReturnType<typeof useFormats>
       <ol style={{ margin: 0, paddingLeft: '1.2rem' }}>
         {version.tiers.map((tier) => (
           <li key={`${tier.role}-${tier.aboveChfMinor}`}>
-            {t('policy.versions.above', { amount: formats.chf(tier.aboveChfMinor), label: tierLabel(t, tier) })}
+            {t('policy.versions.above', { amount: formats.chf(tier.aboveChfMinor), label: stepLabelText(t, tier) })}
             {tier.label !== signatoryRoleLabels[tier.role] ? <span className="hint"> ({signatoryRoleName(t, tier.role)})</span> : null}
           </li>
         ))}
