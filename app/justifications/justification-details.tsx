@@ -1,6 +1,7 @@
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { countryName } from '~/i18n/country-names'
+import { formatRate } from '~/money/format-rate'
 import { useFormats } from '~/i18n/use-formats'
 import { DefinitionList, type Fact } from '~/ui/definition-list'
 import { explanationText } from '~/workflow/explanation'
@@ -42,7 +43,7 @@ export function JustificationFacts({ page }: { page: JustificationPageData }) {
   const amount = formats.money(page.amountMinor, page.currency)
   const amountChf = page.amountChfMinor !== null ? formats.chf(page.amountChfMinor) : null
   const rate = page.exchangeRate
-    ? t('details.rate', { rate: page.exchangeRate, currency: page.currency, date: page.exchangeRateDateIso ? formats.date(page.exchangeRateDateIso) : '—' })
+    ? t('details.rate', { rate: formatRate(page.exchangeRate, formats.language), currency: page.currency, date: page.exchangeRateDateIso ? formats.date(page.exchangeRateDateIso) : '—' })
     : null
   const alternatives: Fact[] = page.alternativeSuppliers
     ? [

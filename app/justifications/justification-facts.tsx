@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next'
 import { countryName } from '~/i18n/country-names'
 import type { useFormats } from '~/i18n/use-formats'
 import type { Currency } from '~/money/currency'
+import { formatRate } from '~/money/format-rate'
 import type { Fact } from '~/ui/definition-list'
 import type { StatedAlternatives } from '~/industrial-return/suppliers/stated-alternatives'
 
@@ -41,7 +42,7 @@ export const originFact = (j: Described, { t, formats }: Wording): Fact | null =
 /** The rate a converted amount was fixed at, or null for a CHF amount (or a draft). */
 function rateOf(j: Described, { t, formats }: Wording): string | null {
   if (!j.exchangeRate) return null
-  return t('details.rate', { rate: j.exchangeRate, currency: j.currency, date: j.exchangeRateDateIso ? formats.date(j.exchangeRateDateIso) : '—' })
+  return t('details.rate', { rate: formatRate(j.exchangeRate, formats.language), currency: j.currency, date: j.exchangeRateDateIso ? formats.date(j.exchangeRateDateIso) : '—' })
 }
 
 /**

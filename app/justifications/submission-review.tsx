@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { explanationText } from '~/workflow/explanation'
 import { useFormats } from '~/i18n/use-formats'
 import type { Currency } from '~/money/currency'
+import { formatRate } from '~/money/format-rate'
 import { DocumentList, type ListedDocument } from '~/attachments/document-list'
 import { FilingTimeReturnPanel } from '~/industrial-return/views/filing-time-panel'
 import type { FilingTimeReturn } from '~/industrial-return/views/filing-time'
@@ -64,7 +65,7 @@ export function SubmissionReview({ facts, assessment, busy }: { facts: ReviewFac
   const amountChf = assessment.ok ? (assessment.amountChfMinor !== undefined ? formats.chf(assessment.amountChfMinor) : assessment.amountChf) : null
   const rate = assessment.ok
     ? assessment.rateParts
-      ? t('review.rate', { rate: assessment.rateParts.rate, currency: assessment.rateParts.currency, date: formats.date(assessment.rateParts.validFromIso) })
+      ? t('review.rate', { rate: formatRate(assessment.rateParts.rate, formats.language), currency: assessment.rateParts.currency, date: formats.date(assessment.rateParts.validFromIso) })
       : assessment.rate
     : null
   const threshold =

@@ -5,6 +5,7 @@ import { countryName } from '~/i18n/country-names'
 import { translatorFor } from '~/i18n/i18n.server'
 import type { Language } from '~/i18n/languages'
 import { formatChf, formatMoney } from '~/money/amount'
+import { formatRate } from '~/money/format-rate'
 import { loadJustificationPage } from '../page.server'
 import type { Viewer } from '../visibility.server'
 import { loadRecordDiscussion, loadRecordDocuments, type RecordComment, type RecordDocuments } from './record-documents.server'
@@ -84,7 +85,7 @@ export async function loadJustificationRecord(db: Database, person: Viewer, id: 
     amount: formatMoney(page.amountMinor, page.currency, language),
     amountChf: page.amountChfMinor !== null ? formatChf(page.amountChfMinor, language) : null,
     rate: page.exchangeRate
-      ? t('pdf.rate', { rate: page.exchangeRate, currency: page.currency, date: page.exchangeRateDateIso ? formatDate(page.exchangeRateDateIso, language) : '—' })
+      ? t('pdf.rate', { rate: formatRate(page.exchangeRate, language), currency: page.currency, date: page.exchangeRateDateIso ? formatDate(page.exchangeRateDateIso, language) : '—' })
       : null,
     policyVersion: page.policyVersion,
     createdAt: formatDateTime(row.createdAt, language),

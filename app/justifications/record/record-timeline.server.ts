@@ -8,6 +8,7 @@ import { translatorFor } from '~/i18n/i18n.server'
 import type { Language } from '~/i18n/languages'
 import { translateMessage } from '~/i18n/message'
 import { formatChf, formatMoney } from '~/money/amount'
+import { formatRate } from '~/money/format-rate'
 import { isCurrency } from '~/money/currency'
 import { stepLabelIn } from './step-label.server'
 
@@ -84,7 +85,7 @@ function describeEvent(type: string, payload: Record<string, unknown>, { t, tj, 
           : t('events.submittedConverted', {
               amount: formatMoney(Number(payload.amountMinor), payload.currency, language),
               chf,
-              rate: String(payload.rate),
+              rate: formatRate(String(payload.rate), language),
               date: typeof payload.rateDate === 'string' ? formatDate(payload.rateDate, language) : '—',
             })
       return t('events.submitted', { version: String(payload.policyVersion), amount, flag: payload.splitPurchaseFlag ? t('events.submittedFlag') : '', documents: documents(payload.documents) })
