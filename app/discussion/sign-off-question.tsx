@@ -2,7 +2,6 @@ import { Form, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { message } from '~/i18n/message'
 import { CommentField, type CommentFormState } from './comment-field'
-import { listOf } from './list-of'
 
 /**
  * Below the decision on a sign-off link's page: a question to the requester instead of a decision.
@@ -33,8 +32,9 @@ export function SignOffQuestion({ form }: { form?: CommentFormState | undefined 
 
 /**
  * What the page says, after the redirect, once a question went: to whom, and that the link still
- * decides. A message (app/i18n/message.ts): the page says it in its reader's language.
+ * decides. A message (app/i18n/message.ts): the page says it in its reader's language, the names
+ * travelling as a list so that they are joined in that language too ({{names, list}}).
  */
 export function questionSentMessage(notifiedNames: readonly string[]): string {
-  return notifiedNames.length ? message('signoff:question.sentTo', { names: listOf(notifiedNames) }) : message('signoff:question.sent')
+  return notifiedNames.length ? message('signoff:question.sentTo', { names: notifiedNames }) : message('signoff:question.sent')
 }

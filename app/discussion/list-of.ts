@@ -1,4 +1,0 @@
-/** "Rita Romano, Marta Mendes and Paula Procurement": names (or words) as a sentence lists them. */
-export function listOf(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`
-}
