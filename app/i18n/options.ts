@@ -1,6 +1,7 @@
 import type { i18n as I18n, InitOptions } from 'i18next'
 import { formatDate, formatDateTime } from '~/calendar/format-date'
 import { formatChf, formatMoney } from '~/money/amount'
+import { formatRate } from '~/money/format-rate'
 import { isCurrency } from '~/money/currency'
 import { isLanguage, LANGUAGES, type Language } from './languages'
 import { DEFAULT_NAMESPACE } from './namespaces'
@@ -23,7 +24,7 @@ const languageOf = (lng: string | undefined): Language => (isLanguage(lng) ? lng
 
 /**
  * Formats a message may ask for by name, in its reader's language: "{{amount, chf}}" (minor units),
- * "{{amount, money(currency: EUR)}}", "{{on, date}}", "{{at, dateTime}}". The same functions as the
+ * "{{amount, money(currency: EUR)}}", "{{on, date}}", "{{at, dateTime}}", "{{rate, rate}}" (an exchange rate). The same functions as the
  * pages, so a message and a table never write one amount two ways.
  */
 export function addFormatters(instance: I18n) {
@@ -35,4 +36,5 @@ export function addFormatters(instance: I18n) {
   )
   formatter.add('date', (value, lng) => formatDate(value, languageOf(lng)))
   formatter.add('dateTime', (value, lng) => formatDateTime(value, languageOf(lng)))
+  formatter.add('rate', (value, lng) => formatRate(String(value), languageOf(lng)))
 }

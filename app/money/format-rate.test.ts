@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { formatRate } from './format-rate'
+import { translatorFor } from '~/i18n/i18n.server'
 
 describe('formatRate', () => {
   test('English keeps the decimal point and every digit', () => {
@@ -13,5 +14,13 @@ describe('formatRate', () => {
   })
   test('a whole rate reads the same in both', () => {
     expect(formatRate('1', 'fr')).toBe('1')
+  })
+})
+
+describe('a rate inside a message ({{rate, rate}})', () => {
+  test('reads with the decimal comma in French and the point in English, every digit kept', () => {
+    const values = { amount: 1_200_050, chf: 1_117_486, rate: '0.931200', rateDate: '2026-11-30' }
+    expect(translatorFor('fr', 'justifications')('timeline.details.amountConverted', values)).toContain('au taux de 0,931200 du')
+    expect(translatorFor('en', 'justifications')('timeline.details.amountConverted', values)).toContain('at rate 0.931200 of')
   })
 })
