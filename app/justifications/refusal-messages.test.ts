@@ -57,7 +57,7 @@ describe('a justification page’s error pages', () => {
 
 describe('the routes’ refusals', () => {
   it('read in French', () => {
-    expect(fr(message('justifications:refusals.notFoundOrHidden'))).toBe('Cette justification n’existe pas, ou vous n’êtes pas autorisé à la voir.')
+    expect(translateMessage(translatorFor('fr', 'common'), message('common:requestRefusals.justificationNotFoundOrHidden'))).toBe('Cette justification n’existe pas, ou vous n’êtes pas autorisé à la voir.')
     expect(translatorFor('fr', 'justifications')('refusals.documentNotFound')).toBe('Aucun document n’a cette adresse.')
     expect(translatorFor('fr', 'justifications')('refusals.signOffDocumentNotFound')).toMatch(/^Aucun document n’a cette adresse\. S’il provient d’un lien de signature/)
     expect(translateMessage(translatorFor('fr', 'common'), message('common:requestRefusals.mailboxMessageNotFound'))).toBe('Ce message n’existe pas.')

@@ -147,24 +147,9 @@ test('a missing justification, document or decision says so in the reader’s la
     // language is the browser's choice (the language switch's cookie, set here as the switch sets it),
     // not the person's saved preference.
     await page.context().addCookies([{ name: 'solesource_language', value: 'ImZyIg%3D%3D', url: app.url }])
-    await page.goto('/approvals')
-    const answered = page.waitForResponse((response) => new URL(response.url()).pathname === '/approvals' && response.request().method() === 'POST')
-    await page.evaluate((id) => {
-      const form = document.createElement('form')
-      form.method = 'post'
-      form.action = '/approvals'
-      for (const [name, value] of Object.entries({ justificationId: id, intent: 'sign', rowVersion: '1' })) {
-        const input = document.createElement('input')
-        input.type = 'hidden'
-        input.name = name
-        input.value = value
-        form.append(input)
-      }
-      document.body.append(form)
-      form.submit()
-    }, UNKNOWN_ID)
-    expect((await answered).status()).toBe(404)
-    await expect(page.getByText('Cette justification n’existe pas, ou vous n’êtes pas autorisé à la voir.')).toBeVisible()
+    const decision = await page.request.post('/approvals', { form: { justificationId: UNKNOWN_ID, intent: 'sign', rowVersion: '1' } })
+    expect(decision.status()).toBe(404)
+    expect(await decision.text()).toContain('Cette justification n’existe pas, ou vous n’êtes pas autorisé à la voir.')
   } finally {
     await app.sql(`UPDATE "Person" SET "preferredLanguage" = NULL WHERE email = $1`, [REQUESTER])
   }
