@@ -93,6 +93,20 @@ describe('receiving a multipart upload', () => {
     await unmatched.cleanup()
     expect(unmatched.files).toEqual([])
   })
+
+  test('its refusals are written in the client’s language (a French Accept-Language here)', async () => {
+    const french = { 'Accept-Language': 'fr' }
+    const form = new FormData()
+    for (const name of ['a.pdf', 'b.pdf', 'c.pdf', 'd.pdf']) form.append('files', new File([new Uint8Array(900_000)], name))
+    const big = new Request('http://localhost/', { method: 'POST', body: form })
+    const tooLarge = await thrownResponse(receiveUpload(new Request(big, { headers: { ...Object.fromEntries(big.headers), ...french } }), limits))
+    expect([tooLarge.status, await tooLarge.text()]).toEqual([
+      413,
+      'Cet envoi dépasse ce que SoleSource accepte en une fois (3\u00a0Mo). Rien n’a été enregistré\u00a0: revenez en arrière et envoyez moins de fichiers, ou des fichiers plus petits.',
+    ])
+    const json = await thrownResponse(receiveUpload(new Request('http://localhost/', { method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json', ...french } }), limits))
+    expect([json.status, await json.text()]).toEqual([415, 'Ce formulaire envoie des fichiers\u00a0: envoyez-les en multipart/form-data. Rien n’a été modifié.'])
+  })
 })
 
 describe('a 100 MB upload (streamed in, in-process)', () => {

@@ -3,7 +3,7 @@ import { mkdtemp, open, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { unstable_parseMultipartFormData, type UploadHandler } from '@remix-run/node'
-import { mediaType, refuse } from '~/http/request-body.server'
+import { mediaType, refusal } from '~/http/request-body.server'
 
 /** A file part of an upload: on disk (unless it went over the limit), with its hash and size. */
 export type ReceivedFile = {
@@ -60,10 +60,10 @@ function countedBody(body: ReadableStream<Uint8Array>, maxBytes: number, tooLarg
  * A file input left empty (no file chosen) sends an unnamed empty part, which is not a file.
  */
 export async function receiveUpload(request: Request, { maxFileBytes, maxRequestBytes }: { maxFileBytes: number; maxRequestBytes: number }): Promise<ReceivedUpload> {
-  if (mediaType(request) !== 'multipart/form-data') refuse(415, 'This form uploads files: send it as multipart/form-data. Nothing was changed.')
-  if (!request.body) refuse(400, 'The upload arrived without a body. Nothing was changed.')
+  if (mediaType(request) !== 'multipart/form-data') throw await refusal(request, 415, 'uploadsNotMultipart')
+  if (!request.body) throw await refusal(request, 400, 'uploadWithoutBody')
   const declaredLength = Number(request.headers.get('Content-Length') ?? NaN)
-  if (declaredLength > maxRequestBytes) refuse(413, tooLargeMessage(maxRequestBytes))
+  if (declaredLength > maxRequestBytes) throw await tooLargeRefusal(request, maxRequestBytes)
 
   const dir = await mkdtemp(join(tmpdir(), 'solesource-upload-'))
   const cleanup = () => rm(dir, { recursive: true, force: true })
@@ -73,7 +73,7 @@ export async function receiveUpload(request: Request, { maxFileBytes, maxRequest
 
   const handler: UploadHandler = async (part) => {
     if (part.filename === undefined) {
-      fields.append(part.name, await readText(part.data))
+      fields.append(part.name, await readText(part.data, request))
       return undefined
     }
     files.push(await receiveFile(part.name, part.filename, part.data, join(dir, `part-${files.length}`), maxFileBytes))
@@ -86,23 +86,21 @@ export async function receiveUpload(request: Request, { maxFileBytes, maxRequest
   } catch (error) {
     await cleanup()
     if (error instanceof Response) throw error
-    if (tooLarge.seen) refuse(413, tooLargeMessage(maxRequestBytes))
-    refuse(400, 'The upload could not be read: its body does not match its content type. Nothing was changed.')
+    if (tooLarge.seen) throw await tooLargeRefusal(request, maxRequestBytes)
+    throw await refusal(request, 400, 'unreadableUpload')
   }
   // An empty, unnamed part is a file input with nothing chosen.
   return { fields, files: files.filter((file) => file.fileName !== '' || file.sizeBytes > 0), cleanup }
 }
 
-function tooLargeMessage(maxRequestBytes: number) {
-  return `This upload is larger than SoleSource takes in one go (${Math.floor(maxRequestBytes / 1_000_000)} MB). Nothing was stored: go back and upload fewer or smaller files.`
-}
+const tooLargeRefusal = (request: Request, maxRequestBytes: number) => refusal(request, 413, 'uploadTooLarge', { megabytes: Math.floor(maxRequestBytes / 1_000_000) })
 
-async function readText(data: AsyncIterable<Uint8Array>): Promise<string> {
+async function readText(data: AsyncIterable<Uint8Array>, request: Request): Promise<string> {
   const pieces: Uint8Array[] = []
   let length = 0
   for await (const piece of data) {
     length += piece.byteLength
-    if (length > MAX_TEXT_FIELD_BYTES) refuse(400, 'A text field of this upload is far longer than the form sends. Nothing was changed.')
+    if (length > MAX_TEXT_FIELD_BYTES) throw await refusal(request, 400, 'textFieldTooLong')
     pieces.push(piece)
   }
   return new TextDecoder().decode(Buffer.concat(pieces))

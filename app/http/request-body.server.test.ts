@@ -43,3 +43,24 @@ describe('readUploadForm', () => {
     expect(small.ok && (small.form.get('file') as File).size).toBe(16)
   })
 })
+
+describe('the refusals’ language', () => {
+  const fromFrench = (contentType: string, body: string, header: Record<string, string> = { 'Accept-Language': 'fr-CH, fr;q=0.9, en;q=0.5' }) =>
+    new Request('http://localhost/anywhere', { method: 'POST', body, headers: { 'Content-Type': contentType, ...header } })
+
+  it('is the client’s: French for a French Accept-Language or language cookie, the default without either', async () => {
+    expect(await refusal(readForm(fromFrench('application/json', '{}')))).toEqual({
+      status: 415,
+      text: 'Cette adresse attend un formulaire (application/x-www-form-urlencoded ou multipart/form-data)\u00a0; la requête était «\u00a0application/json\u00a0».',
+    })
+    expect(await refusal(readForm(fromFrench('multipart/form-data; boundary=nope', 'a=1', { cookie: 'solesource_language=ImZyIg%3D%3D' })))).toMatchObject({
+      status: 400,
+      text: expect.stringMatching(/^Le formulaire n’a pas pu être lu/),
+    })
+    expect(await refusal(readUploadForm(fromFrench('application/x-www-form-urlencoded', 'file=x.csv'), { maxFileBytes: 10 }))).toMatchObject({
+      status: 415,
+      text: 'Ce formulaire envoie un fichier\u00a0: envoyez-le en multipart/form-data. Rien n’a été modifié.',
+    })
+    expect(await refusal(readForm(post('{}', 'application/json')))).toMatchObject({ text: expect.stringMatching(/^This address takes a form/) })
+  })
+})

@@ -3,6 +3,8 @@ import {
   unstable_createMemoryUploadHandler,
   unstable_parseMultipartFormData,
 } from '@remix-run/node'
+import { languageOfRequest, translatorFor } from '~/i18n/i18n.server'
+import type { MessageValues } from '~/i18n/message'
 
 /**
  * The one place where actions read a request body. A browser's form always arrives as
@@ -13,10 +15,34 @@ import {
 
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'] as const
 
-/** Answers the request with `status` and a plain message (thrown: Remix sends a thrown Response as is). */
-export function refuse(status: 400 | 413 | 415, message: string): never {
-  throw new Response(message, { status, statusText: STATUS_TEXT[status], headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
+/**
+ * The answer to a request whose body cannot be read: `status` and a plain sentence (common:requestRefusals.*),
+ * to be thrown. The sentence is written here, in the request's language, not carried as a message:
+ * the same answer reaches a resource route (sent as is, to a client that reads text) and a page
+ * (whose error page shows text that is not a message as it is). The body is read before the action
+ * knows who asks, so the language is the client's own (cookie, Accept-Language) unless the caller
+ * passes the person.
+ */
+export async function refusal(
+  request: Request,
+  status: 400 | 413 | 415,
+  key: RequestRefusal,
+  values?: MessageValues,
+  person: { preferredLanguage: string | null } | null = null,
+): Promise<Response> {
+  const t = translatorFor(await languageOfRequest(request, person), 'common')
+  return new Response(String(t(`requestRefusals.${key}`, values ?? {})), { status, statusText: STATUS_TEXT[status], headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
 }
+export type RequestRefusal =
+  | 'notAForm'
+  | 'notAFormUntyped'
+  | 'unreadableForm'
+  | 'uploadNotMultipart'
+  | 'uploadsNotMultipart'
+  | 'unreadableUpload'
+  | 'uploadWithoutBody'
+  | 'uploadTooLarge'
+  | 'textFieldTooLong'
 const STATUS_TEXT = { 400: 'Bad Request', 413: 'Payload Too Large', 415: 'Unsupported Media Type' } as const
 
 /** The request's media type, without parameters, in lower case ('' when it has none). */
@@ -28,12 +54,12 @@ export function mediaType(request: Request): string {
 export async function readForm(request: Request): Promise<FormData> {
   const type = mediaType(request)
   if (!(FORM_TYPES as readonly string[]).includes(type)) {
-    refuse(415, `This address takes a form (${FORM_TYPES.join(' or ')}); the request was ${type ? `"${type}"` : 'sent without a content type'}.`)
+    throw await refusal(request, 415, type ? 'notAForm' : 'notAFormUntyped', { received: type })
   }
   try {
     return await request.formData()
   } catch {
-    refuse(400, 'The form could not be read: its body does not match its content type. Nothing was changed.')
+    throw await refusal(request, 400, 'unreadableForm')
   }
 }
 
@@ -45,7 +71,7 @@ export type UploadForm = { ok: true; form: FormData } | { ok: false; reason: 'fi
  */
 export async function readUploadForm(request: Request, { maxFileBytes }: { maxFileBytes: number }): Promise<UploadForm> {
   if (mediaType(request) !== 'multipart/form-data') {
-    refuse(415, 'This form uploads a file: send it as multipart/form-data. Nothing was changed.')
+    throw await refusal(request, 415, 'uploadNotMultipart')
   }
   try {
     return { ok: true, form: await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: maxFileBytes })) }
@@ -53,6 +79,6 @@ export async function readUploadForm(request: Request, { maxFileBytes }: { maxFi
     if (error instanceof MaxPartSizeExceededError) {
       return { ok: false, reason: 'file-too-large' }
     }
-    refuse(400, 'The upload could not be read: its body does not match its content type. Nothing was changed.')
+    throw await refusal(request, 400, 'unreadableUpload')
   }
 }

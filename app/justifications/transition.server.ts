@@ -18,6 +18,7 @@ import {
 import type { JustificationStatus } from './labels'
 import { statedAlternativesOf } from '~/industrial-return/suppliers/stated-alternatives'
 import { emailsFor, justificationForEmail, type JustificationForEmail, type Person } from './notifications.server'
+import { message } from '~/i18n/message'
 import { loadTransitionRow, type TransitionRow } from './load-transition-row.server'
 import { loadWorkflowSettings, type WorkflowSettings } from './settings.server'
 import { issueSignOffToken, revokeSignOffTokens, signOffUrl, type IssuedToken } from './sign-off-tokens.server'
@@ -42,8 +43,8 @@ export type TransitionFailure =
 export type TransitionSuccess = { ok: true; id: string; reference: string; status: JustificationStatus; rowVersion: number }
 export type TransitionResult = TransitionSuccess | TransitionFailure
 
-export const CHANGED_MEANWHILE =
-  'This justification changed meanwhile (someone else acted on it). Nothing was changed: the page now shows its current state.'
+// Messages (app/i18n/message.ts): the page that shows a failure translates it in its reader's language.
+export const CHANGED_MEANWHILE = message('justifications:refusals.changedMeanwhile')
 
 const statusOfState: Record<JustificationState, JustificationStatus> = {
   draft: 'DRAFT',
@@ -101,7 +102,7 @@ export async function runTransition(
 ): Promise<TransitionResult> {
   // The row with what its emails describe, in one statement.
   const row = await loadTransitionRow(db, justificationId)
-  if (!row) return { ok: false, kind: 'NOT_FOUND', message: 'This justification does not exist.' }
+  if (!row) return { ok: false, kind: 'NOT_FOUND', message: message('justifications:refusals.notFound') }
   if (expectedRowVersion !== undefined && row.rowVersion !== expectedRowVersion) return { ok: false, kind: 'CONFLICT', message: CHANGED_MEANWHILE }
 
   const prepared = await prepare(row)
@@ -112,11 +113,11 @@ export async function runTransition(
     sent = sendAndSnapshot({ machineVersion: row.machineVersion, persisted: row.snapshot }, prepared.event, { justificationId: row.id, requesterId: row.requesterId })
   } catch (error) {
     if (error instanceof UnknownMachineVersionError || error instanceof InvalidSnapshotError) {
-      return { ok: false, kind: 'UNREADABLE_SNAPSHOT', message: `This justification was stored by a workflow this version of SoleSource does not know (${error.message}). Nothing was changed; an administrator must migrate it.` }
+      return { ok: false, kind: 'UNREADABLE_SNAPSHOT', message: message('justifications:refusals.unreadableSnapshot', { detail: error.message }) }
     }
     throw error
   }
-  if (!sent.changed) return { ok: false, kind: 'REFUSED', message: sent.message ?? 'This action is not possible now.' }
+  if (!sent.changed) return { ok: false, kind: 'REFUSED', message: sent.message ?? message('justifications:refusals.notPossibleNow') }
 
   const context = sent.snapshot.context
   const status = statusOfState[sent.state]

@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { useActionData, useLoaderData } from '@remix-run/react'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
-import { translateMessage } from '~/i18n/message'
+import { message, translateMessage } from '~/i18n/message'
 import type { RouteHandle } from '~/i18n/route-handle'
 import { requestOrigin } from '~/audit/audit.server'
 import { requirePerson } from '~/auth/session.server'
@@ -46,7 +46,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const { intent, rowVersion } = submission.value
   // Acting needs seeing: for a justification this person may not see, the same answer as for none.
   const visible = await getDatabase().justification.findFirst({ where: { AND: [{ id: submission.value.justificationId }, visibleTo(person)] }, select: { id: true } })
-  if (!visible) throw new Response('This justification does not exist, or you may not see it.', { status: 404, statusText: 'Not Found' })
+  // A common message: after an action's refusal the root error page hydrates with the root's namespaces only.
+  if (!visible) throw new Response(message('common:requestRefusals.justificationNotFoundOrHidden'), { status: 404, statusText: 'Not Found' })
   const decision: Decision =
     submission.value.intent === 'sign'
       ? { kind: 'sign', comment: submission.value.comment }

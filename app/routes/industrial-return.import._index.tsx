@@ -7,7 +7,7 @@ import { DateTime } from '~/calendar/date-time'
 import { getDatabase } from '~/db/client.server'
 import { getEnv } from '~/env.server'
 import { receiveUpload } from '~/attachments/receive-upload.server'
-import { mediaType, refuse } from '~/http/request-body.server'
+import { mediaType, refusal } from '~/http/request-body.server'
 import type { RouteHandle } from '~/i18n/route-handle'
 import { CONTRACT_CSV_COLUMNS } from '~/industrial-return/ledger/contract-csv'
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '~/industrial-return/ledger/import-limits'
@@ -30,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const officer = await requireProcurementOfficer(request)
-  if (mediaType(request) !== 'multipart/form-data') refuse(415, 'This form uploads a file: send it as multipart/form-data. Nothing was changed.')
+  if (mediaType(request) !== 'multipart/form-data') throw await refusal(request, 415, 'uploadNotMultipart', undefined, officer)
   // Streamed to a temporary file, then read once from it while it is stored: never whole in memory.
   const upload = await receiveUpload(request, { maxFileBytes: MAX_IMPORT_BYTES, maxRequestBytes: 2 * MAX_IMPORT_BYTES })
   let created

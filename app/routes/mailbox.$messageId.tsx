@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { message as translatable } from '~/i18n/message'
 import type { RouteHandle } from '~/i18n/route-handle'
 import { readMailboxMessage, requireLocalMailbox } from '~/email/mailbox.server'
 import { DateTime } from '~/calendar/date-time'
@@ -12,7 +13,7 @@ export const handle: RouteHandle = { i18n: 'emails', title: (t) => `${t('emails:
 export async function loader({ params }: LoaderFunctionArgs) {
   const db = requireLocalMailbox()
   const message = await readMailboxMessage(db, params.messageId ?? '')
-  if (!message) throw new Response('This message does not exist.', { status: 404, statusText: 'Not Found' })
+  if (!message) throw new Response(translatable('common:requestRefusals.mailboxMessageNotFound'), { status: 404, statusText: 'Not Found' })
   return message
 }
 

@@ -5,21 +5,19 @@ import { requestOrigin } from '~/audit/audit.server'
 import { getSignedInPerson } from '~/auth/session.server'
 import { getDatabase } from '~/db/client.server'
 import { UUID } from '~/http/uuid'
+import { languageOfRequest, translatorFor } from '~/i18n/i18n.server'
 
 // GET /sign-off/:token/documents/:attachmentId: a document the link's addressee is asked to sign,
 // while the link works. A link that does not (any more), or a document it does not cover, is a plain
 // 404: a file has no page to explain it on, and the link's own page says why it stopped working.
-const notFound = () =>
-  new Response('No document has this address. If it came from a sign-off link, open the link itself to see whether it still works.', {
-    status: 404,
-    statusText: 'Not Found',
-    headers: { 'Content-Type': 'text/plain; charset=utf-8' },
-  })
-
+// Plain text, in the language of whoever asks (signed in or not).
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const token = params.token ?? ''
-  if (!params.attachmentId || !UUID.test(params.attachmentId)) throw notFound()
   const signedIn = await getSignedInPerson(request)
+  const t = translatorFor(await languageOfRequest(request, signedIn), 'justifications')
+  const notFound = () =>
+    new Response(t('refusals.signOffDocumentNotFound'), { status: 404, statusText: 'Not Found', headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
+  if (!params.attachmentId || !UUID.test(params.attachmentId)) throw notFound()
   const answer = await downloadDocumentByLink(getDatabase(), {
     token,
     attachmentId: params.attachmentId,

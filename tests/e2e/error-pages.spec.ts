@@ -128,3 +128,29 @@ test('a missing person or group says so in the reader’s language', async ({ pa
   await expect(page.getByText('Ce groupe n’existe pas.')).toBeVisible()
   await app.sql(`UPDATE "Person" SET "preferredLanguage" = NULL WHERE email = $1`, [ADMIN])
 })
+
+test('a missing justification, document or decision says so in the reader’s language', async ({ page, smtp, app }) => {
+  allowFailedResourceLoad(404, new RegExp(`^/(justifications/${UNKNOWN_ID}|approvals)$`))
+  await signIn(page, smtp, REQUESTER)
+  await app.sql(`UPDATE "Person" SET "preferredLanguage" = 'fr' WHERE email = $1`, [REQUESTER])
+  try {
+    expect((await page.goto(`/justifications/${UNKNOWN_ID}`))?.status()).toBe(404)
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Justification introuvable')
+    await expect(page).toHaveTitle('Justification introuvable · SoleSource')
+
+    // A download answers plain text, written in the language of the person who asks.
+    const download = await page.request.get(`/justifications/${UNKNOWN_ID}/documents/${UNKNOWN_ID}`)
+    expect([download.status(), await download.text()]).toEqual([404, 'Aucun document n’a cette adresse.'])
+
+    // A decision posted for a justification nobody can see (a stale or forged form): the error page
+    // translates the refusal. After an action's refusal the root loader does not run, so that page's
+    // language is the browser's choice (the language switch's cookie, set here as the switch sets it),
+    // not the person's saved preference.
+    await page.context().addCookies([{ name: 'solesource_language', value: 'ImZyIg%3D%3D', url: app.url }])
+    const decision = await page.request.post('/approvals', { form: { justificationId: UNKNOWN_ID, intent: 'sign', rowVersion: '1' } })
+    expect(decision.status()).toBe(404)
+    expect(await decision.text()).toContain('Cette justification n’existe pas, ou vous n’êtes pas autorisé à la voir.')
+  } finally {
+    await app.sql(`UPDATE "Person" SET "preferredLanguage" = NULL WHERE email = $1`, [REQUESTER])
+  }
+})
