@@ -4,6 +4,7 @@ import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { I18nextProvider } from 'react-i18next'
+import { getSignedInPerson } from './auth/session.server'
 import { i18nFor, languageOfRequest } from './i18n/i18n.server'
 import { isLanguage } from './i18n/languages'
 
@@ -17,10 +18,12 @@ export default async function handleRequest(
 ) {
   // Bots (and mail scanners) get the whole page at once; browsers get it streamed.
   const readyEvent = isbot(request.headers.get('user-agent') ?? '') ? 'onAllReady' : 'onShellReady'
-  // The language the root loader chose (it knows who is signed in); when the root loader itself
-  // failed, the browser's (an error page must still be readable).
+  // The language the root loader chose (it knows who is signed in). When the root loader did not run
+  // (an action threw, so Remix renders the error page without loaders) or itself failed, the same
+  // choice made here: the signed-in person's preference, else the browser's. A failing session read
+  // must not keep the error page from rendering.
   const chosen: unknown = (remixContext.staticHandlerContext.loaderData.root as { language?: unknown } | undefined)?.language
-  const language = isLanguage(chosen) ? chosen : await languageOfRequest(request, null)
+  const language = isLanguage(chosen) ? chosen : await languageOfRequest(request, await getSignedInPerson(request).catch(() => null))
   return new Promise((resolve, reject) => {
     let shellRendered = false
     const { pipe, abort } = renderToPipeableStream(

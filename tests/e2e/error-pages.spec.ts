@@ -143,10 +143,8 @@ test('a missing justification, document or decision says so in the reader’s la
     expect([download.status(), await download.text()]).toEqual([404, 'Aucun document n’a cette adresse.'])
 
     // A decision posted for a justification nobody can see (a stale or forged form): the error page
-    // translates the refusal. After an action's refusal the root loader does not run, so that page's
-    // language is the browser's choice (the language switch's cookie, set here as the switch sets it),
-    // not the person's saved preference.
-    await page.context().addCookies([{ name: 'solesource_language', value: 'ImZyIg%3D%3D', url: app.url }])
+    // translates the refusal, in the person's saved language although the root loader does not run
+    // after an action's refusal (entry.server.tsx reads the signed-in person itself then).
     const decision = await page.request.post('/approvals', { form: { justificationId: UNKNOWN_ID, intent: 'sign', rowVersion: '1' } })
     expect(decision.status()).toBe(404)
     expect(await decision.text()).toContain('Cette justification n’existe pas, ou vous n’êtes pas autorisé à la voir.')
