@@ -7,6 +7,7 @@ import { DefinitionList, type Fact } from '~/ui/definition-list'
 import { explanationText } from '~/workflow/explanation'
 import { stepLabelText } from '~/workflow/signatory-role-labels'
 import type { loadJustificationPage } from './page.server'
+import { isTimelineEvent } from './timeline-events'
 
 // The sections of a justification's page below its header: details, signatures, timeline, and the requester's buttons.
 
@@ -15,26 +16,6 @@ type ChainStep = JustificationPageData['chain'][number]
 
 /** Steps not yet reached, skipped or superseded carry the plain badge. */
 const stepBadge: Partial<Record<ChainStep['status'], string>> = { done: 'ok', pending: 'warn', rejected: 'danger' }
-
-/** The timeline's events this page words itself; any other keeps the label the server gave it. */
-const TIMELINE_EVENTS = [
-  'JUSTIFICATION_CREATED',
-  'JUSTIFICATION_EDITED',
-  'JUSTIFICATION_SUBMITTED',
-  'STEP_ASSIGNED',
-  'STEP_REASSIGNED',
-  'STEP_SIGNED',
-  'JUSTIFICATION_REJECTED',
-  'CHANGES_REQUESTED',
-  'JUSTIFICATION_WITHDRAWN',
-  'JUSTIFICATION_APPROVED',
-  'ATTACHMENT_ADDED',
-  'ATTACHMENT_REMOVED',
-  'DOCUMENT_DOWNLOADED',
-  'COMMENT_POSTED',
-] as const
-type TimelineEvent = (typeof TIMELINE_EVENTS)[number]
-const isTimelineEvent = (type: string): type is TimelineEvent => (TIMELINE_EVENTS as readonly string[]).includes(type)
 
 export function JustificationFacts({ page }: { page: JustificationPageData }) {
   const { t } = useTranslation('justifications')

@@ -11,32 +11,15 @@ import { formatChf, formatMoney } from '~/money/amount'
 import { formatRate } from '~/money/format-rate'
 import { isCurrency } from '~/money/currency'
 import { stepLabelIn } from './step-label.server'
+import { isTimelineEvent } from '../timeline-events'
 
 // The record's audit timeline in its reader's language: each event's name, who, when on the
 // organisation's clock, and what it recorded, worded from the event's payload (the page's own
-// timeline words its details in English, app/justifications/page.server.ts). A workflow explanation
+// timeline words its details as messages, app/justifications/page.server.ts). A workflow explanation
 // stored as a message (app/i18n/message.ts) reads in the reader's language; one stored as English
 // text stays as written.
 
 export type RecordEvent = { label: string; actor: string; at: string; details: string | null }
-
-/** The events the justifications catalogue names (timeline.event.*); any other keeps the audit trail's label. */
-const NAMED_EVENTS = new Set([
-  'JUSTIFICATION_CREATED',
-  'JUSTIFICATION_EDITED',
-  'JUSTIFICATION_SUBMITTED',
-  'STEP_ASSIGNED',
-  'STEP_REASSIGNED',
-  'STEP_SIGNED',
-  'JUSTIFICATION_REJECTED',
-  'CHANGES_REQUESTED',
-  'JUSTIFICATION_WITHDRAWN',
-  'JUSTIFICATION_APPROVED',
-  'ATTACHMENT_ADDED',
-  'ATTACHMENT_REMOVED',
-  'DOCUMENT_DOWNLOADED',
-  'COMMENT_POSTED',
-])
 
 export async function loadRecordTimeline(db: DatabaseOrTransaction, justificationId: string, language: Language): Promise<RecordEvent[]> {
   const events = await db.auditEvent.findMany({ where: { subject: `justification:${justificationId}` }, orderBy: { id: 'asc' } })
@@ -51,7 +34,7 @@ export async function loadRecordTimeline(db: DatabaseOrTransaction, justificatio
   const tj = translatorFor(language, 'justifications')
   const nameOf = (personId: string | null) => (personId ? (people.get(personId) ?? t('someone')) : 'SoleSource')
   return events.map((event) => ({
-    label: NAMED_EVENTS.has(event.type) ? tj(`timeline.event.${event.type}` as never) : auditEventLabel(event.type),
+    label: isTimelineEvent(event.type) ? tj(`timeline.event.${event.type}` as never) : auditEventLabel(event.type),
     actor: nameOf(event.actorId),
     at: formatDateTime(event.createdAt, language),
     details: describeEvent(event.type, (event.payload ?? {}) as Record<string, unknown>, { t, tj, language, nameOf }),
