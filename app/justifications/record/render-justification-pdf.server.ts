@@ -132,7 +132,8 @@ class RecordWriter {
     doc.font('body').fontSize(11).text(this.clean(r.status), { width: this.width })
     for (const note of r.notes) this.paragraph(note, { muted: true })
     doc.font('body')
-    if (stringsOf(r).some((text) => printableText(text, this.covers).replaced)) {
+    // Messages (a signatory's explanation) are drawn translated: their invisible separators are not text.
+    if (stringsOf(r).some((text) => printableText(translateMessage(this.messages, text), this.covers).replaced)) {
       // Said on the first page, under the title, where a reader looks first.
       doc.fontSize(9).fillColor('#a03030')
       doc.text(this.clean(t('pdf.replaced', { replacement: REPLACEMENT })), { width: this.width })
