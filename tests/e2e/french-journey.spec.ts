@@ -29,8 +29,8 @@ test('a French requester files, the English-speaking group leader is asked in En
     await page.getByLabel('Justification écrite').fill('Seul le fabricant d’origine fournit des bobines compatibles avec les convertisseurs installés sans requalification complète du banc.')
     await page.getByRole('button', { name: 'Soumettre pour signature' }).click()
     await expect(page).toHaveURL(/\/justifications\/[0-9a-f-]{36}\/review$/)
-    // The rate as French writes it: decimal comma, every digit of the stored rate.
-    await expect(page.getByText(/^\d+,\d{4,} CHF par EUR, taux valable dès le /)).toBeVisible()
+    // The rate as French amounts write it (decimal point), every digit of the stored rate.
+    await expect(page.getByText(/^\d+\.\d{4,} CHF par EUR, taux valable dès le /)).toBeVisible()
     await page.getByRole('button', { name: 'Confirmer et soumettre' }).click()
     await expect(page).toHaveURL(/\/justifications\/[0-9a-f-]{36}$/)
     const id = /\/justifications\/([0-9a-f-]{36})/.exec(page.url())![1]!
