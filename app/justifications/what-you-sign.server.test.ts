@@ -4,6 +4,7 @@ import { attachTestFile, minimalPdf } from '../../tests/support/attachments'
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../../tests/support/database'
 import { demoPeople, fileDraft, justificationFields, latestSignOffToken, ok, origin, threeTierPolicy } from '../../tests/support/workflow'
 import { coveredTextSha256 } from '~/attachments/covered-content'
+import { said, saidDeep } from '~/i18n/said.test-support'
 import { assessSubmission } from './assess-submission.server'
 import { decideBySignOffLink } from './decide-by-sign-off-link.server'
 import { decideJustification } from './decide-justification.server'
@@ -147,7 +148,8 @@ describe(`what a submission and a signature cover (${testDatabaseKind()})`, () =
       for (const kind of kinds) await attach(id, `${kind.toLowerCase()}.pdf`, kind)
       const assessed = await assessSubmission(database.db, await database.db.justification.findUniqueOrThrow({ where: { id } }), now)
       if (!assessed.ok) throw new Error(assessed.failure.message)
-      return assessed.quoteWarning
+      // The warning is a message, worded where it is shown: read here as the English page says it.
+      return assessed.quoteWarning === null ? null : said.en(assessed.quoteWarning)
     }
 
     test('above it with no quote attached (another kind of document does not count): a warning', async () => {
@@ -168,8 +170,8 @@ describe(`what a submission and a signature cover (${testDatabaseKind()})`, () =
       const survey = await attach(id, 'survey.pdf', 'MARKET_SURVEY')
       const warning = 'Above CHF\u00a050’000.00 a supplier’s quote is expected; none is attached.'
       const review = await loadSubmissionReview(database.db, person, id, now)
-      expect(review).toMatchObject({ outcome: 'EDITABLE', assessment: { ok: true, quoteWarning: warning, documents: [{ id: survey.id, kindLabel: 'Market survey', fileName: 'survey.pdf', sha256: survey.sha256 }] } })
-      expect((await loadJustificationPage(database.db, person, id, now))?.draftPreview).toMatchObject({ quoteWarning: warning })
+      expect(saidDeep('en', review)).toMatchObject({ outcome: 'EDITABLE', assessment: { ok: true, quoteWarning: warning, documents: [{ id: survey.id, kindLabel: 'Market survey', fileName: 'survey.pdf', sha256: survey.sha256 }] } })
+      expect(saidDeep('en', (await loadJustificationPage(database.db, person, id, now))?.draftPreview)).toMatchObject({ quoteWarning: warning })
       await attach(id, 'quote.pdf', 'QUOTE')
       expect((await loadJustificationPage(database.db, person, id, now))?.draftPreview).toMatchObject({ quoteWarning: null })
     })
@@ -188,6 +190,6 @@ describe(`what a submission and a signature cover (${testDatabaseKind()})`, () =
     expect(published.payload).toMatchObject({ version: version.version, quoteExpectedAboveChfMinor: 2_000_000 })
     const { id } = await fileDraft(database.db, { requesterId: people['rita.romano']!, now: later, amount: 3_000_000 })
     const assessed = await assessSubmission(database.db, await database.db.justification.findUniqueOrThrow({ where: { id } }), later)
-    expect(assessed).toMatchObject({ ok: true, quoteWarning: 'Above CHF\u00a020’000.00 a supplier’s quote is expected; none is attached.' })
+    expect(saidDeep('en', assessed)).toMatchObject({ ok: true, quoteWarning: 'Above CHF\u00a020’000.00 a supplier’s quote is expected; none is attached.' })
   })
 })
