@@ -4,6 +4,7 @@ import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../../t
 import { justificationFields, ok } from '../../tests/support/workflow'
 import type { SignedInPerson } from '~/auth/session.server'
 import { dateColumn } from '~/calendar/date-column'
+import { saidDeep } from '~/i18n/said.test-support'
 import { createJustification } from './create-justification.server'
 import { decideJustification } from './decide-justification.server'
 import { loadChangeRequest } from './load-change-request.server'
@@ -35,7 +36,8 @@ describe(`the review before submitting and the change request shown on the edit 
   const review = async (id: string, at = now) => {
     const loaded = await loadSubmissionReview(database.db, people['rita.romano']!, id, at)
     if (loaded.outcome !== 'EDITABLE' || !loaded.assessment.ok) throw new Error(`No review: ${JSON.stringify(loaded)}`)
-    return loaded.assessment
+    // Who signs, why, and the warnings are messages: read as the English review page says them.
+    return saidDeep('en', loaded.assessment) as typeof loaded.assessment
   }
   const statusOf = async (id: string) => (await database.db.justification.findUniqueOrThrow({ where: { id } })).status
 
