@@ -32,7 +32,13 @@ echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1
 
 reports=$(mktemp -d /tmp/solesource-reports.XXXXXX)
 status=0
-run() { echo; echo "== $1"; shift; "$@" || status=1; }
+# Each suite says how long it took: CI must stay under 30 minutes, and this shows where they go.
+run() {
+  local name=$1 started=$SECONDS; shift
+  echo; echo "== $name"
+  "$@" || status=1
+  echo "== $name: $((SECONDS - started)) s"
+}
 
 run "type check" npm run typecheck
 # Before the suites: tests/integration reads the build (the JavaScript budget) and starts the built app.
