@@ -39,14 +39,14 @@ test('clicking and typing before the page has taken over raises no error and the
 })
 
 test('what a requester types before the filing form has taken over still drives the split-purchase check', async ({ page, smtp, app }) => {
-  await fileJustifications(app, [{ requester: 'ruben.rasmussen@example.org', title: 'First half', supplierName: 'Splitter AG', amount: 800_000 }])
+  await fileJustifications(app, [{ requester: 'ruben.rasmussen@example.org', title: 'First half', supplierName: 'Typed Early AG', amount: 800_000 }])
   await signIn(page, smtp, 'rita.romano@example.org')
   await page.addInitScript(HOLD_BACK_REACTS_SCHEDULER)
   await page.goto('/justifications/new')
   await expect(page.locator('html[data-hydrated]')).toHaveCount(0)
 
   // Typed before hydration: no onChange reached React, yet the form must start from these values.
-  await page.getByLabel('Supplier’s name').fill('Splitter AG')
+  await page.getByLabel('Supplier’s name').fill('Typed Early AG')
   await page.getByLabel('Amount', { exact: true }).fill('7000')
 
   await waitForHydration(page)
