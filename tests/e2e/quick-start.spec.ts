@@ -11,7 +11,8 @@ const test = base.extend<object, { defaultApp: RunningApp }>({
       await use(app)
       await app.stop()
     },
-    { scope: 'worker' },
+    // initdb in WebAssembly, the migrations and the demo data: up to a minute and a half on a busy CI machine.
+    { scope: 'worker', timeout: 180_000 },
   ],
   baseURL: async ({ defaultApp }, use) => use(defaultApp.url),
 })
