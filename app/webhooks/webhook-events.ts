@@ -7,46 +7,40 @@
  * What leaves the app is ids, states and amounts, never free text (comments, reasons, names): the
  * receiver reads the rest through the API with its own permissions.
  */
-import type { AuditEventType, StoredAuditPayload } from "~/audit/events";
+import type { AuditEventType, StoredAuditPayload } from '~/audit/events'
 
 export const WEBHOOK_EVENT_TYPES = [
-  "justification.submitted",
-  "justification.step_decided",
-  "justification.approved",
-  "justification.rejected",
-  "justification.withdrawn",
-  "contract.recorded",
-  "contracts.imported",
-  "return.very_poorly_balanced_changed",
-] as const;
+  'justification.submitted',
+  'justification.step_decided',
+  'justification.approved',
+  'justification.rejected',
+  'justification.withdrawn',
+  'contract.recorded',
+  'contracts.imported',
+  'return.very_poorly_balanced_changed',
+] as const
 
-export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number]
 
 export function isWebhookEventType(value: string): value is WebhookEventType {
-  return (WEBHOOK_EVENT_TYPES as readonly string[]).includes(value);
+  return (WEBHOOK_EVENT_TYPES as readonly string[]).includes(value)
 }
 
 export type WebhookEventData = {
-  type: WebhookEventType;
-  data: Record<string, unknown>;
-};
+  type: WebhookEventType
+  data: Record<string, unknown>
+}
 
-const justificationIdOf = (subject: string) =>
-  subject.startsWith("justification:")
-    ? subject.slice("justification:".length)
-    : subject;
+const justificationIdOf = (subject: string) => (subject.startsWith('justification:') ? subject.slice('justification:'.length) : subject)
 
 type Mappers = {
-  [T in AuditEventType]?: (
-    payload: StoredAuditPayload<T>,
-    subject: string,
-  ) => WebhookEventData[];
-};
+  [T in AuditEventType]?: (payload: StoredAuditPayload<T>, subject: string) => WebhookEventData[]
+}
 
 const mappers: Mappers = {
   JUSTIFICATION_SUBMITTED: (p, subject) => [
     {
-      type: "justification.submitted",
+      type: 'justification.submitted',
       data: {
         justificationId: justificationIdOf(subject),
         round: p.round,
@@ -58,11 +52,11 @@ const mappers: Mappers = {
   ],
   STEP_SIGNED: (p, subject) => [
     {
-      type: "justification.step_decided",
+      type: 'justification.step_decided',
       data: {
         justificationId: justificationIdOf(subject),
         stepIndex: p.stepIndex,
-        decision: "signed",
+        decision: 'signed',
         via: p.via,
       },
     },
@@ -72,11 +66,11 @@ const mappers: Mappers = {
       ? []
       : [
           {
-            type: "justification.step_decided",
+            type: 'justification.step_decided',
             data: {
               justificationId: justificationIdOf(subject),
               stepIndex: p.stepIndex,
-              decision: "changes_requested",
+              decision: 'changes_requested',
               via: p.via,
             },
           },
@@ -87,17 +81,17 @@ const mappers: Mappers = {
       ? []
       : [
           {
-            type: "justification.step_decided" as const,
+            type: 'justification.step_decided' as const,
             data: {
               justificationId: justificationIdOf(subject),
               stepIndex: p.stepIndex,
-              decision: "rejected",
+              decision: 'rejected',
               via: p.via,
             },
           },
         ]),
     {
-      type: "justification.rejected",
+      type: 'justification.rejected',
       data: {
         justificationId: justificationIdOf(subject),
         stepIndex: p.stepIndex,
@@ -106,7 +100,7 @@ const mappers: Mappers = {
   ],
   JUSTIFICATION_APPROVED: (p, subject) => [
     {
-      type: "justification.approved",
+      type: 'justification.approved',
       data: {
         justificationId: justificationIdOf(subject),
         withoutSignature: p.withoutSignature,
@@ -115,13 +109,13 @@ const mappers: Mappers = {
   ],
   JUSTIFICATION_WITHDRAWN: (_p, subject) => [
     {
-      type: "justification.withdrawn",
+      type: 'justification.withdrawn',
       data: { justificationId: justificationIdOf(subject) },
     },
   ],
   CONTRACT_AWARDED: (p) => [
     {
-      type: "contract.recorded",
+      type: 'contract.recorded',
       data: {
         contractId: p.contractId,
         orderNumber: p.orderNumber,
@@ -137,7 +131,7 @@ const mappers: Mappers = {
   // One event per import, not per contract: an import carries up to hundreds of thousands of rows the ERP itself exported (ADR 050).
   CONTRACT_IMPORT_FINISHED: (p) => [
     {
-      type: "contracts.imported",
+      type: 'contracts.imported',
       data: {
         importJobId: p.importJobId,
         fileName: p.fileName,
@@ -149,29 +143,24 @@ const mappers: Mappers = {
   ],
   SPREAD_ALERT_RAISED: (p) => [
     {
-      type: "return.very_poorly_balanced_changed",
+      type: 'return.very_poorly_balanced_changed',
       data: {
         alertId: p.alertId,
         countryCode: p.countryCode,
-        veryPoorlyBalanced: p.kind === "ENTERED_VERY_POORLY",
+        veryPoorlyBalanced: p.kind === 'ENTERED_VERY_POORLY',
         coefficient: p.coefficient,
       },
     },
   ],
-};
+}
 
 /** The webhook events an audit event makes (none for most), from its parsed payload. */
-export function webhookEventsOf(
-  type: string,
-  payload: unknown,
-  subject: string,
-): WebhookEventData[] {
-  const mapper = mappers[type as AuditEventType] as
-    ((payload: unknown, subject: string) => WebhookEventData[]) | undefined;
-  return mapper ? mapper(payload, subject) : [];
+export function webhookEventsOf(type: string, payload: unknown, subject: string): WebhookEventData[] {
+  const mapper = mappers[type as AuditEventType] as ((payload: unknown, subject: string) => WebhookEventData[]) | undefined
+  return mapper ? mapper(payload, subject) : []
 }
 
 /** Whether an audit event type can make a webhook event: the others cost the hook nothing. */
 export function mayMakeWebhookEvents(type: string): boolean {
-  return type in mappers;
+  return type in mappers
 }
