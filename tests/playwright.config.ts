@@ -5,6 +5,7 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
 export default defineConfig({
   testDir: './e2e',
+  globalSetup: './support/global-setup.ts',
   // Each test file starts its own app, database and SMTP server (worker fixtures): files run in parallel.
   workers: 2,
   fullyParallel: false,

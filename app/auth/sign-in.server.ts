@@ -5,6 +5,7 @@ import { enqueueEmail } from '~/email/outbox.server'
 import { getEnv } from '~/env.server'
 import { languageOfRecipient, translatorFor } from '~/i18n/i18n.server'
 import { errorFields, log } from '~/server/logger.server'
+import { afterResponse } from '~/server/after-response.server'
 import { maskEmail, type RateLimit, type SignInLimiters } from './rate-limits.server'
 import { createSession, safeRedirectTarget } from './session.server'
 import { constantTimeEqual, generateCode, generateToken, hashCode, hashToken, openSealedText, sealText } from './tokens.server'
@@ -97,7 +98,7 @@ export async function acceptSignInRequest(
     return { status: 'address-limited' }
   }
   await untilElapsed(startedAt, ANSWER_FLOOR_MS)
-  return { status: 'accepted', queued: afterResponse(() => requestSignIn(db, { email, now, settings, redirectTo })) }
+  return { status: 'accepted', queued: afterResponse(() => requestSignIn(db, { email, now, settings, redirectTo }), logQueueingFailure) }
 }
 
 /**
@@ -120,15 +121,9 @@ function untilElapsed(startedAt: number, ms: number) {
   return left > 0 ? new Promise<void>((resolve) => setTimeout(resolve, left)) : Promise.resolve()
 }
 
-/**
- * Runs `work` once the current response is on its way: a Remix action's response is written in the
- * microtasks that follow it, and setImmediate waits for those. A failure is logged (never the token
- * or code, which do not leave requestSignIn); the person sees no email and asks again.
- */
-function afterResponse(work: () => Promise<void>): Promise<void> {
-  return new Promise<void>((resolve) => setImmediate(resolve))
-    .then(work)
-    .catch((error) => log.error('sign-in email could not be queued', errorFields(error)))
+/** The person sees no email and asks again; the log never holds the token or code (they do not leave requestSignIn). */
+function logQueueingFailure(error: unknown) {
+  log.error('sign-in email could not be queued', errorFields(error))
 }
 
 function openRedirectTarget(request: { id: string; sealedRedirectTo: string | null }, secret: string) {

@@ -6,13 +6,13 @@
 import { once } from 'node:events'
 import { createReadableStreamFromReadable, createRequestHandler as createRemixHandler, type ServerBuild } from '@remix-run/node'
 import type express from 'express'
+import { answerThenRunDeferredWork } from './after-response.server'
 
 export function createRequestHandler({ build, mode }: { build: ServerBuild; mode: string }): express.RequestHandler {
   const handleRequest = createRemixHandler(build, mode)
   return async (req, res, next) => {
     try {
-      const response = await handleRequest(remixRequest(req, res))
-      await sendResponse(res, response)
+      await answerThenRunDeferredWork(res, async () => sendResponse(res, await handleRequest(remixRequest(req, res))))
     } catch (error) {
       next(error)
     }

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import { fileJustifications } from '../support/justifications'
-import { ADMIN, allowFailedResourceLoad, expect, REQUESTER, signIn, test } from './fixtures'
+import { ADMIN, allowFailedResourceLoad, expect, REQUESTER, signIn, test, waitForHydration } from './fixtures'
 
 // An error page says what happened in its title and in words, and leads back to where the person
 // was, never off-site. Every page carries its icon in the document, and /favicon.ico (which Chromium
@@ -42,6 +42,7 @@ test('the same page when the app navigates in the browser (a .data request), not
   await signIn(page, smtp, REQUESTER)
   await page.goto('/justifications')
   await expect(page.getByRole('heading', { name: 'My justifications' })).toBeVisible()
+  await waitForHydration(page)
   // Remix's client router, as a <Link> to a justification would use it.
   await page.evaluate((id) => (window as unknown as { __remixRouter: { navigate: (to: string) => Promise<void> } }).__remixRouter.navigate(`/justifications/${id}`), UNKNOWN_ID)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('No such justification')

@@ -133,6 +133,15 @@ export function allowFailedResourceLoad(status: number, path: RegExp) {
 
 export { expect }
 
+/**
+ * Waits until React has hydrated the page (app/root.tsx marks <html data-hydrated>). A test that
+ * drives the client router, or needs an onChange to run, waits for this first: on a slow machine the
+ * page is visible and usable without JavaScript well before the app takes over.
+ */
+export async function waitForHydration(page: Page) {
+  await page.locator('html[data-hydrated]').waitFor({ state: 'attached' })
+}
+
 export const ADMIN = 'alex.admin@example.org'
 export const REQUESTER = 'rita.romano@example.org'
 

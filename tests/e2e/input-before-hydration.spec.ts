@@ -1,5 +1,5 @@
 import { fileJustifications } from '../support/justifications'
-import { ADMIN, expect, signIn, test } from './fixtures'
+import { ADMIN, expect, signIn, test, waitForHydration } from './fixtures'
 
 /**
  * React 18 starts hydrating in a task it schedules after `hydrateRoot` (entry.client.tsx). A key
@@ -33,22 +33,22 @@ test('clicking and typing before the page has taken over raises no error and the
   await page.getByLabel('Email address').fill('marta.mendes@example.org')
   await page.getByLabel('Name').fill('Chloé Caron')
 
-  await page.locator('html[data-hydrated]').waitFor({ state: 'attached' })
+  await waitForHydration(page)
   await page.getByRole('button', { name: 'Save changes' }).click()
   await expect(page.getByText('Another person already has this email address.')).toBeVisible()
 })
 
 test('what a requester types before the filing form has taken over still drives the split-purchase check', async ({ page, smtp, app }) => {
-  await fileJustifications(app, [{ requester: 'ruben.rasmussen@example.org', title: 'First half', supplierName: 'Splitter AG', amount: 800_000 }])
+  await fileJustifications(app, [{ requester: 'ruben.rasmussen@example.org', title: 'First half', supplierName: 'Typed Early AG', amount: 800_000 }])
   await signIn(page, smtp, 'rita.romano@example.org')
   await page.addInitScript(HOLD_BACK_REACTS_SCHEDULER)
   await page.goto('/justifications/new')
   await expect(page.locator('html[data-hydrated]')).toHaveCount(0)
 
   // Typed before hydration: no onChange reached React, yet the form must start from these values.
-  await page.getByLabel('Supplier’s name').fill('Splitter AG')
+  await page.getByLabel('Supplier’s name').fill('Typed Early AG')
   await page.getByLabel('Amount', { exact: true }).fill('7000')
 
-  await page.locator('html[data-hydrated]').waitFor({ state: 'attached' })
+  await waitForHydration(page)
   await expect(page.getByText(/Possible split purchase: With SSJ-\d{4}-\d{5} to the same supplier/)).toBeVisible()
 })

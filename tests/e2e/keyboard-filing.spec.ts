@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { expect, REQUESTER, signIn, test } from './fixtures'
+import { expect, REQUESTER, signIn, test, waitForHydration } from './fixtures'
 import { justificationIdIn } from './filing-form'
 
 // Issue 10 point 9: a justification filed with the keyboard alone (Tab, typing, Space, Enter; no
@@ -34,7 +34,7 @@ test('a requester files a justification with the keyboard only, reviews it and c
   await page.goto('/justifications/new')
   // The live previews below need React's handlers: start once React has the page (root.tsx marks
   // the document; keys before then reach only the fields themselves, ADR 032).
-  await page.locator('html[data-hydrated]').waitFor({ state: 'attached' })
+  await waitForHydration(page)
 
   await typeInto(page, 'Title', 'Cold heads filed from the keyboard')
   await typeInto(page, 'Description of what is bought', 'Two spare cold heads for the installed cryocoolers.')

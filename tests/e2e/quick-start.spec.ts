@@ -6,7 +6,8 @@ import { startApp, type RunningApp } from '../support/app'
 const test = base.extend<object, { defaultApp: RunningApp }>({
   defaultApp: [
     async ({}, use) => {
-      const app = await startApp({})
+      // As a new installation starts: its cluster made by initdb, not from the suites' dumped one.
+      const app = await startApp({ PGLITE_NEW_CLUSTER_FROM: undefined })
       await use(app)
       await app.stop()
     },

@@ -270,30 +270,44 @@ test.describe('timing', () => {
   })
   test.afterAll(async () => stopHarness(harness))
 
-  test('a known and an unknown address answer in the same time: medians of 50 requests each, interleaved, within 3 ms', async () => {
-    // Before: 10 to 26 ms apart on this (shared, loaded) machine, and 11.7 against 3.7 ms in the
-    // review, since only a known address was rendered an email and written a request before the
-    // answer. Now both answer once the limit counters are taken, no sooner than a floor: within
-    // ±0.7 ms of each other over repeated runs here. The tolerance leaves room for a busy machine.
+  test('a known and an unknown address answer in the same time: the median difference within pairs of requests, 60 pairs, under 3 ms', async () => {
+    // Before: 10 to 26 ms apart on this (shared, loaded) machine, since only a known address was
+    // rendered an email and written a request before the answer. Now both answer once the limit
+    // counters are taken, no sooner than a floor, and the email's work starts only once the answer
+    // has been written (app/server/after-response.server.ts).
+    // Measured in pairs, one request of each kind one after the other, the order within a pair shuffled
+    // (seeded): a busy machine slows both requests of a pair alike, so the difference within a pair
+    // keeps what the address changes and drops what the machine does. The difference of two medians
+    // taken apart did not: 5 ms either way on a loaded CI machine, for both kinds in turn.
     const { app } = harness
     const known = ADMIN
     const unknown = 'nobody.known@example.org'
+    // Each request on a quiet server: what a known address's request leaves running once answered
+    // (its email written to the outbox) would otherwise slow whichever request follows it, of either
+    // kind; that is the answer floor's business (ANSWER_FLOOR_MS), not what this test measures.
+    const quietMs = 40
     const ask = async (email: string) => {
+      await new Promise((resolve) => setTimeout(resolve, quietMs))
       const answer = await post(app, '/sign-in', { form: { email }, client: '203.0.113.40' })
       expect(answer.status).toBe(302)
       return answer.ms
     }
     for (let i = 0; i < 10; i++) await ask(i % 2 ? known : unknown) // warm up: JIT, first render, connections
-    // A shuffled order (seeded, so every run is the same order): whatever work one request leaves
-    // behind weighs on the requests after it, of either kind alike. A strict alternation would not
-    // balance work that outlasts the next request.
-    const order = shuffled([...Array<'known'>(50).fill('known'), ...Array<'unknown'>(50).fill('unknown')], 42)
-    const times: Record<'known' | 'unknown', number[]> = { known: [], unknown: [] }
-    for (const kind of order) times[kind].push(await ask(kind === 'known' ? known : unknown))
-    const medians = { known: median(times.known), unknown: median(times.unknown) }
-    test.info().annotations.push({ type: 'medians (ms)', description: JSON.stringify(medians) })
-    console.log(`sign-in request medians over 50 each: known ${medians.known.toFixed(2)} ms, unknown ${medians.unknown.toFixed(2)} ms`)
-    expect(Math.abs(medians.known - medians.unknown)).toBeLessThan(3)
+    const knownFirst = shuffled([...Array<boolean>(30).fill(true), ...Array<boolean>(30).fill(false)], 42)
+    const differences: number[] = []
+    for (const first of knownFirst) {
+      if (first) {
+        const knownMs = await ask(known)
+        differences.push(knownMs - (await ask(unknown)))
+      } else {
+        const unknownMs = await ask(unknown)
+        differences.push((await ask(known)) - unknownMs)
+      }
+    }
+    const medianDifference = median(differences)
+    test.info().annotations.push({ type: 'median difference known - unknown (ms)', description: medianDifference.toFixed(2) })
+    console.log(`sign-in requests, 60 pairs: median difference known - unknown ${medianDifference.toFixed(2)} ms`)
+    expect(Math.abs(medianDifference)).toBeLessThan(3)
   })
 })
 

@@ -36,6 +36,8 @@ export async function startApp(env: Record<string, string | undefined> = {}): Pr
       // from it), and journeys behave as on the embedded default. tests/integration/several-instances
       // runs WEB_CONCURRENCY=2 on purpose.
       WEB_CONCURRENCY: '1',
+      // A new embedded cluster from the dumped one (tests/support/pglite-new-cluster.ts), when set.
+      PGLITE_NEW_CLUSTER_FROM: process.env.PGLITE_NEW_CLUSTER_FROM,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
