@@ -92,6 +92,11 @@ export const EnvSchema = z
     OUTBOX_SMTP_CONNECTIONS: z.coerce.number().int().min(1).max(50).default(5),
     /** Messages one SMTP connection carries before the outbox opens a fresh one. */
     OUTBOX_SMTP_MESSAGES_PER_CONNECTION: z.coerce.number().int().min(1).max(100_000).default(100),
+    /** Webhooks (ADR 050): how often the worker looks for due deliveries, how many tries a delivery gets, the first retry delay (doubling, capped at one hour), and how long one request may take. */
+    WEBHOOK_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+    WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(15),
+    WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+    WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     /** How often the scheduler looks for steps to remind, escalate or hand to a deputy. */
     REMINDER_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
     /** Supporting documents: the largest file, and the most one justification may carry (in MB, 10^6 bytes). */

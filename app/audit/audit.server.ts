@@ -1,5 +1,6 @@
 import type { DatabaseOrTransaction } from '~/db/client.server'
 import { UTC_TIMESTAMP, type Sql } from '~/db/sql-transaction.server'
+import { enqueueWebhookEvents, enqueueWebhookEventsWithSql } from '~/webhooks/enqueue-webhook-events.server'
 import { auditEvents, type AuditEventType, type AuditPayload } from './events'
 
 export type RequestOrigin = { ipAddress: string | null; userAgent: string | null }
@@ -15,7 +16,9 @@ export function requestOrigin(request: Request): RequestOrigin {
 
 /**
  * Appends one audit event. The payload is validated against its type's schema, so a malformed event
- * fails the transaction it belongs to instead of polluting the trail.
+ * fails the transaction it belongs to instead of polluting the trail. The webhook deliveries the
+ * event makes (ADR 050) are written here too, with the same connection: every change the ERP hears
+ * about already appends its audit event in its own transaction, so this one hook serves them all.
  */
 type NewAuditEvent<T extends AuditEventType> = { type: T; actorId: string | null; subject: string; payload: AuditPayload<T>; origin?: RequestOrigin; at?: Date }
 
@@ -32,6 +35,7 @@ export async function appendAuditEvent<T extends AuditEventType>(db: DatabaseOrT
       ...(event.at ? { createdAt: event.at } : {}),
     },
   })
+  await enqueueWebhookEvents(db, { type: event.type, subject: event.subject, payload, at: event.at })
 }
 
 /** appendAuditEvent inside a plain pg transaction (app/db/sql-transaction.server.ts): the same validation, the same row. */
@@ -42,6 +46,7 @@ export async function appendAuditEventWithSql<T extends AuditEventType>(sql: Sql
      VALUES ($1, $2, $3, $4::jsonb, $5, $6, ${UTC_TIMESTAMP('$7')})`,
     [event.type, event.actorId, event.subject, JSON.stringify(payload), event.origin?.ipAddress ?? null, event.origin?.userAgent ?? null, event.at.toISOString()],
   )
+  await enqueueWebhookEventsWithSql(sql, { type: event.type, subject: event.subject, payload, at: event.at })
 }
 
 export async function readAuditTrail(db: DatabaseOrTransaction, subject: string, { limit = 200 } = {}) {

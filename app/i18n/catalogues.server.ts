@@ -19,6 +19,7 @@ import type enJustifications from '~/locales/en/justifications.json'
 import type enReturnData from '~/locales/en/return-data.json'
 import type enRecord from '~/locales/en/record.json'
 import type enSignoff from '~/locales/en/signoff.json'
+import type enWebhooks from '~/locales/en/webhooks.json'
 import { LANGUAGES, type Language } from './languages'
 import { NAMESPACES, type Namespace } from './namespaces'
 
@@ -45,6 +46,7 @@ type EnglishCatalogue = {
   admin: typeof enAdmin
   emails: typeof enEmails
   record: typeof enRecord
+  webhooks: typeof enWebhooks
 }
 
 export const catalogues = Object.fromEntries(LANGUAGES.map((language) => [language, readLanguage(language)])) as Record<Language, Record<Namespace, object>>

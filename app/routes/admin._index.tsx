@@ -90,7 +90,8 @@ export default function OrganisationPage() {
             </a>{' '}
             <a className="button secondary" href="/admin/workflow">
               {t('organisation.signOffSettings')}
-            </a>
+            </a>{' '}
+            <a className="button secondary" href="/admin/webhooks">{t('organisation.webhooks')}</a>
           </>
         }
       />

@@ -13,6 +13,7 @@ import { disconnectDatabase, getDatabase } from '~/db/client.server'
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '~/db/embedded-postgres.server'
 import { migrate } from '~/db/migrate.server'
 import { startOutboxWorker } from '~/email/delivery.server'
+import { startWebhookWorker } from '~/webhooks/webhook-delivery.server'
 import { startReminderScheduler } from '~/justifications/reminders.server'
 import { createMailboxTransport, createSmtpTransport } from '~/email/transport.server'
 import { getEnv, InvalidEnvironmentError, resetEnvForTests, workerCount, type Env } from '~/env.server'
@@ -156,6 +157,15 @@ async function serve(embedded: EmbeddedPostgres | null) {
     maxAttempts: env.OUTBOX_MAX_ATTEMPTS,
     retryBaseMs: env.OUTBOX_RETRY_BASE_MS,
   })
+  // Beside the outbox, never inside it: the outbox never waits on an endpoint (ADR 050).
+  const webhooks = startWebhookWorker({
+    db,
+    intervalMs: env.WEBHOOK_POLL_INTERVAL_MS,
+    maxAttempts: env.WEBHOOK_MAX_ATTEMPTS,
+    retryBaseMs: env.WEBHOOK_RETRY_BASE_MS,
+    timeoutMs: env.WEBHOOK_TIMEOUT_MS,
+    leaseMs: env.OUTBOX_LEASE_MS,
+  })
   const reminders = startReminderScheduler({ db, intervalMs: env.REMINDER_INTERVAL_MS })
   const returnJobs = startReturnJobs({ db, intervalMs: 5_000 })
 
@@ -174,7 +184,7 @@ async function serve(embedded: EmbeddedPostgres | null) {
     log.info('shutting down', { signal })
     server.close()
     server.closeAllConnections()
-    await Promise.all([worker.stop(), reminders.stop(), returnJobs.stop()])
+    await Promise.all([worker.stop(), webhooks.stop(), reminders.stop(), returnJobs.stop()])
     transport.close()
     await disconnectDatabase()
     await embedded?.stop()

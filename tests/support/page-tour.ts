@@ -101,6 +101,7 @@ export const PAGE_TOUR: readonly TourStop[] = [
   stop('admin.people.$personId', 'admin', (data) => `/admin/people/${data.personId}`),
   stop('admin.groups.$groupId', 'admin', (data) => `/admin/groups/${data.groupId}`),
   stop('admin.outbox', 'admin', '/admin/outbox'),
+  stop('admin.webhooks', 'admin', '/admin/webhooks'),
   stop('admin.policy', 'admin', '/admin/policy'),
   stop('admin.workflow', 'admin', '/admin/workflow'),
   // The local mailbox exists only on an app without a mail server.
