@@ -5,7 +5,7 @@ import { readApiKeyForm } from '~/api/api-key-form.server'
 import { createApiKey } from '~/api/create-api-key.server'
 import { listApiKeys } from '~/api/list-api-keys.server'
 import { revokeApiKey } from '~/api/revoke-api-key.server'
-import { API_SCOPES, DEFAULT_KEY_DAYS, DEFAULT_REQUESTS_PER_MINUTE } from '~/api/scopes'
+import { API_SCOPES, DEFAULT_KEY_DAYS, DEFAULT_REQUESTS_PER_MINUTE, type ApiScope } from '~/api/scopes'
 import { requestOrigin } from '~/audit/audit.server'
 import { requireAdministrator } from '~/auth/session.server'
 import { calendarDateIn } from '~/calendar/calendar-date'
@@ -20,6 +20,14 @@ import { SortableTable } from '~/ui/sortable-table'
 
 // API keys (issue 15, ADR 049): an administrator makes them (the key is shown once, in the answer to
 // the POST that made it, never stored), sees every key and revokes one.
+
+// i18next reads a colon as a namespace separator: the scopes' labels are keyed without it.
+const SCOPE_LABELS = {
+  'read:justifications': 'scopes.read_justifications',
+  'write:justifications': 'scopes.write_justifications',
+  'write:contracts': 'scopes.write_contracts',
+  'read:statistics': 'scopes.read_statistics',
+} as const satisfies Record<ApiScope, string>
 
 export const handle: RouteHandle = { i18n: ['api-keys', 'admin'], title: (t) => t('api-keys:title') }
 
@@ -118,7 +126,7 @@ export default function ApiKeysPage() {
             <legend>{t('new.scopes')}</legend>
             {API_SCOPES.map((scope) => (
               <label key={scope}>
-                <input type="checkbox" name="scopes" value={scope} /> <code>{scope}</code> {t(`scopes.${scope}`)}
+                <input type="checkbox" name="scopes" value={scope} /> <code>{scope}</code> {t(SCOPE_LABELS[scope])}
               </label>
             ))}
             {errorOf('scopes')}
