@@ -53,10 +53,9 @@ function jsonResponse({ status, body, headers }: ApiAnswer): Response {
   return new Response(status === 204 ? null : JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...headers } })
 }
 
-/** A route's loader and action: each method it answers, with the scope it needs. */
-export function apiRoute(operations: Partial<Record<Method, Operation>>) {
-  const handler = ({ request, params }: { request: Request; params: Params }) => handleApiRequest(request, params, operations)
-  return { loader: handler, action: handler }
+/** A route's loader and action answer with this: each method it answers, with the scope it needs. */
+export function answerApi({ request, params }: { request: Request; params: Params }, operations: Partial<Record<Method, Operation>>): Promise<Response> {
+  return handleApiRequest(request, params, operations)
 }
 
 /** 404 for a path under /api/v1 that names nothing (the splat route). */
