@@ -33,7 +33,7 @@ const contractRowShape = Object.fromEntries(CONTRACT_CSV_COLUMNS.map((column) =>
 export const ContractInput = z.object(contractRowShape).strict().meta({
   id: 'ContractInput',
   description:
-    'One contract, with the columns of the contract CSV import (see its template): order_number, award_date (YYYY-MM-DD), supplier, category (SUPPLIES or SERVICES), origin_country, establishment_country, amount (decimal text), currency, exchange_rate (CHF per unit; empty: the rate table’s), department (code), group (code). Validated exactly as an imported row.',
+    'One contract, with the columns of the contract CSV import (see its template): order_number, award_date (YYYY-MM-DD), supplier, category (SUPPLIES or SERVICES), origin_country, establishment_country, amount (decimal text), currency, exchange_rate (in CHF for 1 of the currency; when empty, the published rate of the award date applies), department (code), group (code). Validated exactly as an imported row.',
   example: { order_number: 'PO-2025-000123', award_date: '2025-03-14', supplier: 'Precision Magnets SA', category: 'SUPPLIES', origin_country: 'IT', establishment_country: 'CH', amount: '125000.00', currency: 'CHF', department: 'TE', group: 'TE-MSC' },
 })
 export const BULK_MAX_ROWS = 1000
