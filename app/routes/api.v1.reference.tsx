@@ -89,7 +89,7 @@ export default function ApiReferencePage() {
           {operation.body ? (
             <>
               <h3>{t('referencePage.body')}</h3>
-              <pre className="scroll">
+              <pre className="scroll" lang="en">
                 <code>{operation.body}</code>
               </pre>
             </>
@@ -111,7 +111,7 @@ export default function ApiReferencePage() {
             <summary>
               <code>{schema.name}</code>
             </summary>
-            <pre className="scroll">
+            <pre className="scroll" lang="en">
               <code>{schema.text}</code>
             </pre>
           </details>
