@@ -5,6 +5,8 @@ import { attachmentAuditEvents } from '~/attachments/attachment-audit-events'
 import { industryDayAuditEvents } from '~/industrial-return/industry-days/industry-day-audit-events'
 import { supplierAuditEvents } from '~/industrial-return/suppliers/supplier-audit-events'
 import { webhookAuditEvents } from '~/webhooks/webhook-audit-events'
+// API keys and their use (issue 15)
+import { apiAuditEvents } from '~/api/api-audit-events'
 
 type EventRegistry = Record<string, { schema: z.ZodType; label: string }>
 
@@ -50,7 +52,7 @@ const organisationAuditEvents = {
  * Every kind of audit event, each with the Zod schema of its payload and a label for timelines.
  * The trail is append-only (a database trigger refuses UPDATE and DELETE).
  */
-export const auditEvents = { ...organisationAuditEvents, ...justificationAuditEvents, ...attachmentAuditEvents, ...returnAuditEvents, ...industryDayAuditEvents, ...supplierAuditEvents, ...webhookAuditEvents } satisfies EventRegistry
+export const auditEvents = { ...organisationAuditEvents, ...justificationAuditEvents, ...attachmentAuditEvents, ...returnAuditEvents, ...industryDayAuditEvents, ...supplierAuditEvents, ...webhookAuditEvents, ...apiAuditEvents } satisfies EventRegistry
 
 export type AuditEventType = keyof typeof auditEvents
 /** What a writer passes (fields with defaults may be left out); appendAuditEvent stores the parsed output. */

@@ -67,26 +67,56 @@ async function take(limiter: RateLimiterPostgres, key: string): Promise<LimitChe
   }
 }
 
-/** Limiters on the database at `databaseUrl` (one small pool of their own, apart from Prisma's). */
-export function createSignInLimiters(databaseUrl: string, limits: SignInLimits): SignInLimiters {
+function storePool(databaseUrl: string) {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 })
   // An idle connection that breaks (the server restarted) must not take the process down with it;
   // the next query opens a fresh one.
   pool.on('error', (error) => log.warn('rate-limit store connection lost', { error: error.message }))
+  return pool
+}
+
+function limiterOn(storeClient: ReturnType<typeof withUnnamedStatements>, keyPrefix: string, limit: RateLimit, { clearsExpired }: { clearsExpired: boolean }) {
+  return new RateLimiterPostgres({
+    storeClient,
+    storeType: 'pg',
+    tableName: TABLE,
+    // The migration created the table: the app never runs DDL.
+    tableCreated: true,
+    // One table holds every limiter: a sweep of expired rows by one of them is enough.
+    clearExpiredByTimeout: clearsExpired,
+    keyPrefix,
+    points: limit.points,
+    duration: limit.windowMinutes * 60,
+  })
+}
+
+/**
+ * Limiters of other features on the same table (the API keys' requests per minute, app/api): one per
+ * limit, made on first use, counted by key under `keyPrefix`.
+ */
+export function createKeyedLimiters(databaseUrl: string, keyPrefix: string) {
+  const pool = storePool(databaseUrl)
   const storeClient = withUnnamedStatements(pool)
-  const limiter = (keyPrefix: string, limit: RateLimit, { clearsExpired }: { clearsExpired: boolean }) =>
-    new RateLimiterPostgres({
-      storeClient,
-      storeType: 'pg',
-      tableName: TABLE,
-      // The migration created the table: the app never runs DDL.
-      tableCreated: true,
-      // One table holds every limiter: a sweep of expired rows by one of them is enough.
-      clearExpiredByTimeout: clearsExpired,
-      keyPrefix,
-      points: limit.points,
-      duration: limit.windowMinutes * 60,
-    })
+  const byLimit = new Map<string, RateLimiterPostgres>()
+  return {
+    take(key: string, limit: RateLimit): Promise<LimitCheck> {
+      const id = `${limit.points}/${limit.windowMinutes}`
+      let limiter = byLimit.get(id)
+      if (!limiter) {
+        limiter = limiterOn(storeClient, `${keyPrefix}-${id}`, limit, { clearsExpired: false })
+        byLimit.set(id, limiter)
+      }
+      return take(limiter, key)
+    },
+    close: () => pool.end(),
+  }
+}
+
+/** Limiters on the database at `databaseUrl` (one small pool of their own, apart from Prisma's). */
+export function createSignInLimiters(databaseUrl: string, limits: SignInLimits): SignInLimiters {
+  const pool = storePool(databaseUrl)
+  const storeClient = withUnnamedStatements(pool)
+  const limiter = (keyPrefix: string, limit: RateLimit, options: { clearsExpired: boolean }) => limiterOn(storeClient, keyPrefix, limit, options)
   const emails = limiter('sign-in-emails', limits.emailsPerAddress, { clearsExpired: true })
   const codes = limiter('sign-in-codes', limits.wrongCodesPerAddress, { clearsExpired: false })
   const clients = limiter('sign-in-client', limits.requestsPerClient, { clearsExpired: false })

@@ -10,6 +10,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type enAdmin from '~/locales/en/admin.json'
+import type enApiKeys from '~/locales/en/api-keys.json'
 import type enAuth from '~/locales/en/auth.json'
 import type enCommon from '~/locales/en/common.json'
 import type enEmails from '~/locales/en/emails.json'
@@ -47,6 +48,7 @@ type EnglishCatalogue = {
   emails: typeof enEmails
   record: typeof enRecord
   webhooks: typeof enWebhooks
+  'api-keys': typeof enApiKeys
 }
 
 export const catalogues = Object.fromEntries(LANGUAGES.map((language) => [language, readLanguage(language)])) as Record<Language, Record<Namespace, object>>

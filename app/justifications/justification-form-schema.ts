@@ -30,7 +30,8 @@ export type FilingForSuggestions = { supplierName: string; supplierCountryCode: 
 export const ALTERNATIVE_SUPPLIERS_REASON_MIN = 10
 export const alternativeSuppliersReasonMissing = message('forms:justification.alternativeSuppliers.missing')
 
-const justificationFields = z.object({
+/** The form's fields, unchecked across fields: the JSON API (app/api) takes them without `intent`. */
+export const justificationFields = z.object({
     intent: z._default(z.enum(['save', 'submit']), 'save'),
     title: text('title', 5, 200),
     description: text('description', 10, 5000),
@@ -72,16 +73,21 @@ const justificationFields = z.object({
  * requires the reason why none of the suggested suppliers can deliver; a draft may leave it out.
  */
 export function justificationFormSchema(alternativesFor?: (filing: FilingForSuggestions) => readonly unknown[]) {
-  return justificationFields.check(
-    z.superRefine((value: z.output<typeof justificationFields>, ctx) => {
-      if (value.category === 'SUPPLIES' && !value.originCountryCode) {
-        ctx.addIssue({ code: 'custom', path: ['originCountryCode'], message: message('forms:justification.originCountry.forSupplies') })
-      }
-      if (alternativesFor && value.intent === 'submit' && !value.alternativeSuppliersReason && alternativesFor(value).length > 0) {
-        ctx.addIssue({ code: 'custom', path: ['alternativeSuppliersReason'], message: alternativeSuppliersReasonMissing })
-      }
-    }),
-  )
+  return justificationFields.check(z.superRefine(filingChecks(alternativesFor)))
+}
+
+type FilingValue = Omit<z.output<typeof justificationFields>, 'intent'> & { intent?: 'save' | 'submit' }
+
+/** The checks across fields, the same for the form and for the JSON API's draft (which has no intent). */
+export function filingChecks(alternativesFor?: (filing: FilingForSuggestions) => readonly unknown[]) {
+  return (value: FilingValue, ctx: z.core.$RefinementCtx<FilingValue>) => {
+    if (value.category === 'SUPPLIES' && !value.originCountryCode) {
+      ctx.addIssue({ code: 'custom', path: ['originCountryCode'], message: message('forms:justification.originCountry.forSupplies') })
+    }
+    if (alternativesFor && value.intent === 'submit' && !value.alternativeSuppliersReason && alternativesFor(value).length > 0) {
+      ctx.addIssue({ code: 'custom', path: ['alternativeSuppliersReason'], message: alternativeSuppliersReasonMissing })
+    }
+  }
 }
 
 export const JustificationFormSchema = justificationFormSchema()

@@ -10,7 +10,7 @@ import { loadOrganisationOverview } from '~/org/load-organisation-overview.serve
 import { PageHeader } from '~/ui/page-header'
 import { SortableTable, type TableColumn } from '~/ui/sortable-table'
 
-export const handle: RouteHandle = { i18n: 'admin', title: (t) => t('admin:organisation.title') }
+export const handle: RouteHandle = { i18n: ['admin', 'api-keys'], title: (t) => t('admin:organisation.title') }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdministrator(request)
@@ -91,7 +91,8 @@ export default function OrganisationPage() {
             <a className="button secondary" href="/admin/workflow">
               {t('organisation.signOffSettings')}
             </a>{' '}
-            <a className="button secondary" href="/admin/webhooks">{t('organisation.webhooks')}</a>
+            <a className="button secondary" href="/admin/webhooks">{t('organisation.webhooks')}</a>{' '}
+            <a className="button secondary" href="/admin/api-keys">{t('adminLink', { ns: 'api-keys' })}</a>
           </>
         }
       />

@@ -24,7 +24,13 @@ const PUBLIC_ROUTES = new Set([
   'routes/locales.$language.$namespace',
   // The language switch, which the sign-in page offers before anyone signs in.
   'routes/language',
+  // The JSON API's description and its reference page (issue 15): they describe, they give nothing away.
+  'routes/api.v1.openapi[.]json',
+  'routes/api.v1.reference',
 ])
+
+/** The JSON API's operations: an API key, not a session, is what they ask for (tests/integration/json-api.test.ts). */
+const isApiOperation = (id: string) => id.startsWith('routes/api.v1.') && !PUBLIC_ROUTES.has(id)
 
 test('every public route exists (a renamed route must be reclassified here)', async () => {
   const ids = new Set((await routesOfTheBuild()).map((r) => r.id))
@@ -32,7 +38,7 @@ test('every public route exists (a renamed route must be reclassified here)', as
 })
 
 test('a signed-out request to every non-public route is sent to the sign-in page', async ({ request }) => {
-  const routes = (await routesOfTheBuild()).filter((route) => !PUBLIC_ROUTES.has(route.id))
+  const routes = (await routesOfTheBuild()).filter((route) => !PUBLIC_ROUTES.has(route.id) && !isApiOperation(route.id))
   expect(routes.length).toBeGreaterThanOrEqual(6)
   for (const route of routes) {
     if (route.hasLoader || !route.hasAction) {
@@ -44,6 +50,17 @@ test('a signed-out request to every non-public route is sent to the sign-in page
       const response = await request.post(route.actionUrl, { form: { intent: 'anything' }, maxRedirects: 0 })
       expect(response.status(), `POST ${route.actionUrl}`).toBe(302)
       expect(response.headers().location, `POST ${route.actionUrl}`).toMatch(/^\/sign-in\?redirectTo=/)
+    }
+  }
+})
+
+test('a request without an API key to every operation of the JSON API is a 401 (or 404/405) problem, not a page', async ({ request }) => {
+  const routes = (await routesOfTheBuild()).filter((route) => isApiOperation(route.id))
+  expect(routes.length).toBeGreaterThanOrEqual(8)
+  for (const route of routes) {
+    for (const response of [await request.get(route.url, { maxRedirects: 0 }), await request.post(route.actionUrl, { data: {}, maxRedirects: 0 })]) {
+      expect([401, 404, 405], `${route.id}: ${response.status()}`).toContain(response.status())
+      expect(response.headers()['content-type'], route.id).toBe('application/problem+json')
     }
   }
 })

@@ -104,6 +104,9 @@ export const PAGE_TOUR: readonly TourStop[] = [
   stop('admin.webhooks', 'admin', '/admin/webhooks'),
   stop('admin.policy', 'admin', '/admin/policy'),
   stop('admin.workflow', 'admin', '/admin/workflow'),
+  stop('admin.api-keys', 'admin', '/admin/api-keys'),
+  // The JSON API's reference, public as its OpenAPI document is.
+  stop('api.v1.reference', 'nobody', '/api/v1/reference'),
   // The local mailbox exists only on an app without a mail server.
   stop('mailbox._index', 'nobody', (data) => new URL('/mailbox', data.mailboxAppUrl).href),
   stop('mailbox.$messageId', 'nobody', (data) => new URL(`/mailbox/${data.mailboxMessageId}`, data.mailboxAppUrl).href),
@@ -131,6 +134,7 @@ export const NOT_PAGES: { matches: (routeId: string) => boolean; reason: string 
   { matches: (id) => id === 'routes/sign-out', reason: 'an action only (POST), with no view' },
   { matches: (id) => id === 'routes/language', reason: 'the language switch: an action only (POST), with no view' },
   { matches: (id) => id === 'routes/locales.$language.$namespace', reason: 'the messages of one language and area, for the browser (JSON)' },
+  { matches: (id) => id.startsWith('routes/api.v1.') && id !== 'routes/api.v1.reference', reason: 'the JSON API (/api/v1, issue 15): JSON for programs with an API key, no page' },
   { matches: (id) => id === 'root', reason: 'the layout around every page (every stop shows it)' },
 ]
 

@@ -30,7 +30,7 @@ const STAGED_COLUMNS = [
   'category', 'amountMinor', 'currency', 'amountChfMinor', 'exchangeRate', 'exchangeRateDate', 'departmentId', 'groupId',
 ] as const
 
-async function loadLookups(db: DatabaseOrTransaction, today: string): Promise<ContractLookups> {
+export async function loadLookups(db: DatabaseOrTransaction, today: string): Promise<ContractLookups> {
   const [countries, departments, groups, rates] = await Promise.all([
     db.country.findMany({ select: { code: true } }),
     db.department.findMany({ select: { id: true, code: true } }),
