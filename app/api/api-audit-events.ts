@@ -35,6 +35,13 @@ export const apiAuditEvents = {
   },
   CONTRACTS_RECORDED_BY_API: {
     label: 'Contracts recorded through the API',
-    schema: z.object({ apiKeyId: z.string(), recorded: z.number().int(), unchanged: z.number().int(), rejected: z.number().int(), orderNumbers: z.array(z.string()) }),
+    // The contracts it recorded (at most 1000 a request): each is a `contract.recorded` webhook event (ADR 050).
+    schema: z.object({
+      apiKeyId: z.string(),
+      recorded: z.number().int(),
+      unchanged: z.number().int(),
+      rejected: z.number().int(),
+      contracts: z.array(z.object({ contractId: z.string(), orderNumber: z.string() })),
+    }),
   },
 }

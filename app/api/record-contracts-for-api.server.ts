@@ -101,7 +101,7 @@ export async function recordContractsForApi(
       type: 'CONTRACTS_RECORDED_BY_API',
       actorId,
       subject: `api-key:${caller.keyId}`,
-      payload: { apiKeyId: caller.keyId, recorded: created.length, unchanged: unchanged.length, rejected: rejected.length, orderNumbers: created.map((c) => c.orderNumber).slice(0, 1000) },
+      payload: { apiKeyId: caller.keyId, recorded: created.length, unchanged: unchanged.length, rejected: rejected.length, contracts: created.map((c) => ({ contractId: c.id, orderNumber: c.orderNumber })) },
       origin,
       at: now,
     })

@@ -94,4 +94,13 @@ describe('webhook events made by audit events', () => {
     expect(webhookEventsOf('STEP_ASSIGNED', {}, subject)).toEqual([])
     expect(webhookEventsOf('SIGNED_IN', { method: 'link' }, 'person:1')).toEqual([])
   })
+
+  test('contracts recorded through the API are each a contract recorded, saying so; none recorded is no event', () => {
+    const payload = { apiKeyId: 'k', recorded: 2, unchanged: 1, rejected: 0, contracts: [{ contractId: 'c1', orderNumber: 'PO-1' }, { contractId: 'c2', orderNumber: 'PO-2' }] }
+    expect(webhookEventsOf('CONTRACTS_RECORDED_BY_API', payload, 'api-key:k')).toEqual([
+      { type: 'contract.recorded', data: { contractId: 'c1', orderNumber: 'PO-1', source: 'api' } },
+      { type: 'contract.recorded', data: { contractId: 'c2', orderNumber: 'PO-2', source: 'api' } },
+    ])
+    expect(webhookEventsOf('CONTRACTS_RECORDED_BY_API', { ...payload, recorded: 0, contracts: [] }, 'api-key:k')).toEqual([])
+  })
 })

@@ -128,6 +128,8 @@ const mappers: Mappers = {
       },
     },
   ],
+  // Through the API (at most 1000 a request): each contract as an award's is, with where it came from.
+  CONTRACTS_RECORDED_BY_API: (p) => p.contracts.map(({ contractId, orderNumber }) => ({ type: 'contract.recorded' as const, data: { contractId, orderNumber, source: 'api' } })),
   // One event per import, not per contract: an import carries up to hundreds of thousands of rows the ERP itself exported (ADR 050).
   CONTRACT_IMPORT_FINISHED: (p) => [
     {
